@@ -95,23 +95,36 @@ def property_label(g: Graph, prop: URIRef) -> str:
     return labels[0] if labels else local_name(str(prop))
 
 
-def _statements(g: Graph) -> dict[tuple[str, str, str], list[dict]]:
-    """The reified statements of `g`, grouped by the (subject, predicate, object) they state."""
-    grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+def statements(g: Graph) -> list[dict]:
+    """Every reified statement of `g` as a dict (subject, predicate, object IRIs, doc, sentence,
+    start, modality, stated_by, confidence, rule), sorted by document, offset and sentence."""
+    result = []
     for st in g.subjects(RDF.type, RDF.Statement):
         s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
         if s is None or p is None or o is None:
             continue
         source = g.value(st, PROV.wasDerivedFrom)
         modality = g.value(st, KG.modality)
-        grouped[(str(s), str(p), str(o))].append({
+        start = g.value(st, KG.charStart)
+        result.append({
+            "subject": str(s), "predicate": str(p), "object": str(o),
             "doc": short_id(str(source)) if source is not None else "",
             "sentence": str(g.value(st, KG.sentence) or ""),
+            "start": int(start) if start is not None else -1,
             "modality": str(modality) if modality is not None else "asserted",
             "stated_by": sorted(str(x) for x in g.objects(st, KG.statedBy)),
             "confidence": float(g.value(st, KG.confidence) or 0.0),
             "rule": str(g.value(st, KG.rule) or ""),
         })
+    return sorted(result, key=lambda d: (d["doc"], d["start"], d["sentence"], d["subject"], d["predicate"],
+                                         d["object"]))
+
+
+def _statements(g: Graph) -> dict[tuple[str, str, str], list[dict]]:
+    """The reified statements of `g`, grouped by the (subject, predicate, object) they state."""
+    grouped: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    for st in statements(g):
+        grouped[(st["subject"], st["predicate"], st["object"])].append(st)
     for group in grouped.values():
         group.sort(key=lambda d: (d["doc"], d["sentence"]))
     return grouped

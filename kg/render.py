@@ -289,6 +289,11 @@ _PAGE_JS = r"""
   document.body.setAttribute("data-node-count", String(network.body.nodeIndices.length));
   document.body.setAttribute("data-edge-count", String(network.body.edgeIndices.length));
   network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "true"); });
+  // an embedding page (report.html) cannot read into a sandboxed srcdoc frame, so tell it; not on
+  // afterDrawing, which a browser may never fire for a frame scrolled out of sight
+  if (window.parent !== window) {
+    window.parent.postMessage({kgNodeCount: network.body.nodeIndices.length}, "*");
+  }
 
   var names = [];
   nodes.forEach(function (n) {
