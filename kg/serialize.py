@@ -1,0 +1,131 @@
+"""Write a graph as N-Triples, JSON-LD, TriG (one named graph per document) or Turtle, deterministically and atomically."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import rdflib
+from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib.compare import to_canonical_graph
+
+from kg.atomic import atomic_write_bytes
+from kg.errors import InputError
+
+KG = Namespace("https://w3id.org/newskg/ontology#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+FILE_NAMES = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig", "ttl": "graph.ttl"}
+
+
+def write_formats(g: Graph, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
+    """Write g into out_dir once per format asked for (nt, jsonld, trig, ttl); return the paths written.
+
+    A Dataset is flattened first: the files hold its triples, and TriG regroups them by document.
+    Each file is written to a temporary file beside it and renamed, so readers never see half of one.
+    """
+    wanted = list(dict.fromkeys(formats))
+    unknown = [f for f in wanted if f not in FILE_NAMES]
+    if unknown:
+        raise InputError(f"unknown RDF format {', '.join(unknown)}; choose from {', '.join(FILE_NAMES)}")
+    graph = _stable(_flatten(g))
+    written = {}
+    for fmt in wanted:
+        path = Path(out_dir) / FILE_NAMES[fmt]
+        atomic_write_bytes(path, _SERIALIZERS[fmt](graph))
+        written[fmt] = path
+    return written
+
+
+def _flatten(g: Graph) -> Graph:
+    if not isinstance(g, rdflib.Dataset | rdflib.ConjunctiveGraph):
+        return g
+    flat = Graph()
+    for prefix, namespace in g.namespaces():
+        flat.bind(prefix, namespace, override=True)
+    for s, p, o, _ctx in g.quads((None, None, None, None)):
+        flat.add((s, p, o))
+    return flat
+
+
+def _stable(g: Graph) -> Graph:
+    # Blank nodes get canonical labels and triples go in sorted, so the same graph always
+    # serialises to the same bytes whatever order it was built in.
+    source = to_canonical_graph(g) if _has_bnodes(g) else g
+    stable = Graph()
+    for prefix, namespace in g.namespaces():
+        stable.bind(prefix, namespace, override=True)
+    for triple in sorted(source):
+        stable.add(triple)
+    return stable
+
+
+def _has_bnodes(g: Graph) -> bool:
+    return any(isinstance(t, rdflib.BNode) for triple in g for t in triple)
+
+
+def ntriples(g: Graph) -> bytes:
+    """N-Triples with one triple a line, lines sorted: diffable and byte-for-byte deterministic."""
+    text = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    lines = sorted({line for line in text.splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def jsonld(g: Graph) -> bytes:
+    """JSON-LD compacted with the graph's own prefixes as its @context."""
+    context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces()) if prefix}
+    return g.serialize(format="json-ld", context=context, indent=2, encoding="utf-8")
+
+
+def turtle(g: Graph) -> bytes:
+    """Turtle, as rdflib sorts it."""
+    return g.serialize(format="turtle", encoding="utf-8")
+
+
+def trig(g: Graph) -> bytes:
+    """TriG with one named graph per article (named by the article's IRI) and the rest in the default graph."""
+    return by_document(g).serialize(format="trig", encoding="utf-8")
+
+
+def by_document(g: Graph) -> rdflib.Dataset:
+    """Split g by source: each article's graph holds its description, its comments, the statements
+    derived from it and the relation triples they state; everything else (ontology, entity
+    descriptions, statements without a source) stays in the default graph. A fact stated in two
+    articles is in both their graphs, so the union of the graphs is g again.
+    """
+    dataset = rdflib.Dataset()
+    for prefix, namespace in g.namespaces():
+        dataset.bind(prefix, namespace, override=True)
+    placed: dict[tuple, set[URIRef]] = {}
+
+    def place(triple: tuple, document: URIRef) -> None:
+        if triple in g:
+            placed.setdefault(triple, set()).add(document)
+
+    articles = sorted(a for a in g.subjects(RDF.type, KG.Article) if isinstance(a, URIRef))
+    for article in articles:
+        for triple in g.triples((article, None, None)):
+            place(triple, article)
+        for comment in g.subjects(KG.commentOn, article):
+            for triple in g.triples((comment, None, None)):
+                place(triple, article)
+    for statement in g.subjects(RDF.type, RDF.Statement):
+        sources = [d for d in g.objects(statement, PROV.wasDerivedFrom) if isinstance(d, URIRef)]
+        stated = (g.value(statement, RDF.subject), g.value(statement, RDF.predicate), g.value(statement, RDF.object))
+        for source in sources:
+            for triple in g.triples((statement, None, None)):
+                place(triple, source)
+            if None not in stated:
+                place(stated, source)
+    for article in articles:
+        dataset.graph(article)  # an article with no statements still gets its (described) graph
+    default = dataset.default_context
+    for triple in sorted(g):
+        documents = placed.get(triple)
+        if not documents:
+            default.add(triple)
+            continue
+        for document in sorted(documents):
+            dataset.graph(document).add(triple)
+    return dataset
+
+
+_SERIALIZERS = {"nt": ntriples, "jsonld": jsonld, "trig": trig, "ttl": turtle}
