@@ -121,5 +121,100 @@ def serve_cmd(graph: Path, port: int, host: str) -> None:
     sys.exit(serve(graph, host=host, port=port))
 
 
+def _stats_summary(stats: dict) -> str:
+    """The human-readable form of `kg.analyse.analyse`'s dict: counts, top actors, communities."""
+    c = stats["counts"]
+    lines = [f"{c['documents']} documents, {c['entities']} entities, {c['relations']} relations, "
+             f"{c['statements']} statements, {len(stats['components'])} connected components", ""]
+    lines.append("entities by class: " + (", ".join(f"{k} {v}" for k, v in stats["entities_by_class"].items())
+                                          or "none"))
+    lines.append("relations by property: "
+                 + (", ".join(f"{k} {v}" for k, v in stats["relations_by_predicate"].items()) or "none"))
+    if stats["key_players"]:
+        width = max(len(p["label"]) for p in stats["key_players"])
+        lines += ["", f"{'#':>2}  {'entity':<{width}}  {'class':<16} {'links':>5}  pagerank"]
+        lines += [f"{i:>2}  {p['label']:<{width}}  {p['class']:<16} {p['degree']:>5}  {p['pagerank']:.4f}"
+                  for i, p in enumerate(stats["key_players"], 1)]
+    if stats["communities"]:
+        lines += ["", "communities:"]
+        for com in stats["communities"][:10]:
+            names = [m["label"] for m in com["members"]]
+            more = f", … {len(names) - 8} more" if len(names) > 8 else ""
+            lines.append(f"  {com['id'] + 1:>2}. ({com['size']}) {', '.join(names[:8])}{more}")
+        if len(stats["communities"]) > 10:
+            lines.append(f"  … {len(stats['communities']) - 10} more communities (see --json)")
+    return "\n".join(lines)
+
+
+@main.command("stats")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the full statistics as JSON (as in stats.json).")
+def stats_cmd(graph: Path, as_json: bool) -> None:
+    """Print counts, key players and communities of the graph in GRAPH (Turtle).
+
+    \b
+    Example:
+        kg stats output/graph.ttl
+        kg stats output/graph.ttl --json > stats.json
+    """
+    import json
+
+    from kg.analyse import analyse
+    from kg.graphview import load_graph
+
+    stats = analyse(load_graph(graph))
+    click.echo(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) if as_json
+               else _stats_summary(stats))
+
+
+@main.command("render")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("graph.html"),
+              show_default=True, help="HTML file to write; it opens offline from file://.")
+@click.option("--focus", default=None, help="Label or alias of an entity: show only its neighbourhood.")
+@click.option("--depth", default=2, show_default=True, help="With --focus: how many links away to go.")
+@click.option("--class", "classes", default=None,
+              help="Comma-separated classes to keep, e.g. Person,Organization (superclasses count).")
+@click.option("--min-degree", default=0, show_default=True, help="Drop entities with fewer neighbours.")
+@click.option("--max-nodes", default=2000, show_default=True,
+              help="Beyond this many entities keep the most important by PageRank.")
+@click.option("--title", default=None, help="Page title.")
+def render_cmd(graph: Path, out: Path, focus: str | None, depth: int, classes: str | None, min_degree: int,
+               max_nodes: int, title: str | None) -> None:
+    """Write the interactive view of the graph in GRAPH (Turtle) to an HTML page.
+
+    \b
+    Example:
+        kg render output/graph.ttl -o healey.html --focus "John Healey" --depth 1
+        kg render output/graph.ttl -o people.html --class Person,Organization --min-degree 2
+    """
+    from kg.graphview import load_graph
+    from kg.render import DEFAULT_TITLE, render_html
+
+    wanted = {c.strip() for c in classes.split(",") if c.strip()} if classes else None
+    path = render_html(load_graph(graph), out, focus=focus, depth=depth, classes=wanted,
+                       min_degree=min_degree, max_nodes=max_nodes, title=title or DEFAULT_TITLE)
+    click.echo(f"wrote {path}")
+
+
+@main.command("report")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder for report.html, report.md, graph.svg, graph.png and graph.html.")
+def report_cmd(graph: Path, out_dir: Path) -> None:
+    """Write a corpus report (HTML and Markdown) with pictures of the graph in GRAPH (Turtle).
+
+    \b
+    Example:
+        kg report output/graph.ttl --out output/
+    writes output/report.html (self-contained) and output/report.md.
+    """
+    from kg.graphview import load_graph
+    from kg.report import write_report
+
+    html_path, md_path = write_report(load_graph(graph), out_dir)
+    click.echo(f"wrote {html_path} and {md_path}")
+
+
 if __name__ == "__main__":
     main()

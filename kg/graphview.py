@@ -8,6 +8,9 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from kg.errors import InputError
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 DOC = Namespace("https://w3id.org/newskg/document/")
@@ -17,21 +20,41 @@ SCHEMA = Namespace("https://schema.org/")
 
 # The tops of the entity hierarchy; a class counts as an entity class when one of these is among
 # its (transitive) superclasses in the graph, or is the class itself.
-ENTITY_ROOTS = frozenset(KG[n] for n in ("Person", "Organization", "Place", "Weapon", "Event", "Document",
-                                         "Product", "Group"))
+ENTITY_ROOTS = frozenset(KG[n] for n in ("Entity", "Agent", "Person", "Organization", "Place", "Weapon",
+                                         "Event", "Document", "Product", "Group"))
 # Documents, comments and quantities are typed but are not actors: they never become nodes.
 NON_ENTITY_CLASSES = frozenset(KG[n] for n in ("Article", "Comment", "Quantity", "MonetaryAmount"))
 # When a graph carries no ontology, classes are recognised by local name.
+# The list mirrors ontology/kg.ttl; tests/test_analyse.py checks the two agree.
 KNOWN_ENTITY_NAMES = frozenset({
-    "Person", "Organization", "Company", "GovernmentBody", "MilitaryUnit", "PoliticalParty", "Agency",
-    "Alliance", "MilitaryAlliance", "Court", "Media", "NGO", "Place", "Country", "City", "Region",
-    "Location", "Facility", "Weapon", "Drone", "Missile", "Aircraft", "Ship", "Tank", "Vehicle",
-    "Event", "Document", "Law", "Treaty", "Product", "Group",
+    "Entity", "Agent", "Person", "Organization", "Government", "GovernmentBody", "ArmedForce", "MilitaryUnit",
+    "Alliance", "MilitaryAlliance", "Coalition", "InternationalOrganization", "NewsOrganization",
+    "PoliticalParty", "Company", "TradeUnion", "Agency", "Court", "NGO", "Group",
+    "Place", "Country", "City", "Region", "Continent", "Facility", "Location",
+    "Product", "Weapon", "Drone", "Missile", "Aircraft", "Ship", "Tank", "Vehicle",
+    "Event", "Meeting", "Conference", "Attack", "Document", "Agreement", "Declaration", "Law", "Treaty",
 })
 # Bookkeeping and vocabulary predicates: never a relation between two actors.
 _SKIPPED_NAMESPACES = (str(RDF), str(RDFS), str(OWL), str(SKOS))
 _SKIPPED_PREDICATES = frozenset({KG.mentionedIn})
 HEDGED_MODALITIES = frozenset({"planned", "hypothetical", "reported"})
+
+
+def load_graph(path: Path) -> Graph:
+    """Parse a Turtle file (graph.ttl); a missing or malformed file raises InputError."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file (expected a Turtle graph such as output/graph.ttl)")
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except BadSyntax as err:
+        # BadSyntax's own message spans several lines and quotes the raw bytes; keep one line
+        why = getattr(err, "_why", "syntax error")
+        raise InputError(f"{path}: not valid Turtle at line {err.lines + 1}: {why}") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"{path}: cannot read: {err}") from err
+    return g
 
 
 def local_name(iri: str) -> str:

@@ -18,7 +18,7 @@ from kg.analyse import pagerank
 from kg.errors import InputError
 from kg.graphview import entity_graph, short_id, simple_graph, write_atomic
 
-__all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "render_html", "resolve_focus", "select_nodes"]
+__all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html", "resolve_focus", "select_nodes"]
 
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
@@ -129,7 +129,7 @@ def _component_layout(simple: nx.Graph, comp: set[str]) -> dict[str, tuple[float
     return {v: (float(x), float(y)) for v, (x, y) in pos.items()}
 
 
-def _layout(sub: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
+def layout(sub: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     """Seeded positions in pixels, computed once in Python so the page needs no physics at all.
 
     Each connected component is laid out on its own and the components are packed in rows, biggest
@@ -209,7 +209,7 @@ def _options(n_nodes: int) -> dict:
 def _network(graph: nx.MultiDiGraph, nodes: list[str], pr: dict[str, float]) -> Network:
     """The pyvis network of `nodes`: positions, colours, sizes and tooltips fixed here, not in the browser."""
     sub = graph.subgraph(nodes)
-    pos = _layout(sub)
+    pos = layout(sub)
     top = max((pr.get(n, 0.0) for n in nodes), default=0.0) or 1.0
     net = Network(directed=True, cdn_resources="remote")
     for node in nodes:

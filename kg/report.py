@@ -14,11 +14,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from kg.analyse import analyse, pagerank  # noqa: E402
 from kg.graphview import documents, entity_graph, property_label, simple_graph, statements, write_atomic  # noqa: E402
-from kg.render import DEFAULT_TITLE, build_page, class_colour, render_html  # noqa: E402
+from kg.render import DEFAULT_TITLE, build_page, class_colour, layout, render_html  # noqa: E402
 
 __all__ = ["GraphView", "embed", "draw_static", "show", "write_report"]
 
-SEED = 42
 STATIC_LABELS = 60  # entities named in the static picture
 STATIC_MAX_NODES = 400  # beyond this the static picture is a smudge; the interactive view has the rest
 EMBED_HEIGHT = 720
@@ -57,14 +56,15 @@ def show(g: Graph, focus: str | None = None, **render_kw) -> GraphView:
 
 def _static_figure(graph: nx.MultiDiGraph, pr: dict[str, float]) -> plt.Figure:
     ranked = sorted(graph.nodes, key=lambda n: (-pr.get(n, 0.0), n))
-    simple = simple_graph(graph.subgraph(ranked[:STATIC_MAX_NODES]))
+    sub = graph.subgraph(ranked[:STATIC_MAX_NODES])
+    simple = simple_graph(sub)
     fig, ax = plt.subplots(figsize=(14, 10), dpi=100)
     ax.set_axis_off()
     if simple.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "No entities", ha="center", va="center", fontsize=16, color="#777")
         return fig
-    n = simple.number_of_nodes()
-    pos = nx.spring_layout(simple, k=1.8 / n ** 0.5, iterations=200, seed=SEED, weight=None)
+    # the interactive view's layout, so both pictures agree; screen y grows downwards, plot y upwards
+    pos = {v: (x, -y) for v, (x, y) in layout(sub).items()}
     nodes = sorted(simple.nodes)
     top = max(pr.get(v, 0.0) for v in nodes) or 1.0
     nx.draw_networkx_edges(simple, pos, ax=ax, edge_color="#b8bec6", width=0.9, alpha=0.8)
@@ -72,12 +72,13 @@ def _static_figure(graph: nx.MultiDiGraph, pr: dict[str, float]) -> plt.Figure:
                            node_color=[class_colour(graph.nodes[v]["cls"]) for v in nodes],
                            node_size=[60 + 1400 * (pr.get(v, 0.0) / top) for v in nodes])
     labelled = {v: graph.nodes[v]["label"] for v in ranked[:STATIC_LABELS] if v in simple}
-    nx.draw_networkx_labels(simple, pos, labels=labelled, ax=ax, font_size=10,
+    nx.draw_networkx_labels(simple, pos, labels=labelled, ax=ax, font_size=10, clip_on=False,
                             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
     classes = sorted({graph.nodes[v]["cls"] for v in nodes})
     handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=9, markeredgecolor="#555",
                           markerfacecolor=class_colour(c), label=c) for c in classes]
-    ax.legend(handles=handles, loc="upper left", frameon=True, fontsize=10, title="Class")
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
+              title="Class")
     ax.margins(0.08)
     return fig
 
