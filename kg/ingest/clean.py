@@ -265,7 +265,7 @@ def parse_titled_byline(line: str) -> tuple[str, ...]:
 
     Every entry must be a name followed by a job title ending in a role word, or nothing is returned.
     """
-    pieces = [p for p in re.split(r"\.\s+|\s*[|;•·]\s*|\s+and\s+", line.strip().rstrip(".")) if p.strip()]
+    pieces = [p for p in re.split(r"(?<!\b[A-Z])\.\s+|\s*[|;•·]\s*|\s+and\s+", line.strip().rstrip(".")) if p.strip()]
     names = [_name_before_role(p.strip()) for p in pieces]
     if not names or any(n is None for n in names):
         return ()
@@ -469,9 +469,12 @@ def _unwrap(lines: list[str]) -> list[str]:
     out: list[str] = []
     for block in blocks:
         inner = block[:-1]
-        wrapped = (len(block) >= 2 and all(len(l) <= 100 for l in inner)
-                   and sum(not _ends_sentence(l) for l in inner) > len(inner) / 2
-                   and sum(len(l) for l in inner) / len(inner) >= 30)
+        longest = max((len(l) for l in inner), default=0)
+        # Wrapped text: three or more lines cut near one width, mostly mid-sentence. Headline,
+        # standfirst and byline lines differ in length, so a header block is left alone.
+        wrapped = (len(block) >= 3 and 50 <= longest <= 100
+                   and all(len(l) >= 0.6 * longest for l in inner)
+                   and sum(not _ends_sentence(l) for l in inner) > len(inner) / 2)
         out.extend([" ".join(block)] if wrapped else block)
         out.append("")
     return out
@@ -486,7 +489,7 @@ def _is_heading(line: str, has_next: bool) -> bool:
 
 def _read_body(lines: list[str], draft: _Draft) -> list[str]:
     """Keep body paragraphs; drop furniture, captions, headings and repeated paragraphs."""
-    candidates = [l for l in _unwrap(lines) if l.strip()]
+    candidates = [l.strip() for l in lines if l.strip()]
     paragraphs: list[str] = []
     for i, line in enumerate(candidates):
         if _is_furniture(line):
@@ -524,7 +527,7 @@ def _is_opinion(paragraphs: Sequence[str], labelled: bool) -> bool:
 
 def _build(lines: list[str], src: SourceText, doc_id: str, seed: _Draft) -> Article | None:
     draft = seed
-    lines = _cut_tail(list(lines), draft)
+    lines = _cut_tail(_unwrap(list(lines)), draft)
     start = _read_header(lines, draft, has_title=draft.title is not None)
     paragraphs = _read_body(lines[start:], draft)
     if not paragraphs:
