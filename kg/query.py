@@ -95,7 +95,16 @@ def _check_syntax(query: str) -> None:
     try:
         pyoxigraph.Store().query(query, prefixes=PREFIXES)
     except SyntaxError as err:
-        raise InputError(f"bad SPARQL: {str(err).splitlines()[0]}") from err
+        raise InputError(f"bad SPARQL: {_parser_message(str(err))}") from err
+
+
+def _parser_message(text: str, limit: int = 120) -> str:
+    # Oxigraph lists every character class it would have accepted; the position and the gist are enough.
+    where = re.match(r"error at (\d+:\d+)", text)
+    if "Prefix not found" in text:
+        return f"undeclared prefix at {where.group(1) if where else '?'}"
+    first = " ".join(text.split())
+    return first if len(first) <= limit else first[: limit - 1] + "…"
 
 
 def _run_rdflib(graph_path: Path, query: str) -> QueryResult:
