@@ -7,6 +7,7 @@ from pathlib import Path
 import rdflib
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.compare import to_canonical_graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.atomic import atomic_write_bytes
 from kg.errors import InputError
@@ -117,7 +118,7 @@ def by_document(g: Graph) -> rdflib.Dataset:
                 place(stated, source)
     for article in articles:
         dataset.graph(article)  # an article with no statements still gets its (described) graph
-    default = dataset.default_context
+    default = dataset.graph(DATASET_DEFAULT_GRAPH_ID)
     for triple in sorted(g):
         documents = placed.get(triple)
         if not documents:

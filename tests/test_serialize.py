@@ -1,0 +1,117 @@
+"""Tests for kg.serialize: every format parses back to the same graph; TriG has one graph per article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import RDF, Namespace
+from rdflib.compare import isomorphic
+
+from kg.errors import InputError
+from kg.query import term_text
+from kg.serialize import by_document, write_formats
+
+DATA = Path(__file__).parent / "data"
+TEST_GRAPH = DATA / "query_graph.ttl"
+KG = Namespace("https://w3id.org/newskg/ontology#")
+DOC = Namespace("https://w3id.org/newskg/document/")
+ENT = Namespace("https://w3id.org/newskg/entity/")
+STMT = Namespace("https://w3id.org/newskg/statement/")
+
+
+@pytest.fixture()
+def graph() -> rdflib.Graph:
+    return rdflib.Graph().parse(TEST_GRAPH)
+
+
+def _same_values(graph: rdflib.Graph) -> rdflib.Graph:
+    # rdflib's Turtle-family writers print "200000000"^^xsd:decimal as 200000000.0: equal value,
+    # other lexical form. Compare numbers by value.
+    out = rdflib.Graph()
+    for s, p, o in graph:
+        if isinstance(o, rdflib.Literal) and o.datatype is not None:
+            o = rdflib.Literal(term_text(o), datatype=o.datatype)
+        out.add((s, p, o))
+    return out
+
+
+def _union(dataset: rdflib.Dataset) -> rdflib.Graph:
+    union = rdflib.Graph()
+    for s, p, o, _ctx in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def test_every_format_parses_back(graph: rdflib.Graph, tmp_path: Path) -> None:
+    written = write_formats(graph, tmp_path, ["nt", "jsonld", "trig", "ttl"])
+    assert {fmt: path.name for fmt, path in written.items()} == {
+        "nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig", "ttl": "graph.ttl"}
+    assert isomorphic(rdflib.Graph().parse(written["nt"], format="nt"), graph)
+    assert isomorphic(rdflib.Graph().parse(written["jsonld"], format="json-ld"), graph)
+    assert isomorphic(_same_values(rdflib.Graph().parse(written["ttl"])), _same_values(graph))
+    dataset = rdflib.Dataset()
+    dataset.parse(written["trig"], format="trig")
+    assert isomorphic(_same_values(_union(dataset)), _same_values(graph))
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".*"))
+
+
+def test_ntriples_are_sorted_and_deterministic(graph: rdflib.Graph, tmp_path: Path) -> None:
+    first = write_formats(graph, tmp_path / "a", ["nt", "trig"])
+    shuffled = rdflib.Graph()
+    for prefix, namespace in graph.namespaces():
+        shuffled.bind(prefix, namespace, override=True)
+    for triple in sorted(graph, reverse=True):
+        shuffled.add(triple)
+    second = write_formats(shuffled, tmp_path / "b", ["nt", "trig"])
+    lines = first["nt"].read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and len(lines) == len(graph)
+    assert first["nt"].read_bytes() == second["nt"].read_bytes()
+    assert first["trig"].read_bytes() == second["trig"].read_bytes()
+
+
+def test_blank_nodes_get_stable_labels(tmp_path: Path) -> None:
+    turtle = "@prefix kg: <https://w3id.org/newskg/ontology#> . kg:x kg:y [ kg:z 1 ] ."
+    runs = [write_formats(rdflib.Graph().parse(data=turtle, format="turtle"), tmp_path / str(i), ["nt"])["nt"]
+            for i in range(2)]
+    assert runs[0].read_bytes() == runs[1].read_bytes()
+
+
+def test_trig_has_one_named_graph_per_article(graph: rdflib.Graph, tmp_path: Path) -> None:
+    path = write_formats(graph, tmp_path, ["trig"])["trig"]
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format="trig")
+    named = {g.identifier for g in dataset.graphs() if g.identifier != rdflib.graph.DATASET_DEFAULT_GRAPH_ID}
+    assert named == set(graph.subjects(RDF.type, KG.Article)) == {DOC["000"], DOC["001"]}
+    doc0 = dataset.graph(DOC["000"])
+    assert (ENT["john-healey"], KG.chairs, ENT["ukraine-defence-contact-group"]) in doc0
+    assert (STMT.s01, KG.sentence, None) in doc0
+    assert (DOC["000-c1"], KG.commentOn, DOC["000"]) in doc0
+    assert (ENT.russia, KG.attacks, ENT.kharkiv) not in doc0
+    default = dataset.graph(rdflib.graph.DATASET_DEFAULT_GRAPH_ID)
+    assert (ENT.ukraine, rdflib.RDFS.label, rdflib.Literal("Ukraine")) in default
+    assert (ENT["john-healey"], KG.chairs, None) not in default
+
+
+def test_a_fact_from_two_articles_is_in_both_graphs(graph: rdflib.Graph) -> None:
+    second = STMT.s99
+    for p, o in graph.predicate_objects(STMT.s06):
+        graph.add((second, p, o))
+    graph.set((second, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"), DOC["000"]))
+    dataset = by_document(graph)
+    for document in (DOC["000"], DOC["001"]):
+        assert (ENT.russia, KG.attacks, ENT.kharkiv) in dataset.graph(document)
+
+
+def test_a_dataset_is_flattened(graph: rdflib.Graph, tmp_path: Path) -> None:
+    dataset = rdflib.Dataset()
+    for triple in graph:
+        dataset.graph(rdflib.URIRef("urn:x:one")).add(triple)
+    path = write_formats(dataset, tmp_path, ["nt"])["nt"]
+    assert isomorphic(rdflib.Graph().parse(path, format="nt"), graph)
+
+
+def test_unknown_format_is_an_input_error(graph: rdflib.Graph, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"^unknown RDF format rdfxml"):
+        write_formats(graph, tmp_path, ["nt", "rdfxml"])
+    assert not list(tmp_path.iterdir())
