@@ -325,3 +325,43 @@ def test_metadata_from_jsonl_or_html_is_used_directly() -> None:
 
 def test_source_without_body_gives_no_article() -> None:
     assert clean_source(src("DONATE NOW\nShare\n")) == []
+
+
+GUARDIAN_LIKE = """World news
+Ukraine
+Zelenskyy says peace talks must include Europe
+President tells Munich conference that any deal made without Kyiv will fail
+Jane Doe in Munich
+Sat 14 Feb 2026 12.30 GMT
+Share
+Volodymyr Zelenskyy speaking in Munich. Photograph: Michael Probst/AP
+Volodymyr Zelenskyy has said that any peace deal agreed without Europe would not last.
+Speaking in Munich, he said: "I want peace, but not at any price. I will not sign a bad deal."
+Explore more on these topics
+Ukraine
+Russia
+"""
+
+
+def test_unseen_layout_labels_bare_byline_dateline_and_topic_footer() -> None:
+    article = one(GUARDIAN_LIKE)
+    assert article.title == "Zelenskyy says peace talks must include Europe"
+    assert article.subtitle == "President tells Munich conference that any deal made without Kyiv will fail"
+    assert article.authors == ("Jane Doe",)
+    assert article.date == "2026-02-14"
+    assert article.credits == ("Volodymyr Zelenskyy speaking in Munich. Photograph: Michael Probst/AP",)
+    assert article.kind == "news"  # "I" only inside straight double quotes
+    assert article.text == ("Volodymyr Zelenskyy has said that any peace deal agreed without Europe would not last."
+                            "\n\nSpeaking in Munich, he said: \"I want peace, but not at any price. "
+                            "I will not sign a bad deal.\"")
+
+
+def test_straight_single_quotes_are_quotations_not_first_person() -> None:
+    article = one("'I will act, I promise, and my team will too,' the minister said of Russia's threat.\n"
+                  "'I am ready,' he added.\n")
+    assert article.kind == "news"
+
+
+def test_a_subheading_starting_with_more_does_not_end_the_article() -> None:
+    article = one(f"{BODY}More on the funding\n{BODY.replace('minister', 'general')}")
+    assert "The general said" in article.text

@@ -258,3 +258,8 @@ def test_jsonl_one_source_per_line_and_bad_lines_are_notes(tmp_path: Path) -> No
     assert notes[0].startswith("skipped feed.jsonl line 2: not valid JSON")
     assert notes[1] == 'skipped feed.jsonl line 4: no "text" field'
     assert len(notes) == 2
+
+
+def test_markdown_keeps_underscores_inside_words() -> None:
+    text, _ = markdown_to_text("The file_name_here and 2*3*4 stay; *this* and __that__ lose their marks.")
+    assert text == "The file_name_here and 2*3*4 stay; this and that lose their marks."

@@ -44,8 +44,9 @@ _MAX_FURNITURE_CHARS = 200
 # Lines that end an article's body: what follows is a footer of links and appeals.
 FOOTER_START = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"see all",
+    r"(explore|find) more( on these topics)?|more on (these|this) topics?|topics",
     r"related (articles|stories|content|topics|coverage)",
-    r"more (from|on|stories|like this|in)\b.{0,60}",
+    r"more (stories|like this|on this (story|topic))|more from (this|the) (author|section|site)",
     r"(you (may|might) (also )?like|most (read|popular|viewed)|recommended( for you| reading)?|"
     r"read next|trending( now)?|editors'? picks)",
     r"support (\S+ ){0,3}(media|news|team|journalism)\b.*",
@@ -130,11 +131,14 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a"), " ")
 
 _MIN_DUPLICATE_CHARS = 40  # a shorter repeated line ("He said:") may well be legitimate
+_REPEAT_WINDOW = 5  # how many preceding paragraphs a partial repeat is looked for in
 _MAX_HEADING_WORDS = 10
 _MAX_TITLE_WORDS = 30
 _FIRST_PERSON = re.compile(r"\b(I|(?i:me|my|mine|myself))\b|\bI['’](m|ve|d|ll)\b")
 _QUOTED = (re.compile(r"“[^”\n]*(”|$)", re.MULTILINE), re.compile(r"‘[^’\n]*(’|$)", re.MULTILINE),
-           re.compile(r"\"[^\"\n]*(\"|$)", re.MULTILINE), re.compile(r"«[^»\n]*(»|$)", re.MULTILINE))
+           re.compile(r"\"[^\"\n]*(\"|$)", re.MULTILINE), re.compile(r"«[^»\n]*(»|$)", re.MULTILINE),
+           # Straight single quotes: only a quote mark not touching a letter, so "Russia's" is safe.
+           re.compile(r"(?<!\w)'(?=\S)[^\n]*?(?<=\S)'(?!\w)"))
 
 
 # ---------------------------------------------------------------- small predicates
@@ -270,6 +274,15 @@ def parse_titled_byline(line: str) -> tuple[str, ...]:
     if not names or any(n is None for n in names):
         return ()
     return tuple(n for n in names if n)
+
+
+def _bare_byline(line: str) -> tuple[str, ...]:
+    """"Jane Doe", "Jane Doe and John Roe in Kyiv": names only, without "By"."""
+    rest = re.sub(r"\s+(in|at|from)\s+[A-Z][\w’'-]*(\s+[A-Z][\w’'-]*)?$", "", line.strip())
+    pieces = [_strip_post_nominals(p) for p in re.split(r"\s*(?:,|&|\band\b)\s*", rest) if p]
+    if pieces and all(looks_like_name(p, max_words=3) for p in pieces):
+        return tuple(pieces)
+    return ()
 
 
 def _is_role_line(line: str) -> bool:
@@ -413,8 +426,11 @@ def _read_header(lines: list[str], draft: _Draft, has_title: bool) -> int:
             continue
         if _is_role_line(line) and (expect_author or draft.authors):
             continue
-        if expect_author and looks_like_name(line):
-            draft.add_authors([line])
+        bare = _bare_byline(line)
+        if bare and (expect_author or (draft.title is not None and not draft.authors)):
+            # Right under the headline, a line of nothing but names ("Jane Doe in Kyiv") is a byline.
+            draft.add_authors(bare)
+            after_title = False
             continue
         date = parse_date(line)
         if date:
@@ -491,27 +507,38 @@ def _read_body(lines: list[str], draft: _Draft) -> list[str]:
     """Keep body paragraphs; drop furniture, captions, headings and repeated paragraphs."""
     candidates = [l.strip() for l in lines if l.strip()]
     paragraphs: list[str] = []
+    seen: set[str] = set()
     for i, line in enumerate(candidates):
         if _is_furniture(line):
             continue
         if _is_credit(line):
             draft.add_credit(line)
             continue
+        date = parse_date(line)
+        if date:  # a dateline below the first paragraph ("Updated 21 February 2026")
+            draft.date = draft.date or date
+            continue
         if _is_heading(line, has_next=i + 1 < len(candidates)):
             draft.headings.append(line)
             continue
-        if _is_repeat(line, paragraphs):
+        if _is_repeat(line, paragraphs, seen):
             continue
         paragraphs.append(line)
+        seen.add(" ".join(line.split()))
     return paragraphs
 
 
-def _is_repeat(line: str, kept: Sequence[str]) -> bool:
-    """Scrapers repeat paragraphs, whole or as the tail of the one before: keep the first copy."""
+def _is_repeat(line: str, kept: Sequence[str], seen: set[str]) -> bool:
+    """Scrapers repeat paragraphs, whole or as the tail of one just before: keep the first copy.
+
+    `seen` holds every kept paragraph (whitespace-normalised) for exact repeats; containment is
+    checked against the last few only, which is where the scraping slip happens, to stay linear.
+    """
     norm = " ".join(line.split())
-    if any(norm == " ".join(k.split()) for k in kept):
+    if norm in seen:
         return True
-    return len(norm) >= _MIN_DUPLICATE_CHARS and any(norm in " ".join(k.split()) for k in kept)
+    return len(norm) >= _MIN_DUPLICATE_CHARS and any(
+        norm in " ".join(k.split()) for k in kept[-_REPEAT_WINDOW:])
 
 
 def _is_opinion(paragraphs: Sequence[str], labelled: bool) -> bool:
