@@ -342,6 +342,9 @@ _PAGE_JS = r"""
   document.querySelectorAll("#kg-legend input[data-class]").forEach(function (box) {
     box.addEventListener("change", applyFilter);
   });
+  // graph.html#search=Name opens with that entity selected: a link can point at one actor
+  var hash = decodeURIComponent(window.location.hash || "");
+  if (hash.indexOf("#search=") === 0) { search.value = hash.slice(8); go(); }
   document.getElementById("kg-fit").addEventListener("click", function () {
     network.fit({animation: {duration: 300}});
   });
