@@ -1,4 +1,4 @@
-"""Reads the Turtle graph (docs/graph-shape.md) into the networkx views that stats, render and report share."""
+"""Reads the Turtle graph (docs/graph-shape.md) into the networkx views that stats, render, report share."""
 from __future__ import annotations
 
 import os

@@ -18,7 +18,8 @@ from kg.analyse import pagerank
 from kg.errors import InputError
 from kg.graphview import entity_graph, short_id, simple_graph, write_atomic
 
-__all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html", "resolve_focus", "select_nodes"]
+__all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html", "resolve_focus",
+           "select_nodes"]
 
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
@@ -269,7 +270,8 @@ body { display: flex; flex-direction: column; }
 #kg-legend .kg-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
   border: 1px solid #666; }
 #kg-legend .kg-key { margin-top: 6px; border-top: 1px solid #eee; padding-top: 6px; color: #555; }
-#kg-legend .kg-line { display: inline-block; width: 26px; border-top: 2px solid #888; vertical-align: middle; }
+#kg-legend .kg-line { display: inline-block; width: 26px; border-top: 2px solid #888;
+  vertical-align: middle; }
 #kg-legend .kg-dashed { border-top-style: dashed; }
 #kg-empty { position: absolute; top: 40%; width: 100%; text-align: center; color: #777; font-size: 16px; }
 div.vis-tooltip { white-space: pre-wrap; max-width: 520px; font-family: Helvetica, Arial, sans-serif;
@@ -405,7 +407,8 @@ def build_page(g: Graph, *, focus: str | None = None, depth: int = 2, classes: s
 <h1>{html.escape(heading)}</h1>
 <span class="kg-counts">{len(shown):,} entities, {len(net.edges):,} relations</span>
 {note}
-<input id="kg-search" type="search" list="kg-names" placeholder="Find an entity…" aria-label="Find an entity">
+<input id="kg-search" type="search" list="kg-names" placeholder="Find an entity…"
+  aria-label="Find an entity">
 <datalist id="kg-names">{options}</datalist>
 <span id="kg-search-status"></span>
 <button id="kg-fit" type="button">Fit view</button>

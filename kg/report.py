@@ -13,7 +13,9 @@ matplotlib.use("Agg")  # files only: never open a window, whatever display the m
 import matplotlib.pyplot as plt  # noqa: E402
 
 from kg.analyse import analyse, pagerank  # noqa: E402
-from kg.graphview import documents, entity_graph, property_label, simple_graph, statements, write_atomic  # noqa: E402
+from kg.graphview import (  # noqa: E402
+    documents, entity_graph, property_label, simple_graph, statements, write_atomic,
+)
 from kg.render import DEFAULT_TITLE, build_page, class_colour, layout, render_html  # noqa: E402
 
 __all__ = ["GraphView", "embed", "draw_static", "show", "write_report"]
@@ -136,7 +138,8 @@ def _md(text: str) -> str:
 
 
 def _markdown(stats: dict, docs: list[dict], facts: dict[str, list[dict]], title: str) -> str:
-    lines = [f"# {title}", "", "[Open the interactive view](graph.html)", "", "![The entity graph](graph.png)", ""]
+    lines = [f"# {title}", "", "[Open the interactive view](graph.html)", "",
+             "![The entity graph](graph.png)", ""]
     c = stats["counts"]
     lines += ["## Corpus", "",
               f"{c['documents']} documents, {c['entities']} entities, {c['relations']} relations "
@@ -148,7 +151,8 @@ def _markdown(stats: dict, docs: list[dict], facts: dict[str, list[dict]], title
     lines += [f"| {k} | {v} |" for k, v in stats["entities_by_class"].items()]
     lines += ["", "## Relations by property", "", "| property | relations |", "|---|---|"]
     lines += [f"| {_md(k)} | {v} |" for k, v in stats["relations_by_predicate"].items()]
-    lines += ["", "## Key players", "", "| # | entity | class | neighbours | PageRank |", "|---|---|---|---|---|"]
+    lines += ["", "## Key players", "", "| # | entity | class | neighbours | PageRank |",
+              "|---|---|---|---|---|"]
     lines += [f"| {i} | {_md(p['label'])} | {p['class']} | {p['degree']} | {p['pagerank']:.4f} |"
               for i, p in enumerate(stats["key_players"], 1)]
     lines += ["", "## Communities", ""]
@@ -185,7 +189,8 @@ figure { margin: 0; } figure svg { width: 100%; height: auto; border: 1px solid 
 """
 
 
-def _html(stats: dict, docs: list[dict], facts: dict[str, list[dict]], svg: str, view: str, title: str) -> str:
+def _html(stats: dict, docs: list[dict], facts: dict[str, list[dict]], svg: str, view: str,
+          title: str) -> str:
     e = html.escape
     c = stats["counts"]
     docs_rows = [[e(d["id"]), e(d["title"]), e(d["date"]), e(d["publisher"]), e(", ".join(d["authors"]))]
@@ -202,7 +207,8 @@ def _html(stats: dict, docs: list[dict], facts: dict[str, list[dict]], svg: str,
     for d in docs:
         items = "".join(
             f'<div class="fact"><b>{e(f["subject"])}</b> {e(f["predicate"])} <b>{e(f["object"])}</b>'
-            f'<span class="qual">{e(_qualifier(f))}</span><div class="sentence">{e(f["sentence"])}</div></div>'
+            f'<span class="qual">{e(_qualifier(f))}</span>'
+            f'<div class="sentence">{e(f["sentence"])}</div></div>'
             for f in facts.get(d["id"], [])) or "<p>No facts extracted.</p>"
         per_doc.append(f"<h3>{e(d['id'])}: {e(d['title'])}</h3>{items}")
     return f"""<!DOCTYPE html>

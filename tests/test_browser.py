@@ -18,12 +18,13 @@ ENT = "https://w3id.org/newskg/entity/"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium not installed: apt-get install chromium chromium-driver"),
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason="chromium not installed: apt-get install chromium chromium-driver"),
 ]
 
 
 def chromium(url: str, workdir: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run headless Chromium on `url` with a fresh profile; no name resolves, so nothing can leave the machine."""
+    """Run headless Chromium on `url` with a fresh profile; no host name resolves, so nothing leaves."""
     workdir.mkdir(parents=True, exist_ok=True)
     profile = workdir / f"profile-{len(list(workdir.glob('profile-*')))}"
     command = [

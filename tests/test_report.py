@@ -13,8 +13,8 @@ from kg.graphview import load_graph
 from kg.report import draw_static, embed, show, write_report
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
-EXTERNAL_RESOURCE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*(?:src|href)\s*=\s*["']?(?:https?:)?//""",
-                               re.IGNORECASE)
+EXTERNAL_RESOURCE = re.compile(
+    r"""<(?:script|link|img|iframe)\b[^>]*(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_html_facts_carry_their_sentences(report):
     assert "(planned)" in facts
     assert "(reported; according to Volodymyr Zelensky)" in facts
     # text order inside a document: the sentence at offset 0 comes before the one at 400
-    assert facts.index("serves the United Kingdom.") < facts.index("I want to send British troops to Ukraine once")
+    assert facts.index("serves the United Kingdom.") < facts.index("send British troops to Ukraine once")
 
 
 def test_html_is_self_contained(report):
