@@ -28,3 +28,5 @@ class OutputError(KGError):
 
 class ValidationError(KGError):
     """A graph does not conform to the SHACL shapes."""
+
+    exit_code = 4

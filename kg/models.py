@@ -127,6 +127,7 @@ class Fact:
     object: str | Quantity  # Entity.key, a role text, or a Quantity
     object_is_entity: bool
     provenance: Provenance
+    stated_by: str | None = None  # Entity.key of the speaker, for quotations and reported speech
 
 
 @dataclass(frozen=True)
@@ -136,4 +137,5 @@ class KnowledgeGraph:
     articles: tuple[Article, ...]
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
+    authors: tuple[tuple[str, str], ...] = ()  # (doc_id, Entity.key) from bylines
     skipped: tuple[str, ...] = field(default=())  # one-line notes on inputs that were skipped

@@ -1,0 +1,202 @@
+"""Who and what a clause is about: subjects, objects and the entities a noun phrase stands for."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import TokenMentions
+from kg.models import Mention
+from kg.ontology import Ontology
+
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+@dataclass
+class ArgumentFinder:
+    """Walks the dependency tree of one article; knows its mentions and resolved references."""
+
+    doc: Doc
+    mentions: TokenMentions
+    refs: dict[int, Mention]
+    ontology: Ontology
+    _pass: dict = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._pass = self.ontology.lexicon.get("pass_through", {})
+        self._military = set(self.ontology.lexicon.get("military_nouns", ()))
+        self._reporting = set(self.ontology.lexicon.get("reporting_verbs", ()))
+
+    def mention(self, token: Token) -> Mention | None:
+        return self.mentions.at(token) or self.refs.get(token.i)
+
+    def entities(self, token: Token, depth: int = 0) -> list[Mention]:
+        """The entities a noun phrase headed by `token` names, coordination included."""
+        if depth > 4:
+            return []
+        found: list[Mention] = []
+        m = self.mention(token)
+        if m is not None:
+            found.append(m)
+        else:
+            found.extend(self._through(token, depth))
+        for child in token.children:
+            if child.dep_ == "conj":
+                found.extend(self.entities(child, depth + 1))
+        return list(dict.fromkeys(found))
+
+    def _through(self, token: Token, depth: int) -> list[Mention]:
+        """A noun that stands for what it governs: 'meeting of X', 'Nato exercises', 'British troops'."""
+        low, lemma = token.lower_, token.lemma_.lower()
+        for prep in ("of", "in", "like", "including"):
+            if low in self._pass.get(prep, ()) or lemma in self._pass.get(prep, ()):
+                for child in token.children:
+                    if child.dep_ == "prep" and child.lower_ == prep:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                got = self.entities(pobj, depth + 1)
+                                if got:
+                                    return got
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if low in self._pass.get("compound", ()) or lemma in self._pass.get("compound", ()) \
+                or low in self._military or lemma in self._military:
+            for child in modifiers:
+                m = self.mention(child)
+                if m is not None and self.ontology.is_a(m.cls, "Agent"):
+                    return [m]
+        if token.dep_ == "appos":  # "“Octopus” – a ... interceptor drone": the drone is Octopus
+            m = self.mention(token.head)
+            if m is not None:
+                return [m]
+        for child in token.children:  # "the Ukrainian president, Volodymyr Zelensky"
+            if child.dep_ == "appos":
+                m = self.mention(child)
+                if m is not None:
+                    return [m]
+        return []
+
+    def entities_or_copula_subject(self, noun: Token, depth: int = 0) -> list[Mention]:
+        """'I want to be the Defence Secretary who deploys...': the noun is the copula's subject."""
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            got = self.subjects(noun.head, depth + 1)
+            if got:
+                return got
+        return self.entities(noun)
+
+    @staticmethod
+    def is_passive(verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+    def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
+        """The agents of a verb: its subject, a passive's 'by' phrase, or a controlling clause's subject."""
+        if depth > 5:
+            return []
+        if self.is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return [m for p in child.children if p.dep_ == "pobj" for m in self.entities(p)]
+            if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+                return []
+            return []
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return self.entities_or_copula_subject(verb.head, depth)
+                return self.entities(child)
+        head = verb.head
+        if verb.dep_ == "xcomp":
+            for child in head.children:  # object control: "supporting Ukraine to produce"
+                if child.dep_ in ("dobj", "nsubjpass"):  # passive: "Putin has been forced to rely on"
+                    got = self.entities(child)
+                    if got:
+                        return got
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, depth + 1)
+        if verb.dep_ in ("relcl", "acl"):
+            return self.entities_or_copula_subject(head, depth)
+        if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
+            return self.subjects(head.head, depth + 1)
+        return []
+
+    def prep_objects(self, head: Token, prep: str) -> list[Mention]:
+        """Entities governed by the preposition `prep` on `head` or on its direct object."""
+        words = prep.split()
+        found: list[Mention] = []
+        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("prep", "dative", "agent") and child.lower_ == words[-1]:
+                    for pobj in child.children:
+                        if pobj.dep_ in ("pobj", "pcomp"):
+                            found.extend(self.entities(pobj))
+        return list(dict.fromkeys(found))
+
+    def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:
+        """'take down Shaheeds': None when the verb has no such particle."""
+        if not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            return None
+        return self.direct_objects(verb)
+
+    def direct_objects(self, verb: Token) -> list[Mention]:
+        if self.is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    return self.entities(child)
+            if verb.dep_ in ("acl", "relcl"):
+                return self.entities(verb.head)
+            return []
+        found: list[Mention] = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "oprd"):
+                found.extend(self.entities(child))
+        if not any(c.dep_ == "dobj" for c in verb.children):  # "convened and chaired the meeting"
+            for child in verb.children:
+                if child.dep_ == "conj" and child.pos_ == "VERB":
+                    found.extend(m for c in child.children if c.dep_ == "dobj" for m in self.entities(c))
+        if not found and verb.dep_ == "relcl" and any(
+                c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+            found.extend(self.entities(verb.head))
+        return found
+
+    def purpose_objects(self, verb: Token) -> list[Mention]:
+        """'allocated £200m to prepare the Armed Forces': the beneficiary named in a purpose clause."""
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                got = [m for c in child.children if c.dep_ == "dobj" for m in self.entities(c)]
+                if got:
+                    return got
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                got = self.purpose_objects(child)
+                if got:
+                    return got
+        return []
+
+    def governing_subjects(self, noun: Token) -> list[Mention]:
+        """Whoever does what a nominalisation names: 'the UK and Ukraine have begun the production of X'."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                got = self.entities(child)
+                if got:
+                    return got
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                m = self.mention(child)
+                if m is not None and self.ontology.is_a(m.cls, "Agent"):
+                    return [m]
+        head = noun.head
+        reporting = self._reporting
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            return [] if head.lemma_ in reporting else self.subjects(head)
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                return [] if verb.lemma_ in reporting else self.subjects(verb)
+            if verb.dep_ in ("dobj", "pobj"):
+                return self.governing_subjects(verb)
+        if noun.dep_ == "conj":
+            return self.governing_subjects(noun.head)
+        return []

@@ -1,0 +1,176 @@
+"""Rule-based coreference: pronouns, first person, role nouns and demonstratives to the mention they mean."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.mentions import TokenMentions
+from kg.models import Mention
+from kg.ontology import Ontology
+
+THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+ITS = {"its", "itself"}
+DEMONSTRATIVES = {"this", "that", "these", "the"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks; an unclosed quote runs to the end of its paragraph."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in "“\"" or (c == "‘" and (i == 0 or not text[i - 1].isalnum())):
+            closer = {"“": "”", "\"": "\"", "‘": "’"}[c]
+            j = i + 1
+            para_end = text.find("\n\n", i)
+            para_end = len(text) if para_end < 0 else para_end
+            while j < para_end:
+                if text[j] == closer and (closer != "’" or j + 1 >= len(text) or not text[j + 1].isalpha()):
+                    break
+                j += 1
+            spans.append((i, min(j, para_end)))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def in_quote(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    return next((s for s in spans if s[0] <= offset < s[1]), None)
+
+
+def _synthetic(doc: Doc, token: Token, target: Mention, source: str) -> Mention:
+    return Mention(doc_id=target.doc_id, start=token.idx, end=token.idx + len(token.text), text=token.text,
+                   name=target.name, cls=target.cls, source=source, wikidata=target.wikidata,
+                   canonical=target.canonical)
+
+
+def author_mention(doc: Doc) -> Mention | None:
+    """The op-ed's author, as a mention anchored at the start of the text."""
+    article = doc._.article
+    if article.kind != "opinion" or not article.authors:
+        return None
+    return Mention(doc_id=article.doc_id, start=0, end=0, text=article.authors[0], name=article.authors[0],
+                   cls="Person", source="byline")
+
+
+def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ontology,
+               resolved: dict[int, Mention]) -> Mention | None:
+    """Who speaks a quotation: the subject of a speech verb in the sentence, or the nearest one around it."""
+    speech = set(ontology.lexicon.get("speech_verbs", ()))
+    sents = list(doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start_char <= sent_start < s.end_char), None)
+    if idx is None:
+        return None
+    for k in (idx, idx + 1, idx - 1, idx + 2, idx - 2):
+        if not 0 <= k < len(sents):
+            continue
+        for t in sents[k]:
+            if t.lemma_ in speech and t.pos_ == "VERB":
+                for child in t.children:
+                    if child.dep_ == "nsubj":
+                        who = mentions.at(child) or resolved.get(child.i)
+                        if who is not None and who.cls == "Person":
+                            return who
+    return None
+
+
+def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
+    """Token index -> the mention a pronoun, 'the Prime Minister' or 'this drone' stands for."""
+    resolved: dict[int, Mention] = {}
+    quotes = quote_spans(doc.text)
+    author = author_mention(doc)
+    class_nouns = ontology.lexicon.get("class_nouns", {})
+    role_titles = sorted({t for group in ontology.lexicon["titles"].values() for t in group},
+                         key=len, reverse=True)
+    recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
+    for sent in doc.sents:
+        for token in sent:
+            m = mentions.at(token)
+            if m is not None:
+                if token.i == 0 or mentions.at(doc[token.i - 1]) is not m:
+                    recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
+                        "nsubj", "nsubjpass")))
+                continue
+            low = token.lower_
+            quote = in_quote(quotes, token.idx)
+            target: Mention | None = None
+            if low in FIRST_PERSON and token.pos_ == "PRON":
+                if quote is not None:
+                    target = speaker_of(doc, token.idx, mentions, ontology, resolved) or (
+                        author if author else None)
+                else:
+                    target = author
+                if target is not None:
+                    resolved[token.i] = _synthetic(doc, token, target, "coref-first-person")
+                continue
+            if low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
+                people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == "Person" and mm.source != "demonym"]
+                if people:
+                    last_sent_start = people[-1][0]
+                    subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
+                    target = (subjects[-1] if subjects else people[-1])[1]
+            elif low in ITS and token.pos_ == "PRON":
+                agents = [mm for _, mm, _ in recent if ontology.is_a(mm.cls, "Agent") and mm.cls != "Person"]
+                target = agents[-1] if agents else None
+            elif low in DEMONSTRATIVES and token.dep_ == "det":
+                head = token.head
+                noun_cls = class_nouns.get(head.lower_)
+                is_named = any(mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
+                if noun_cls and low != "the" and not is_named:
+                    target = _demonstrative_antecedent(recent, noun_cls, ontology)
+                    if target is not None:
+                        resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
+                continue
+            if target is not None:
+                resolved[token.i] = _synthetic(doc, token, target, "coref-pronoun")
+        _role_nouns(sent, mentions, resolved, role_titles)
+    return resolved
+
+
+def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls: str,
+                              ontology: Ontology) -> Mention | None:
+    """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation."""
+    top = next((c for c in ("Agent", "Product", "Event", "Document", "Place")
+                if ontology.is_a(noun_cls, c)), noun_cls)
+    if top == "Agent":
+        top = "Organization"
+    for _, m, _ in reversed(recent[-12:]):
+        if m.source != "demonym" and ontology.is_a(m.cls, top):
+            return m
+    return None
+
+
+ROLE_DET = re.compile(r"^(the|our|their|his|her)$", re.IGNORECASE)
+
+
+def _role_nouns(sent, mentions: TokenMentions, resolved: dict[int, Mention], titles: list[str]) -> None:
+    """'the Prime Minister' (no name beside it) becomes a role mention, resolved later across the corpus."""
+    tokens = list(sent)
+    for k, token in enumerate(tokens):
+        if not ROLE_DET.match(token.text) or mentions.at(token) is not None:
+            continue
+        rest = " ".join(t.lower_ for t in tokens[k + 1:k + 4])
+        title = next((t for t in titles if rest == t or rest.startswith(t + " ")), None)
+        if title is None:
+            continue
+        n = len(title.split())
+        last = tokens[k + n] if k + n < len(tokens) else None
+        if last is None or any(mentions.at(t) and mentions.at(t).cls == "Person" for t in tokens[k + 1:k + n + 2]):
+            continue  # "the Prime Minister Keir Starmer": the name is there already
+        if last.pos_ not in ("NOUN", "PROPN"):
+            continue
+        country = None
+        for child in last.children:  # "the Prime Minister of the UK"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    m = mentions.at(pobj)
+                    if m is not None and m.cls == "Country":
+                        country = m.canonical or m.name
+        role = Mention(doc_id=sent.doc._.article.doc_id, start=tokens[k + 1].idx,
+                       end=last.idx + len(last.text), text=sent.doc[tokens[k + 1].i:last.i + 1].text,
+                       name=title, cls="Person", source="role", canonical=country)
+        for t in tokens[k + 1:k + n + 1]:
+            resolved[t.i] = role

@@ -1,0 +1,291 @@
+"""Entity mentions in a parsed article: NER and gazetteer spans, cleaned, typed, plus naming rules."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.models import Mention
+from kg.ontology import GazetteerEntry, Ontology, fold
+
+# spaCy NER label -> ontology class when neither the gazetteer nor a head noun says more.
+NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Region", "FAC": "Facility",
+               "EVENT": "Event", "PRODUCT": "Product", "LAW": "Document", "NORP": "Country"}
+QUOTES = "“”‘’\"'«»"
+NAMING_CUES = ("so-called", "so called", "called", "known as", "dubbed", "named", "codenamed")
+TRAILING_NOISE = re.compile(r"[\s/\-–—,:;.]+$")
+HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
+
+
+@dataclass
+class TokenMentions:
+    """Which mention each token belongs to: the extraction rules' view of the entities."""
+
+    by_token: dict[int, Mention]
+    spans: list[tuple[int, int, Mention]]  # token start, token end (exclusive), mention
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def add(self, start: int, end: int, mention: Mention) -> None:
+        if any(i in self.by_token for i in range(start, end)):
+            return
+        self.spans.append((start, end, mention))
+        for i in range(start, end):
+            self.by_token[i] = mention
+
+
+def _strip_honorifics(span: Span, honorifics: set[str]) -> tuple[Span, bool]:
+    """Drop leading titles and ranks ("Mr", "Sir", "L/Cpl") and a trailing "MP"; say if any was dropped."""
+    start, end, dropped = span.start, span.end, False
+    doc = span.doc
+    while start < end - 1 and fold(doc[start].text).rstrip(".") in honorifics:
+        start, dropped = start + 1, True
+    if end - start > 1 and doc[end - 1].text in ("MP", "MEP", "QC", "KC"):
+        end, dropped = end - 1, True
+    while start < end - 1 and doc[start].lower_ in ("the",) and doc[start].text != "The":
+        start += 1
+    return doc[start:end], dropped
+
+
+def _head_class(span: Span, ontology: Ontology) -> str | None:
+    """The class a name's head noun gives it: "Parachute Regiment" is a MilitaryUnit."""
+    class_nouns = ontology.lexicon.get("class_nouns", {})
+    words = [t.lower_ for t in span]
+    for i, w in enumerate(words):  # "Coalition of the Willing": the head is before "of"/"for"
+        if w in ("of", "for") and i:
+            return class_nouns.get(words[i - 1])
+    return class_nouns.get(words[-1]) if words else None
+
+
+def _is_fragment(span: Span) -> bool:
+    """A name standing alone as a whole verbless sentence ("Slava Ukraini.") is a slogan, not an entity."""
+    sent = span.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and words[0].i >= span.start and words[-1].i < span.end
+
+
+def _part_of_compound_word(span: Span) -> bool:
+    """'AI-enabled', 'anti-Russian': a name glued by a hyphen into a modifier."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return bool((nxt is not None and nxt.text == "-" and not nxt.whitespace_)
+                or (prev is not None and prev.text == "-" and not doc[span.start - 2].whitespace_
+                    if span.start > 1 else False)
+                or span.text.endswith("-"))
+
+
+def _followed_by_title(span: Span, ontology: Ontology) -> bool:
+    """'Defence' in 'Defence Secretary' is a department word inside a title, not an organisation."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    titles = {t for group in ontology.lexicon["titles"].values() for t in group}
+    return doc[span.end].lower_ in titles and len(span) == 1
+
+
+def make_mention(doc: Doc, span: Span, name: str, cls: str, source: str,
+                 entry: GazetteerEntry | None = None) -> Mention:
+    return Mention(doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
+                   name=name, cls=cls, source=source,
+                   wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None)
+
+
+def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
+    if span.ent_id_:
+        return next((e for e in ontology.gazetteer if e.name == span.ent_id_), None)
+    return ontology.gazetteer_index.get(fold(span.text))
+
+
+def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention] | None:
+    honorifics = set(ontology.lexicon.get("honorifics", ()))
+    if ent.label_ not in NER_CLASSES:
+        return None
+    if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
+        entry = ontology.demonym_index.get(fold(ent.text)) or ontology.gazetteer_index.get(fold(ent.text))
+        if entry is None:
+            return None
+        name = entry.name
+        return ent, make_mention(doc, ent, name, entry.cls, "demonym", entry)
+    span, had_honorific = _strip_honorifics(ent, honorifics)
+    text = HQ_SUFFIX.sub("", TRAILING_NOISE.sub("", span.text.strip(QUOTES + " ")))
+    if not text or not any(c.isupper() for c in text) or len(text) < 2:
+        return None
+    entry = _gazetteer_entry(span, ontology) or ontology.gazetteer_index.get(fold(text))
+    if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)):
+        return None
+    if entry is not None:
+        cls = entry.cls
+    elif had_honorific and ent.label_ in ("PERSON", "ORG", "GPE"):
+        cls = "Person"
+    else:
+        cls = _head_class(span, ontology) or NER_CLASSES[ent.label_]
+    return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry)
+
+
+def _extend_dangling(doc: Doc, ent: Span) -> Span:
+    """'the Multinational Force for' + 'Ukraine': a name cut before its last word is joined up."""
+    end = ent.end
+    if ent[-1].lower_ in ("for", "of") and end < len(doc) and doc[end].pos_ == "PROPN":
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        return doc[ent.start:end]
+    return ent
+
+
+def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """A name introduced as a name: 'a so-called “coalition of the willing”', 'known as “Octopus”'."""
+    text = doc.text
+    class_nouns = ontology.lexicon.get("class_nouns", {})
+    for cue in NAMING_CUES:
+        for m in re.finditer(re.escape(cue) + r"\s+[“\"‘']?((?:[A-Za-z][\w\-]*)(?:\s+[A-Za-z][\w\-]*){0,5})",
+                             text):
+            start = m.start(1)
+            span = doc.char_span(start, m.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            quoted = text[m.start(1) - 1] in QUOTES
+            # unquoted: keep the run of capitalised words and their "of the" links
+            words = list(span)
+            if not quoted:
+                keep = []
+                for t in words:
+                    if t.is_title or (keep and t.lower_ in ("of", "the", "for") ):
+                        keep.append(t)
+                    else:
+                        break
+                while keep and not keep[-1].is_title:
+                    keep.pop()
+                if not keep:
+                    continue
+                span = doc[keep[0].i:keep[-1].i + 1]
+            else:
+                close = min((text.find(q, m.start(1)) for q in "”’\"" if text.find(q, m.start(1)) > 0),
+                            default=-1)
+                if close <= 0:
+                    continue
+                span = doc.char_span(m.start(1), close, alignment_mode="contract")
+                if span is None or len(span) > 6:
+                    continue
+            head = _head_class(span, ontology)
+            if head is None:  # "The project, called Octopus": the named thing's class is the noun named
+                named = doc[span.start - 1].head if span.start > 0 else None
+                head = class_nouns.get(named.lower_) if named is not None else None
+            cls = head or "Product"
+            name = span.text.strip(QUOTES + " .,")
+            entry = ontology.gazetteer_index.get(fold(name))
+            mentions.add(span.start, span.end, make_mention(doc, span, entry.name if entry else name,
+                                                            entry.cls if entry else cls, "rule", entry))
+
+
+def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'British Armed Forces', 'the UK Armed Forces': a country's military as its own organisation."""
+    for i in range(len(doc) - 1):
+        if doc[i].text == "Armed" and doc[i + 1].text == "Forces":
+            start = i
+            country = None
+            if i > 0 and mentions.at(doc[i - 1]) is not None and mentions.at(doc[i - 1]).cls == "Country":
+                country = mentions.at(doc[i - 1])
+                start = next(s for s, e, m in mentions.spans if m is country)
+            for j in range(start, i + 2):
+                mentions.by_token.pop(j, None)
+            mentions.spans = [(s, e, m) for s, e, m in mentions.spans if e <= start or s >= i + 2]
+            span = doc[start:i + 2]
+            entry = next((e for e in ontology.gazetteer if country and e.name == country.canonical), None)
+            demonym = entry.demonyms[0] if entry and entry.demonyms else (country.text if country else "")
+            name = f"{demonym} Armed Forces".strip()
+            mentions.add(start, i + 2, make_mention(doc, span, name, "ArmedForce", "rule"))
+
+
+def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'signed a landmark declaration', 'a declaration of intent': an unnamed document becomes an entity."""
+    document_nouns = ontology.lexicon.get("document_nouns", {})
+    sign_lemmas = {t.lemma for t in ontology.triggers if t.property == "signs" and t.kind == "verb"}
+    for token in doc:
+        if token.lemma_.lower() not in document_nouns or mentions.at(token) is not None:
+            continue
+        if not (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in sign_lemmas):
+            continue
+        words = [c for c in token.lefts if c.dep_ in ("compound", "amod") and mentions.at(c) is None]
+        name = " ".join(t.lower_ for t in words + [token])
+        for child in token.rights:  # "declaration of intent" (but not "of our intent")
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and not any(c.dep_ in ("poss", "det") for c in pobj.children) \
+                        and mentions.at(pobj) is None:
+                    name += f" of {pobj.lower_}"
+        if name == token.lower_:
+            continue  # a bare "the agreement" names nothing in particular
+        start = min([t.i for t in words] + [token.i])
+        span = doc[start:token.i + 1]
+        mentions.add(span.start, span.end, make_mention(doc, span, name, document_nouns[token.lemma_.lower()],
+                                                        "rule"))
+
+
+def _surnames_are_people(mentions: TokenMentions) -> None:
+    """'Healey' tagged ORG after 'John Healey' was named: a known person's surname is that person."""
+    people = {m.name.split()[-1]: m for _, _, m in mentions.spans if m.cls == "Person" and " " in m.name}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.cls != "Person" and m.source == "ner" and m.name in people:
+            fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, "Person", m.source)
+            mentions.spans[k] = (s, e, fixed)
+            for i in range(s, e):
+                mentions.by_token[i] = fixed
+
+
+def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
+    """Every entity mention in the article, typed by gazetteer, head noun or NER label."""
+    mentions = TokenMentions({}, [])
+    _quoted_names(doc, mentions, ontology)
+    for ent in doc.ents:
+        ent = _extend_dangling(doc, ent)
+        found = _ner_mention(doc, ent, ontology)
+        if found is not None:
+            span, mention = found
+            mentions.add(span.start, span.end, mention)
+    _armed_forces(doc, mentions, ontology)
+    _signed_documents(doc, mentions, ontology)
+    _surnames_are_people(mentions)
+    _appositive_classes(doc, mentions, ontology)
+    mentions.spans.sort(key=lambda s: s[0])
+    return mentions
+
+
+def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
+    class_nouns = ontology.lexicon.get("class_nouns", {})
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source == "gazetteer" or m.cls == "Person":
+            continue
+        root = doc[s:e].root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        for noun in nouns:
+            cls = class_nouns.get(noun.lower_)
+            if cls and mentions.at(noun) is None and cls != m.cls:
+                fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, cls, m.source, m.wikidata, m.canonical)
+                mentions.spans[k] = (s, e, fixed)
+                for i in range(s, e):
+                    mentions.by_token[i] = fixed
+                break
+
+
+def known_name_pattern(name: str) -> re.Pattern[str]:
+    """Case- and hyphen-blind pattern for a multiword name: 'multi-national force for Ukraine'."""
+    letters = [c for c in name if c.isalnum()]
+    return re.compile(r"\b" + r"[\s\-]?".join(map(re.escape, letters)) + r"\b", re.IGNORECASE)
+
+
+def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]) -> None:
+    """Second pass: names this corpus already established, found again where NER missed them."""
+    for name, template in known.items():
+        for m in known_name_pattern(name).finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            mentions.add(span.start, span.end, Mention(
+                doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
+                name=template.name, cls=template.cls, source="corpus-name", wikidata=template.wikidata,
+                canonical=template.canonical))
+    mentions.spans.sort(key=lambda s: s[0])

@@ -1,0 +1,415 @@
+"""Relations from the lexicon's triggers, found with spaCy's DependencyMatcher, plus roles and amounts."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.arguments import ArgumentFinder
+from kg.extract.coref import in_quote, quote_spans, speaker_of
+from kg.extract.quantities import parse_count, parse_money
+from kg.models import Mention, Provenance, Quantity, Relation
+from kg.ontology import Ontology, Trigger
+
+CONFIDENCE = {"svo": 0.85, "passive": 0.85, "prep": 0.8, "particle": 0.85, "nominal": 0.75, "adjective": 0.8,
+              "co-agent": 0.7, "compound-title": 0.9, "apposition-role": 0.9, "person-of-org": 0.75,
+              "held-at": 0.7, "purpose": 0.7, "amount": 0.8, "amount-context": 0.5, "count": 0.85}
+
+
+@functools.lru_cache(maxsize=4)
+def trigger_matcher(nlp: Language, ontology: Ontology) -> tuple[DependencyMatcher, dict[str, list[Trigger]]]:
+    """One DependencyMatcher pattern per (kind, preposition) group of triggers, built from the lexicon."""
+    matcher = DependencyMatcher(nlp.vocab)
+    groups: dict[str, list[Trigger]] = {}
+    for trig in ontology.triggers:
+        key = f"{trig.kind}|{trig.prep or ''}"
+        groups.setdefault(key, []).append(trig)
+    for key, trigs in groups.items():
+        kind, prep = key.split("|")
+        lemmas = sorted({t.lemma for t in trigs if t.lemma != "*"})
+        if kind == "noun":
+            anchor = {"LEMMA": {"IN": lemmas}, "POS": {"IN": ["NOUN", "PROPN"]}}
+            pattern = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
+            if prep:
+                pattern.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "prep",
+                                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": prep.split()[-1]}})
+        elif kind == "adjective":
+            pattern = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": lemmas}}}]
+        else:
+            anchor = {"POS": {"IN": ["VERB", "AUX"]}} if "*" in {t.lemma for t in trigs} else {
+                "LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB"]}}
+            pattern = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
+        matcher.add(key, [pattern])
+    return matcher, groups
+
+
+MAX_AMOUNT_DISTANCE = 4
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of a sentence."""
+    up_a = [a] + list(a.ancestors)
+    depth = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate([b] + list(b.ancestors)):
+        if t.i in depth:
+            return k + depth[t.i]
+    return 99
+
+
+class RelationExtractor:
+    """Reads one parsed article into Relations, following the ontology's lexicon."""
+
+    def __init__(self, nlp: Language, ontology: Ontology, doc: Doc, finder: ArgumentFinder):
+        self.ontology = ontology
+        self.doc = doc
+        self.args = finder
+        self.matcher, self.groups = trigger_matcher(nlp, ontology)
+        self.quotes = quote_spans(doc.text)
+        lex = ontology.lexicon
+        self.planned = set(lex["modality"]["planned"])
+        self.hypothetical = set(lex["modality"]["hypothetical"])
+        self.speech = set(lex.get("speech_verbs", ()))
+        self.negating = set(lex["modality"].get("negating", ()))
+        self.honorifics = set(lex.get("honorifics", ()))
+        self.titles = {prop: sorted(words, key=len, reverse=True) for prop, words in lex["titles"].items()}
+        self.all_titles = {w for words in lex["titles"].values() for w in words}
+
+    # ----------------------------------------------------------------- provenance
+    def provenance(self, token: Token, rule: str, confidence: float, modal: bool = True) -> Provenance:
+        sent = token.sent
+        modality = self.modality(token) if modal else "asserted"
+        return Provenance(doc_id=self.doc._.article.doc_id, sentence=sent.text.strip(), start=sent.start_char,
+                          end=sent.end_char, rule=rule, confidence=round(confidence, 2), modality=modality,
+                          stated_by=self.stated_by(token))
+
+    def modality(self, token: Token) -> str:
+        """planned ('wants to deploy'), hypothetical ('would guard', 'once peace is secured') or asserted."""
+        mood = "asserted"
+        node, steps = token, 0
+        while steps < 7:
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in self.hypothetical:
+                    return "hypothetical"
+                if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll"):
+                    mood = "planned"
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical
+                                                 for c in child.children):
+                    return "hypothetical"
+                if child.dep_ == "mark" and child.lower_ in self.hypothetical and node is token:
+                    return "hypothetical"
+            if node.lemma_ in self.planned and node is not token:
+                mood = "planned"
+            # climb through clauses and the nouns they hang from: "want to be the one who deploys"
+            if node.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "conj", "advcl", "attr", "dobj", "pobj",
+                                 "prep") or node.head is node:
+                break
+            node, steps = node.head, steps + 1
+        return mood
+
+    def negated(self, token: Token) -> bool:
+        """'do not fear', 'never deployed', 'oppose sending': not asserted, so not extracted."""
+        node = token
+        for _ in range(3):
+            if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+                   for c in node.children):
+                return True
+            if node is not token and node.lemma_ in self.negating:
+                return True
+            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp"):
+                return False
+            node = node.head
+        return False
+
+    def stated_by(self, token: Token) -> Mention | None:
+        """The speaker of the quotation holding the token, or of the reported speech it is in."""
+        if in_quote(self.quotes, token.idx) is not None:
+            return speaker_of(self.doc, token.sent.start_char, self.args.mentions, self.ontology, self.args.refs)
+        node = token
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.speech:
+                who = self.args.subjects(node.head)
+                return who[0] if who else None
+            if node.head is node:
+                return None
+            node = node.head
+        return None
+
+    # ----------------------------------------------------------------- relations
+    def relations(self) -> Iterator[Relation]:
+        yield from self.trigger_relations()
+        yield from self.role_relations()
+        yield from self.membership_of()
+        yield from self.amounts()
+
+    def make(self, subj: Mention, prop: str, obj: Mention | Quantity | str, token: Token, rule: str,
+             confidence: float, modal: bool = True) -> Relation | None:
+        if isinstance(obj, Mention):
+            subj, obj = self.metonymy(subj, prop, 0), self.metonymy(obj, prop, 1)
+            if obj.name == subj.name and obj.cls == subj.cls:
+                return None
+            domain, rng = self.ontology.properties[prop]
+            if not (self.ontology.accepts(domain, subj.cls) and self.ontology.accepts(rng, obj.cls)):
+                return None
+        if subj.source == "role" or (isinstance(obj, Mention) and obj.source == "role"):
+            confidence *= 0.9
+        if subj.source.startswith("coref") or (isinstance(obj, Mention) and obj.source.startswith("coref")):
+            confidence *= 0.95
+        return Relation(subj, prop, obj, self.provenance(token, rule, confidence, modal))
+
+    def metonymy(self, m: Mention, prop: str, slot: int) -> Mention:
+        """A capital in an actor's slot stands for its country: 'Kyiv expects', 'backing Kyiv'."""
+        slot_class = self.ontology.properties[prop][slot]
+        if slot_class in ("Agent", "Person", "Organization") and m.cls == "City":
+            country = self.ontology.capital_of.get(m.canonical or m.name)
+            entry = self.ontology.gazetteer_index.get(country.lower()) if country else None
+            if entry is not None:
+                return Mention(m.doc_id, m.start, m.end, m.text, entry.name, "Country", "metonymy",
+                               entry.wikidata, entry.name)
+        return m
+
+    def trigger_relations(self) -> Iterator[Relation]:
+        seen: set[tuple] = set()
+        for match_id, token_ids in self.matcher(self.doc):
+            key = self.doc.vocab.strings[match_id]
+            token = self.doc[token_ids[0]]
+            if len(token.sent) > 200 or self.negated(token):
+                continue
+            for trig in self.groups[key]:
+                if trig.lemma != "*" and trig.lemma not in (token.lemma_.lower(), token.lower_):
+                    continue
+                for rel in self.apply(trig, token):
+                    ident = (rel.subject.name, rel.predicate, getattr(rel.object, "name", rel.object),
+                             rel.provenance.start)
+                    if ident not in seen:
+                        seen.add(ident)
+                        yield rel
+
+    def apply(self, trig: Trigger, token: Token) -> Iterator[Relation]:
+        a = self.args
+        if trig.kind == "noun":
+            objects = a.prep_objects(token, trig.prep) if trig.prep else []
+            if trig.prep == "between":
+                subjects, objects = objects[:1], objects[1:]
+            elif trig.prep and trig.prep != "of":
+                subjects = a.prep_objects(token, "of") or a.governing_subjects(token)
+            else:
+                subjects = a.governing_subjects(token)
+            rule = "nominal"
+        elif trig.kind == "adjective":
+            prev = token.doc[token.i - 2] if token.i > 1 and token.doc[token.i - 1].text == "-" else None
+            subjects = [m for m in [a.mention(prev)] if m is not None] if prev is not None else []
+            objects = a.entities(token.head) if token.dep_ == "amod" else []
+            rule = "adjective"
+        else:
+            subjects = a.subjects(token)
+            rule = "passive" if a.is_passive(token) else "svo"
+            if trig.prep:
+                objects = a.particle_objects(token, trig.prep)
+                if objects is None:
+                    objects = a.prep_objects(token, trig.prep)
+                else:
+                    rule = "particle"
+                if trig.prep in ("at", "on", "into") and not subjects and a.is_passive(token):
+                    # "90 Shahed drones were fired at Kyiv": the weapon fired is the attacker
+                    subjects = [m for m in a.direct_objects(token) if self.ontology.is_a(m.cls, "Weapon")]
+                rule = rule if rule == "particle" else "prep"
+            else:
+                objects = a.direct_objects(token)
+                if not objects:
+                    objects = a.purpose_objects(token)
+                    rule = "purpose" if objects else rule
+        if trig.object_nouns and not any(c.dep_ == "dobj" and c.lemma_.lower() in trig.object_nouns
+                                         for c in token.children):
+            return
+        if trig.object_classes:
+            objects = [o for o in objects if any(self.ontology.is_a(o.cls, c) for c in trig.object_classes)]
+        if trig.reverse:
+            subjects, objects = objects, subjects
+        for s in subjects:
+            for o in objects:
+                rel = self.make(s, trig.property, o, token, rule, CONFIDENCE[rule])
+                if rel:
+                    yield rel
+        if trig.kind == "verb" and trig.property not in self.ontology.symmetric:
+            for o in objects:
+                for co in self.co_agents(token, trig):
+                    rel = self.make(co, trig.property, o, token, "co-agent", CONFIDENCE["co-agent"])
+                    if rel:
+                        yield rel
+        if trig.property in self.ontology.lexicon.get("location_properties", ()):
+            for o in objects:
+                for place in self.locations(token):
+                    rel = self.make(o, "heldAt", place, token, "held-at", CONFIDENCE["held-at"], modal=False)
+                    if rel:
+                        yield rel
+
+    def co_agents(self, token: Token, trig: Trigger) -> list[Mention]:
+        """'signed a declaration with Zelensky and Macron': they signed it too."""
+        if trig.prep in self.ontology.lexicon["co_agent_preps"]:
+            return []
+        found: list[Mention] = []
+        for prep in self.ontology.lexicon["co_agent_preps"]:
+            found.extend(m for m in self.args.prep_objects(token, prep) if self.ontology.is_a(m.cls, "Agent"))
+        return found
+
+    def locations(self, token: Token) -> list[Mention]:
+        found: list[Mention] = []
+        for prep in self.ontology.lexicon["location_preps"]:
+            found.extend(m for m in self.args.prep_objects(token, prep)
+                         if self.ontology.is_a(m.cls, "Place") or self.ontology.is_a(m.cls, "Organization"))
+        return found
+
+    # ----------------------------------------------------------------- roles
+    def title_property(self, title: str) -> str:
+        low = title.lower()
+        for prop in ("leads", "serves"):
+            if any(low == t or low.endswith(" " + t) for t in self.titles[prop]):
+                return prop
+        return "serves"
+
+    def is_title(self, words: list[Token]) -> bool:
+        text = " ".join(t.lower_ for t in words)
+        return any(text == t or text.endswith(" " + t) for t in self.all_titles)
+
+    def role_relations(self) -> Iterator[Relation]:
+        """'UK Defence Secretary John Healey', 'John Healey, the UK Defence Secretary' -> role, serves/leads."""
+        a = self.args
+        for start, end, person in a.mentions.spans:
+            if person.cls != "Person" or person.source == "demonym":
+                continue
+            root = self.doc[start:end].root
+            # compound title before the name
+            k, span_ids = start - 1, set(range(start, end))
+            while k >= 0 and self.doc[k].pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and self.doc[k].dep_ in ("compound", "amod", "nmod") and self.doc[k].head.i > k:
+                k -= 1
+            before = list(self.doc[k + 1:start]) if self.doc[start - 1].head.i in span_ids or start == 0 \
+                or self.doc[start - 1].head.i >= start else []
+            if before and self.is_title(before):
+                yield from self.role_from(person, before, root, "compound-title")
+            # apposition after ("John Healey, the UK Defence Secretary") or before ("X's Defence Secretary, John")
+            for child in root.children:
+                if child.dep_ == "appos" and a.mention(child) is None:
+                    words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i <= child.i]
+                    if self.is_title(words[-2:] if len(words) > 1 else words) or self.is_title(words):
+                        yield from self.role_from(person, words, child, "apposition-role")
+            if root.dep_ == "appos" and a.mention(root.head) is None:
+                head = root.head
+                words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case")]
+                if words and self.is_title(words):
+                    yield from self.role_from(person, words, head, "apposition-role")
+
+    def role_from(self, person: Mention, words: list[Token], anchor: Token, rule: str) -> Iterator[Relation]:
+        organisations = [self.args.mention(t) for t in words if self.args.mention(t) is not None]
+        organisations = [m for m in organisations if m.cls != "Person"]
+        words = [t for t in words if t.lower_.rstrip(".") not in self.honorifics]
+        possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
+        title_words = [t for t in words if t.i not in possessive and (
+            self.args.mention(t) is None or self.args.mention(t).source == "demonym")]
+        title = " ".join(t.text for t in words if t.i not in possessive).strip()
+        if not title or not any(self.is_title(title_words[i:]) for i in range(len(title_words))):
+            return
+        rel = self.make(person, "role", title, anchor, rule, CONFIDENCE[rule], modal=False)
+        if rel:
+            yield rel
+        prop = self.title_property(" ".join(t.text for t in title_words))
+        for org in dict.fromkeys(organisations):
+            rel = self.make(person, prop, org, anchor, rule, CONFIDENCE[rule], modal=False)
+            if rel:
+                yield rel
+        entry = self.ontology.gazetteer_index.get((person.canonical or "").lower())
+        if entry is not None and entry.office and entry.country and entry.office.lower() in title.lower():
+            # the gazetteer knows whom this office-holder leads: "Prime Minister Sir Keir Starmer"
+            led = self.ontology.gazetteer_index.get(entry.country.lower())
+            if led is not None:
+                country = Mention(person.doc_id, person.start, person.end, entry.country, led.name, led.cls,
+                                  "gazetteer", led.wikidata, led.name)
+                rel = self.make(person, "leads", country, anchor, "gazetteer-office", 0.8, modal=False)
+                if rel:
+                    yield rel
+
+    def membership_of(self) -> Iterator[Relation]:
+        """'L/Cpl George Hooley of the Parachute Regiment': a person of an organisation belongs to it."""
+        a = self.args
+        for start, end, person in a.mentions.spans:
+            if person.cls != "Person":
+                continue
+            root = self.doc[start:end].root
+            for child in root.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        for org in a.entities(pobj):
+                            if self.ontology.is_a(org.cls, "Organization"):
+                                rel = self.make(person, "memberOf", org, root, "person-of-org",
+                                                CONFIDENCE["person-of-org"], modal=False)
+                                if rel:
+                                    yield rel
+
+    # ----------------------------------------------------------------- quantities
+    def amounts(self) -> Iterator[Relation]:
+        """Attach money and counts to the entity they belong to, or to the sentence's topic."""
+        previous_topic: Mention | None = None
+        for sent in self.doc.sents:
+            for ent in sent.ents:
+                if ent.label_ not in ("MONEY", "CARDINAL", "QUANTITY"):
+                    continue
+                qty = parse_money(ent.text) if ent.label_ == "MONEY" else parse_count(ent)
+                if qty is None and ent.label_ == "MONEY":
+                    # "£200m" may come out as '200' with the symbol and multiplier outside the entity
+                    wider = self.doc[max(ent.start - 1, sent.start):min(ent.end + 1, sent.end)]
+                    qty = parse_money(wider.text)
+                if qty is None:
+                    continue
+                owner, rule = self.quantity_owner(ent, sent)
+                if owner is None and previous_topic is not None and qty.unit and len(qty.unit) == 3:
+                    owner, rule = previous_topic, "amount-context"
+                if owner is not None:
+                    rel = self.make(owner, "amount", qty, ent.root, rule, CONFIDENCE[rule], modal=False)
+                    if rel:
+                        yield rel
+            previous_topic = self.topic(sent) or previous_topic
+
+    def quantity_owner(self, ent: Span, sent: Span) -> tuple[Mention | None, str]:
+        a = self.args
+        root = ent.root
+        counted = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+        for child in list(counted.children) + [counted]:  # "17,000 North Korean soldiers", "167,000 Ukrainians"
+            m = a.mention(child)
+            if m is not None and child.i not in range(ent.start, ent.end) and self.ontology.is_a(m.cls, "Agent"):
+                return m, "count"
+        node: Token = root
+        for _ in range(6):  # the clause's own actor: "The British government allocated £200 million"
+            if node.pos_ in ("VERB", "AUX"):
+                subj = a.subjects(node)
+                if subj:
+                    return subj[0], "amount"
+            if node.head is node:
+                break
+            node = node.head
+        nearest = sorted(((tree_distance(ent.root, self.doc[s]), s, m) for s, e, m in a.mentions.spans
+                          if sent.start <= s < sent.end and m.source != "demonym"
+                          and self.ontology.is_a(m.cls, "Entity")), key=lambda x: x[:2])
+        # an entity far away in the tree is not what the number is about: fall back to the topic
+        if nearest and nearest[0][0] <= MAX_AMOUNT_DISTANCE:
+            return nearest[0][2], "amount"
+        return None, "amount"
+
+    def topic(self, sent: Span) -> Mention | None:
+        """What a sentence is about, for a number in the next one: its object if named, else its subject."""
+        root = sent.root
+        for child in root.children:
+            if child.dep_ == "dobj":
+                got = self.args.entities(child)
+                if got:
+                    return got[0]
+        for child in root.children:
+            if child.dep_ == "conj":
+                for c in child.children:
+                    if c.dep_ == "dobj":
+                        got = self.args.entities(c)
+                        if got:
+                            return got[0]
+        return None

@@ -1,0 +1,198 @@
+"""Load the ontology, relation lexicon and gazetteer from `ontology/` once, as plain data."""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import rdflib
+import yaml
+from rdflib import OWL, RDF, RDFS
+from rdflib.namespace import DefinedNamespace, Namespace
+
+from kg.errors import OntologyError
+
+KG = Namespace("https://w3id.org/newskg/ontology#")
+
+
+class PROV(DefinedNamespace):
+    """The PROV-O terms the graph uses."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/ns/prov#")
+    wasDerivedFrom: rdflib.URIRef
+    Entity: rdflib.URIRef
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One way of stating a property: "deploy to" is lemma "deploy" with object after "to"."""
+
+    property: str
+    lemma: str
+    prep: str | None  # the preposition (or particle) that introduces the object
+    kind: str  # verb | noun | adjective
+    reverse: bool = False  # grammatical subject is the property's object
+    object_classes: frozenset[str] = frozenset()
+    object_nouns: frozenset[str] = frozenset()  # what is sent must be one of these ("troops")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    name: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None  # for cities: the country; for people: the country they lead
+    demonyms: tuple[str, ...] = ()
+    office: str | None = None
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is loaded once and shared
+class Ontology:
+    classes: dict[str, tuple[str, ...]]  # class -> its superclasses, nearest first
+    properties: dict[str, tuple[str | None, str | None]]  # property -> (domain, range) local names
+    inverses: dict[str, str]
+    symmetric: frozenset[str]
+    triggers: tuple[Trigger, ...]
+    lexicon: dict  # the rest of lexicon.yaml (pass_through, modality, titles, ...)
+    gazetteer: tuple[GazetteerEntry, ...]
+    graph: rdflib.Graph = field(repr=False, compare=False, hash=False)
+
+    def is_a(self, cls: str, ancestor: str) -> bool:
+        return cls == ancestor or ancestor in self.classes.get(cls, ())
+
+    def accepts(self, slot_class: str | None, cls: str) -> bool:
+        """Whether an entity of class `cls` may fill a slot typed `slot_class`."""
+        return slot_class is None or slot_class == "Entity" or self.is_a(cls, slot_class)
+
+    @functools.cached_property
+    def gazetteer_index(self) -> dict[str, GazetteerEntry]:
+        """Every name, alias and demonym, folded, to its entry."""
+        index: dict[str, GazetteerEntry] = {}
+        for entry in self.gazetteer:
+            for name in (entry.name, *entry.aliases):
+                index.setdefault(fold(name), entry)
+        return index
+
+    @functools.cached_property
+    def demonym_index(self) -> dict[str, GazetteerEntry]:
+        index: dict[str, GazetteerEntry] = {}
+        for entry in self.gazetteer:
+            for demonym in entry.demonyms:
+                index.setdefault(fold(demonym), entry)
+        return index
+
+    @functools.cached_property
+    def capital_of(self) -> dict[str, str]:
+        """Capital city name -> country name, for metonymy ("Kyiv expects", "London's intent")."""
+        return dict(self.lexicon.get("_capitals", {}))
+
+
+def fold(text: str) -> str:
+    """Case, accent and punctuation folding for name look-ups."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.replace("’", "'").lower().strip()
+    return " ".join(text.replace(".", "").replace("'s", "").split())
+
+
+def _local(iri: rdflib.term.Node) -> str:
+    return str(iri).split("#")[-1].split("/")[-1]
+
+
+def _parse_trigger(prop: str, text: str, kind: str, reverse: bool, classes: frozenset[str]) -> Trigger:
+    words = text.split()
+    return Trigger(prop, words[0].lower(), " ".join(words[1:]).lower() or None, kind, reverse, classes)
+
+
+def _load_triggers(lexicon: dict, properties: dict) -> tuple[Trigger, ...]:
+    triggers: list[Trigger] = []
+    for name, spec in lexicon["properties"].items():
+        prop = spec.get("property", name)
+        if prop not in properties:
+            raise OntologyError(f"lexicon.yaml: property {prop!r} is not declared in kg.ttl")
+        classes = frozenset(spec.get("object_classes", ()))
+        nouns = spec.get("object_nouns", ())
+        nouns = frozenset(lexicon.get(nouns, ()) if isinstance(nouns, str) else nouns)
+        for kind, key, reverse in (("verb", "verbs", False), ("noun", "nouns", False),
+                                   ("adjective", "adjectives", False), ("verb", "reverse_verbs", True)):
+            for text in spec.get(key, ()) or ():
+                trig = _parse_trigger(prop, str(text), kind, reverse, classes)
+                triggers.append(Trigger(**{**trig.__dict__, "object_nouns": nouns}))
+    return tuple(triggers)
+
+
+def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:
+    entries: list[GazetteerEntry] = []
+    capitals: dict[str, str] = {}
+    for c in data.get("countries", ()):
+        entries.append(GazetteerEntry(c["name"], "Country", tuple(c.get("aliases", ())), c.get("wikidata"),
+                                      demonyms=tuple(c.get("demonyms", ()))))
+        if c.get("capital"):
+            capitals[c["capital"]] = c["name"]
+    for c in data.get("cities", ()):
+        entries.append(GazetteerEntry(c["name"], "City", tuple(c.get("aliases", ())), c.get("wikidata"),
+                                      country=c.get("country")))
+    for section, default in (("regions", "Region"), ("organizations", "Organization"),
+                             ("news_organizations", "NewsOrganization"), ("weapons", "Weapon")):
+        for c in data.get(section, ()):
+            entries.append(GazetteerEntry(c["name"], c.get("class", default), tuple(c.get("aliases", ())),
+                                          c.get("wikidata")))
+    for p in data.get("people", ()):
+        entries.append(GazetteerEntry(p["name"], "Person", tuple(p.get("aliases", ())), p.get("wikidata"),
+                                      country=p.get("leads"), office=p.get("office")))
+    return tuple(entries), capitals
+
+
+@functools.lru_cache(maxsize=4)
+def load_ontology(directory: Path) -> Ontology:
+    """Read kg.ttl, lexicon.yaml and gazetteer.yaml; checks that they agree."""
+    directory = Path(directory)
+    try:
+        graph = rdflib.Graph().parse(directory / "kg.ttl", format="turtle")
+        lexicon = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
+        gaz_data = yaml.safe_load((directory / "gazetteer.yaml").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, SyntaxError) as err:
+        raise OntologyError(f"cannot read the ontology in {directory}: {err}") from err
+
+    parents: dict[str, set[str]] = {}
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        if str(cls).startswith(str(KG)):
+            parents[_local(cls)] = {_local(p) for p in graph.objects(cls, RDFS.subClassOf)
+                                    if str(p).startswith(str(KG))}
+    classes = {c: tuple(_ancestors(c, parents)) for c in sorted(parents)}
+
+    properties: dict[str, tuple[str | None, str | None]] = {}
+    inverses: dict[str, str] = {}
+    symmetric: set[str] = set()
+    for kind in (OWL.ObjectProperty, OWL.DatatypeProperty):
+        for prop in graph.subjects(RDF.type, kind):
+            name = _local(prop)
+            domain = next((_local(d) for d in graph.objects(prop, RDFS.domain)), None)
+            rng = next((_local(r) for r in graph.objects(prop, RDFS.range)), None)
+            properties[name] = (domain, rng)
+            for inv in graph.objects(prop, OWL.inverseOf):
+                inverses[name] = _local(inv)
+            if (prop, RDF.type, OWL.SymmetricProperty) in graph:
+                symmetric.add(name)
+
+    triggers = _load_triggers(lexicon, properties)
+    gazetteer, capitals = _load_gazetteer(gaz_data)
+    for entry in gazetteer:
+        if entry.cls not in classes:
+            raise OntologyError(f"gazetteer.yaml: {entry.name!r} has class {entry.cls!r}, not declared in kg.ttl")
+    lexicon = {k: v for k, v in lexicon.items() if k != "properties"}
+    lexicon["_capitals"] = capitals
+    return Ontology(classes, properties, inverses, frozenset(symmetric), triggers, lexicon, gazetteer, graph)
+
+
+def _ancestors(cls: str, parents: dict[str, set[str]]) -> list[str]:
+    seen: list[str] = []
+    todo = sorted(parents.get(cls, ()))
+    while todo:
+        c = todo.pop(0)
+        if c not in seen:
+            seen.append(c)
+            todo.extend(sorted(parents.get(c, ())))
+    return seen

@@ -1,0 +1,206 @@
+"""Resolution: mentions from every article become one entity per real-world thing, facts between them."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity
+from kg.ontology import Ontology, fold
+
+UNNAMED_SOURCES = {"demonym", "coref-pronoun", "coref-first-person", "coref-demonstrative", "metonymy", "role"}
+SMALL_WORDS = {"of", "the", "for", "and", "on", "in"}
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "entity"
+
+
+def fuzzy_key(name: str, cls: str, ontology: Ontology) -> str:
+    """Spelling-blind key: 'Zelenskyy' ~ 'Zelensky', 'Shaheeds' ~ 'Shahed', 'The Telegraph' ~ 'Telegraph'."""
+    text = re.sub(r"^the ", "", fold(name))
+    text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters are transliteration noise
+    if ontology.is_a(cls, "Product") and text.endswith("s") and len(text) > 4:
+        text = text[:-1]  # plural of a weapon or product name
+    return text
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
+
+
+class Resolver:
+    """Clusters mentions across the corpus; every decision is a rule over names, classes and the gazetteer."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+        self.gazetteer_fuzzy = {}
+        for entry in ontology.gazetteer:
+            for name in (entry.name, *entry.aliases):
+                self.gazetteer_fuzzy.setdefault(fuzzy_key(name, entry.cls, ontology), entry)
+
+    def base_key(self, m: Mention) -> str:
+        if m.canonical and m.source != "role":
+            return "gaz:" + m.canonical
+        if self.ontology.is_a(m.cls, "Document") and m.source == "rule":
+            head = m.name.split(" of ")[0].split()[-1]
+            return "document:" + head  # unnamed documents: one per kind ("declaration"), see README
+        entry = self.gazetteer_fuzzy.get(fuzzy_key(m.name, m.cls, self.ontology))
+        if entry is not None and (entry.cls == "Person") == (m.cls == "Person"):
+            return "gaz:" + entry.name
+        return "name:" + fuzzy_key(m.name, m.cls, self.ontology)
+
+    def cluster(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
+        """Mention -> cluster key; surnames, acronyms and unqualified names join their full form."""
+        keys = {m: self.base_key(m) for m in mentions if m.source != "role"}
+        names_by_key: dict[str, set[str]] = defaultdict(set)
+        classes: dict[str, Counter] = defaultdict(Counter)
+        for m, k in keys.items():
+            names_by_key[k].add(m.name)
+            classes[k][m.cls] += 1
+        person_keys = [k for k, c in classes.items() if c["Person"] and any(" " in n for n in names_by_key[k])]
+        remap: dict[str, str] = {}
+        for k, names in names_by_key.items():
+            if any(" " in n for n in names):
+                # a single-word name can be the surname of one known person ('Healey', 'Mr Healey')
+                continue
+            name = next(iter(names))
+            matches = [p for p in person_keys if p != k and any(
+                n.split()[-1] == name for n in names_by_key[p])]
+            if len(matches) == 1:
+                remap[k] = matches[0]
+                continue
+            if name.isupper() and 2 <= len(name) <= 6:  # an acronym of a longer name
+                expansions = [o for o, ns in names_by_key.items() if o != k and any(
+                    " " in n and initials(n) == name for n in ns)]
+                if len(expansions) == 1:
+                    remap[k] = expansions[0]
+        for k, names in names_by_key.items():  # 'the Armed Forces' -> the one 'British Armed Forces'
+            for n in names:
+                if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
+                    longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
+                        m.endswith(" " + n) for m in ns)]
+                    if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
+                        remap[k] = longer[0]
+        return {m: remap.get(k, k) for m, k in keys.items()}
+
+    def choose_class(self, mentions: list[Mention]) -> str:
+        """Gazetteer first; otherwise votes, where a vote for a class also counts for its subclasses."""
+        gaz = [m.cls for m in mentions if m.source == "gazetteer"]
+        if gaz:
+            return Counter(gaz).most_common(1)[0][0]
+        votes = Counter(m.cls for m in mentions if m.source not in UNNAMED_SOURCES) or Counter(
+            m.cls for m in mentions)
+        scores = {c: sum(n for d, n in votes.items() if self.ontology.is_a(c, d)) for c in votes}
+        best = max(scores.values())
+        candidates = [c for c, s in scores.items() if s == best]
+        # among equally supported classes prefer the most specific one
+        return sorted(candidates, key=lambda c: (-len(self.ontology.classes.get(c, ())), c))[0]
+
+    def choose_label(self, mentions: list[Mention]) -> str:
+        canon = [m.canonical for m in mentions if m.canonical and m.source != "role"]
+        if canon:
+            return Counter(canon).most_common(1)[0][0]
+        named = [m.name for m in mentions if m.source not in UNNAMED_SOURCES] or [m.name for m in mentions]
+        counts = Counter(named)
+        return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))[0]
+
+    def resolve(self, extractions: Sequence[Extraction]) -> KnowledgeGraph:
+        mentions = [m for ex in extractions for m in ex.mentions]
+        mentions += [r.subject for ex in extractions for r in ex.relations]
+        mentions += [r.object for ex in extractions for r in ex.relations if isinstance(r.object, Mention)]
+        cluster_of = self.cluster(mentions)
+        members: dict[str, list[Mention]] = defaultdict(list)
+        for m, k in cluster_of.items():
+            members[k].append(m)
+        entities: dict[str, Entity] = {}
+        key_of_cluster: dict[str, str] = {}
+        for k in sorted(members):
+            ms = members[k]
+            if all(m.source in UNNAMED_SOURCES - {"demonym", "metonymy"} for m in ms):
+                continue
+            label = self.choose_label(ms)
+            cls = self.choose_class(ms)
+            slug = slugify(label)
+            if slug in entities:
+                slug = f"{slug}-{slugify(cls)}"
+            aliases = sorted({n for m in ms if m.source not in UNNAMED_SOURCES
+                              for n in (m.name, m.text.strip()) if n and n != label and "\n" not in n})
+            wikidata = next((m.wikidata for m in ms if m.wikidata), None)
+            docs = tuple(sorted({m.doc_id for m in ms}))
+            entities[slug] = Entity(slug, label, cls, tuple(aliases), wikidata, docs, len(ms))
+            key_of_cluster[k] = slug
+        roles = self.role_registry(extractions, cluster_of, key_of_cluster, entities)
+        facts: list[Fact] = []
+
+        def speaker(r) -> str | None:
+            who = r.provenance.stated_by
+            return self.entity_key(who, cluster_of, key_of_cluster, roles, entities) if who else None
+
+        for ex in extractions:
+            for r in ex.relations:
+                s = self.entity_key(r.subject, cluster_of, key_of_cluster, roles, entities)
+                if s is None:
+                    continue
+                if isinstance(r.object, Mention):
+                    o = self.entity_key(r.object, cluster_of, key_of_cluster, roles, entities)
+                    if o is None or o == s:
+                        continue
+                    facts.append(Fact(s, r.predicate, o, True, r.provenance, speaker(r)))
+                else:
+                    facts.append(Fact(s, r.predicate, r.object, False, r.provenance, speaker(r)))
+                if r.subject.source == "role" and r.subject.canonical:
+                    country = self.entity_key(Mention(r.subject.doc_id, 0, 0, r.subject.canonical,
+                                                      r.subject.canonical, "Country", "gazetteer",
+                                                      canonical=r.subject.canonical),
+                                              cluster_of, key_of_cluster, roles, entities)
+                    if country is not None:  # "the Prime Minister of the UK" leads the UK
+                        facts.append(Fact(s, self.title_property(r.subject.name), country, True, r.provenance))
+        authors = tuple(sorted({(m.doc_id, key_of_cluster[cluster_of[m]]) for m in mentions
+                                if m.source == "byline" and cluster_of.get(m) in key_of_cluster}))
+        return KnowledgeGraph(tuple(ex.article for ex in extractions), tuple(entities.values()),
+                              tuple(facts), authors)
+
+    def title_property(self, title: str) -> str:
+        return "leads" if title in self.ontology.lexicon["titles"]["leads"] else "serves"
+
+    def entity_key(self, m: Mention, cluster_of: dict, key_of_cluster: dict, roles: dict,
+                   entities: dict) -> str | None:
+        if m.source == "role":
+            return roles.get((m.name, m.canonical)) or roles.get((m.name, None))
+        k = cluster_of.get(m) or self.base_key(m)
+        return key_of_cluster.get(k)
+
+    def role_registry(self, extractions: Sequence[Extraction], cluster_of: dict, key_of_cluster: dict,
+                      entities: dict[str, Entity]) -> dict[tuple[str, str | None], str]:
+        """'the Prime Minister' -> the one person of the corpus known to hold that title (text or gazetteer)."""
+        holders: dict[str, set[str]] = defaultdict(set)
+        for ex in extractions:
+            for r in ex.relations:
+                if r.predicate == "role" and isinstance(r.object, str):
+                    key = key_of_cluster.get(cluster_of.get(r.subject, ""))
+                    if key:
+                        holders[fold(r.object)].add(key)
+        by_label = {e.label: e.key for e in entities.values()}
+        for entry in self.ontology.gazetteer:
+            if entry.office and entry.name in by_label:
+                holders[fold(entry.office) + "|" + (entry.country or "")].add(by_label[entry.name])
+                holders[fold(entry.office)].add(by_label[entry.name])
+        registry: dict[tuple[str, str | None], str] = {}
+        titles = {t for ts in self.ontology.lexicon["titles"].values() for t in ts}
+        for title in titles:
+            people = {p for held, ps in holders.items() if "|" not in held and (
+                held == title or held.endswith(" " + title)) for p in ps}
+            if len(people) == 1:
+                registry[(title, None)] = next(iter(people))
+            for held, ps in holders.items():
+                if held.startswith(title + "|") and len(ps) == 1:
+                    registry[(title, held.split("|", 1)[1])] = next(iter(ps))
+        return registry
+
+
+def resolve(extractions: Sequence[Extraction], ontology: Ontology) -> KnowledgeGraph:
+    return Resolver(ontology).resolve(extractions)
+
+
+__all__ = ["resolve", "Resolver", "slugify", "fuzzy_key", "Quantity"]
