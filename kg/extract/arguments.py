@@ -125,6 +125,8 @@ class ArgumentFinder:
         words = prep.split()
         found: list[Mention] = []
         holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "pictured next to X", "stationed close to X": the preposition hangs from an adverb
+        holders += [c for c in head.children if c.dep_ == "advmod"]
         for holder in holders:
             for child in holder.children:
                 if child.dep_ in ("prep", "dative", "agent") and child.lower_ == words[-1]:

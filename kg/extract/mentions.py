@@ -40,8 +40,13 @@ def _strip_honorifics(span: Span, honorifics: set[str]) -> tuple[Span, bool]:
     """Drop leading titles and ranks ("Mr", "Sir", "L/Cpl") and a trailing "MP"; say if any was dropped."""
     start, end, dropped = span.start, span.end, False
     doc = span.doc
-    while start < end - 1 and fold(doc[start].text).rstrip(".") in honorifics:
-        start, dropped = start + 1, True
+    while start < end - 1:
+        # a title may be split by the tokenizer ("L", "/", "Cpl"): try the longest run of tokens first
+        run = next((k for k in (3, 2, 1) if start + k < end and
+                    fold("".join(t.text for t in doc[start:start + k])).rstrip(".") in honorifics), 0)
+        if not run:
+            break
+        start, dropped = start + run, True
     if end - start > 1 and doc[end - 1].text in ("MP", "MEP", "QC", "KC"):
         end, dropped = end - 1, True
     while start < end - 1 and doc[start].lower_ in ("the",) and doc[start].text != "The":
@@ -131,7 +136,7 @@ def _extend_dangling(doc: Doc, ent: Span) -> Span:
     if ent[-1].lower_ in ("for", "of") and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":
             end += 1
-        return doc[ent.start:end]
+        return Span(doc, ent.start, end, label=ent.label_, span_id=ent.id_)
     return ent
 
 

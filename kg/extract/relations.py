@@ -205,6 +205,8 @@ class RelationExtractor:
             rule = "adjective"
         else:
             subjects = a.subjects(token)
+            if not subjects and trig.property in self.ontology.symmetric and token.dep_ == "acl":
+                subjects = a.entities(token.head)  # "Healey, pictured next to Fedorov": either side will do
             rule = "passive" if a.is_passive(token) else "svo"
             if trig.prep:
                 objects = a.particle_objects(token, trig.prep)
@@ -305,7 +307,7 @@ class RelationExtractor:
     def role_from(self, person: Mention, words: list[Token], anchor: Token, rule: str) -> Iterator[Relation]:
         organisations = [self.args.mention(t) for t in words if self.args.mention(t) is not None]
         organisations = [m for m in organisations if m.cls != "Person"]
-        words = [t for t in words if t.lower_.rstrip(".") not in self.honorifics]
+        words = [t for t in words if t.lower_.rstrip(".") not in self.honorifics - self.all_titles]
         possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
         title_words = [t for t in words if t.i not in possessive and (
             self.args.mention(t) is None or self.args.mention(t).source == "demonym")]
@@ -393,7 +395,7 @@ class RelationExtractor:
                           if sent.start <= s < sent.end and m.source != "demonym"
                           and self.ontology.is_a(m.cls, "Entity")), key=lambda x: x[:2])
         # an entity far away in the tree is not what the number is about: fall back to the topic
-        if nearest and nearest[0][0] <= MAX_AMOUNT_DISTANCE:
+        if nearest and (nearest[0][0] <= MAX_AMOUNT_DISTANCE or len({m for _, _, m in nearest}) == 1):
             return nearest[0][2], "amount"
         return None, "amount"
 

@@ -1,0 +1,132 @@
+"""Per-article parse cache, so a rebuild after editing one article re-parses only that article.
+
+Each entry is one file, ``<cache>/<key[:2]>/<key>.kgdoc``, holding the parsed `Doc` (`Doc.to_bytes`
+without `user_data`) and the `Article` it was parsed from. The key is a sha256 over everything the
+parse depends on: the article (text as parsed *and* metadata, since extraction reads the byline
+and the doc id), `PIPELINE_VERSION`, the model name and version, the spaCy version and the bytes
+of every ontology file (the gazetteer feeds the entity rulers). Change any of these and the key
+changes; there is nothing to invalidate by hand.
+
+Only parsing is cached. Extraction has a corpus-level second pass (multiword names found in one
+article are looked for in all the others), so its per-article result depends on the whole
+corpus and is recomputed every build from the cached Docs.
+
+Entries are written atomically (temp file + rename), so a build killed mid-write leaves either a
+whole entry or none; an entry that cannot be read is treated as a miss and rewritten. Entries are
+pickles: the cache is a private folder of this build, not something to load from elsewhere.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import pickle
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.atomic import atomic_write_bytes
+from kg.config import PIPELINE_VERSION
+from kg.models import Article
+
+CACHE_DIR_NAME = ".kg-cache"
+SUFFIX = ".kgdoc"
+# Bump when the entry layout changes: old entries then simply stop matching.
+FORMAT_VERSION = 1
+
+
+def ontology_fingerprint(ontology_dir: Path) -> str:
+    """sha256 over the names and bytes of every file in the ontology folder, in sorted order."""
+    digest = hashlib.sha256()
+    folder = Path(ontology_dir)
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def pipeline_fingerprint(nlp: Language, model: str, ontology_dir: Path) -> str:
+    """What every cache key shares: pipeline and cache versions, spaCy, model and ontology."""
+    parts = {
+        "format": FORMAT_VERSION,
+        "pipeline": PIPELINE_VERSION,
+        "spacy": spacy.__version__,
+        "model": model,
+        "model_version": nlp.meta.get("version", ""),
+        "components": list(nlp.pipe_names),
+        "ontology": ontology_fingerprint(ontology_dir),
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def article_key(article: Article, fingerprint: str) -> str:
+    """The cache key of one article: its text and metadata under the pipeline's fingerprint."""
+    record = json.dumps(dataclasses.asdict(article), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{fingerprint}\n{record}".encode("utf-8")).hexdigest()
+
+
+def doc_bytes(doc: Doc) -> bytes:
+    """A Doc's annotations as bytes; `user_data` (our `doc._.article`) travels separately."""
+    return doc.to_bytes(exclude=["user_data"])
+
+
+def doc_from_bytes(nlp: Language, data: bytes, article: Article) -> Doc:
+    """Rebuild a Doc in `nlp`'s vocab and give it back its Article."""
+    doc = Doc(nlp.vocab).from_bytes(data, exclude=["user_data"])
+    doc._.article = article
+    return doc
+
+
+class DocCache:
+    """Parsed Docs on disk, keyed by `article_key`; remembers which keys this build touched."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.used: set[str] = set()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}{SUFFIX}"
+
+    def get(self, nlp: Language, key: str, article: Article) -> Doc | None:
+        """The cached Doc for `key`, or None when missing, unreadable or for another article."""
+        path = self._path(key)
+        try:
+            entry = pickle.loads(path.read_bytes())
+            if entry.get("format") != FORMAT_VERSION or entry.get("article") != article:
+                return None
+            doc = doc_from_bytes(nlp, entry["doc"], article)
+        except FileNotFoundError:
+            return None
+        except Exception:  # noqa: BLE001 - a damaged entry is a cache miss; it is rewritten below
+            return None
+        self.used.add(key)
+        return doc
+
+    def put(self, key: str, article: Article, data: bytes) -> None:
+        """Store a Doc's bytes (see `doc_bytes`) under `key`, atomically."""
+        entry = {"format": FORMAT_VERSION, "article": article, "doc": data}
+        atomic_write_bytes(self._path(key), pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        self.used.add(key)
+
+    def prune(self, keep: Iterable[str] | None = None) -> int:
+        """Delete entries not in `keep` (default: the keys used by this build); return how many."""
+        keep = set(self.used if keep is None else keep)
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for path in self.folder.glob(f"*/*{SUFFIX}"):
+            if path.name[: -len(SUFFIX)] not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        for sub in self.folder.iterdir():
+            if sub.is_dir() and not any(sub.iterdir()):
+                sub.rmdir()
+        return removed
+
+    def clear(self) -> None:
+        """Remove the whole cache folder."""
+        shutil.rmtree(self.folder, ignore_errors=True)
