@@ -289,6 +289,13 @@ def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
+            inside = [(s, e, x) for s, e, x in mentions.spans if span.start <= s and e <= span.end]
+            if inside and all(x.name != template.name for _, _, x in inside):
+                # the longer known name wins over the names inside it ('... Force for [Ukraine]')
+                mentions.spans = [t for t in mentions.spans if t not in inside]
+                for s, e, _ in inside:
+                    for i in range(s, e):
+                        mentions.by_token.pop(i, None)
             mentions.add(span.start, span.end, Mention(
                 doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
                 name=template.name, cls=template.cls, source="corpus-name", wikidata=template.wikidata,

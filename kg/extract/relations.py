@@ -59,6 +59,14 @@ def tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
+def dash_segment(sent: Span, ent: Span) -> tuple[int, int]:
+    """Token range of the part of the sentence holding `ent`, between dashes: an aside is another topic."""
+    dashes = [t.i for t in sent if t.text in ("–", "—")]
+    lo = max([d for d in dashes if d < ent.start], default=sent.start)
+    hi = min([d for d in dashes if d >= ent.end], default=sent.end)
+    return lo, hi
+
+
 class RelationExtractor:
     """Reads one parsed article into Relations, following the ontology's lexicon."""
 
@@ -391,8 +399,9 @@ class RelationExtractor:
             if node.head is node:
                 break
             node = node.head
+        lo, hi = dash_segment(sent, ent)
         nearest = sorted(((tree_distance(ent.root, self.doc[s]), s, m) for s, e, m in a.mentions.spans
-                          if sent.start <= s < sent.end and m.source != "demonym"
+                          if lo <= s < hi and m.source != "demonym"
                           and self.ontology.is_a(m.cls, "Entity")), key=lambda x: x[:2])
         # an entity far away in the tree is not what the number is about: fall back to the topic
         if nearest and (nearest[0][0] <= MAX_AMOUNT_DISTANCE or len({m for _, _, m in nearest}) == 1):
