@@ -37,25 +37,41 @@ def main() -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Name of an installed spaCy model.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "jsonld", "trig"]),
               help="Extra RDF serialisations to write beside graph.ttl (repeatable).")
-@click.option("--jobs", default=1, show_default=True, help="Processes for parsing.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes for parsing (local engine).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where articles are parsed; extraction always runs here, so the graph is the same.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: scheduler address (default: a local cluster of two workers).")
+@click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
+              help="Parse cache folder (default: OUT/.kg-cache).")
+@click.option("--clean", is_flag=True, help="Ignore the parse cache and rewrite it.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
 @click.option("--min-confidence", default=0.5, show_default=True,
               help="Relations below this go to low-confidence.ttl instead of graph.ttl.")
 @click.option("--no-view", is_flag=True, help="Skip stats.json and graph.html.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], jobs: int,
+def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], jobs: int, engine: str,
+          scheduler: str | None, cache_dir: Path | None, clean: bool, no_cache: bool,
           min_confidence: float, no_view: bool, quiet: bool) -> None:
     """Build every artefact from the articles in CORPUS.
+
+    Unchanged articles are not parsed again: their parse is kept in OUT/.kg-cache.
 
     \b
     Example:
         kg build corpus/ --out output/
+        kg build corpus/ --out output/ --engine dask --scheduler tcp://10.0.0.5:8786
     writes output/graph.ttl, output/stats.json and output/graph.html.
     """
     from kg.pipeline import build_corpus
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     settings = Settings(model=model, jobs=jobs, min_confidence=min_confidence,
                         formats=("ttl", *formats), progress=not quiet)
-    summary = build_corpus(corpus, out_dir, settings, with_views=not no_view)
+    summary = build_corpus(corpus, out_dir, settings, with_views=not no_view, engine=engine,
+                           scheduler=scheduler, use_cache=not no_cache, cache_dir=cache_dir, clean=clean)
     click.echo(summary.describe())
     if summary.skipped:
         sys.exit(3)

@@ -8,14 +8,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
+from spacy.tokens import Doc
 
 from kg.atomic import atomic_write_bytes, output_lock
+from kg.cache import CACHE_DIR_NAME, DocCache, article_key, doc_bytes, pipeline_fingerprint
 from kg.config import Settings
+from kg.engines import parse_with
 from kg.extract import extract_docs
 from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
-from kg.nlp import load_pipeline, parse_articles
+from kg.nlp import load_pipeline
 from kg.ontology import load_ontology
 from kg.rdf import build_graphs, load_ontology_graph, turtle_bytes
 from kg.resolve import resolve
@@ -37,10 +39,14 @@ class BuildSummary:
     outputs: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     words: int = 0
+    parsed: int = 0  # articles parsed by this build
+    cached: int = 0  # articles whose parse came from the cache
 
     def describe(self) -> str:
         lines = [f"built {self.articles} articles: {self.entities} entities, {self.facts} facts, "
                  f"{self.triples} triples"]
+        if self.cached:
+            lines.append(f"  parsed {self.parsed} articles, {self.cached} unchanged from the cache")
         lines += [f"  wrote {p}" for p in self.outputs]
         lines += [f"  note: {s}" for s in self.skipped]
         return "\n".join(lines)
@@ -62,14 +68,45 @@ def stage(summary: BuildSummary, name: str):
     summary.seconds[name] = summary.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSummary) -> KnowledgeGraph:
-    """Articles to the resolved knowledge graph (NLP, extraction, resolution)."""
+def parse_corpus(nlp, articles: list[Article], settings: Settings, summary: BuildSummary,
+                 cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
+                 scheduler: str | None = None) -> list[Doc]:
+    """Parsed Docs in the articles' order: from `cache` where it has them, the rest from `engine`.
+
+    With `refresh` the cache is not read, only rewritten.
+    """
+    docs: list[Doc | None] = [None] * len(articles)
+    keys: list[str] = []
+    if cache is not None:
+        fingerprint = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
+        keys = [article_key(a, fingerprint) for a in articles]
+        if not refresh:
+            docs = [cache.get(nlp, key, a) for key, a in zip(keys, articles)]
+    todo = [i for i, doc in enumerate(docs) if doc is None]
+    summary.cached, summary.parsed = len(articles) - len(todo), len(todo)
+    fresh = parse_with(engine, nlp, [articles[i] for i in todo], settings, scheduler=scheduler) if todo else []
+    for i, doc in zip(todo, fresh):
+        docs[i] = doc
+        if cache is not None:
+            cache.put(keys[i], articles[i], doc_bytes(doc))
+    return docs  # type: ignore[return-value]  # every slot is filled by now
+
+
+def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSummary, *,
+                   cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
+                   scheduler: str | None = None) -> KnowledgeGraph:
+    """Articles to the resolved knowledge graph (NLP, extraction, resolution).
+
+    Only parsing is per article (cached, and distributed by `engine`); extraction runs over all
+    Docs at once because of its corpus-wide second pass, so the graph does not depend on which
+    Docs came from the cache or from which worker.
+    """
     ontology = load_ontology(settings.ontology_dir)
     nlp = load_pipeline(settings.model, ontology)
     articles = [with_captions(a) for a in articles]
     with stage(summary, "nlp"):
-        docs = list(tqdm(parse_articles(nlp, articles, settings.batch_size, settings.jobs), total=len(articles),
-                         desc="parsing", unit="article", disable=not settings.progress))
+        docs = parse_corpus(nlp, articles, settings, summary, cache=cache, refresh=refresh, engine=engine,
+                            scheduler=scheduler)
     summary.words = sum(len(d) for d in docs)
     with stage(summary, "extract"):
         extractions = extract_docs(nlp, docs, ontology)
@@ -77,32 +114,55 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
         return resolve(extractions, ontology)
 
 
-def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bool = True) -> BuildSummary:
-    """Build graph.ttl (and the views) from a folder of articles; outputs appear whole or not at all."""
+def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bool = True, *,
+                 engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
+                 cache_dir: Path | None = None, clean: bool = False) -> BuildSummary:
+    """Build graph.ttl (and the views) from a folder of articles; outputs appear whole or not at all.
+
+    The output folder is locked (`kg.atomic.output_lock`) for the whole build, so a second build
+    into the same folder fails at once instead of racing this one; a lock left by a killed build
+    is taken over. Parsed articles are cached in `cache_dir` (default OUT/.kg-cache); `clean`
+    ignores the cache and rewrites it. The default cache is pruned to this corpus after a build;
+    a cache folder given explicitly may be shared and is never pruned.
+    """
+    out_dir = Path(out_dir)
+    created = not out_dir.exists()
+    try:
+        with output_lock(out_dir):
+            return _build_locked(corpus, out_dir, settings, with_views, engine=engine, scheduler=scheduler,
+                                 use_cache=use_cache, cache_dir=cache_dir, clean=clean)
+    except BaseException:
+        if created and out_dir.is_dir() and not any(out_dir.iterdir()):
+            out_dir.rmdir()  # do not leave an empty folder behind a build that produced nothing
+        raise
+
+
+def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: bool, *, engine: str,
+                  scheduler: str | None, use_cache: bool, cache_dir: Path | None, clean: bool) -> BuildSummary:
     summary = BuildSummary()
     with stage(summary, "read"):
         articles, notes = load_articles(Path(corpus), settings.max_doc_chars)
     summary.skipped.extend(notes)
     summary.articles = len(articles)
-    kg = extract_corpus(articles, settings, summary)
+    cache = DocCache(Path(cache_dir) if cache_dir else out_dir / CACHE_DIR_NAME) if use_cache else None
+    kg = extract_corpus(articles, settings, summary, cache=cache, refresh=clean, engine=engine, scheduler=scheduler)
     with stage(summary, "rdf"):
         graph, low = build_graphs(kg, load_ontology_graph(settings.ontology_dir), settings.base_iri,
                                   settings.min_confidence)
         main_bytes, low_bytes = turtle_bytes(graph), turtle_bytes(low)
     summary.entities, summary.facts, summary.triples = len(kg.entities), len(kg.facts), len(graph)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with output_lock(out_dir):
-        atomic_write_bytes(out_dir / "graph.ttl", main_bytes)
-        atomic_write_bytes(out_dir / "low-confidence.ttl", low_bytes)
-        summary.outputs += [out_dir / "graph.ttl", out_dir / "low-confidence.ttl"]
-        extra = [f for f in settings.formats if f != "ttl"]
-        if extra:
-            from kg.serialize import write_formats
-            with stage(summary, "rdf"):
-                summary.outputs += list(write_formats(graph, out_dir, extra).values())
-        if with_views:
-            write_views(graph, out_dir, summary)
+    atomic_write_bytes(out_dir / "graph.ttl", main_bytes)
+    atomic_write_bytes(out_dir / "low-confidence.ttl", low_bytes)
+    summary.outputs += [out_dir / "graph.ttl", out_dir / "low-confidence.ttl"]
+    extra = [f for f in settings.formats if f != "ttl"]
+    if extra:
+        from kg.serialize import write_formats
+        with stage(summary, "rdf"):
+            summary.outputs += list(write_formats(graph, out_dir, extra).values())
+    if with_views:
+        write_views(graph, out_dir, summary)
+    if cache is not None and cache_dir is None:
+        cache.prune()  # entries of articles since edited or removed
     return summary
 
 
