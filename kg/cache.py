@@ -69,14 +69,20 @@ def article_key(article: Article, fingerprint: str) -> str:
     return hashlib.sha256(f"{fingerprint}\n{record}".encode("utf-8")).hexdigest()
 
 
+# `user_data` holds `doc._.article`, which travels separately. The tensor (two thirds of the bytes
+# with a small model) is dropped because extraction reads no vectors; keep it (and bump
+# FORMAT_VERSION) if extraction ever uses `similarity` or `.vector`.
+DOC_EXCLUDE = ("user_data", "tensor")
+
+
 def doc_bytes(doc: Doc) -> bytes:
-    """A Doc's annotations as bytes; `user_data` (our `doc._.article`) travels separately."""
-    return doc.to_bytes(exclude=["user_data"])
+    """A Doc's annotations as bytes, without `DOC_EXCLUDE`."""
+    return doc.to_bytes(exclude=list(DOC_EXCLUDE))
 
 
 def doc_from_bytes(nlp: Language, data: bytes, article: Article) -> Doc:
     """Rebuild a Doc in `nlp`'s vocab and give it back its Article."""
-    doc = Doc(nlp.vocab).from_bytes(data, exclude=["user_data"])
+    doc = Doc(nlp.vocab).from_bytes(data, exclude=list(DOC_EXCLUDE))
     doc._.article = article
     return doc
 

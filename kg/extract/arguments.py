@@ -57,6 +57,10 @@ class ArgumentFinder:
                                 got = self.entities(pobj, depth + 1)
                                 if got:
                                     return got
+        if low in self._pass.get("poss", ()) or lemma in self._pass.get("poss", ()):
+            for child in token.children:
+                if child.dep_ == "poss" and self.mention(child) is not None:
+                    return [self.mention(child)]
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         if low in self._pass.get("compound", ()) or lemma in self._pass.get("compound", ()) \
                 or low in self._military or lemma in self._military:
