@@ -1,0 +1,133 @@
+"""Tests for kg.resolve: names, aliases, spellings, acronyms and classes across articles."""
+from __future__ import annotations
+
+import pytest
+from conftest import entity, facts
+
+from kg.models import Article, Extraction, Mention, Provenance, Relation
+from kg.resolve import fuzzy_key, resolve, slugify
+
+
+def mention(doc: str, text: str, cls: str, source: str = "ner", name: str | None = None, start: int = 0,
+            canonical: str | None = None) -> Mention:
+    return Mention(doc, start, start + len(text), text, name or text, cls, source, canonical=canonical)
+
+
+def extraction(doc: str, *mentions: Mention, relations: tuple[Relation, ...] = ()) -> Extraction:
+    return Extraction(Article(doc, f"{doc}.txt", "text"), tuple(mentions), relations)
+
+
+def test_full_name_surname_and_title_form_are_one_entity(ontology):
+    kg = resolve([extraction("a1", mention("a1", "John Healey", "Person"),
+                             mention("a1", "Mr Healey", "Person", name="Healey", start=40)),
+                  extraction("a2", mention("a2", "Healey", "Person"))], ontology)
+    people = [e for e in kg.entities if e.cls == "Person"]
+    assert len(people) == 1
+    healey = people[0]
+    assert (healey.key, healey.label) == ("john-healey", "John Healey")
+    assert set(healey.aliases) == {"Healey", "Mr Healey"}
+    assert healey.docs == ("a1", "a2")
+
+
+def test_transliterations_join_the_gazetteer_entry(ontology):
+    kg = resolve([extraction("a1", mention("a1", "Kyiv", "City", "gazetteer", canonical="Kyiv"),
+                             mention("a1", "Zelensky", "Person", "gazetteer", canonical="Volodymyr Zelensky")),
+                  extraction("a2", mention("a2", "Kiev", "City", "gazetteer", canonical="Kyiv"),
+                             mention("a2", "Zelenskyy", "Person", "gazetteer", canonical="Volodymyr Zelensky"))],
+                 ontology)
+    assert sorted((e.key, e.aliases) for e in kg.entities) == [
+        ("kyiv", ("Kiev",)), ("volodymyr-zelensky", ("Zelensky", "Zelenskyy"))]
+
+
+def test_spelling_variants_join_without_the_gazetteer(ontology):
+    kg = resolve([extraction("a1", mention("a1", "Oleksandr Kovalenko", "Person")),
+                  extraction("a2", mention("a2", "Oleksandr Kovalennko", "Person"))], ontology)
+    assert len(kg.entities) == 1
+
+
+def test_acronym_joins_its_expansion(ontology):
+    kg = resolve([extraction("a1", mention("a1", "Nordic Defence Procurement Agency", "Organization")),
+                  extraction("a2", mention("a2", "NDPA", "Organization"))], ontology)
+    assert [(e.key, e.aliases) for e in kg.entities] == [("nordic-defence-procurement-agency", ("NDPA",))]
+
+
+def test_nationality_adjective_links_to_the_country_and_is_no_node(ontology):
+    person = mention("a1", "Angela Smith", "Person")
+    ireland = mention("a1", "Irish", "Country", "demonym", name="Ireland", start=20, canonical="Ireland")
+    prov = Provenance("a1", "Angela Smith, the Irish Foreign Minister, ...", 0, 44, "apposition-role", 0.9)
+    kg = resolve([extraction("a1", person, ireland, relations=(Relation(person, "serves", ireland, prov),))],
+                 ontology)
+    assert sorted(e.key for e in kg.entities) == ["angela-smith", "ireland"]
+    assert "Irish" not in entity(kg, "ireland").aliases
+    assert ("angela-smith", "serves", "ireland") in facts(kg)
+
+
+def test_type_voting_majority_person(ontology):
+    kg = resolve([extraction("a1", mention("a1", "Marta Kowalczyk", "Person"),
+                             mention("a1", "Kowalczyk", "Person", start=30),
+                             mention("a1", "Kowalczyk", "Organization", start=60))], ontology)
+    assert [(e.key, e.cls) for e in kg.entities] == [("marta-kowalczyk", "Person")]
+
+
+@pytest.mark.xfail(reason="class vote tie (full name PERSON once, surname ORG once) is broken alphabetically, "
+                          "so the entity becomes an Organization", strict=True)
+def test_surname_tagged_org_is_still_a_person(ontology):
+    kg = resolve([extraction("a1", mention("a1", "Marta Kowalczyk", "Person"),
+                             mention("a1", "Kowalczyk", "Organization", start=30))], ontology)
+    assert [(e.key, e.cls) for e in kg.entities] == [("marta-kowalczyk", "Person")]
+
+
+def test_different_people_with_different_names_stay_apart(ontology):
+    kg = resolve([extraction("a1", mention("a1", "Anna Nowak", "Person"), mention("a1", "Piotr Nowicki", "Person"))],
+                 ontology)
+    assert len(kg.entities) == 2
+
+
+@pytest.mark.parametrize("text, slug", [("John Healey", "john-healey"), ("Zelenskyy", "zelenskyy"),
+                                        ("Ukraine Defence Contact Group", "ukraine-defence-contact-group"),
+                                        ("Kraków", "krakow"), ("!!!", "entity")])
+def test_slugify(text, slug):
+    assert slugify(text) == slug
+
+
+def test_fuzzy_key_ignores_doubled_letters_and_the(ontology):
+    assert fuzzy_key("Zelenskyy", "Person", ontology) == fuzzy_key("Zelensky", "Person", ontology)
+    assert fuzzy_key("The Telegraph", "NewsOrganization", ontology) == fuzzy_key("Telegraph", "NewsOrganization",
+                                                                                  ontology)
+
+
+@pytest.mark.slow
+def test_end_to_end_healey_aliases(build_kg):
+    kg = build_kg("Defence Secretary John Healey arrived in Kiev on Monday. Mr Healey met Zelenskyy.",
+                  "Healey said the UDCG would meet again.")
+    healey = entity(kg, "john-healey")
+    assert healey.cls == "Person" and "Healey" in healey.aliases
+    assert healey.docs == ("t0", "t1")
+    assert "Kiev" in entity(kg, "kyiv").aliases
+    assert "Zelenskyy" in entity(kg, "volodymyr-zelensky").aliases
+    assert ("john-healey", "meets", "volodymyr-zelensky") in facts(kg)
+    assert ("john-healey", "visits", "kyiv") in facts(kg)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(reason="the NER span of 'Mr Healey' is 'Healey': the title form is never kept as an alias",
+                   strict=True)
+def test_end_to_end_mr_form_is_an_alias(build_kg):
+    kg = build_kg("Defence Secretary John Healey arrived in Kiev on Monday. Mr Healey met Zelenskyy.")
+    assert "Mr Healey" in entity(kg, "john-healey").aliases
+
+
+@pytest.mark.slow
+def test_end_to_end_acronym(build_kg):
+    kg = build_kg("The Ukraine Defence Contact Group met in Brussels. The UDCG is chaired by Britain.")
+    udcg = entity(kg, "ukraine-defence-contact-group")
+    assert "UDCG" in udcg.aliases
+    assert ("united-kingdom", "chairs", "ukraine-defence-contact-group") in facts(kg)
+
+
+@pytest.mark.slow
+def test_end_to_end_nationality_adjective(build_kg):
+    kg = build_kg("Angela Smith, the Irish Foreign Minister, visited Lisbon on Tuesday.")
+    assert not [e for e in kg.entities if e.label == "Irish"]
+    assert ("angela-smith", "serves", "ireland") in facts(kg)
+    assert ("angela-smith", "role", "Irish Foreign Minister") in facts(kg)
