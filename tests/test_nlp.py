@@ -1,0 +1,46 @@
+"""Tests for kg.nlp: the model with the gazetteer ruler, batch parsing, and a missing model."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import ModelError
+from kg.models import Article
+from kg.nlp import load_pipeline, parse_articles, ruler_patterns
+
+
+def test_ruler_patterns_cover_names_aliases_and_demonyms(ontology):
+    patterns = {(p["label"], p["pattern"] if isinstance(p["pattern"], str) else None, p["id"])
+                for p in ruler_patterns(ontology)}
+    assert ("GPE", "Kiev", "Kyiv") in patterns
+    assert ("GPE", "Britain", "United Kingdom") in patterns
+    assert ("NORP", "Polish", "Poland") in patterns
+    assert ("PERSON", "Zelenskyy", "Volodymyr Zelensky") in patterns
+
+
+def test_missing_model_is_a_model_error(ontology):
+    with pytest.raises(ModelError, match="not installed"):
+        load_pipeline("xx_no_such_model_kg_test", ontology)
+
+
+@pytest.mark.slow
+def test_gazetteer_ruler_runs_before_the_statistical_ner(nlp):
+    names = nlp.pipe_names
+    assert names.index("gazetteer_ruler") < names.index("ner") < names.index("event_ruler")
+
+
+@pytest.mark.slow
+def test_parse_articles_keeps_order_and_attaches_the_article(nlp):
+    articles = [Article("a1", "a1.txt", "Polish Prime Minister Donald Tusk visited Kiev."),
+                Article("a2", "a2.txt", "Leaders gathered at the Munich Security Conference on Friday.")]
+    docs = list(parse_articles(nlp, articles, batch_size=1))
+    assert [d._.article.doc_id for d in docs] == ["a1", "a2"]
+    assert [d.text for d in docs] == [a.text for a in articles]
+    ents = {(e.text, e.label_, e.ent_id_) for e in docs[0].ents}
+    assert ("Kiev", "GPE", "Kyiv") in ents and ("Polish", "NORP", "Poland") in ents
+    assert ("Munich Security Conference", "EVENT") in {(e.text, e.label_) for e in docs[1].ents}
+
+
+@pytest.mark.slow
+def test_sentences_are_split(nlp):
+    doc = nlp("Mark Rutte arrived in Vilnius on Tuesday. He met Lithuanian President Gitanas Nauseda.")
+    assert len(list(doc.sents)) == 2
