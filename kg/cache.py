@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from kg.atomic import atomic_write_bytes
 from kg.config import PIPELINE_VERSION
 from kg.models import Article
+import kg.nlp  # noqa: F401  (registers the `doc._.article` extension)
 
 CACHE_DIR_NAME = ".kg-cache"
 SUFFIX = ".kgdoc"

@@ -15,7 +15,7 @@ error rather than a silently different graph.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -35,10 +35,13 @@ ENGINES = ("local", "dask")
 LOCAL_WORKERS = 2
 
 
-def parse_local(nlp: Language, articles: Sequence[Article], settings: Settings) -> list[Doc]:
-    """`nlp.pipe` in this process, or in `settings.jobs` processes (spaCy's own multiprocessing)."""
-    return list(tqdm(parse_articles(nlp, articles, settings.batch_size, settings.jobs), total=len(articles),
-                     desc="parsing", unit="article", disable=not settings.progress))
+def parse_local(nlp: Language, articles: Sequence[Article], settings: Settings) -> Iterator[Doc]:
+    """`nlp.pipe` in this process, or in `settings.jobs` processes (spaCy's own multiprocessing).
+
+    Docs are yielded as they are parsed, so the caller can cache each one at once.
+    """
+    yield from tqdm(parse_articles(nlp, articles, settings.batch_size, settings.jobs), total=len(articles),
+                    desc="parsing", unit="article", disable=not settings.progress)
 
 
 def parse_chunk(texts: list[str], model: str, ontology_dir: str, batch_size: int) -> tuple[str, list[bytes]]:
@@ -98,10 +101,10 @@ def parse_dask(nlp: Language, articles: Sequence[Article], settings: Settings,
 
 
 def parse_with(engine: str, nlp: Language, articles: Sequence[Article], settings: Settings,
-               scheduler: str | None = None) -> list[Doc]:
+               scheduler: str | None = None) -> Iterator[Doc]:
     """Parse `articles` with the named engine; Docs come back in the articles' order."""
     if engine == "local":
         return parse_local(nlp, articles, settings)
     if engine == "dask":
-        return parse_dask(nlp, articles, settings, scheduler=scheduler)
+        return iter(parse_dask(nlp, articles, settings, scheduler=scheduler))
     raise KGError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.atomic import atomic_write_bytes, output_lock
@@ -68,7 +69,7 @@ def stage(summary: BuildSummary, name: str):
     summary.seconds[name] = summary.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def parse_corpus(nlp, articles: list[Article], settings: Settings, summary: BuildSummary,
+def parse_corpus(nlp: Language, articles: list[Article], settings: Settings, summary: BuildSummary,
                  cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
                  scheduler: str | None = None) -> list[Doc]:
     """Parsed Docs in the articles' order: from `cache` where it has them, the rest from `engine`.
@@ -84,7 +85,8 @@ def parse_corpus(nlp, articles: list[Article], settings: Settings, summary: Buil
             docs = [cache.get(nlp, key, a) for key, a in zip(keys, articles)]
     todo = [i for i, doc in enumerate(docs) if doc is None]
     summary.cached, summary.parsed = len(articles) - len(todo), len(todo)
-    fresh = parse_with(engine, nlp, [articles[i] for i in todo], settings, scheduler=scheduler) if todo else []
+    # Each Doc is cached as soon as it is parsed: a build interrupted half way keeps that half.
+    fresh = parse_with(engine, nlp, [articles[i] for i in todo], settings, scheduler=scheduler) if todo else ()
     for i, doc in zip(todo, fresh):
         docs[i] = doc
         if cache is not None:
