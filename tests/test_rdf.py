@@ -1,0 +1,153 @@
+"""Tests for kg.rdf: plain triples, one reified statement per fact, readable IRIs, deterministic output."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import rdflib
+from conftest import SEED_CORPUS, run_kg
+from rdflib import RDF, RDFS, Literal, Namespace, URIRef
+from rdflib.namespace import SKOS
+
+from kg.config import BASE_IRI, ONTOLOGY_DIR
+from kg.models import Article, Entity, Fact, KnowledgeGraph, Provenance, Quantity
+from kg.rdf import build_graphs, load_ontology_graph, turtle_bytes
+
+KG = Namespace("https://w3id.org/newskg/ontology#")
+ENT = Namespace(BASE_IRI + "entity/")
+DOC = Namespace(BASE_IRI + "document/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
+ENTITY_PREDICATES_SKIPPED = {KG.mentionedIn, KG.authorOf}
+
+SENTENCE = "Angela Smith, the Irish Foreign Minister, met Marta Kowalczyk in Lisbon."
+
+
+def small_kg() -> KnowledgeGraph:
+    prov = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "apposition-role", 0.9)
+    low = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "svo", 0.3)
+    said = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "svo", 0.85, "reported")
+    return KnowledgeGraph(
+        articles=(Article("100", "100_lisbon.txt", "x" * 100, title="Irish minister in Lisbon", date="2026-01-05"),),
+        entities=(Entity("angela-smith", "Angela Smith", "Person", ("Smith", "Ms Smith"), docs=("100",)),
+                  Entity("marta-kowalczyk", "Marta Kowalczyk", "Person", docs=("100",)),
+                  Entity("ireland", "Ireland", "Country", wikidata="Q27", docs=("100",)),
+                  Entity("lisbon", "Lisbon", "City", docs=("100",))),
+        facts=(Fact("angela-smith", "serves", "ireland", True, prov),
+               Fact("angela-smith", "role", "Irish Foreign Minister", False, prov),
+               Fact("angela-smith", "meets", "marta-kowalczyk", True, said, stated_by="marta-kowalczyk"),
+               Fact("ireland", "amount", Quantity(Decimal("200000000"), "GBP", "£200m"), False, prov),
+               Fact("angela-smith", "visits", "lisbon", True, low)),
+        authors=(("100", "marta-kowalczyk"),))
+
+
+@pytest.fixture(scope="module")
+def graphs():
+    return build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)
+
+
+def test_entities_have_readable_iris_type_label_and_aliases(graphs):
+    g, _ = graphs
+    smith = ENT["angela-smith"]
+    assert str(smith) == "https://w3id.org/newskg/entity/angela-smith"
+    assert (smith, RDF.type, KG.Person) in g
+    assert list(g.objects(smith, RDFS.label)) == [Literal("Angela Smith")]
+    assert set(g.objects(smith, SKOS.altLabel)) == {Literal("Smith"), Literal("Ms Smith")}
+    assert (ENT.ireland, URIRef("http://www.w3.org/2002/07/owl#sameAs"),
+            URIRef("http://www.wikidata.org/entity/Q27")) in g
+
+
+def test_relations_are_plain_triples(graphs):
+    g, _ = graphs
+    assert (ENT["angela-smith"], KG.serves, ENT.ireland) in g
+    assert (ENT["angela-smith"], KG.role, Literal("Irish Foreign Minister")) in g
+    assert (ENT["angela-smith"], KG.meets, ENT["marta-kowalczyk"]) in g
+
+
+def test_every_relation_triple_has_a_reified_statement_with_provenance(graphs):
+    g, _ = graphs
+    relation_triples = [(s, p, o) for s, p, o in g
+                        if str(s).startswith(str(ENT)) and str(p).startswith(str(KG))
+                        and p not in ENTITY_PREDICATES_SKIPPED]
+    assert len(relation_triples) == 4
+    for s, p, o in relation_triples:
+        stmts = [st for st in g.subjects(RDF.subject, s)
+                 if (st, RDF.predicate, p) in g and (st, RDF.object, o) in g]
+        assert len(stmts) == 1, (s, p, o)
+        st = stmts[0]
+        assert (st, RDF.type, RDF.Statement) in g
+        assert g.value(st, PROV.wasDerivedFrom) == DOC["100"]
+        assert str(g.value(st, KG.sentence)) == SENTENCE
+        assert g.value(st, KG.charStart).toPython() == 10
+        assert g.value(st, KG.charEnd).toPython() == 10 + len(SENTENCE)
+        assert g.value(st, KG.rule) is not None
+        conf = g.value(st, KG.confidence)
+        assert conf.datatype == XSD_DECIMAL and 0 < conf.toPython() <= 1
+        assert str(g.value(st, KG.modality)) in {"asserted", "planned", "hypothetical", "reported"}
+
+
+def test_quotation_speaker_is_on_the_statement(graphs):
+    g, _ = graphs
+    (st,) = [s for s in g.subjects(RDF.predicate, KG.meets)]
+    assert g.value(st, KG.statedBy) == ENT["marta-kowalczyk"]
+    assert str(g.value(st, KG.modality)) == "reported"
+
+
+def test_money_is_a_quantity_node_with_decimal_value_and_currency(graphs):
+    g, _ = graphs
+    (qty,) = g.objects(ENT.ireland, KG.amount)
+    assert (qty, RDF.type, KG.MonetaryAmount) in g
+    value = g.value(qty, KG.value)
+    assert value.datatype == XSD_DECIMAL and value.toPython() == Decimal("200000000")
+    assert str(g.value(qty, KG.unit)) == "GBP"
+
+
+def test_low_confidence_facts_go_to_the_other_graph(graphs):
+    g, low = graphs
+    assert (ENT["angela-smith"], KG.visits, ENT.lisbon) not in g
+    assert (ENT["angela-smith"], KG.visits, ENT.lisbon) in low
+
+
+def test_documents_and_authors(graphs):
+    g, _ = graphs
+    doc = DOC["100"]
+    assert (doc, RDF.type, KG.Article) in g
+    assert str(g.value(doc, KG.sourceFile)) == "100_lisbon.txt"
+    assert (ENT["marta-kowalczyk"], KG.authorOf, doc) in g
+
+
+def test_the_ontology_travels_with_the_graph(graphs):
+    g, _ = graphs
+    assert (KG.Country, RDFS.subClassOf, KG.Place) in g
+
+
+def test_serialisation_round_trips_and_is_stable():
+    a = turtle_bytes(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
+    b = turtle_bytes(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
+    assert a == b
+    from rdflib.compare import isomorphic
+    # Compared as graphs, never as strings. One parse first: Turtle writes the decimal "200000000"
+    # as 200000000.0, the same value under another lexical form, which isomorphic() would count as a change.
+    g = rdflib.Graph().parse(data=a, format="turtle")
+    assert len(g) == len(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
+    assert isomorphic(g, rdflib.Graph().parse(data=turtle_bytes(g), format="turtle"))
+
+
+@pytest.mark.slow
+def test_two_builds_of_the_seed_corpus_are_byte_identical(seed_build, tmp_path):
+    proc = run_kg("build", str(SEED_CORPUS), "--out", str(tmp_path), "--no-view", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "graph.ttl").read_bytes() == seed_build.read_bytes()
+
+
+@pytest.mark.slow
+def test_seed_graph_reifies_every_relation(seed_build):
+    g = rdflib.Graph().parse(seed_build, format="turtle")
+    entities = {s for s in g.subjects(RDFS.label) if str(s).startswith(str(ENT))}
+    relation_triples = [(s, p, o) for s, p, o in g if s in entities and str(p).startswith(str(KG))
+                        and p not in ENTITY_PREDICATES_SKIPPED and (o in entities or isinstance(o, Literal))]
+    assert relation_triples
+    stated = {(g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
+              for st in g.subjects(RDF.type, RDF.Statement)}
+    assert [t for t in relation_triples if t not in stated] == []
+    assert (ENT["john-healey"], RDF.type, KG.Person) in g
