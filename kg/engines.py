@@ -14,6 +14,7 @@ error rather than a silently different graph.
 """
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
@@ -44,7 +45,7 @@ def parse_local(nlp: Language, articles: Sequence[Article], settings: Settings) 
                     desc="parsing", unit="article", disable=not settings.progress)
 
 
-def parse_chunk(texts: list[str], model: str, ontology_dir: str, batch_size: int) -> tuple[str, list[bytes]]:
+def parse_chunk(texts: list[str], model: str, ontology_dir: str, pipe_batch: int) -> tuple[str, list[bytes]]:
     """Worker side: parse `texts`, return the pipeline fingerprint and each Doc as bytes.
 
     The model is loaded once per worker process (`load_pipeline` is memoised).
@@ -52,7 +53,7 @@ def parse_chunk(texts: list[str], model: str, ontology_dir: str, batch_size: int
     ontology = load_ontology(Path(ontology_dir))
     nlp = load_pipeline(model, ontology)
     fingerprint = pipeline_fingerprint(nlp, model, Path(ontology_dir))
-    return fingerprint, [doc_bytes(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    return fingerprint, [doc_bytes(doc) for doc in nlp.pipe(texts, batch_size=pipe_batch)]
 
 
 def chunk_size(n_articles: int, n_workers: int, batch_size: int) -> int:
@@ -78,14 +79,14 @@ def parse_dask(nlp: Language, articles: Sequence[Article], settings: Settings,
             client = stack.enter_context(Client(scheduler))
         else:
             cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                                       dashboard_address=None))
+                                                       dashboard_address=":0", silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         size = chunk_size(len(articles), workers, settings.batch_size)
         chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
         futures = client.map(parse_chunk, [[a.text for a in chunk] for chunk in chunks],
                              model=settings.model, ontology_dir=str(settings.ontology_dir),
-                             batch_size=settings.batch_size, pure=False)
+                             pipe_batch=settings.batch_size, pure=False)  # `batch_size` is map's own
         with tqdm(total=len(articles), desc="parsing (dask)", unit="article",
                   disable=not settings.progress) as bar:
             for future in as_completed(futures):
