@@ -15,7 +15,8 @@ __all__ = ["analyse", "entity_graph", "key_players", "pagerank", "write_stats"]
 SEED = 42
 TOP_N = 10
 # Exact betweenness is O(n*m); past this many nodes it is estimated from a seeded sample of sources.
-EXACT_BETWEENNESS_MAX_NODES = 3000
+EXACT_BETWEENNESS_MAX_NODES = 1000
+BETWEENNESS_SAMPLE = 300
 _DIGITS = 6  # rounding keeps stats.json identical across platforms' last-bit float differences
 
 
@@ -41,7 +42,7 @@ def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
 
 def _betweenness(simple: nx.Graph) -> dict[str, float]:
     n = simple.number_of_nodes()
-    k = None if n <= EXACT_BETWEENNESS_MAX_NODES else EXACT_BETWEENNESS_MAX_NODES // 3
+    k = None if n <= EXACT_BETWEENNESS_MAX_NODES else BETWEENNESS_SAMPLE
     return dict(nx.betweenness_centrality(simple, k=k, seed=SEED))
 
 

@@ -30,9 +30,11 @@ def embed(g: Graph, focus: str | None = None, *, height: int = EMBED_HEIGHT, **r
 
     `render_kw` are those of `kg.render.render_html` (depth, classes, min_degree, max_nodes, title).
     """
-    page = build_page(g, focus=focus, **render_kw)
-    title = html.escape(render_kw.get("title", DEFAULT_TITLE), quote=True)
-    return (f'<iframe class="kg-view" title="{title}" sandbox="allow-scripts" '
+    return _frame(build_page(g, focus=focus, **render_kw), render_kw.get("title", DEFAULT_TITLE), height)
+
+
+def _frame(page: str, title: str, height: int = EMBED_HEIGHT) -> str:
+    return (f'<iframe class="kg-view" title="{html.escape(title, quote=True)}" sandbox="allow-scripts" '
             f'style="width:100%;height:{int(height)}px;border:1px solid #ddd;border-radius:4px" '
             f'srcdoc="{html.escape(page, quote=True)}"></iframe>')
 
@@ -88,8 +90,10 @@ def _static_figure(graph: nx.MultiDiGraph, pr: dict[str, float]) -> plt.Figure:
 def draw_static(g: Graph, out_dir: Path) -> tuple[Path, Path]:
     """Write graph.svg and graph.png: a seeded layout, the top entities by PageRank labelled."""
     graph = entity_graph(g)
-    pr = pagerank(graph)
-    out_dir = Path(out_dir)
+    return _draw(graph, pagerank(graph), Path(out_dir))
+
+
+def _draw(graph: nx.MultiDiGraph, pr: dict[str, float], out_dir: Path) -> tuple[Path, Path]:
     # real <text> in the SVG (searchable, selectable); fixed ids and no date so rebuilds are identical
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "newskg"}):
         fig = _static_figure(graph, pr)
@@ -253,10 +257,11 @@ def write_report(g: Graph, out_dir: Path, *, title: str = "Knowledge graph repor
     graph = entity_graph(g)
     docs = documents(g)
     facts = _facts(g, graph)
-    svg_path, _ = draw_static(g, out_dir)
-    render_html(g, out_dir / "graph.html")
+    svg_path, _ = _draw(graph, stats["pagerank"], out_dir)
+    view = build_page(g)  # built once: the layout of a large graph takes seconds
+    write_atomic(out_dir / "graph.html", view)
     svg = svg_path.read_text(encoding="utf-8")
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype, which are not allowed inside HTML
-    page = _html(stats, docs, facts, svg, embed(g), title)
+    page = _html(stats, docs, facts, svg, _frame(view, DEFAULT_TITLE), title)
     return (write_atomic(out_dir / "report.html", page),
             write_atomic(out_dir / "report.md", _markdown(stats, docs, facts, title)))
