@@ -1,0 +1,114 @@
+"""A build killed half way leaves the previous output untouched; two builds never share a folder."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from conftest import KG_BIN, REPO, SEED_CORPUS, run_kg
+from kg.atomic import LOCK_NAME
+
+pytestmark = pytest.mark.slow
+
+
+def big_corpus(folder: Path, copies: int = 6) -> Path:
+    """The seed articles copied `copies` times under new doc ids: slow enough to interrupt."""
+    folder.mkdir()
+    seeds = sorted(SEED_CORPUS.glob("*.txt"))
+    for k in range(copies):
+        for j, src in enumerate(seeds):
+            rest = src.name.split("_", 1)[1]
+            shutil.copy(src, folder / f"{k * len(seeds) + j:04d}_{rest}")
+    return folder
+
+
+def start_build(corpus: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--no-view", "--quiet"],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def cache_entries(out: Path) -> int:
+    return len(list((out / ".kg-cache").rglob("*.kgdoc")))
+
+
+def wait_until_parsing(proc: subprocess.Popen, out: Path, timeout: float = 120) -> None:
+    """Until the build holds the lock and has cached a few new parses: it is mid-way, outputs not written."""
+    start = cache_entries(out)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, proc.communicate()
+        if (out / LOCK_NAME).exists() and cache_entries(out) >= start + 3:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the build did not start parsing in time")
+
+
+@pytest.fixture()
+def built(tmp_path) -> tuple[Path, bytes]:
+    out = tmp_path / "out"
+    proc = run_kg("build", str(SEED_CORPUS), "--out", str(out), "--no-view", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    return out, (out / "graph.ttl").read_bytes()
+
+
+def assert_untouched(out: Path, before: bytes) -> None:
+    assert (out / "graph.ttl").read_bytes() == before
+    assert len(Graph().parse(out / "graph.ttl", format="turtle")) > 0
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+def test_killed_build_leaves_output_as_it_was(tmp_path, built, sig):
+    out, before = built
+    corpus = big_corpus(tmp_path / "big")
+    proc = start_build(corpus, out)
+    wait_until_parsing(proc, out)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == (-signal.SIGKILL if sig == signal.SIGKILL else 130), err
+    assert_untouched(out, before)
+    if sig == signal.SIGINT:
+        assert "interrupted" in err
+        assert not (out / LOCK_NAME).exists()
+    else:
+        assert (out / LOCK_NAME).exists()  # left behind by the dead build...
+
+    # ...and taken over by the next one, which also reuses what the killed build had parsed.
+    again = run_kg("build", str(corpus), "--out", str(out), "--no-view", "--quiet")
+    assert again.returncode == 0, again.stderr
+    assert "unchanged from the cache" in again.stdout
+    assert not (out / LOCK_NAME).exists()
+
+
+def test_second_build_into_the_same_folder_fails(tmp_path, built):
+    out, before = built
+    corpus = big_corpus(tmp_path / "big")
+    first = start_build(corpus, out)
+    try:
+        wait_until_parsing(first, out)
+        second = run_kg("build", str(SEED_CORPUS), "--out", str(out), "--no-view", "--quiet")
+        assert second.returncode == 1
+        assert second.stderr.strip() == (f"kg: error: output folder {out} is locked by another build "
+                                         f"(pid {first.pid})")
+        assert_untouched(out, before)
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=60)
+
+
+def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).write_text(f"{dead.pid}\n", encoding="ascii")
+    proc = run_kg("build", str(SEED_CORPUS), "--out", str(out), "--no-view", "--quiet")
+    assert proc.returncode == 0, proc.stderr
+    assert not (out / LOCK_NAME).exists()
+    assert os.path.getsize(out / "graph.ttl") > 0
