@@ -193,3 +193,25 @@ def test_cli_render(tmp_path):
 def test_cli_help_has_an_example(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Example:" in result.output and f"kg {command} " in result.output
+
+
+def chain_graph(n: int) -> Graph:
+    """`n` people in one component: a ring with hubs every tenth person, big enough for the numpy layout."""
+    kg = "https://w3id.org/newskg/ontology#"
+    lines = [f"@prefix kg: <{kg}> .", f"@prefix ent: <{ENT}> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
+    for i in range(n):
+        lines.append(f'ent:p{i} a kg:Person ; rdfs:label "Person {i}" ; '
+                     f'kg:knows ent:p{(i + 1) % n}, ent:p{i - i % 10} .')
+    return Graph().parse(data="\n".join(lines), format="turtle")
+
+
+def test_big_component_layout_is_deterministic_and_truncated():
+    g = chain_graph(600)
+    first, second = build_page(g, max_nodes=550), build_page(g, max_nodes=550)
+    assert first == second
+    assert "showing the 550 most important of 600 entities" in first
+    nodes = payload(first)["nodes"]
+    assert len(nodes) == 550
+    assert len({(n["x"], n["y"]) for n in nodes}) == 550  # no two entities on the same spot
+    assert sum(1 for n in nodes if "font" in n) == 25  # the leading labels stay readable zoomed out
