@@ -245,7 +245,7 @@ def _options(n_nodes: int) -> dict:
     }
 
 
-def _network(graph: nx.MultiDiGraph, nodes: list[str], pr: dict[str, float]) -> Network:
+def _network(graph: nx.MultiDiGraph, nodes: list[str], pr: dict[str, float], centre: str | None = None) -> Network:
     """The pyvis network of `nodes`: positions, colours, sizes and tooltips fixed here, not in the browser."""
     sub = graph.subgraph(nodes)
     pos = layout(sub)
@@ -261,10 +261,14 @@ def _network(graph: nx.MultiDiGraph, nodes: list[str], pr: dict[str, float]) -> 
         data = graph.nodes[node]
         x, y = pos[node]
         size = 10 + 34 * math.sqrt(pr.get(node, 0.0) / top)
-        extra = {"font": {"size": round(16 * zoom_out)}} if node in leaders else {}
+        extra: dict = {"font": {"size": round(16 * zoom_out)}} if node in leaders else {}
+        colour: str | dict = class_colour(data["cls"])
+        if node == centre:  # the entity asked for stands out from its neighbourhood
+            colour = {"background": colour, "border": "#111111"}
+            extra["borderWidth"] = 4
         net.add_node(node, label=data["label"], title=_node_tooltip(graph, node, pr), x=x, y=y,
                      size=round(size * (math.sqrt(zoom_out) if node in leaders else 1.0), 1),
-                     color=class_colour(data["cls"]), cls=data["cls"], classes=data["classes"],
+                     color=colour, cls=data["cls"], classes=data["classes"],
                      aliases=data["aliases"], **extra)
     pair_count: dict[frozenset, int] = {}
     for u, v, key, d in sorted(sub.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
@@ -428,7 +432,7 @@ def build_page(g: Graph, *, focus: str | None = None, depth: int = 2, classes: s
     selected = select_nodes(graph, pr, focus=focus, depth=depth, classes=classes, min_degree=min_degree)
     centre = resolve_focus(graph, focus, pr) if focus is not None else None
     shown = _truncate(selected, pr, max_nodes, centre)
-    net = _network(graph, shown, pr)
+    net = _network(graph, shown, pr, centre)
     payload = {"nodes": net.nodes, "edges": net.edges, "options": _options(len(shown))}
     note = ""
     if len(shown) < len(selected):

@@ -105,7 +105,10 @@ def test_focus_by_alias_and_depth(g):
     two = node_ids(build_page(g, focus="Healey", depth=2))
     assert one < two and ENT + "ukraine" in two and ENT + "russia" not in two
     assert node_ids(build_page(g, focus="uk", depth=0)) == {ENT + "united-kingdom"}
-    assert "John Healey (depth 1)" in build_page(g, focus="John Healey", depth=1)
+    focused = build_page(g, focus="John Healey", depth=1)
+    assert "John Healey (depth 1)" in focused
+    outlined = [n["id"] for n in payload(focused)["nodes"] if n.get("borderWidth") == 4]
+    assert outlined == [ENT + "john-healey"]
 
 
 def test_unknown_focus_lists_close_matches(g):
