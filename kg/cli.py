@@ -27,7 +27,14 @@ class KGGroup(click.Group):
 @click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newskg")
 def main() -> None:
-    """Build a knowledge graph from a folder of news articles, then query, analyse and view it."""
+    """Build a knowledge graph from a folder of news articles, then query, analyse and view it.
+
+    \b
+    Example:
+      kg build corpus --out output
+      kg query output/graph.ttl queries/offices.rq
+      kg render output/graph.ttl --focus "John Healey" -o healey.html
+    """
 
 
 @main.command()
