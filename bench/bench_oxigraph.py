@@ -11,6 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from rdflib import Graph
+
+from kg.config import ONTOLOGY_DIR
 from kg.query import ensure_store, open_store, resolve_query
 
 KG = "https://w3id.org/newskg/ontology#"
@@ -46,8 +49,11 @@ def generate(path: Path, relations: int, seed: int = 7) -> int:
     rng = random.Random(seed)
     entities = max(1000, relations // 3)
     documents = max(100, relations // 35)
-    count = 0
+    # graph.ttl carries the ontology, and queries such as central.rq read its property declarations.
+    ontology = Graph().parse(ONTOLOGY_DIR / "kg.ttl").serialize(format="nt", encoding="utf-8").decode()
+    count = ontology.count("\n")
     with open(path, "w", encoding="utf-8") as out:
+        out.write(ontology)
         def emit(s: str, p: str, o: str) -> None:
             nonlocal count
             out.write(f"{s} {p} {o} .\n")
