@@ -13,6 +13,7 @@ import networkx as nx
 import numpy as np
 import pyvis
 from pyvis.network import Network
+from scipy.spatial import cKDTree
 from rdflib import Graph
 
 from kg.analyse import pagerank
@@ -25,6 +26,9 @@ __all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
 SMALL_COMPONENT = 500  # below this networkx's own spring layout is fast enough
+KAMADA_KAWAI_MAX = 150  # its all-pairs distances cost seconds past this
+NODE_SPACING = 180.0  # pixels from a node to its nearest neighbour, median
+CELL_MARGIN = 160.0  # pixels around each packed component, room for labels
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 # Fixed colours for the classes of the ontology, so a class looks the same in every build.
 CLASS_COLOURS = {
@@ -151,20 +155,38 @@ def _vectorised_spring(sub: nx.Graph, k: float, iterations: int) -> dict[str, tu
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
 
 
+def _spread(pos: dict, spacing: float) -> dict[str, tuple[float, float]]:
+    """Scale positions so the median distance from a node to its nearest neighbour is `spacing` pixels.
+
+    Scaling by the nearest-neighbour distance rather than the outermost node keeps a dense core
+    readable when one long chain hangs off it.
+    """
+    nodes = list(pos)
+    xy = np.array([pos[v] for v in nodes], dtype=float)
+    xy -= xy.mean(axis=0)
+    if len(nodes) > 1:
+        nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
+        scale = spacing / (float(np.median(nearest)) or 1.0)
+        xy *= scale
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy)}
+
+
 def _component_layout(simple: nx.Graph, comp: set[str]) -> dict[str, tuple[float, float]]:
-    """Positions of one connected component, centred on 0 and spread over a radius that grows with it."""
-    radius = 140 * math.sqrt(len(comp))
+    """Positions of one connected component in pixels, centred on 0.
+
+    Small components get Kamada-Kawai (deterministic; edge lengths follow graph distance, so hubs
+    do not swallow their neighbours); big ones a seeded spring layout, which scales further.
+    """
     if len(comp) == 1:
         return {next(iter(comp)): (0.0, 0.0)}
     sub = simple.subgraph(sorted(comp))
-    # a roomier k than networkx's default keeps the labels of neighbouring nodes apart
-    k = 1.8 / math.sqrt(len(comp))
-    if len(comp) < SMALL_COMPONENT:
-        pos = nx.spring_layout(sub, k=k, iterations=200, seed=SEED, weight=None)
+    if len(comp) <= KAMADA_KAWAI_MAX:
+        pos = nx.kamada_kawai_layout(sub, weight=None)
+    elif len(comp) < SMALL_COMPONENT:
+        pos = nx.spring_layout(sub, k=1.8 / math.sqrt(len(comp)), iterations=200, seed=SEED, weight=None)
     else:
-        pos = _vectorised_spring(sub, k, iterations=80)
-    extent = max((max(abs(x), abs(y)) for x, y in pos.values()), default=0.0) or 1.0
-    return {v: (float(x) / extent * radius, float(y) / extent * radius) for v, (x, y) in pos.items()}
+        pos = _vectorised_spring(sub, 1.8 / math.sqrt(len(comp)), iterations=80)
+    return _spread(pos, NODE_SPACING)
 
 
 def layout(sub: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
@@ -177,7 +199,11 @@ def layout(sub: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
     comps = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
     if not comps:
         return {}
-    cells = [(_component_layout(simple, comp), 2 * 140 * math.sqrt(len(comp)) + 120) for comp in comps]
+    cells = []
+    for comp in comps:
+        pos = _component_layout(simple, comp)
+        extent = max(max(abs(x), abs(y)) for x, y in pos.values())
+        cells.append((pos, 2 * extent + CELL_MARGIN))
     row_width = max(cells[0][1], 1.3 * math.sqrt(sum(size * size for _, size in cells)))
     result: dict[str, tuple[int, int]] = {}
     x = y = row_height = 0.0
@@ -253,7 +279,7 @@ def _network(graph: nx.MultiDiGraph, nodes: list[str], pr: dict[str, float], cen
     # On a big graph the whole view is zoomed far out and vis hides small labels; the leading entities
     # get labels (and dots) large enough to read there. vis caps them on screen when zoomed in.
     span = max((max(abs(x), abs(y)) for x, y in pos.values()), default=0) * 2
-    zoom_out = min(max(1.0, span / 1600), 12.0)
+    zoom_out = min(max(1.0, span / 2400), 12.0)
     ranked = sorted(nodes, key=lambda n: (-pr.get(n, 0.0), n))
     leaders = set(ranked[:LEADING_LABELS]) if zoom_out > 1 else set()
     net = Network(directed=True, cdn_resources="remote")
