@@ -56,11 +56,16 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the parse cache.")
 @click.option("--min-confidence", default=0.5, show_default=True,
               help="Relations below this go to low-confidence.ttl instead of graph.ttl.")
+@click.option("--max-doc-chars", default=Settings.max_doc_chars, show_default=True, type=click.IntRange(min=1),
+              help="Larger files are skipped with a note, so one file cannot exhaust memory.")
+@click.option("--max-sentence-tokens", default=Settings.max_sentence_tokens, show_default=True,
+              type=click.IntRange(min=1), help="Longer sentences (tables, lists run together) give no relations.")
 @click.option("--no-view", is_flag=True, help="Skip stats.json and graph.html.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], jobs: int, engine: str,
           scheduler: str | None, cache_dir: Path | None, clean: bool, no_cache: bool,
-          min_confidence: float, no_view: bool, quiet: bool) -> None:
+          min_confidence: float, max_doc_chars: int, max_sentence_tokens: int, no_view: bool,
+          quiet: bool) -> None:
     """Build every artefact from the articles in CORPUS.
 
     Unchanged articles are not parsed again: their parse is kept in OUT/.kg-cache.
@@ -75,8 +80,8 @@ def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], job
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    settings = Settings(model=model, jobs=jobs, min_confidence=min_confidence,
-                        formats=("ttl", *formats), progress=not quiet)
+    settings = Settings(model=model, jobs=jobs, min_confidence=min_confidence, max_doc_chars=max_doc_chars,
+                        max_sentence_tokens=max_sentence_tokens, formats=("ttl", *formats), progress=not quiet)
     summary = build_corpus(corpus, out_dir, settings, with_views=not no_view, engine=engine,
                            scheduler=scheduler, use_cache=not no_cache, cache_dir=cache_dir, clean=clean)
     click.echo(summary.describe())

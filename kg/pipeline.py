@@ -16,6 +16,7 @@ from kg.cache import CACHE_DIR_NAME, DocCache, article_key, doc_bytes, pipeline_
 from kg.config import Settings
 from kg.engines import parse_with
 from kg.extract import extract_docs
+from kg.extract.limits import drop_overlong
 from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
 from kg.nlp import load_pipeline
@@ -111,7 +112,7 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
                             scheduler=scheduler)
     summary.words = sum(len(d) for d in docs)
     with stage(summary, "extract"):
-        extractions = extract_docs(nlp, docs, ontology)
+        extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in extract_docs(nlp, docs, ontology)]
     with stage(summary, "resolve"):
         return resolve(extractions, ontology)
 
