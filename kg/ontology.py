@@ -36,6 +36,8 @@ class Trigger:
     reverse: bool = False  # grammatical subject is the property's object
     object_classes: frozenset[str] = frozenset()
     object_nouns: frozenset[str] = frozenset()  # what is sent must be one of these ("troops")
+    subject_classes: frozenset[str] = frozenset()  # the subject must be of one of these classes
+    stative: bool = False  # "is based in", "headquartered in": the passive's subject is the property's subject
 
 
 @dataclass(frozen=True)
@@ -113,14 +115,23 @@ def _load_triggers(lexicon: dict, properties: dict) -> tuple[Trigger, ...]:
         if prop not in properties:
             raise OntologyError(f"lexicon.yaml: property {prop!r} is not declared in kg.ttl")
         classes = frozenset(spec.get("object_classes", ()))
+        subject_classes = frozenset(spec.get("subject_classes", ()))
         nouns = spec.get("object_nouns", ())
         nouns = frozenset(lexicon.get(nouns, ()) if isinstance(nouns, str) else nouns)
         for kind, key, reverse in (("verb", "verbs", False), ("noun", "nouns", False),
-                                   ("adjective", "adjectives", False), ("verb", "reverse_verbs", True)):
+                                   ("adjective", "adjectives", False), ("verb", "reverse_verbs", True),
+                                   ("adjective", "reverse_adjectives", True), ("verb", "stative_verbs", False)):
             for text in spec.get(key, ()) or ():
                 trig = _parse_trigger(prop, str(text), kind, reverse, classes)
-                triggers.append(Trigger(**{**trig.__dict__, "object_nouns": nouns}))
+                triggers.append(Trigger(**{**trig.__dict__, "object_nouns": nouns, "subject_classes": subject_classes,
+                                           "stative": key == "stative_verbs"}))
     return tuple(triggers)
+
+
+# Gazetteer sections of named things, with the class an entry has when it names none.
+GAZETTEER_SECTIONS = {"regions": "Region", "organizations": "Organization", "news_organizations": "NewsOrganization",
+                      "companies": "Company", "celestial_bodies": "CelestialBody", "vehicles": "Product",
+                      "weapons": "Weapon"}
 
 
 def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:
@@ -131,11 +142,15 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
                                       demonyms=tuple(c.get("demonyms", ()))))
         if c.get("capital"):
             capitals[c["capital"]] = c["name"]
-    for c in data.get("cities", ()):
+    cities = list(data.get("cities", ()))
+    listed = {fold(n) for c in cities for n in (c["name"], *c.get("aliases", ()))}
+    # every capital is a city of the gazetteer, listed or not
+    cities += [{"name": capital, "country": country} for capital, country in capitals.items()
+               if fold(capital) not in listed]
+    for c in cities:
         entries.append(GazetteerEntry(c["name"], "City", tuple(c.get("aliases", ())), c.get("wikidata"),
                                       country=c.get("country")))
-    for section, default in (("regions", "Region"), ("organizations", "Organization"),
-                             ("news_organizations", "NewsOrganization"), ("weapons", "Weapon")):
+    for section, default in GAZETTEER_SECTIONS.items():
         for c in data.get(section, ()):
             entries.append(GazetteerEntry(c["name"], c.get("class", default), tuple(c.get("aliases", ())),
                                           c.get("wikidata")))

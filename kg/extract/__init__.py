@@ -1,7 +1,16 @@
-"""Extraction stage: parsed articles -> mentions and relations (spaCy objects stop here)."""
+"""Extraction stage: parsed articles -> mentions and relations (spaCy objects stop here).
+
+Extraction runs in two passes. The first finds each article's mentions on its own
+(`find_mentions`); between the passes the multiword organisation and event names found anywhere
+are collected (`corpus_names`); the second looks for those names in every article
+(`add_known_names`) and then reads references, arguments and relations (`extract_doc`), again one
+article at a time. Only the collection step sees the whole corpus, and it is mergeable: the names
+of a corpus are `merge_names` of the `chunk_names` of its consecutive chunks, so the two passes
+can run on different machines (`kg.engines`) and give what `extract_docs` gives.
+"""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -31,28 +40,52 @@ def byline_mentions(doc: Doc, ontology: Ontology) -> list[Mention]:
     return found
 
 
-def corpus_names(found: Sequence[TokenMentions]) -> dict[str, Mention]:
-    """Multiword organisation and event names established somewhere in the corpus."""
+def chunk_names(found: Iterable[TokenMentions]) -> dict[str, Mention]:
+    """Multiword organisation and event names in some consecutive articles, each with its first mention.
+
+    Insertion order is the articles' order; `merge_names` relies on it.
+    """
     names: dict[str, Mention] = {}
     for mentions in found:
         for _, _, m in mentions.spans:
             if m.source in ("ner", "rule", "gazetteer") and len(m.name.split()) >= KNOWN_NAME_MIN_WORDS \
                     and m.cls not in ("Person", "Country", "City"):
                 names.setdefault(m.name, m)
+    return names
+
+
+def merge_names(parts: Iterable[dict[str, Mention]]) -> dict[str, Mention]:
+    """The corpus names from the `chunk_names` of consecutive chunks, given in the articles' order.
+
+    The first mention of a name in the corpus is the first in the first chunk that has it, so the
+    result equals `corpus_names` over all the articles at once; sorted by name.
+    """
+    names: dict[str, Mention] = {}
+    for part in parts:
+        for name, mention in part.items():
+            names.setdefault(name, mention)
     return dict(sorted(names.items()))
+
+
+def corpus_names(found: Sequence[TokenMentions]) -> dict[str, Mention]:
+    """Multiword organisation and event names established somewhere in the corpus."""
+    return merge_names([chunk_names(found)])
+
+
+def extract_doc(nlp: Language, doc: Doc, mentions: TokenMentions, known: dict[str, Mention],
+                ontology: Ontology) -> Extraction:
+    """The second pass over one article: `mentions` is its `find_mentions`, `known` the `corpus_names`."""
+    add_known_names(doc, mentions, known)
+    refs = resolve_references(doc, mentions, ontology)
+    finder = ArgumentFinder(doc, mentions, refs, ontology)
+    relations = tuple(RelationExtractor(nlp, ontology, doc, finder).relations())
+    all_mentions = tuple(m for _, _, m in mentions.spans) + tuple(byline_mentions(doc, ontology)) + tuple(
+        dict.fromkeys(refs.values()))
+    return Extraction(doc._.article, all_mentions, relations)
 
 
 def extract_docs(nlp: Language, docs: Sequence[Doc], ontology: Ontology) -> list[Extraction]:
     """Mentions in every article first, so names found in one article are recognised in the others."""
     found = [find_mentions(doc, ontology) for doc in docs]
     known = corpus_names(found)
-    results: list[Extraction] = []
-    for doc, mentions in zip(docs, found):
-        add_known_names(doc, mentions, known)
-        refs = resolve_references(doc, mentions, ontology)
-        finder = ArgumentFinder(doc, mentions, refs, ontology)
-        relations = tuple(RelationExtractor(nlp, ontology, doc, finder).relations())
-        all_mentions = tuple(m for _, _, m in mentions.spans) + tuple(byline_mentions(doc, ontology)) + tuple(
-            dict.fromkeys(refs.values()))
-        results.append(Extraction(doc._.article, all_mentions, relations))
-    return results
+    return [extract_doc(nlp, doc, mentions, known, ontology) for doc, mentions in zip(docs, found)]

@@ -1,6 +1,7 @@
 """Entity mentions in a parsed article: NER and gazetteer spans, cleaned, typed, plus naming rules."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,11 @@ NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC":
 QUOTES = "“”‘’\"'«»"
 NAMING_CUES = ("so-called", "so called", "called", "known as", "dubbed", "named", "codenamed")
 TRAILING_NOISE = re.compile(r"[\s/\-–—,:;.]+$")
+# Small words a name never ends with: "Airbus Defence and Space in" is cut back to its name.
+TRAILING_WORDS = {"in", "at", "of", "for", "and", "on", "to", "the", "from", "by", "with"}
+# Provisional designation of a minor body: "2026 FK3", "1997 XF11".
+DESIGNATION = re.compile(r"(1[89]|20)\d\d [A-Z]{2}\d{1,3}")
+ADJECTIVE_ENDINGS = ("ic", "ian", "ern", "ese", "ish")
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 
@@ -55,13 +61,38 @@ def _strip_honorifics(span: Span, honorifics: set[str]) -> tuple[Span, bool]:
 
 
 def _head_class(span: Span, ontology: Ontology) -> str | None:
-    """The class a name's head noun gives it: "Parachute Regiment" is a MilitaryUnit."""
+    """The class a name's head noun gives it: "Parachute Regiment" is a MilitaryUnit, "Halvorsen Energy" a Company."""
     class_nouns = ontology.lexicon.get("class_nouns", {})
     words = [t.lower_ for t in span]
     for i, w in enumerate(words):  # "Coalition of the Willing": the head is before "of"/"for"
         if w in ("of", "for") and i:
-            return class_nouns.get(words[i - 1])
-    return class_nouns.get(words[-1]) if words else None
+            return class_nouns.get(" ".join(words[max(0, i - 2):i])) or class_nouns.get(words[i - 1])
+    if not words:
+        return None
+    if len(words) > 1 and span[-1].text in ontology.lexicon.get("company_name_words", ()):
+        return "Company"
+    return class_nouns.get(" ".join(words[-2:])) or class_nouns.get(words[-1])
+
+
+def _noun_class(span: Span, ontology: Ontology) -> str | None:
+    """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
+    class_nouns = ontology.lexicon.get("class_nouns", {})
+    head = span.root.head
+    if span.root.dep_ != "compound" or head.i < span.end or head.pos_ != "NOUN":
+        return None
+    found = [class_nouns[t.lower_] for t in [head] + [c for c in head.children if c.dep_ == "compound"
+                                                       and c.i >= span.end] if t.lower_ in class_nouns]
+    # the most specific of them: 'artillery systems' is a Weapon before it is a Product
+    return max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+
+
+def _is_adjective(span: Span) -> bool:
+    """'Nordic and Baltic defence ministers': a place-like word used as an adjective is no place."""
+    if len(span) != 1:
+        return False
+    t = span[0]
+    return t.pos_ == "ADJ" or (t.dep_ in ("amod", "compound", "conj") and t.lower_.endswith(ADJECTIVE_ENDINGS)
+                               and t.head.pos_ == "NOUN" and t.head.i > t.i)
 
 
 def _is_fragment(span: Span) -> bool:
@@ -76,6 +107,8 @@ def _part_of_compound_word(span: Span) -> bool:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
+    if nxt is not None and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("based", "headquartered"):
+        return False  # "a Copenhagen-based developer" names Copenhagen
     return bool((nxt is not None and nxt.text == "-" and not nxt.whitespace_)
                 or (prev is not None and prev.text == "-" and not doc[span.start - 2].whitespace_
                     if span.start > 1 else False)
@@ -87,7 +120,7 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = {t for group in ontology.lexicon["titles"].values() for t in group}
+    titles = {t for group in ("leads", "serves") for t in ontology.lexicon["titles"][group]}
     return doc[span.end].lower_ in titles and len(span) == 1
 
 
@@ -115,19 +148,54 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         name = entry.name
         return ent, make_mention(doc, ent, name, entry.cls, "demonym", entry)
     span, had_honorific = _strip_honorifics(ent, honorifics)
+    while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
+        span = span[:-1]
+    vehicle = _vehicle_noun(span, ontology)
+    if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
+        span = span[:-1]
     text = HQ_SUFFIX.sub("", TRAILING_NOISE.sub("", span.text.strip(QUOTES + " ")))
     if not text or not any(c.isupper() for c in text) or len(text) < 2:
         return None
     entry = _gazetteer_entry(span, ontology) or ontology.gazetteer_index.get(fold(text))
-    if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)):
+    if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
+                          or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
     if entry is not None:
         cls = entry.cls
     elif had_honorific and ent.label_ in ("PERSON", "ORG", "GPE"):
         cls = "Person"
+    elif DESIGNATION.fullmatch(text):
+        cls = "Asteroid"
     else:
-        cls = _head_class(span, ontology) or NER_CLASSES[ent.label_]
+        cls = vehicle or _head_class(span, ontology) or _noun_class(span, ontology) or NER_CLASSES[ent.label_]
     return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry)
+
+
+def _vehicle_noun(span: Span, ontology: Ontology) -> str | None:
+    """The class of a vehicle noun ending a PRODUCT name ('Halcyon probe'), when a name stands before it."""
+    nouns = ontology.lexicon.get("name_patterns", {}).get("vehicle_nouns", ())
+    if span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and span[-2].text[:1].isupper() \
+            or span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and span[-2].like_num:
+        return ontology.lexicon["class_nouns"].get(span[-1].lower_)
+    return None
+
+
+def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'the journal Nature Plants', 'the steelmaker Thyssenkrupp': a class noun introduces a name NER missed."""
+    class_nouns = ontology.lexicon.get("class_nouns", {})
+    for token in doc:
+        if token.lower_ not in class_nouns or token.i + 1 >= len(doc) or token.is_title:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and mentions.at(doc[end]) is None:
+            end += 1
+        if end == token.i + 1 or (end < len(doc) and mentions.at(doc[end]) is not None):
+            continue
+        span = doc[token.i + 1:end]
+        entry = ontology.gazetteer_index.get(fold(span.text))
+        mentions.add(span.start, span.end, make_mention(doc, span, entry.name if entry else span.text,
+                                                        entry.cls if entry else class_nouns[token.lower_],
+                                                        "rule", entry))
 
 
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
@@ -250,6 +318,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
         if found is not None:
             span, mention = found
             mentions.add(span.start, span.end, mention)
+    _descriptor_names(doc, mentions, ontology)
     _armed_forces(doc, mentions, ontology)
     _signed_documents(doc, mentions, ontology)
     _surnames_are_people(mentions)
@@ -276,6 +345,7 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
                 break
 
 
+@functools.lru_cache(maxsize=4096)  # compiled once per build, not once per article
 def known_name_pattern(name: str) -> re.Pattern[str]:
     """Case- and hyphen-blind pattern for a multiword name: 'multi-national force for Ukraine'."""
     letters = [c for c in name if c.isalnum()]
@@ -284,8 +354,9 @@ def known_name_pattern(name: str) -> re.Pattern[str]:
 
 def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]) -> None:
     """Second pass: names this corpus already established, found again where NER missed them."""
+    text = doc.text  # built from the tokens on every access
     for name, template in known.items():
-        for m in known_name_pattern(name).finditer(doc.text):
+        for m in known_name_pattern(name).finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue

@@ -5,7 +5,6 @@ import functools
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import ArgumentFinder
@@ -16,34 +15,70 @@ from kg.ontology import Ontology, Trigger
 
 CONFIDENCE = {"svo": 0.85, "passive": 0.85, "prep": 0.8, "particle": 0.85, "nominal": 0.75, "adjective": 0.8,
               "co-agent": 0.7, "compound-title": 0.9, "apposition-role": 0.9, "person-of-org": 0.75,
-              "held-at": 0.7, "purpose": 0.7, "amount": 0.8, "amount-context": 0.5, "count": 0.85}
+              "held-at": 0.7, "purpose": 0.7, "amount": 0.8, "amount-context": 0.5, "count": 0.85,
+              "stative": 0.85, "appointed-as": 0.8, "place-of": 0.7, "place-comma": 0.75, "descriptor-place": 0.7}
+
+
+class TriggerMatcher:
+    """The triggers of the lexicon in a Doc, one (group key, token ids) match per trigger token.
+
+    One group per (kind, preposition) of triggers; a noun trigger with a preposition matches with
+    each child `prep` token of that word ([noun, prep]). Matches come group by group in the order
+    the groups were first seen in the lexicon, then by token (and preposition) position: the order
+    a spaCy DependencyMatcher with one pattern per group gives, found with a few dict look-ups per
+    token instead of evaluating every group's pattern on every token.
+    """
+
+    def __init__(self, groups: dict[str, list[Trigger]]):
+        self.keys = list(groups)
+        self.verbs: dict[str, list[str]] = {}  # lemma -> groups; POS VERB
+        self.nouns: dict[str, list[str]] = {}  # lemma -> groups; POS NOUN or PROPN
+        self.adjectives: dict[str, list[str]] = {}  # lower-case form -> groups; any POS
+        self.any_verb: list[str] = []  # groups with a "*" trigger: every VERB or AUX
+        self.preps: dict[str, str] = {}  # noun group -> the word of its `prep` child
+        for key, trigs in groups.items():
+            kind, prep = key.split("|")
+            lemmas = sorted({t.lemma for t in trigs if t.lemma != "*"})
+            index = {"noun": self.nouns, "adjective": self.adjectives}.get(kind, self.verbs)
+            if kind not in ("noun", "adjective") and "*" in {t.lemma for t in trigs}:
+                self.any_verb.append(key)
+                continue
+            for lemma in lemmas:
+                index.setdefault(lemma, []).append(key)
+            if kind == "noun" and prep:
+                self.preps[key] = prep.split()[-1]
+
+    def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
+        found: dict[str, list[int]] = {}
+        for token in doc:
+            pos = token.pos_
+            keys = self.adjectives.get(token.lower_, [])
+            if pos == "VERB":
+                keys = keys + self.verbs.get(token.lemma_, [])
+            if pos in ("VERB", "AUX"):
+                keys = keys + self.any_verb
+            elif pos in ("NOUN", "PROPN"):
+                keys = keys + self.nouns.get(token.lemma_, [])
+            for key in keys:
+                found.setdefault(key, []).append(token.i)
+        matches: list[tuple[str, list[int]]] = []
+        for key in self.keys:
+            prep = self.preps.get(key)
+            for i in found.get(key, ()):
+                if prep is None:
+                    matches.append((key, [i]))
+                else:
+                    matches += [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
+        return matches
 
 
 @functools.lru_cache(maxsize=4)
-def trigger_matcher(nlp: Language, ontology: Ontology) -> tuple[DependencyMatcher, dict[str, list[Trigger]]]:
-    """One DependencyMatcher pattern per (kind, preposition) group of triggers, built from the lexicon."""
-    matcher = DependencyMatcher(nlp.vocab)
+def trigger_matcher(ontology: Ontology) -> tuple[TriggerMatcher, dict[str, list[Trigger]]]:
+    """The trigger matcher of the lexicon, and its triggers grouped by (kind, preposition)."""
     groups: dict[str, list[Trigger]] = {}
     for trig in ontology.triggers:
-        key = f"{trig.kind}|{trig.prep or ''}"
-        groups.setdefault(key, []).append(trig)
-    for key, trigs in groups.items():
-        kind, prep = key.split("|")
-        lemmas = sorted({t.lemma for t in trigs if t.lemma != "*"})
-        if kind == "noun":
-            anchor = {"LEMMA": {"IN": lemmas}, "POS": {"IN": ["NOUN", "PROPN"]}}
-            pattern = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
-            if prep:
-                pattern.append({"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "prep",
-                                "RIGHT_ATTRS": {"DEP": "prep", "LOWER": prep.split()[-1]}})
-        elif kind == "adjective":
-            pattern = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": {"IN": lemmas}}}]
-        else:
-            anchor = {"POS": {"IN": ["VERB", "AUX"]}} if "*" in {t.lemma for t in trigs} else {
-                "LEMMA": {"IN": lemmas}, "POS": {"IN": ["VERB"]}}
-            pattern = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": anchor}]
-        matcher.add(key, [pattern])
-    return matcher, groups
+        groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
+    return TriggerMatcher(groups), groups
 
 
 MAX_AMOUNT_DISTANCE = 4
@@ -74,7 +109,7 @@ class RelationExtractor:
         self.ontology = ontology
         self.doc = doc
         self.args = finder
-        self.matcher, self.groups = trigger_matcher(nlp, ontology)
+        self.matcher, self.groups = trigger_matcher(ontology)
         self.quotes = quote_spans(doc.text)
         lex = ontology.lexicon
         self.planned = set(lex["modality"]["planned"])
@@ -84,6 +119,7 @@ class RelationExtractor:
         self.honorifics = set(lex.get("honorifics", ()))
         self.titles = {prop: sorted(words, key=len, reverse=True) for prop, words in lex["titles"].items()}
         self.all_titles = {w for words in lex["titles"].values() for w in words}
+        self.occupations = set(lex.get("occupations", ()))
 
     # ----------------------------------------------------------------- provenance
     def provenance(self, token: Token, rule: str, confidence: float, modal: bool = True) -> Provenance:
@@ -149,7 +185,9 @@ class RelationExtractor:
     def relations(self) -> Iterator[Relation]:
         yield from self.trigger_relations()
         yield from self.role_relations()
+        yield from self.appointed_roles()
         yield from self.membership_of()
+        yield from self.places()
         yield from self.amounts()
 
     def make(self, subj: Mention, prop: str, obj: Mention | Quantity | str, token: Token, rule: str,
@@ -180,8 +218,7 @@ class RelationExtractor:
 
     def trigger_relations(self) -> Iterator[Relation]:
         seen: set[tuple] = set()
-        for match_id, token_ids in self.matcher(self.doc):
-            key = self.doc.vocab.strings[match_id]
+        for key, token_ids in self.matcher(self.doc):
             token = self.doc[token_ids[0]]
             if len(token.sent) > 200 or self.negated(token):
                 continue
@@ -213,9 +250,11 @@ class RelationExtractor:
             rule = "adjective"
         else:
             subjects = a.subjects(token)
+            if trig.stative and a.is_passive(token):  # "Kestrel, which is based in Austin"
+                subjects = a.direct_objects(token)
             if not subjects and trig.property in self.ontology.symmetric and token.dep_ == "acl":
                 subjects = a.entities(token.head)  # "Healey, pictured next to Fedorov": either side will do
-            rule = "passive" if a.is_passive(token) else "svo"
+            rule = "stative" if trig.stative else "passive" if a.is_passive(token) else "svo"
             if trig.prep:
                 objects = a.particle_objects(token, trig.prep)
                 if objects is None:
@@ -236,6 +275,8 @@ class RelationExtractor:
             return
         if trig.object_classes:
             objects = [o for o in objects if any(self.ontology.is_a(o.cls, c) for c in trig.object_classes)]
+        if trig.subject_classes:
+            subjects = [s for s in subjects if any(self.ontology.is_a(s.cls, c) for c in trig.subject_classes)]
         if trig.reverse:
             subjects, objects = objects, subjects
         for s in subjects:
@@ -275,14 +316,19 @@ class RelationExtractor:
     # ----------------------------------------------------------------- roles
     def title_property(self, title: str) -> str:
         low = title.lower()
-        for prop in ("leads", "serves"):
-            if any(low == t or low.endswith(" " + t) for t in self.titles[prop]):
+        for prop, titles in self.titles.items():
+            if any(low == t or low.endswith(" " + t) for t in titles):
                 return prop
         return "serves"
 
     def is_title(self, words: list[Token]) -> bool:
-        text = " ".join(t.lower_ for t in words)
-        return any(text == t or text.endswith(" " + t) for t in self.all_titles)
+        """A title ('Defence Secretary') or an occupation ('plant pathologist', 'engineers')."""
+        known = self.all_titles | self.occupations
+        for text in (" ".join(t.lower_ for t in words), " ".join([t.lower_ for t in words[:-1]] + [
+                words[-1].lemma_.lower()] if words else [])):
+            if any(text == t or text.endswith(" " + t) for t in known):
+                return True
+        return False
 
     def role_relations(self) -> Iterator[Relation]:
         """'UK Defence Secretary John Healey', 'John Healey, the UK Defence Secretary' -> role, serves/leads."""
@@ -303,18 +349,47 @@ class RelationExtractor:
             # apposition after ("John Healey, the UK Defence Secretary") or before ("X's Defence Secretary, John")
             for child in root.children:
                 if child.dep_ == "appos" and a.mention(child) is None:
-                    words = [t for t in child.subtree if t.dep_ not in ("det", "punct") and t.i <= child.i]
+                    words = [t for t in child.subtree if t.dep_ not in ("det", "punct", "nummod") and t.i <= child.i]
                     if self.is_title(words[-2:] if len(words) > 1 else words) or self.is_title(words):
-                        yield from self.role_from(person, words, child, "apposition-role")
+                        yield from self.role_from(person, words, child, "apposition-role", self.employers(child))
             if root.dep_ == "appos" and a.mention(root.head) is None:
                 head = root.head
-                words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case")]
+                words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
                 if words and self.is_title(words):
-                    yield from self.role_from(person, words, head, "apposition-role")
+                    yield from self.role_from(person, words, head, "apposition-role", self.employers(head))
 
-    def role_from(self, person: Mention, words: list[Token], anchor: Token, rule: str) -> Iterator[Relation]:
+    def employers(self, title: Token) -> list[Mention]:
+        """'a plant pathologist at Makerere University', 'minister of defence of X': where the title is held."""
+        found: list[Mention] = []
+        for child in title.children:
+            if child.dep_ == "prep" and child.lower_ in ("at", "of", "for", "with"):
+                found.extend(m for p in child.children if p.dep_ == "pobj" for m in self.args.entities(p)
+                             if self.ontology.is_a(m.cls, "Agent") and m.cls != "Person")
+        return found
+
+    def appointed_roles(self) -> Iterator[Relation]:
+        """'the board appointed Ingrid Solberg as chief executive': a role, held at whoever appointed."""
+        a = self.args
+        for start, end, person in a.mentions.spans:
+            if person.cls != "Person":
+                continue
+            root = self.doc[start:end].root
+            verb = root.head if root.dep_ in ("dobj", "nsubjpass") else None
+            if verb is None or verb.pos_ != "VERB":
+                continue
+            for prep in list(verb.children) + list(root.children):
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for title in prep.children:
+                        words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in ("det", "punct")]
+                        if title.dep_ == "pobj" and words and self.is_title(words):
+                            orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
+                                    if self.ontology.is_a(m.cls, "Organization")]
+                            yield from self.role_from(person, words, title, "appointed-as", orgs)
+
+    def role_from(self, person: Mention, words: list[Token], anchor: Token, rule: str,
+                  employers: list[Mention] = ()) -> Iterator[Relation]:
         organisations = [self.args.mention(t) for t in words if self.args.mention(t) is not None]
-        organisations = [m for m in organisations if m.cls != "Person"]
+        organisations = [m for m in organisations if m.cls != "Person"] + list(employers)
         words = [t for t in words if t.lower_.rstrip(".") not in self.honorifics - self.all_titles]
         possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
         title_words = [t for t in words if t.i not in possessive and (
@@ -340,6 +415,50 @@ class RelationExtractor:
                 rel = self.make(person, "leads", country, anchor, "gazetteer-office", 0.8, modal=False)
                 if rel:
                     yield rel
+
+    def places(self) -> Iterator[Relation]:
+        """Where named things are: 'the Rubin Observatory in Chile', 'Austin, Texas', 'the Detroit carmaker X'."""
+        a, spans = self.args, self.args.mentions.spans
+        for k, (start, end, m) in enumerate(spans):
+            if m.source == "demonym" or not self.ontology.is_a(m.cls, "Entity") or m.cls in ("Person", "Country"):
+                continue
+            root = self.doc[start:end].root
+            prop = "heldAt" if self.ontology.is_a(m.cls, "Event") else "locatedIn"
+            for child in root.children:  # "the Guiana Space Centre in Kourou"
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+                    for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
+                        if self.ontology.is_a(place.cls, "Place"):
+                            yield from self.optional(m, prop, place, root, "place-of")
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if nxt is not None and self.is_place_comma(start, end, nxt):  # "Austin, Texas"
+                yield from self.optional(m, "locatedIn", nxt[2], root, "place-comma")
+            if self.ontology.is_a(m.cls, "Organization"):  # "Meridian Motors, the Detroit carmaker"
+                nouns = [c for c in root.children if c.dep_ == "appos"] + (
+                    [root.head] if root.dep_ in ("appos", "compound") else [])
+                for noun in nouns:
+                    if a.mention(noun) is None and noun.pos_ == "NOUN":
+                        for mod in noun.children:
+                            place = a.mention(mod)
+                            if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
+                                    self.ontology.is_a(place.cls, "Place") and place is not m:
+                                yield from self.optional(m, "locatedIn", place, root, "descriptor-place")
+
+    def is_place_comma(self, start: int, end: int, nxt: tuple[int, int, Mention]) -> bool:
+        """A place, a comma and a wider place, not a list: 'Monterrey, Mexico, last month'."""
+        doc, (s2, e2, other) = self.doc, nxt
+        if s2 != end + 1 or doc[end].text != "," or not self.ontology.is_a(other.cls, "Place"):
+            return False
+        if not self.ontology.is_a(self.args.mentions.at(doc[start]).cls, "Place"):
+            return False
+        before = doc[start - 1].lower_ if start else ""
+        after = doc[e2].lower_ if e2 < len(doc) else "."
+        return before not in (",", "and", "or") and after not in ("and", "or") and not (
+            after == "," and e2 + 1 < len(doc) and self.args.mentions.at(doc[e2 + 1]) is not None)
+
+    def optional(self, subj: Mention, prop: str, obj: Mention, anchor: Token, rule: str) -> Iterator[Relation]:
+        rel = self.make(subj, prop, obj, anchor, rule, CONFIDENCE[rule], modal=False)
+        if rel:
+            yield rel
 
     def membership_of(self) -> Iterator[Relation]:
         """'L/Cpl George Hooley of the Parachute Regiment': a person of an organisation belongs to it."""
