@@ -62,6 +62,9 @@ class Resolver:
             names_by_key[k].add(m.name)
             classes[k][m.cls] += 1
         person_keys = [k for k, c in classes.items() if c["Person"] and any(" " in n for n in names_by_key[k])]
+        named_keys = [k for k, c in classes.items() if k.startswith("name:") and any(
+            self.ontology.is_a(cls, "Organization") or self.ontology.is_a(cls, "Product") for cls in c)
+            and any(" " in n for n in names_by_key[k])]
         remap: dict[str, str] = {}
         for k, names in names_by_key.items():
             if any(" " in n for n in names):
@@ -72,6 +75,12 @@ class Resolver:
                 n.split()[-1] == name for n in names_by_key[p])]
             if len(matches) == 1:
                 remap[k] = matches[0]
+                continue
+            # ... or the short form of one organisation or product ('Halvorsen' for 'Halvorsen Energy')
+            firsts = [o for o in named_keys if o != k and k.startswith("name:") and not matches and any(
+                n.split()[0] == name for n in names_by_key[o])]
+            if len(firsts) == 1:
+                remap[k] = firsts[0]
                 continue
             if name.isupper() and 2 <= len(name) <= 6:  # an acronym of a longer name
                 expansions = [o for o, ns in names_by_key.items() if o != k and any(
@@ -92,8 +101,10 @@ class Resolver:
         gaz = [m.cls for m in mentions if m.source == "gazetteer"]
         if gaz:
             return Counter(gaz).most_common(1)[0][0]
-        votes = Counter(m.cls for m in mentions if m.source not in UNNAMED_SOURCES) or Counter(
-            m.cls for m in mentions)
+        named = [m for m in mentions if m.source not in UNNAMED_SOURCES] or list(mentions)
+        # a short form ('Kowalczyk', 'Meridian') only joined the cluster by its name: the full name's class rules
+        full = [m for m in named if " " in m.name.strip()]
+        votes = Counter(m.cls for m in (full or named))
         scores = {c: sum(n for d, n in votes.items() if self.ontology.is_a(c, d)) for c in votes}
         best = max(scores.values())
         candidates = [c for c, s in scores.items() if s == best]

@@ -69,8 +69,6 @@ def test_type_voting_majority_person(ontology):
     assert [(e.key, e.cls) for e in kg.entities] == [("marta-kowalczyk", "Person")]
 
 
-@pytest.mark.xfail(reason="class vote tie (full name PERSON once, surname ORG once) is broken alphabetically, "
-                          "so the entity becomes an Organization", strict=True)
 def test_surname_tagged_org_is_still_a_person(ontology):
     kg = resolve([extraction("a1", mention("a1", "Marta Kowalczyk", "Person"),
                              mention("a1", "Kowalczyk", "Organization", start=30))], ontology)
@@ -110,8 +108,6 @@ def test_end_to_end_healey_aliases(build_kg):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the NER span of 'Mr Healey' is 'Healey': the title form is never kept as an alias",
-                   strict=True)
 def test_end_to_end_mr_form_is_an_alias(build_kg):
     kg = build_kg("Defence Secretary John Healey arrived in Kiev on Monday. Mr Healey met Zelenskyy.")
     assert "Mr Healey" in entity(kg, "john-healey").aliases

@@ -26,6 +26,8 @@ class ArgumentFinder:
         self._pass = self.ontology.lexicon.get("pass_through", {})
         self._military = set(self.ontology.lexicon.get("military_nouns", ()))
         self._reporting = set(self.ontology.lexicon.get("reporting_verbs", ()))
+        self._class_nouns = self.ontology.lexicon.get("class_nouns", {})
+        self._speech = set(self.ontology.lexicon.get("speech_verbs", ()))
 
     def mention(self, token: Token) -> Mention | None:
         return self.mentions.at(token) or self.refs.get(token.i)
@@ -48,7 +50,7 @@ class ArgumentFinder:
     def _through(self, token: Token, depth: int) -> list[Mention]:
         """A noun that stands for what it governs: 'meeting of X', 'Nato exercises', 'British troops'."""
         low, lemma = token.lower_, token.lemma_.lower()
-        for prep in ("of", "in", "like", "including"):
+        for prep in ("of", "in", "like", "including", "at", "from"):
             if low in self._pass.get(prep, ()) or lemma in self._pass.get(prep, ()):
                 for child in token.children:
                     if child.dep_ == "prep" and child.lower_ == prep:
@@ -68,15 +70,24 @@ class ArgumentFinder:
                 m = self.mention(child)
                 if m is not None and self.ontology.is_a(m.cls, "Agent"):
                     return [m]
+        if low in self._class_nouns or lemma in self._class_nouns:  # "the Halcyon probe", "54 K2 tanks"
+            for child in modifiers:
+                m = self.mention(child)
+                if m is not None and m.cls != "Person" and m.source != "demonym" \
+                        and not self.ontology.is_a(m.cls, "Place"):
+                    return [m]
         if token.dep_ == "appos":  # "“Octopus” – a ... interceptor drone": the drone is Octopus
             m = self.mention(token.head)
             if m is not None:
                 return [m]
-        for child in token.children:  # "the Ukrainian president, Volodymyr Zelensky"
-            if child.dep_ == "appos":
-                m = self.mention(child)
-                if m is not None:
-                    return [m]
+        for child in token.children:  # "the Ukrainian president, Volodymyr Zelensky"; "engineers, A and B"
+            if child.dep_ == "appos" and self.mention(child) is not None:
+                return self.entities(child, depth + 1)
+        for child in token.children:  # "an asteroid, designated 2026 FK3"
+            if child.dep_ == "acl" and child.lemma_ in ("designate", "name", "call", "dub"):
+                for obj in child.children:
+                    if obj.dep_ in ("oprd", "dobj", "attr", "npadvmod") and self.mention(obj) is not None:
+                        return self.entities(obj, depth + 1)
         return []
 
     def entities_or_copula_subject(self, noun: Token, depth: int = 0) -> list[Mention]:
@@ -107,6 +118,8 @@ class ArgumentFinder:
             if child.dep_ == "nsubj":
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return self.entities_or_copula_subject(verb.head, depth)
+                if child.lower_ in ("they", "we") and self.mention(child) is None:
+                    return self.reporters(verb, depth)
                 return self.entities(child)
         head = verb.head
         if verb.dep_ == "xcomp":
@@ -119,9 +132,21 @@ class ArgumentFinder:
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl"):
-            return self.entities_or_copula_subject(head, depth)
+            got = self.entities_or_copula_subject(head, depth)
+            if not got and verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+                return self.subjects(head.head, depth + 1)  # "signed a contract to buy": whoever signed
+            return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             return self.subjects(head.head, depth + 1)
+        return []
+
+    def reporters(self, verb: Token, depth: int) -> list[Mention]:
+        """'astronomers at X said they had discovered': 'they' are the speech verb's subjects."""
+        node = verb
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+            node = node.head
+            if node.lemma_ in self._speech:
+                return self.subjects(node, depth + 1)
         return []
 
     def prep_objects(self, head: Token, prep: str) -> list[Mention]:
@@ -137,6 +162,9 @@ class ArgumentFinder:
                     for pobj in child.children:
                         if pobj.dep_ in ("pobj", "pcomp"):
                             found.extend(self.entities(pobj))
+        if not found and words[-1] in ("in", "at") and head.dep_ == "relcl" and any(
+                c.lower_ == "where" for c in head.children):  # "a plant in Brasov, where X will invest"
+            found.extend(self.entities(head.head))
         return list(dict.fromkeys(found))
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:
@@ -149,6 +177,8 @@ class ArgumentFinder:
         if self.is_passive(verb):
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
+                    if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                        return self.entities(verb.head)  # "Halvorsen, which is headquartered in Oslo"
                     return self.entities(child)
             if verb.dep_ in ("acl", "relcl"):
                 return self.entities(verb.head)
@@ -194,6 +224,8 @@ class ArgumentFinder:
                 if m is not None and self.ontology.is_a(m.cls, "Agent"):
                     return [m]
         head = noun.head
+        if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"
+            return self.entities(head)
         reporting = self._reporting
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return [] if head.lemma_ in reporting else self.subjects(head)

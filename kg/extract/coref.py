@@ -112,14 +112,16 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                     last_sent_start = people[-1][0]
                     subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
                     target = (subjects[-1] if subjects else people[-1])[1]
-            elif low in ITS and token.pos_ == "PRON":
-                agents = [mm for _, mm, _ in recent if ontology.is_a(mm.cls, "Agent") and mm.cls != "Person"]
-                target = agents[-1] if agents else None
+            elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
+                target = _its_antecedent(token, recent, mentions, ontology)
             elif low in DEMONSTRATIVES and token.dep_ == "det":
                 head = token.head
                 noun_cls = class_nouns.get(head.lower_)
                 is_named = any(mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
-                if noun_cls and low != "the" and not is_named:
+                # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
+                definite_ok = low != "the" or (noun_cls is not None and not ontology.is_a(noun_cls, "Agent")
+                                               and not ontology.is_a(noun_cls, "Document"))
+                if noun_cls and definite_ok and not is_named:
                     target = _demonstrative_antecedent(recent, noun_cls, ontology)
                     if target is not None:
                         resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
@@ -128,6 +130,24 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 resolved[token.i] = _synthetic(doc, token, target, "coref-pronoun")
         _role_nouns(sent, mentions, resolved, role_titles)
     return resolved
+
+
+def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], mentions: TokenMentions,
+                    ontology: Ontology) -> Mention | None:
+    """'its' / subject 'it': the latest organisation or country, a subject one when there is one nearby.
+
+    In a relative clause ('Germany, where it has partnered...') the noun it hangs from is not the antecedent.
+    """
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    excluded = mentions.at(clause.head) if clause is not None else None
+    agents = [(i, mm, subj) for i, mm, subj in recent
+              if ontology.is_a(mm.cls, "Agent") and mm.cls != "Person" and mm is not excluded]
+    if not agents:
+        return None
+    sent_start = token.sent.start
+    near = [a for a in agents if a[0] >= sent_start - 60]
+    subjects = [a for a in near if a[2]]
+    return (subjects[-1] if subjects else agents[-1])[1]
 
 
 def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls: str,

@@ -21,6 +21,8 @@ TRAILING_WORDS = {"in", "at", "of", "for", "and", "on", "to", "the", "from", "by
 # Provisional designation of a minor body: "2026 FK3", "1997 XF11".
 DESIGNATION = re.compile(r"(1[89]|20)\d\d [A-Z]{2}\d{1,3}")
 ADJECTIVE_ENDINGS = ("ic", "ian", "ern", "ese", "ish")
+# Forms of address kept in an alias ("Mr Healey", "Dr Haddad"); ranks and offices are not.
+SHORT_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 
@@ -78,7 +80,8 @@ def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
     class_nouns = ontology.lexicon.get("class_nouns", {})
     head = span.root.head
-    if span.root.dep_ != "compound" or head.i < span.end or head.pos_ != "NOUN":
+    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
+            or span.label_ in ("GPE", "LOC", "NORP"):
         return None
     found = [class_nouns[t.lower_] for t in [head] + [c for c in head.children if c.dep_ == "compound"
                                                        and c.i >= span.end] if t.lower_ in class_nouns]
@@ -125,8 +128,11 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
 
 
 def make_mention(doc: Doc, span: Span, name: str, cls: str, source: str,
-                 entry: GazetteerEntry | None = None) -> Mention:
-    return Mention(doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
+                 entry: GazetteerEntry | None = None, surface: Span | None = None) -> Mention:
+    """A mention of `span`; `surface` is the text as written when wider ('Mr Healey' for the name 'Healey')."""
+    surface = surface if surface is not None else span
+    return Mention(doc_id=doc._.article.doc_id, start=surface.start_char, end=span.end_char,
+                   text=doc.text[surface.start_char:span.end_char],
                    name=name, cls=cls, source=source,
                    wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None)
 
@@ -150,7 +156,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
-    vehicle = _vehicle_noun(span, ontology)
+    vehicle = _vehicle_noun(ent, ontology)
     if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
         span = span[:-1]
     text = HQ_SUFFIX.sub("", TRAILING_NOISE.sub("", span.text.strip(QUOTES + " ")))
@@ -167,15 +173,23 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     elif DESIGNATION.fullmatch(text):
         cls = "Asteroid"
     else:
-        cls = vehicle or _head_class(span, ontology) or _noun_class(span, ontology) or NER_CLASSES[ent.label_]
-    return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry)
+        cls = vehicle or _head_class(span, ontology) or _noun_class(ent, ontology) or NER_CLASSES[ent.label_]
+    surface = None
+    if cls == "Person":  # "Mr Healey": the title form is a name the text used, kept as an alias
+        start = min(span.start, ent.start)
+        while start > 0 and fold(doc[start - 1].text).rstrip(".") in honorifics \
+                and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
+            start -= 1
+        if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
+            surface = doc[start:span.end]
+    return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry, surface)
 
 
 def _vehicle_noun(span: Span, ontology: Ontology) -> str | None:
     """The class of a vehicle noun ending a PRODUCT name ('Halcyon probe'), when a name stands before it."""
     nouns = ontology.lexicon.get("name_patterns", {}).get("vehicle_nouns", ())
-    if span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and span[-2].text[:1].isupper() \
-            or span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and span[-2].like_num:
+    if span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and (
+            span[-2].text[:1].isupper() or span[-2].like_num):
         return ontology.lexicon["class_nouns"].get(span[-1].lower_)
     return None
 
