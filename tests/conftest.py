@@ -1,6 +1,7 @@
 """Shared fixtures: the ontology and the spaCy pipeline are loaded once per session; the seed build runs once."""
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
@@ -56,6 +57,12 @@ def build_kg(extract, ontology) -> Callable[..., KnowledgeGraph]:
         return resolve(extract(*items, **kw), ontology)
 
     return run
+
+
+def interruptible() -> None:
+    """preexec_fn for a child the test will Ctrl-C: a shell's `&` or a CI runner may start the tests with
+    SIGINT ignored, the child inherits that, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_kg(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:

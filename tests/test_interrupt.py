@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from conftest import KG_BIN, REPO, SEED_CORPUS, run_kg
+from conftest import KG_BIN, REPO, SEED_CORPUS, interruptible, run_kg
 from kg.atomic import LOCK_NAME
 
 pytestmark = pytest.mark.slow
@@ -30,7 +30,8 @@ def big_corpus(folder: Path, copies: int = 6) -> Path:
 
 def start_build(corpus: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--no-view", "--quiet"],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=interruptible)
 
 
 def cache_entries(out: Path) -> int:

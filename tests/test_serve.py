@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import interruptible
 from kg.errors import InputError
 from kg.serve import bind_address, endpoint_url, server_binary, start_server, stop_server
 
@@ -82,7 +83,8 @@ def test_cli_serve_stops_its_server_on_ctrl_c(tmp_path: Path) -> None:
     graph.write_bytes(TEST_GRAPH.read_bytes())
     port = _free_port()
     cli = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--port", str(port)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                           preexec_fn=interruptible)
     try:
         url = endpoint_url("127.0.0.1", port) + "?" + urllib.parse.urlencode({"query": QUERY})
         deadline = time.monotonic() + 30
