@@ -158,7 +158,7 @@ class Resolver:
                     continue
                 if isinstance(r.object, Mention):
                     o = self.entity_key(r.object, cluster_of, key_of_cluster, roles, entities)
-                    if o is None or o == s:
+                    if o is None or o == s or not self.fits(r.predicate, entities[s].cls, entities[o].cls):
                         continue
                     facts.append(Fact(s, r.predicate, o, True, r.provenance, speaker(r)))
                 else:
@@ -174,6 +174,11 @@ class Resolver:
                                 if m.source == "byline" and cluster_of.get(m) in key_of_cluster}))
         return KnowledgeGraph(tuple(ex.article for ex in extractions), tuple(entities.values()),
                               tuple(facts), authors)
+
+    def fits(self, prop: str, subject_cls: str, object_cls: str) -> bool:
+        """Whether the resolved classes still fit the property's domain and range (a mention's may not)."""
+        domain, rng = self.ontology.properties.get(prop, (None, None))
+        return self.ontology.accepts(domain, subject_cls) and self.ontology.accepts(rng, object_cls)
 
     def title_property(self, title: str) -> str:
         return "leads" if title in self.ontology.lexicon["titles"]["leads"] else "serves"

@@ -70,11 +70,16 @@ class ArgumentFinder:
                 m = self.mention(child)
                 if m is not None and self.ontology.is_a(m.cls, "Agent"):
                     return [m]
-        if low in self._class_nouns or lemma in self._class_nouns:  # "the Halcyon probe", "54 K2 tanks"
-            for child in modifiers:
-                m = self.mention(child)
-                if m is not None and m.cls != "Person" and m.source != "demonym" \
-                        and not self.ontology.is_a(m.cls, "Place"):
+        for child in token.children:  # "an asteroid, designated 2026 FK3"
+            if child.dep_ == "acl" and child.lemma_ in ("designate", "name", "call", "dub"):
+                for obj in child.children:
+                    if obj.dep_ in ("oprd", "dobj", "attr", "npadvmod") and self.mention(obj) is not None:
+                        return self.entities(obj, depth + 1)
+        noun_cls = self._class_nouns.get(low) or self._class_nouns.get(lemma)
+        if noun_cls:  # "the Halcyon probe", "54 K2 tanks": the name of the noun's own kind
+            for child in token.children:
+                m = self.mention(child) if child.dep_ in ("compound", "amod", "nmod") else None
+                if m is not None and (self.ontology.is_a(m.cls, noun_cls) or self.ontology.is_a(noun_cls, m.cls)):
                     return [m]
         if token.dep_ == "appos":  # "“Octopus” – a ... interceptor drone": the drone is Octopus
             m = self.mention(token.head)
@@ -83,11 +88,6 @@ class ArgumentFinder:
         for child in token.children:  # "the Ukrainian president, Volodymyr Zelensky"; "engineers, A and B"
             if child.dep_ == "appos" and self.mention(child) is not None:
                 return self.entities(child, depth + 1)
-        for child in token.children:  # "an asteroid, designated 2026 FK3"
-            if child.dep_ == "acl" and child.lemma_ in ("designate", "name", "call", "dub"):
-                for obj in child.children:
-                    if obj.dep_ in ("oprd", "dobj", "attr", "npadvmod") and self.mention(obj) is not None:
-                        return self.entities(obj, depth + 1)
         return []
 
     def entities_or_copula_subject(self, noun: Token, depth: int = 0) -> list[Mention]:
@@ -162,9 +162,10 @@ class ArgumentFinder:
                     for pobj in child.children:
                         if pobj.dep_ in ("pobj", "pcomp"):
                             found.extend(self.entities(pobj))
-        if not found and words[-1] in ("in", "at") and head.dep_ == "relcl" and any(
-                c.lower_ == "where" for c in head.children):  # "a plant in Brasov, where X will invest"
-            found.extend(self.entities(head.head))
+        clause = head.head if head.dep_ == "xcomp" else head  # "where X intends to invest"
+        if not found and words[-1] in ("in", "at") and clause.dep_ == "relcl" and any(
+                c.lower_ == "where" for c in clause.children):  # "a plant in Brasov, where X will invest"
+            found.extend(self.entities(clause.head))
         return list(dict.fromkeys(found))
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:

@@ -145,6 +145,9 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
     if not agents:
         return None
     sent_start = token.sent.start
+    same = [a for a in agents if a[0] >= sent_start]  # first the sentence's own, its subject if named
+    if same:
+        return ([a for a in same if a[2]] or same)[-1][1]
     near = [a for a in agents if a[0] >= sent_start - 60]
     subjects = [a for a in near if a[2]]
     return (subjects[-1] if subjects else agents[-1])[1]
@@ -157,9 +160,12 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
                 if ontology.is_a(noun_cls, c)), noun_cls)
     if top == "Agent":
         top = "Organization"
-    for _, m, _ in reversed(recent[-12:]):
-        if m.source != "demonym" and ontology.is_a(m.cls, top):
-            return m
+    # "the spacecraft": the latest spacecraft before the latest product (organisations are named loosely:
+    # "this force" may be a coalition)
+    for cls in ((noun_cls, top) if top != "Organization" else (top,)):
+        for _, m, _ in reversed(recent[-12:]):
+            if m.source != "demonym" and ontology.is_a(m.cls, cls):
+                return m
     return None
 
 

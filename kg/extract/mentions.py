@@ -212,6 +212,34 @@ def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
                                                         "rule", entry))
 
 
+def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Vestby' after 'Vestby Wind', 'Meridian' after 'Meridian Motors': a company's first word used alone."""
+    generic = set(ontology.lexicon.get("generic_name_words", ()))
+    firsts: dict[str, Mention] = {}
+    for _, _, m in mentions.spans:
+        words = m.name.split()
+        if len(words) > 1 and m.source != "gazetteer" and words[0][:1].isupper() and words[0].lower() not in generic \
+                and (ontology.is_a(m.cls, "Organization") or ontology.is_a(m.cls, "Product")) \
+                and fold(words[0]) not in ontology.gazetteer_index and fold(words[0]) not in ontology.demonym_index:
+            firsts.setdefault(words[0], m)
+    defaults = set(NER_CLASSES.values())
+    for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
+        full = firsts.get(x.name)
+        if full is not None and x.source == "ner" and x.cls in defaults and x.cls != full.cls:
+            fixed = Mention(x.doc_id, x.start, x.end, x.text, x.name, full.cls, x.source)
+            mentions.spans[k] = (s, e, fixed)
+            for i in range(s, e):
+                mentions.by_token[i] = fixed
+    for token in doc:
+        m = firsts.get(token.text)
+        if m is None or mentions.at(token) is not None or token.pos_ != "PROPN":
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:
+            continue  # part of a longer name
+        span = doc[token.i:token.i + 1]
+        mentions.add(span.start, span.end, make_mention(doc, span, token.text, m.cls, "rule"))
+
+
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
     """'the Multinational Force for' + 'Ukraine': a name cut before its last word is joined up."""
     end = ent.end
@@ -322,6 +350,22 @@ def _surnames_are_people(mentions: TokenMentions) -> None:
                 mentions.by_token[i] = fixed
 
 
+def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
+    """One name, one class in an article: 'Halcyon probe' makes every 'Halcyon' NER called ORG a Spacecraft."""
+    defaults = set(NER_CLASSES.values())
+    typed: dict[str, set[str]] = {}
+    for _, _, m in mentions.spans:
+        if m.source in ("ner", "rule") and m.cls not in defaults and m.cls != "Person":
+            typed.setdefault(m.name, set()).add(m.cls)
+    for k, (s, e, m) in enumerate(mentions.spans):
+        classes = typed.get(m.name, set())
+        if m.source == "ner" and m.cls in defaults and len(classes) == 1 and " " not in m.name:
+            fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, next(iter(classes)), m.source)
+            mentions.spans[k] = (s, e, fixed)
+            for i in range(s, e):
+                mentions.by_token[i] = fixed
+
+
 def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     """Every entity mention in the article, typed by gazetteer, head noun or NER label."""
     mentions = TokenMentions({}, [])
@@ -333,10 +377,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
             span, mention = found
             mentions.add(span.start, span.end, mention)
     _descriptor_names(doc, mentions, ontology)
+    _short_forms(doc, mentions, ontology)
     _armed_forces(doc, mentions, ontology)
     _signed_documents(doc, mentions, ontology)
     _surnames_are_people(mentions)
     _appositive_classes(doc, mentions, ontology)
+    _consistent_classes(mentions, ontology)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
 

@@ -162,7 +162,7 @@ class RelationExtractor:
                 return True
             if node is not token and node.lemma_ in self.negating:
                 return True
-            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp"):
+            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr"):
                 return False
             node = node.head
         return False
