@@ -331,8 +331,9 @@ def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
                 if pobj is not None and not any(c.dep_ in ("poss", "det") for c in pobj.children) \
                         and mentions.at(pobj) is None:
                     name += f" of {pobj.lower_}"
-        if name == token.lower_:
-            continue  # a bare "the agreement" names nothing in particular
+        if name == token.lower_ and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "any", "no")
+                                            for c in token.children):
+            continue  # "a deal" names nothing in particular; "the declaration", "their agreement" do
         start = min([t.i for t in words] + [token.i])
         span = doc[start:token.i + 1]
         mentions.add(span.start, span.end, make_mention(doc, span, name, document_nouns[token.lemma_.lower()],
