@@ -118,7 +118,7 @@ def analyse(g: Graph) -> dict:
     }
 
 
-def write_stats(g: Graph, path: Path) -> Path:
-    """Write `analyse(g)` as JSON to `path` (stats.json), atomically."""
-    stats = analyse(g)
+def write_stats(g: Graph, path: Path, stats: dict | None = None) -> Path:
+    """Write `analyse(g)` (or `stats` already computed from it) as JSON to `path` (stats.json), atomically."""
+    stats = analyse(g) if stats is None else stats
     return write_atomic(Path(path), json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

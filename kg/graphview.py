@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
@@ -118,26 +120,62 @@ def property_label(g: Graph, prop: URIRef) -> str:
     return labels[0] if labels else local_name(str(prop))
 
 
+# Graphs inside `reuse` blocks (by id) -> their views computed so far.
+_REUSED: dict[int, dict[str, object]] = {}
+
+
+@contextmanager
+def reuse(g: Graph) -> Iterator[None]:
+    """Within the block, `statements(g)` and `entity_graph(g)` are computed once and shared.
+
+    For callers that read `g` and the views without changing them, such as a build writing
+    stats.json, graph.html and the report from one graph.
+    """
+    _REUSED[id(g)] = {}
+    try:
+        yield
+    finally:
+        del _REUSED[id(g)]
+
+
+def _reused(g: Graph, name: str, compute: Callable[[Graph], object]):
+    views = _REUSED.get(id(g))
+    if views is None:
+        return compute(g)
+    if name not in views:
+        views[name] = compute(g)
+    return views[name]
+
+
 def statements(g: Graph) -> list[dict]:
     """Every reified statement of `g` as a dict (subject, predicate, object IRIs, doc, sentence,
     start, modality, stated_by, confidence, rule), sorted by document, offset and sentence."""
+    return _reused(g, "statements", _read_statements)
+
+
+def _read_statements(g: Graph) -> list[dict]:
     result = []
     for st in g.subjects(RDF.type, RDF.Statement):
-        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        # one look-up per statement; the first value of each property, as Graph.value gives it
+        values: dict[URIRef, list] = defaultdict(list)
+        for p, o in g.predicate_objects(st):
+            values[p].append(o)
+        first = {p: objects[0] for p, objects in values.items()}
+        s, p, o = first.get(RDF.subject), first.get(RDF.predicate), first.get(RDF.object)
         if s is None or p is None or o is None:
             continue
-        source = g.value(st, PROV.wasDerivedFrom)
-        modality = g.value(st, KG.modality)
-        start = g.value(st, KG.charStart)
+        source = first.get(PROV.wasDerivedFrom)
+        modality = first.get(KG.modality)
+        start = first.get(KG.charStart)
         result.append({
             "subject": str(s), "predicate": str(p), "object": str(o),
             "doc": short_id(str(source)) if source is not None else "",
-            "sentence": str(g.value(st, KG.sentence) or ""),
+            "sentence": str(first.get(KG.sentence) or ""),
             "start": int(start) if start is not None else -1,
             "modality": str(modality) if modality is not None else "asserted",
-            "stated_by": sorted(str(x) for x in g.objects(st, KG.statedBy)),
-            "confidence": float(g.value(st, KG.confidence) or 0.0),
-            "rule": str(g.value(st, KG.rule) or ""),
+            "stated_by": sorted(str(x) for x in values.get(KG.statedBy, ())),
+            "confidence": float(first.get(KG.confidence) or 0.0),
+            "rule": str(first.get(KG.rule) or ""),
         })
     return sorted(result, key=lambda d: (d["doc"], d["start"], d["sentence"], d["subject"], d["predicate"],
                                          d["object"]))
@@ -175,6 +213,10 @@ def entity_graph(g: Graph) -> nx.MultiDiGraph:
     >>> entity_graph(Graph()).number_of_nodes()
     0
     """
+    return _reused(g, "entity_graph", _build_entity_graph)
+
+
+def _build_entity_graph(g: Graph) -> nx.MultiDiGraph:
     classes = entity_classes(g)
     graph = nx.MultiDiGraph()
     types: dict[URIRef, list[URIRef]] = defaultdict(list)

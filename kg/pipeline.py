@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -89,6 +90,9 @@ def parse_corpus(nlp: Language, articles: list[Article], settings: Settings, sum
     # Each Doc is cached as soon as it is parsed: a build interrupted half way keeps that half.
     fresh = parse_with(engine, nlp, [articles[i] for i in todo], settings, scheduler=scheduler) if todo else ()
     for i, doc in zip(todo, fresh):
+        # Extraction reads no vectors (see kg.cache.DOC_EXCLUDE): without its tensor a kept Doc
+        # takes about a third of the memory.
+        doc.tensor = numpy.zeros((0,), dtype="float32")
         docs[i] = doc
         if cache is not None:
             cache.put(keys[i], articles[i], doc_bytes(doc))
@@ -170,12 +174,18 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
 
 
 def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:
-    from kg.analyse import write_stats
-    from kg.render import render_html
+    """stats.json, graph.html and the report, sharing one entity graph, one analysis and one page."""
+    from kg.analyse import analyse, write_stats
+    from kg.graphview import reuse, write_atomic
+    from kg.render import build_page
     from kg.report import write_report
 
-    with stage(summary, "analyse"):
-        summary.outputs.append(write_stats(graph, out_dir / "stats.json"))
-    with stage(summary, "render"):
-        summary.outputs.append(render_html(graph, out_dir / "graph.html"))
-        summary.outputs.extend(write_report(graph, out_dir))
+    with reuse(graph):
+        with stage(summary, "analyse"):
+            stats = analyse(graph)
+            summary.outputs.append(write_stats(graph, out_dir / "stats.json", stats))
+        with stage(summary, "render"):
+            page = build_page(graph)
+            summary.outputs.append(write_atomic(out_dir / "graph.html", page))
+        with stage(summary, "report"):
+            summary.outputs.extend(write_report(graph, out_dir, stats=stats, view=page))

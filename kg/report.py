@@ -247,19 +247,23 @@ window.addEventListener("message", function (ev) {{
 """
 
 
-def write_report(g: Graph, out_dir: Path, *, title: str = "Knowledge graph report") -> tuple[Path, Path]:
+def write_report(g: Graph, out_dir: Path, *, title: str = "Knowledge graph report", stats: dict | None = None,
+                 view: str | None = None) -> tuple[Path, Path]:
     """Write report.html and report.md to `out_dir`, with graph.svg, graph.png and graph.html beside them.
 
-    Returns the paths of report.html and report.md.
+    `stats` (`analyse(g)`) and `view` (`build_page(g)`, already written to graph.html) may be given
+    by a caller that has them, so they are not computed twice. Returns the paths of report.html and
+    report.md.
     """
     out_dir = Path(out_dir)
-    stats = analyse(g)
+    stats = analyse(g) if stats is None else stats
     graph = entity_graph(g)
     docs = documents(g)
     facts = _facts(g, graph)
     svg_path, _ = _draw(graph, stats["pagerank"], out_dir)
-    view = build_page(g)  # built once: the layout of a large graph takes seconds
-    write_atomic(out_dir / "graph.html", view)
+    if view is None:
+        view = build_page(g)  # built once: the layout of a large graph takes seconds
+        write_atomic(out_dir / "graph.html", view)
     svg = svg_path.read_text(encoding="utf-8")
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype, which are not allowed inside HTML
     page = _html(stats, docs, facts, svg, _frame(view, DEFAULT_TITLE), title)
