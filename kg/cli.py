@@ -47,9 +47,11 @@ def main() -> None:
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes for parsing (local engine).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where articles are parsed; extraction always runs here, so the graph is the same.")
+              help="Where articles are parsed and extracted: here or on a Dask cluster (same graph).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="With --engine dask: scheduler address (default: a local cluster of two workers).")
+@click.option("--shards", "shards_dir", type=click.Path(path_type=Path), default=None, metavar="DIR",
+              help="With --engine dask: keep the workers' extraction shards as DIR/shard-00000.nt, ...")
 @click.option("--cache-dir", type=click.Path(path_type=Path), default=None,
               help="Parse cache folder (default: OUT/.kg-cache).")
 @click.option("--clean", is_flag=True, help="Ignore the parse cache and rewrite it.")
@@ -63,7 +65,7 @@ def main() -> None:
 @click.option("--no-view", is_flag=True, help="Skip stats.json and graph.html.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], jobs: int, engine: str,
-          scheduler: str | None, cache_dir: Path | None, clean: bool, no_cache: bool,
+          scheduler: str | None, shards_dir: Path | None, cache_dir: Path | None, clean: bool, no_cache: bool,
           min_confidence: float, max_doc_chars: int, max_sentence_tokens: int, no_view: bool,
           quiet: bool) -> None:
     """Build every artefact from the articles in CORPUS.
@@ -73,17 +75,20 @@ def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], job
     \b
     Example:
         kg build corpus/ --out output/
-        kg build corpus/ --out output/ --engine dask --scheduler tcp://10.0.0.5:8786
+        kg build corpus/ --out output/ --engine dask --scheduler tcp://10.0.0.5:8786 --shards shards/
     writes output/graph.ttl, output/stats.json and output/graph.html.
     """
     from kg.pipeline import build_corpus
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
+    if shards_dir and engine != "dask":
+        raise click.UsageError("--shards needs --engine dask")
     settings = Settings(model=model, jobs=jobs, min_confidence=min_confidence, max_doc_chars=max_doc_chars,
                         max_sentence_tokens=max_sentence_tokens, formats=("ttl", *formats), progress=not quiet)
     summary = build_corpus(corpus, out_dir, settings, with_views=not no_view, engine=engine,
-                           scheduler=scheduler, use_cache=not no_cache, cache_dir=cache_dir, clean=clean)
+                           scheduler=scheduler, use_cache=not no_cache, cache_dir=cache_dir, clean=clean,
+                           shards_dir=shards_dir)
     click.echo(summary.describe())
     if summary.skipped:
         sys.exit(3)

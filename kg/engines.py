@@ -1,35 +1,78 @@
-"""Where parsing runs: in this process (optionally spaCy's own worker processes) or on a Dask cluster.
+"""Where parsing and extraction run: in this process (or spaCy's worker processes), or on a Dask cluster.
 
-Only parsing is distributed. Extraction has a corpus-level second pass: multiword organisation
-and event names found in one article are looked for in every other one before relations are
-read, so an article's mentions and relations depend on the whole corpus. Splitting extraction
-across workers would therefore either change the graph or need a second round trip per article.
-Instead the workers parse (the expensive, purely per-article step) and send each `Doc` back as
-bytes; the driver rebuilds the Docs in its own vocab and runs extraction and resolution exactly
-as a local build does. The graph is the same whichever engine parsed the articles.
+Local engine: `parse_local` parses (cached per article by the pipeline) and the pipeline runs
+extraction and resolution over all Docs at once.
 
-Workers must have this package, the same spaCy model and the same ontology installed: each result
-carries the worker's pipeline fingerprint (`kg.cache.pipeline_fingerprint`) and a mismatch is an
-error rather than a silently different graph.
+Dask engine (`extract_dask`): parsing *and* extraction run on the workers; no spaCy Doc ever
+comes back to this process. Extraction has one corpus-level step -- multiword organisation and
+event names found in one article are looked for in every other (`kg.extract`) -- so it runs in
+two rounds of `client.map` over chunks of consecutive articles:
+
+1. Each chunk is parsed (reading and writing the parse cache from the worker) and its mentions
+   found (`find_mentions`). The task's result, the chunk's Docs as bytes with their mentions,
+   stays on the cluster as a future: Dask keeps it in the worker's memory and spills it to the
+   worker's disk under memory pressure. Only the chunk's `chunk_names` (a few names with their
+   first mention) and counts come back, through a second tiny task per chunk.
+   Keeping the parses is cheaper than parsing again in round 2: parsing is most of the cost of a
+   build, while a Doc without its tensor (`kg.cache.doc_bytes`) is a few kilobytes, so even a
+   million articles fit a cluster's memory and disk; Docs are held as bytes, not objects, so
+   spilling or moving one pickles only its own strings, not the whole vocabulary.
+2. The driver merges the names in chunk order (`merge_names`, equal to `corpus_names` over the
+   whole corpus), broadcasts them to every worker once, and maps each round-1 future to the rest
+   of extraction (`extract_doc`). Each chunk's Extractions come back as an N-Triples shard
+   (`kg.shards`, the unresolved mention graph) which the driver writes to `shard-00000.nt`, ...
+   in the `--shards` folder (a temporary one if not given), so no shared file system is needed.
+
+The driver then reads the shards back in document order and the pipeline resolves them and
+writes RDF exactly as after a local build: the graph is byte-for-byte the same whichever engine
+ran. Shards are plain N-Triples and can also be loaded into a store as they are.
+
+Workers must have this package, the same spaCy model and the same ontology installed: every
+task's result carries the worker's pipeline fingerprint (`kg.cache.pipeline_fingerprint`) and a
+mismatch is an error rather than a silently different graph. A build with the default ontology
+lets each worker use its own installed copy; `--ontology`-style custom folders must exist at the
+same path on every worker.
+
+The parse cache is read and written by the workers, at the folder the driver names: on a shared
+file system it is shared by the whole cluster; a worker that cannot write there just parses.
+
+Running a cluster::
+
+    dask scheduler                                  # on one machine: tcp://host:8786
+    dask worker tcp://host:8786 --nworkers 4 --nthreads 1 --memory-limit 4GB   # on each machine
+    kg build corpus --out output --engine dask --scheduler tcp://host:8786 --shards shards/ --format nt
+
+`output/graph.nt` then bulk-loads into an on-disk Oxigraph store
+(`kg query output/graph.nt QUERY --store oxigraph`) or into any SPARQL 1.1 Graph Store endpoint::
+
+    curl -X POST -H 'Content-Type: application/n-triples' --data-binary @output/graph.nt \\
+         'http://localhost:3030/ds/data?default'
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
+import pickle
+import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from kg.cache import doc_bytes, doc_from_bytes, pipeline_fingerprint
-from kg.config import Settings
+from kg.atomic import atomic_write_bytes
+from kg.cache import DocCache, article_key, doc_bytes, doc_from_bytes, pipeline_fingerprint
+from kg.config import ONTOLOGY_DIR, Settings
 from kg.errors import KGError, ModelError
-from kg.models import Article
+from kg.models import Article, Extraction, Mention
 from kg.nlp import load_pipeline, parse_articles
 from kg.ontology import load_ontology
+from kg.shards import read_shard, shard_name, write_shard
 
 ENGINES = ("local", "dask")
 # Local cluster started when no scheduler address is given.
@@ -45,15 +88,14 @@ def parse_local(nlp: Language, articles: Sequence[Article], settings: Settings) 
                     desc="parsing", unit="article", disable=not settings.progress)
 
 
-def parse_chunk(texts: list[str], model: str, ontology_dir: str, pipe_batch: int) -> tuple[str, list[bytes]]:
-    """Worker side: parse `texts`, return the pipeline fingerprint and each Doc as bytes.
-
-    The model is loaded once per worker process (`load_pipeline` is memoised).
-    """
-    ontology = load_ontology(Path(ontology_dir))
-    nlp = load_pipeline(model, ontology)
-    fingerprint = pipeline_fingerprint(nlp, model, Path(ontology_dir))
-    return fingerprint, [doc_bytes(doc) for doc in nlp.pipe(texts, batch_size=pipe_batch)]
+def parse_with(engine: str, nlp: Language, articles: Sequence[Article], settings: Settings,
+               scheduler: str | None = None) -> Iterator[Doc]:
+    """Parse `articles` here; Docs come back in the articles' order. (The Dask engine is `extract_dask`.)"""
+    if engine == "local":
+        return parse_local(nlp, articles, settings)
+    if engine == "dask":
+        raise KGError("the dask engine parses and extracts on the workers: use kg.engines.extract_dask")
+    raise KGError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
 
 
 def chunk_size(n_articles: int, n_workers: int, batch_size: int) -> int:
@@ -61,51 +103,204 @@ def chunk_size(n_articles: int, n_workers: int, batch_size: int) -> int:
     return max(1, min(batch_size, math.ceil(n_articles / max(1, 4 * n_workers))))
 
 
-def parse_dask(nlp: Language, articles: Sequence[Article], settings: Settings,
-               scheduler: str | None = None, n_workers: int = LOCAL_WORKERS) -> list[Doc]:
-    """Parse on a Dask cluster: the one at `scheduler`, or a local one of `n_workers` processes.
+# --- worker side ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Found:
+    """Round 1 of one chunk, kept on the cluster: the parses and mentions round 2 continues from."""
+
+    fingerprint: str
+    articles: tuple[Article, ...]
+    docs: tuple[bytes, ...]  # kg.cache.doc_bytes of each article's Doc
+    mentions: bytes  # pickled list of TokenMentions (one pickle keeps the shared Mention objects shared)
+    names: dict[str, Mention]  # kg.extract.chunk_names
+    words: int
+    parsed: int
+    cached: int
+
+
+@dataclass(frozen=True)
+class FoundSummary:
+    """What of a `Found` comes back to the driver."""
+
+    fingerprint: str
+    names: dict[str, Mention]
+    words: int
+    parsed: int
+    cached: int
+    articles: int = 0
+
+
+class _WorkerCache(DocCache):
+    """The parse cache as a worker sees it: a folder it cannot write (no shared file system) is no cache."""
+
+    def put(self, key: str, article: Article, data: bytes) -> None:
+        try:
+            super().put(key, article, data)
+        except OSError:
+            pass
+
+
+def _worker_pipeline(model: str, ontology_dir: str | None):
+    """This worker's ontology, pipeline and fingerprint; None = the ontology installed with the package."""
+    folder = Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR
+    ontology = load_ontology(folder)
+    nlp = load_pipeline(model, ontology)  # memoised: loaded once per worker process
+    return ontology, nlp, pipeline_fingerprint(nlp, model, folder)
+
+
+def find_chunk(articles: Sequence[Article], settings: Settings, ontology_dir: str | None,
+               cache_dir: str | None, refresh: bool) -> Found:
+    """Round 1 on a worker: parse the chunk (through the parse cache) and find its mentions."""
+    from kg.extract import chunk_names
+    from kg.extract.mentions import find_mentions
+    from kg.pipeline import BuildSummary, parse_corpus
+
+    ontology, nlp, fingerprint = _worker_pipeline(settings.model, ontology_dir)
+    settings = dataclasses.replace(settings, ontology_dir=Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR,
+                                   jobs=1, progress=False)
+    summary = BuildSummary()
+    cache = _WorkerCache(Path(cache_dir)) if cache_dir else None
+    docs = parse_corpus(nlp, list(articles), settings, summary, cache=cache, refresh=refresh)
+    found = [find_mentions(doc, ontology) for doc in docs]
+    return Found(fingerprint, tuple(articles), tuple(doc_bytes(doc) for doc in docs),
+                 pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL), chunk_names(found),
+                 sum(len(doc) for doc in docs), summary.parsed, summary.cached)
+
+
+def summarise(found: Found) -> FoundSummary:
+    """The small part of a round-1 result that the driver needs."""
+    return FoundSummary(found.fingerprint, found.names, found.words, found.parsed, found.cached,
+                        len(found.articles))
+
+
+def extract_chunk(found: Found, known: dict[str, Mention], model: str,
+                  ontology_dir: str | None) -> tuple[str, str]:
+    """Round 2 on a worker: the rest of extraction; returns the fingerprint and the chunk's shard text."""
+    from kg.extract import extract_doc
+
+    ontology, nlp, fingerprint = _worker_pipeline(model, ontology_dir)
+    mentions = pickle.loads(found.mentions)  # a fresh copy: the stored round-1 result is never changed
+    extractions = [extract_doc(nlp, doc_from_bytes(nlp, data, article), found_mentions, known, ontology)
+                   for article, data, found_mentions in zip(found.articles, found.docs, mentions)]
+    return fingerprint, write_shard(extractions)
+
+
+# --- driver side ---------------------------------------------------------------------------------
+
+@dataclass
+class DaskResult:
+    """What `extract_dask` hands back to the pipeline."""
+
+    extractions: list[Extraction]
+    words: int = 0
+    parsed: int = 0
+    cached: int = 0
+    shards: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _check(fingerprint: str, expected: str) -> None:
+    if fingerprint != expected:
+        raise ModelError("a Dask worker has a different model, spaCy, kg or ontology than this build; "
+                         "install the same versions on every worker")
+
+
+def _shard_folder(stack: ExitStack, shards_dir: Path | None) -> tuple[Path, bool]:
+    """The folder shards go to, emptied of old shards; whether it is kept after the build."""
+    if shards_dir is None:
+        return Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-shards-"))), False
+    folder = Path(shards_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("shard-*.nt"):  # a larger earlier run's shards would read as part of this one
+        old.unlink()
+    return folder, True
+
+
+def extract_dask(nlp: Language, articles: Sequence[Article], settings: Settings, *,
+                 scheduler: str | None = None, shards_dir: Path | None = None, cache: DocCache | None = None,
+                 refresh: bool = False, n_workers: int = LOCAL_WORKERS) -> DaskResult:
+    """Parse and extract on a Dask cluster (the one at `scheduler`, or a local one of `n_workers`
+    processes), in two rounds (see the module docstring); return the Extractions in the articles' order.
 
     A local cluster (and the client) is closed before returning, also on errors and Ctrl-C.
     """
     if not articles:
-        return []
+        return DaskResult([])
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as err:
         raise KGError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from err
+    from kg.extract import merge_names
+
     expected = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
+    # The default ontology is the one installed with kg on each worker; another must be at the same path.
+    ontology_dir = None if Path(settings.ontology_dir).resolve() == ONTOLOGY_DIR.resolve() \
+        else str(Path(settings.ontology_dir).resolve())
+    cache_dir = str(Path(cache.folder).resolve()) if cache is not None else None
+    result = DaskResult([])
     with ExitStack() as stack:
+        folder, kept = _shard_folder(stack, shards_dir)
         if scheduler:
             client = stack.enter_context(Client(scheduler))
         else:
-            cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                                                       dashboard_address=":0", silence_logs=logging.ERROR))
+            cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1,
+                                                       processes=True, dashboard_address=":0",
+                                                       silence_logs=logging.ERROR))
             client = stack.enter_context(Client(cluster))
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         size = chunk_size(len(articles), workers, settings.batch_size)
-        chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
-        futures = client.map(parse_chunk, [[a.text for a in chunk] for chunk in chunks],
-                             model=settings.model, ontology_dir=str(settings.ontology_dir),
-                             pipe_batch=settings.batch_size, pure=False)  # `batch_size` is map's own
+        chunks = [tuple(articles[i:i + size]) for i in range(0, len(articles), size)]
+
+        # Round 1: parse and find mentions; the results stay on the workers.
+        start = time.perf_counter()
+        found = client.map(find_chunk, chunks, settings=settings, ontology_dir=ontology_dir,
+                           cache_dir=cache_dir, refresh=refresh, pure=False)
+        summaries = client.map(summarise, found, pure=False)
+        index = {s.key: k for k, s in enumerate(summaries)}
+        parts: list[FoundSummary | None] = [None] * len(chunks)
         with tqdm(total=len(articles), desc="parsing (dask)", unit="article",
                   disable=not settings.progress) as bar:
-            for future in as_completed(futures):
-                bar.update(len(chunks[futures.index(future)]))
-        results = client.gather(futures)
-    docs: list[Doc] = []
-    for chunk, (fingerprint, payloads) in zip(chunks, results):
-        if fingerprint != expected:
-            raise ModelError("a Dask worker parsed with a different model, spaCy or ontology than this "
-                             "build; install the same versions on every worker")
-        docs.extend(doc_from_bytes(nlp, data, article) for article, data in zip(chunk, payloads))
-    return docs
+            for future, part in as_completed(summaries, with_results=True):
+                _check(part.fingerprint, expected)
+                parts[index[future.key]] = part
+                bar.update(part.articles)
+        del summaries
+        for part in parts:
+            assert part is not None
+            result.words += part.words
+            result.parsed += part.parsed
+            result.cached += part.cached
+        known = merge_names(part.names for part in parts)  # type: ignore[union-attr]
+        result.seconds["nlp"] = time.perf_counter() - start
 
+        # Round 2: the rest of extraction, with the corpus names sent to every worker once.
+        start = time.perf_counter()
+        [known_future] = client.scatter([known], broadcast=True)
+        shards = client.map(extract_chunk, found, known=known_future, model=settings.model,
+                            ontology_dir=ontology_dir, pure=False)
+        del found  # each chunk's parses are released as soon as its shard is made
+        index = {s.key: k for k, s in enumerate(shards)}
+        with tqdm(total=len(articles), desc="extracting (dask)", unit="article",
+                  disable=not settings.progress) as bar:
+            for future, (fingerprint, text) in as_completed(shards, with_results=True):
+                _check(fingerprint, expected)
+                k = index[future.key]
+                data = text.encode("utf-8")
+                if kept:
+                    atomic_write_bytes(folder / shard_name(k), data)
+                else:
+                    (folder / shard_name(k)).write_bytes(data)
+                shards[k] = None  # type: ignore[call-overload]  # lets the scheduler forget the result
+                bar.update(len(chunks[k]))
+        del shards
 
-def parse_with(engine: str, nlp: Language, articles: Sequence[Article], settings: Settings,
-               scheduler: str | None = None) -> Iterator[Doc]:
-    """Parse `articles` with the named engine; Docs come back in the articles' order."""
-    if engine == "local":
-        return parse_local(nlp, articles, settings)
-    if engine == "dask":
-        return iter(parse_dask(nlp, articles, settings, scheduler=scheduler))
-    raise KGError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+        # Merge: every shard back into Extractions, in the articles' order.
+        result.extractions = [x for k in range(len(chunks))
+                              for x in read_shard((folder / shard_name(k)).read_text(encoding="utf-8"))]
+        result.shards = len(chunks)
+        result.seconds["extract"] = time.perf_counter() - start
+    if cache is not None:
+        # The workers wrote the entries; mark them as this build's so pruning keeps them.
+        cache.used.update(article_key(a, expected) for a in articles)
+    return result
