@@ -101,43 +101,58 @@ def parse_corpus(nlp: Language, articles: list[Article], settings: Settings, sum
 
 def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSummary, *,
                    cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
-                   scheduler: str | None = None) -> KnowledgeGraph:
+                   scheduler: str | None = None, shards_dir: Path | None = None) -> KnowledgeGraph:
     """Articles to the resolved knowledge graph (NLP, extraction, resolution).
 
-    Only parsing is per article (cached, and distributed by `engine`); extraction runs over all
-    Docs at once because of its corpus-wide second pass, so the graph does not depend on which
-    Docs came from the cache or from which worker.
+    Locally, parsing is per article (cached) and extraction runs over all Docs at once because of
+    its corpus-wide second pass. The dask engine runs both on the cluster in two rounds and hands
+    back the same Extractions (via N-Triples shards, kept in `shards_dir` if given); resolution
+    is the same either way, so the graph does not depend on the engine or on the cache.
     """
     ontology = load_ontology(settings.ontology_dir)
     nlp = load_pipeline(settings.model, ontology)
     articles = [with_captions(a) for a in articles]
-    with stage(summary, "nlp"):
-        docs = parse_corpus(nlp, articles, settings, summary, cache=cache, refresh=refresh, engine=engine,
-                            scheduler=scheduler)
-    summary.words = sum(len(d) for d in docs)
-    with stage(summary, "extract"):
-        extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in extract_docs(nlp, docs, ontology)]
+    if engine == "dask":
+        from kg.engines import extract_dask
+
+        result = extract_dask(nlp, articles, settings, scheduler=scheduler, shards_dir=shards_dir,
+                              cache=cache, refresh=refresh)
+        summary.words, summary.parsed, summary.cached = result.words, result.parsed, result.cached
+        for name, seconds in result.seconds.items():
+            summary.seconds[name] = summary.seconds.get(name, 0.0) + seconds
+        with stage(summary, "extract"):
+            extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in result.extractions]
+    else:
+        with stage(summary, "nlp"):
+            docs = parse_corpus(nlp, articles, settings, summary, cache=cache, refresh=refresh, engine=engine,
+                                scheduler=scheduler)
+        summary.words = sum(len(d) for d in docs)
+        with stage(summary, "extract"):
+            extractions = [drop_overlong(e, settings.max_sentence_tokens)[0]
+                           for e in extract_docs(nlp, docs, ontology)]
     with stage(summary, "resolve"):
         return resolve(extractions, ontology)
 
 
 def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bool = True, *,
                  engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
-                 cache_dir: Path | None = None, clean: bool = False) -> BuildSummary:
+                 cache_dir: Path | None = None, clean: bool = False,
+                 shards_dir: Path | None = None) -> BuildSummary:
     """Build graph.ttl (and the views) from a folder of articles; outputs appear whole or not at all.
 
     The output folder is locked (`kg.atomic.output_lock`) for the whole build, so a second build
     into the same folder fails at once instead of racing this one; a lock left by a killed build
     is taken over. Parsed articles are cached in `cache_dir` (default OUT/.kg-cache); `clean`
     ignores the cache and rewrites it. The default cache is pruned to this corpus after a build;
-    a cache folder given explicitly may be shared and is never pruned.
+    a cache folder given explicitly may be shared and is never pruned. With the dask engine,
+    `shards_dir` keeps the extraction shards (`shard-00000.nt`, ...; see `kg.engines`).
     """
     out_dir = Path(out_dir)
     created = not out_dir.exists()
     try:
         with output_lock(out_dir):
             return _build_locked(corpus, out_dir, settings, with_views, engine=engine, scheduler=scheduler,
-                                 use_cache=use_cache, cache_dir=cache_dir, clean=clean)
+                                 use_cache=use_cache, cache_dir=cache_dir, clean=clean, shards_dir=shards_dir)
     except BaseException:
         if created and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # do not leave an empty folder behind a build that produced nothing
@@ -145,14 +160,16 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
 
 
 def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: bool, *, engine: str,
-                  scheduler: str | None, use_cache: bool, cache_dir: Path | None, clean: bool) -> BuildSummary:
+                  scheduler: str | None, use_cache: bool, cache_dir: Path | None, clean: bool,
+                  shards_dir: Path | None = None) -> BuildSummary:
     summary = BuildSummary()
     with stage(summary, "read"):
         articles, notes = load_articles(Path(corpus), settings.max_doc_chars)
     summary.skipped.extend(notes)
     summary.articles = len(articles)
     cache = DocCache(Path(cache_dir) if cache_dir else out_dir / CACHE_DIR_NAME) if use_cache else None
-    kg = extract_corpus(articles, settings, summary, cache=cache, refresh=clean, engine=engine, scheduler=scheduler)
+    kg = extract_corpus(articles, settings, summary, cache=cache, refresh=clean, engine=engine,
+                        scheduler=scheduler, shards_dir=shards_dir)
     with stage(summary, "rdf"):
         graph, low = build_graphs(kg, load_ontology_graph(settings.ontology_dir), settings.base_iri,
                                   settings.min_confidence)
