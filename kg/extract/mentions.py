@@ -201,7 +201,8 @@ def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
         if token.lower_ not in class_nouns or token.i + 1 >= len(doc) or token.is_title:
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and mentions.at(doc[end]) is None:
+        while end < len(doc) and doc[end].is_title and mentions.at(doc[end]) is None and (
+                doc[end].pos_ == "PROPN" or end > token.i + 1 and doc[end].pos_ == "NOUN"):
             end += 1
         if end == token.i + 1 or (end < len(doc) and mentions.at(doc[end]) is not None):
             continue
@@ -238,6 +239,30 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue  # part of a longer name
         span = doc[token.i:token.i + 1]
         mentions.add(span.start, span.end, make_mention(doc, span, token.text, m.cls, "rule"))
+
+
+def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
+    """'Airbus Defence and Space', 'Edinburgh Innovations': the gazetteer ruler claimed the known name first,
+    so NER could not take the longer organisation name it begins; the capitalised words after it are joined."""
+    if not ent.ent_id_ or ent.label_ not in ("ORG", "GPE"):
+        return ent
+    lex = ontology.lexicon
+    # a country's own institutions ('UK Government', 'UK Armed Forces') are read by other rules
+    titles = {t for group in lex["titles"].values() for t in group} | set(lex.get("occupations", ())) | set(
+        lex["pass_through"].get("compound", ())) | set(lex.get("military_nouns", ())) | {"armed"}
+    end = ent.end
+    while end < len(doc):
+        t = doc[end]
+        if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG") and t.lower_ not in titles:
+            end += 1
+        elif t.lower_ in ("and", "&") and end > ent.end and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" \
+                and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
+    if end == ent.end or (end < len(doc) and doc[end].lower_ in titles) or doc[end - 1].lower_ in ("and", "&"):
+        return ent
+    return Span(doc, ent.start, end, label="ORG")
 
 
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
@@ -372,7 +397,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     mentions = TokenMentions({}, [])
     _quoted_names(doc, mentions, ontology)
     for ent in doc.ents:
-        ent = _extend_dangling(doc, ent)
+        ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
         found = _ner_mention(doc, ent, ontology)
         if found is not None:
             span, mention = found

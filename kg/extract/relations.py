@@ -59,6 +59,8 @@ class TriggerMatcher:
                 keys = keys + self.any_verb
             elif pos in ("NOUN", "PROPN"):
                 keys = keys + self.nouns.get(token.lemma_, [])
+                if token.tag_ in ("NNS", "NNPS") and token.lower_ != token.lemma_:  # "talks with", "sanctions on"
+                    keys = keys + self.nouns.get(token.lower_, [])
             for key in keys:
                 found.setdefault(key, []).append(token.i)
         matches: list[tuple[str, list[int]]] = []
@@ -424,10 +426,13 @@ class RelationExtractor:
                 continue
             root = self.doc[start:end].root
             prop = "heldAt" if self.ontology.is_a(m.cls, "Event") else "locatedIn"
-            for child in root.children:  # "the Guiana Space Centre in Kourou"
+            # "the Guiana Space Centre in Kourou", "the Mihail Kogalniceanu air base near Constanta"
+            holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
+                                and a.mention(root.head) is None else [])
+            for child in (c for h in holders for c in h.children):
                 if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
                     for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
-                        if self.ontology.is_a(place.cls, "Place"):
+                        if self.ontology.is_a(place.cls, "Place") and not (place.cls == m.cls == "City"):
                             yield from self.optional(m, prop, place, root, "place-of")
             nxt = spans[k + 1] if k + 1 < len(spans) else None
             if nxt is not None and self.is_place_comma(start, end, nxt):  # "Austin, Texas"
