@@ -36,6 +36,14 @@ class TokenMentions:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
+    def retype(self, k: int, cls: str) -> None:
+        """Give the k-th mention another class, keeping everything else about it."""
+        s, e, m = self.spans[k]
+        fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, cls, m.source, m.wikidata, m.canonical)
+        self.spans[k] = (s, e, fixed)
+        for i in range(s, e):
+            self.by_token[i] = fixed
+
     def add(self, start: int, end: int, mention: Mention) -> None:
         if any(i in self.by_token for i in range(start, end)):
             return
@@ -227,10 +235,7 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
         full = firsts.get(x.name)
         if full is not None and x.source == "ner" and x.cls in defaults and x.cls != full.cls:
-            fixed = Mention(x.doc_id, x.start, x.end, x.text, x.name, full.cls, x.source)
-            mentions.spans[k] = (s, e, fixed)
-            for i in range(s, e):
-                mentions.by_token[i] = fixed
+            mentions.retype(k, full.cls)
     for token in doc:
         m = firsts.get(token.text)
         if m is None or mentions.at(token) is not None or token.pos_ != "PROPN":
@@ -370,10 +375,7 @@ def _surnames_are_people(mentions: TokenMentions) -> None:
     people = {m.name.split()[-1]: m for _, _, m in mentions.spans if m.cls == "Person" and " " in m.name}
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls != "Person" and m.source == "ner" and m.name in people:
-            fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, "Person", m.source)
-            mentions.spans[k] = (s, e, fixed)
-            for i in range(s, e):
-                mentions.by_token[i] = fixed
+            mentions.retype(k, "Person")
 
 
 def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
@@ -386,10 +388,7 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
     for k, (s, e, m) in enumerate(mentions.spans):
         classes = typed.get(m.name, set())
         if m.source == "ner" and m.cls in defaults and len(classes) == 1 and " " not in m.name:
-            fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, next(iter(classes)), m.source)
-            mentions.spans[k] = (s, e, fixed)
-            for i in range(s, e):
-                mentions.by_token[i] = fixed
+            mentions.retype(k, next(iter(classes)))
 
 
 def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
@@ -424,10 +423,7 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
         for noun in nouns:
             cls = class_nouns.get(noun.lower_)
             if cls and mentions.at(noun) is None and cls != m.cls:
-                fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, cls, m.source, m.wikidata, m.canonical)
-                mentions.spans[k] = (s, e, fixed)
-                for i in range(s, e):
-                    mentions.by_token[i] = fixed
+                mentions.retype(k, cls)
                 break
 
 

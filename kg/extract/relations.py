@@ -335,10 +335,7 @@ class RelationExtractor:
     def role_relations(self) -> Iterator[Relation]:
         """'UK Defence Secretary John Healey', 'John Healey, the UK Defence Secretary' -> role, serves/leads."""
         a = self.args
-        for start, end, person in a.mentions.spans:
-            if person.cls != "Person" or person.source == "demonym":
-                continue
-            root = self.doc[start:end].root
+        for start, end, person, root in self.people():
             # compound title before the name
             k, span_ids = start - 1, set(range(start, end))
             while k >= 0 and self.doc[k].pos_ in ("PROPN", "NOUN", "ADJ") \
@@ -369,13 +366,16 @@ class RelationExtractor:
                              if self.ontology.is_a(m.cls, "Agent") and m.cls != "Person")
         return found
 
+    def people(self) -> Iterator[tuple[int, int, Mention, Token]]:
+        """Token start, end, mention and root of every person named in the article."""
+        for start, end, person in self.args.mentions.spans:
+            if person.cls == "Person" and person.source != "demonym":
+                yield start, end, person, self.doc[start:end].root
+
     def appointed_roles(self) -> Iterator[Relation]:
         """'the board appointed Ingrid Solberg as chief executive': a role, held at whoever appointed."""
         a = self.args
-        for start, end, person in a.mentions.spans:
-            if person.cls != "Person":
-                continue
-            root = self.doc[start:end].root
+        for _, _, person, root in self.people():
             verb = root.head if root.dep_ in ("dobj", "nsubjpass") else None
             if verb is None or verb.pos_ != "VERB":
                 continue
@@ -468,10 +468,7 @@ class RelationExtractor:
     def membership_of(self) -> Iterator[Relation]:
         """'L/Cpl George Hooley of the Parachute Regiment': a person of an organisation belongs to it."""
         a = self.args
-        for start, end, person in a.mentions.spans:
-            if person.cls != "Person":
-                continue
-            root = self.doc[start:end].root
+        for _, _, person, root in self.people():
             for child in root.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
