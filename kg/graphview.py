@@ -31,9 +31,12 @@ NON_ENTITY_CLASSES = frozenset(KG[n] for n in ("Article", "Comment", "Quantity",
 KNOWN_ENTITY_NAMES = frozenset({
     "Entity", "Agent", "Person", "Organization", "Government", "GovernmentBody", "ArmedForce", "MilitaryUnit",
     "Alliance", "MilitaryAlliance", "Coalition", "InternationalOrganization", "NewsOrganization",
-    "PoliticalParty", "Company", "TradeUnion", "Agency", "Court", "NGO", "Group",
+    "PoliticalParty", "Company", "TradeUnion", "Agency", "SpaceAgency", "Court", "NGO", "Group", "University",
+    "ResearchInstitute", "Foundation",
     "Place", "Country", "City", "Region", "Continent", "Facility", "Location",
-    "Product", "Weapon", "Drone", "Missile", "Aircraft", "Ship", "Tank", "Vehicle",
+    "CelestialBody", "Star", "Planet", "Moon", "Asteroid", "Comet",
+    "Product", "Weapon", "Drone", "Missile", "Aircraft", "Ship", "Tank", "Vehicle", "Vessel", "Rocket",
+    "Spacecraft", "Satellite",
     "Event", "Meeting", "Conference", "Attack", "Document", "Agreement", "Declaration", "Law", "Treaty",
 })
 # Bookkeeping and vocabulary predicates: never a relation between two actors.
