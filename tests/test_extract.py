@@ -162,3 +162,30 @@ def test_nationality_adjective_is_a_demonym_mention_of_the_country(extract):
     (ex,) = extract("Polish officials met in Brussels.")
     polish = [m for m in ex.mentions if m.text == "Polish"]
     assert [(m.name, m.cls, m.source) for m in polish] == [("Poland", "Country", "demonym")]
+
+
+@pytest.mark.parametrize("text, funder, funded", [
+    ("The German government has backed the programme with €500 million in funding to equip the Lithuanian Armed "
+     "Forces.", "Germany", "Lithuanian Armed Forces"),
+    ("Canada allocated $90m to train the Ukrainian Armed Forces.", "Canada", "Ukrainian Armed Forces"),
+    ("Among the steps announced by Norway is a $50m grant that will be used to support Moldova.", "Norway", "Moldova"),
+])
+def test_money_for_a_purpose_funds_whom_the_purpose_names(extract, text, funder, funded):
+    exs = extract(text)
+    assert (funder, "funds", funded) in triples(exs)
+    assert any(name == funder for name, _ in quantities(exs))  # the amount is the funder's
+
+
+@pytest.mark.parametrize("text, funder, funded", [
+    ("The start-up Aerolix raised $40m in funding from Sequoia Capital last year.", "Sequoia Capital", "Aerolix"),
+    ("Nordkraft Solar was founded in 2015, with early backing from the Swedish investor Norrsken Ventures.",
+     "Norrsken Ventures", "Nordkraft Solar"),
+])
+def test_money_received_from_a_source_is_funded_by_it(extract, text, funder, funded):
+    assert (funder, "funds", funded) in triples(extract(text))
+
+
+def test_money_for_an_acquisition_or_announced_by_a_minister_is_not_funding(extract):
+    found = triples(extract("Siemens paid $1bn to acquire Baltic Robotics. Defence Minister Jan Novak announced "
+                            "$30m in funding to equip the Czech Armed Forces."))
+    assert not [t for t in found if t[1] == "funds"]

@@ -197,14 +197,27 @@ class ArgumentFinder:
             found.extend(self.entities(verb.head))
         return found
 
+    @staticmethod
+    def purpose_clauses(head: Token) -> list[Token]:
+        """The infinitive clauses of purpose hanging from `head`: 'allocated £200m [to prepare X]'."""
+        return [c for c in head.children if c.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+    def beneficiaries(self, clause: Token) -> list[Mention]:
+        """Whom a purpose clause acts on: its object ('to equip the Armed Forces'), or the subject of its
+        own infinitive ('to prepare the Armed Forces to join', 'to help Ukraine develop')."""
+        got = [m for c in clause.children if c.dep_ == "dobj" for m in self.entities(c)]
+        if not got:
+            got = [m for c in clause.children if c.dep_ in ("ccomp", "xcomp")
+                   for s in c.children if s.dep_ == "nsubj" for m in self.entities(s)]
+        return got
+
     def purpose_objects(self, verb: Token) -> list[Mention]:
         """'allocated £200m to prepare the Armed Forces': the beneficiary named in a purpose clause."""
-        for child in verb.children:
-            if child.dep_ in ("xcomp", "advcl", "relcl", "acl") and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                got = [m for c in child.children if c.dep_ == "dobj" for m in self.entities(c)]
-                if got:
-                    return got
+        for child in self.purpose_clauses(verb):
+            got = self.beneficiaries(child)
+            if got:
+                return got
         for child in verb.children:
             if child.dep_ == "dobj":
                 got = self.purpose_objects(child)

@@ -16,7 +16,8 @@ from kg.ontology import Ontology, Trigger
 CONFIDENCE = {"svo": 0.85, "passive": 0.85, "prep": 0.8, "particle": 0.85, "nominal": 0.75, "adjective": 0.8,
               "co-agent": 0.7, "compound-title": 0.9, "apposition-role": 0.9, "person-of-org": 0.75,
               "held-at": 0.7, "purpose": 0.7, "amount": 0.8, "amount-context": 0.5, "count": 0.85,
-              "stative": 0.85, "appointed-as": 0.8, "place-of": 0.7, "place-comma": 0.75, "descriptor-place": 0.7}
+              "stative": 0.85, "appointed-as": 0.8, "place-of": 0.7, "place-comma": 0.75, "descriptor-place": 0.7,
+              "funding-purpose": 0.75, "funding-source": 0.75}
 
 
 class TriggerMatcher:
@@ -122,6 +123,12 @@ class RelationExtractor:
         self.titles = {prop: sorted(words, key=len, reverse=True) for prop, words in lex["titles"].items()}
         self.all_titles = {w for words in lex["titles"].values() for w in words}
         self.occupations = set(lex.get("occupations", ()))
+        funding = lex.get("funding", {})
+        self.funding_nouns = set(funding.get("nouns", ()))
+        self.funding_purposes = set(funding.get("purposes", ()))
+        self.funding_conduits = set(funding.get("conduits", ()))
+        self.funding_receivers = set(funding.get("receivers", ()))
+        self.funders: dict[int, Mention] = {}  # token of an amount of money -> whoever gives it
 
     # ----------------------------------------------------------------- provenance
     def provenance(self, token: Token, rule: str, confidence: float, modal: bool = True) -> Provenance:
@@ -190,6 +197,7 @@ class RelationExtractor:
         yield from self.appointed_roles()
         yield from self.membership_of()
         yield from self.places()
+        yield from self.funding_relations()
         yield from self.amounts()
 
     def make(self, subj: Mention, prop: str, obj: Mention | Quantity | str, token: Token, rule: str,
@@ -269,7 +277,7 @@ class RelationExtractor:
                 rule = rule if rule == "particle" else "prep"
             else:
                 objects = a.direct_objects(token)
-                if not objects:
+                if not objects and not self.money_arguments(token):  # money for a purpose: funding_relations
                     objects = a.purpose_objects(token)
                     rule = "purpose" if objects else rule
         if trig.object_nouns and not any(c.dep_ == "dobj" and c.lemma_.lower() in trig.object_nouns
@@ -479,6 +487,93 @@ class RelationExtractor:
                                 if rel:
                                     yield rel
 
+    # ----------------------------------------------------------------- funding
+    def is_money(self, token: Token) -> bool:
+        """An amount of money or a funding noun: '£200 million', '£200m of funding', 'a grant'."""
+        if token.ent_type_ == "MONEY" or token.lemma_.lower() in self.funding_nouns:
+            return True
+        if any(c.ent_type_ == "MONEY" for c in token.children if c.dep_ in ("nummod", "compound", "quantmod")):
+            return True  # "£3m": the number is the money, the multiplier its head
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.funding_nouns for p in c.children) for c in token.children)
+
+    def money_arguments(self, verb: Token) -> list[Token]:
+        """The money a verb gives: its object ('allocated £200m'), or the object of its preposition
+        ('backed the plan with £200m in funding'), or the attribute of a copula ('is £200m of funding')."""
+        found = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr", "nsubjpass") and self.is_money(child):
+                found.append(child)
+            elif child.dep_ == "prep":
+                found.extend(p for p in child.children if p.dep_ == "pobj" and self.is_money(p))
+        return found
+
+    @staticmethod
+    def money_holders(money: Token) -> list[Token]:
+        """The money and the funding noun it is given as: '£200m [in funding]', '£200m [of funding]'."""
+        return [money] + [p for c in money.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                          for p in c.children if p.dep_ == "pobj"]
+
+    def money_purposes(self, verb: Token, money: Token) -> list[Token]:
+        """Purpose clauses of money: on the verb giving it, on the money noun ('funding to equip X'), or
+        through a conduit ('funding that will be used to equip X')."""
+        holders = self.money_holders(money)
+        clauses = self.args.purpose_clauses(verb) + [c for h in holders for c in self.args.purpose_clauses(h)]
+        for holder in holders:
+            for clause in holder.children:
+                if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in self.funding_conduits:
+                    clauses += self.args.purpose_clauses(clause)
+        return [c for c in dict.fromkeys(clauses) if c.lemma_.lower() in self.funding_purposes]
+
+    def money_givers(self, verb: Token) -> list[Mention]:
+        """Who gives the money a verb governs: its subject, the source of what is received ('received a
+        grant from X'), or the agent of an inverted copula ('among the measures proposed by X is £200m')."""
+        a = self.args
+        lemma = verb.lemma_.lower()
+        givers = a.subjects(verb)
+        if lemma in self.speech and all(m.cls == "Person" for m in givers):
+            return []  # "the minister announced £200m": announced, not given, by the minister
+        if not givers and lemma == "be":
+            givers = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
+                      for p in c.children if p.dep_ == "pobj"
+                      for v in p.children if v.dep_ in ("acl", "relcl") for m in a.subjects(v)]
+        return [m for m in givers if self.ontology.is_a(m.cls, "Agent")]
+
+    def money_sources(self, verb: Token, money: Token) -> list[Mention]:
+        """Where money comes from: 'received £3m from X', '$40m in funding from X', 'backing from X'."""
+        holders = self.money_holders(money)
+        if verb.lemma_.lower() in self.funding_receivers:
+            holders.append(verb)
+        return [m for h in holders for m in self.args.prep_objects(h, "from") if self.ontology.is_a(m.cls, "Agent")]
+
+    def funding_relations(self) -> Iterator[Relation]:
+        """Money given for a purpose: whoever gives it funds whom the purpose clause names; money received
+        ('raised $40m from X') or done with ('founded with backing from X'): its source funds the receiver."""
+        a = self.args
+        for verb in self.doc:
+            if verb.pos_ not in ("VERB", "AUX") or self.negated(verb):
+                continue
+            for money in self.money_arguments(verb):
+                if verb.lemma_.lower() in self.funding_receivers or money.head.lower_ == "with":
+                    receivers = a.direct_objects(verb) if a.is_passive(verb) else a.subjects(verb)
+                    for giver in self.money_sources(verb, money):
+                        self.funders.setdefault(money.i, giver)
+                        for o in receivers:
+                            rel = self.make(giver, "funds", o, verb, "funding-source", CONFIDENCE["funding-source"])
+                            if rel:
+                                yield rel
+                    if verb.lemma_.lower() in self.funding_receivers:
+                        continue
+                purposes = self.money_purposes(verb, money)
+                givers = self.money_givers(verb) if purposes else []
+                for giver in givers:
+                    self.funders.setdefault(money.i, giver)
+                    for clause in purposes:
+                        for o in self.args.beneficiaries(clause):
+                            rel = self.make(giver, "funds", o, verb, "funding-purpose", CONFIDENCE["funding-purpose"])
+                            if rel:
+                                yield rel
+
     # ----------------------------------------------------------------- quantities
     def amounts(self) -> Iterator[Relation]:
         """Attach money and counts to the entity they belong to, or to the sentence's topic."""
@@ -506,6 +601,9 @@ class RelationExtractor:
     def quantity_owner(self, ent: Span, sent: Span) -> tuple[Mention | None, str]:
         a = self.args
         root = ent.root
+        for k in (root.i, root.head.i):  # money whose giver funding_relations found
+            if k in self.funders:
+                return self.funders[k], "amount"
         counted = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
         for child in list(counted.children) + [counted]:  # "17,000 North Korean soldiers", "167,000 Ukrainians"
             m = a.mention(child)
