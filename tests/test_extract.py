@@ -189,3 +189,26 @@ def test_money_for_an_acquisition_or_announced_by_a_minister_is_not_funding(extr
     found = triples(extract("Siemens paid $1bn to acquire Baltic Robotics. Defence Minister Jan Novak announced "
                             "$30m in funding to equip the Czech Armed Forces."))
     assert not [t for t in found if t[1] == "funds"]
+
+
+def test_people_named_in_apposition_to_a_noun_are_its_referents(extract):
+    found = triples(extract("Lumora Biotech was founded in 2019 by two Oxford University chemists, Sarah Brent and "
+                            "David Shah."))
+    assert {("Sarah Brent", "founds", "Lumora Biotech"), ("David Shah", "founds", "Lumora Biotech")} <= found
+    assert ("Oxford University", "founds", "Lumora Biotech") not in found
+
+
+def test_a_relational_noun_that_refers_back_is_the_subject(extract):
+    found = triples(extract("NASA sent the Juno probe to Titan, the largest moon of Saturn."))
+    assert ("Titan", "orbits", "Saturn") in found and ("NASA", "orbits", "Saturn") not in found
+
+
+def test_a_journey_on_which_something_is_sent_is_the_thing_sent(extract):
+    found = triples(extract("Brussels sent the envoy Mark Rutte on a visit to Kyiv."))
+    assert ("Mark Rutte", "visits", "Kyiv") in found
+
+
+def test_a_known_one_word_name_is_recognised_where_the_tagger_missed_it(extract):
+    found = triples(extract("The Japanese agency JAXA unveiled its Kestrion probe. Kestrion was built by Mitsubishi "
+                            "Electric in Kamakura."))
+    assert ("Mitsubishi Electric", "produces", "Kestrion") in found

@@ -28,6 +28,7 @@ class ArgumentFinder:
         self._reporting = set(self.ontology.lexicon.get("reporting_verbs", ()))
         self._class_nouns = self.ontology.lexicon.get("class_nouns", {})
         self._speech = set(self.ontology.lexicon.get("speech_verbs", ()))
+        self._causative = set(self.ontology.lexicon.get("causative_verbs", ()))
 
     def mention(self, token: Token) -> Mention | None:
         return self.mentions.at(token) or self.refs.get(token.i)
@@ -63,6 +64,9 @@ class ArgumentFinder:
             for child in token.children:
                 if child.dep_ == "poss" and self.mention(child) is not None:
                     return [self.mention(child)]
+        for child in token.children:  # "two Stanford University engineers, Priya Raman and Tom Okafor": the names
+            if child.dep_ == "appos" and self.mention(child) is not None and self.mention(child).cls == "Person":
+                return self.entities(child, depth + 1)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         if low in self._pass.get("compound", ()) or lemma in self._pass.get("compound", ()) \
                 or low in self._military or lemma in self._military:
@@ -245,6 +249,10 @@ class ArgumentFinder:
             return [] if head.lemma_ in reporting else self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             verb = head.head
+            if head.lower_ in ("on", "onto", "into") and verb.lemma_.lower() in self._causative:
+                moved = [m for c in verb.children if c.dep_ == "dobj" for m in self.entities(c)]
+                if moved:  # "sending the spacecraft on a journey to Europa": the spacecraft journeys
+                    return moved
             if verb.pos_ in ("VERB", "AUX"):
                 return [] if verb.lemma_ in reporting else self.subjects(verb)
             if verb.dep_ in ("dobj", "pobj"):

@@ -236,14 +236,28 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
         full = firsts.get(x.name)
         if full is not None and x.source == "ner" and x.cls in defaults and x.cls != full.cls:
             mentions.retype(k, full.cls)
+    _add_bare_names(doc, mentions, firsts, proper_only=True)
+
+
+def _add_bare_names(doc: Doc, mentions: TokenMentions, names: dict[str, Mention], proper_only: bool) -> None:
+    """Each untagged one-word use of a known name becomes a mention of its class."""
     for token in doc:
-        m = firsts.get(token.text)
-        if m is None or mentions.at(token) is not None or token.pos_ != "PROPN":
+        m = names.get(token.text)
+        if m is None or mentions.at(token) is not None or (proper_only and token.pos_ != "PROPN"):
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:
             continue  # part of a longer name
         span = doc[token.i:token.i + 1]
         mentions.add(span.start, span.end, make_mention(doc, span, token.text, m.cls, "rule"))
+
+
+def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Halcyon was built by …' after 'its Halcyon probe': a one-word name of a thing or organisation the
+    article has named is that thing wherever it is written again, even where the tagger took it for a noun."""
+    names = {m.name: m for s, e, m in mentions.spans if e - s == 1 and m.source in ("ner", "rule")
+             and m.name[:1].isupper() and m.name == m.text
+             and (ontology.is_a(m.cls, "Organization") or ontology.is_a(m.cls, "Product"))}
+    _add_bare_names(doc, mentions, names, proper_only=False)
 
 
 def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
@@ -408,6 +422,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _surnames_are_people(mentions)
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
+    _repeated_names(doc, mentions, ontology)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
 

@@ -252,6 +252,9 @@ class RelationExtractor:
                 subjects = a.prep_objects(token, "of") or a.governing_subjects(token)
             else:
                 subjects = a.governing_subjects(token)
+            own = a.mention(token)
+            if own is not None and own.source.startswith("coref") and own not in objects:
+                subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
             rule = "nominal"
         elif trig.kind == "adjective":
             prev = token.doc[token.i - 2] if token.i > 1 and token.doc[token.i - 1].text == "-" else None
