@@ -52,15 +52,23 @@ def start_server(graph_path: Path, host: str = "127.0.0.1", port: int = 7878,
     data_dir = ensure_store(Path(graph_path), store_dir)
     process = subprocess.Popen(server_command(data_dir, host, port),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_until_answering(process, host, port, wait_seconds)
+    except BaseException:  # also Ctrl-C while waiting: the caller never gets the process to stop
+        stop_server(process)
+        raise
+    return process
+
+
+def _wait_until_answering(process: subprocess.Popen, host: str, port: int, wait_seconds: float) -> None:
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             message = (process.stderr.read() if process.stderr else "").strip().splitlines()
             raise InputError(f"the SPARQL server stopped at start: {message[-1] if message else 'no message'}")
         if _answers(host, port):
-            return process
+            return
         time.sleep(0.1)
-    stop_server(process)
     raise InputError(f"the SPARQL server did not answer on {bind_address(host, port)} within {wait_seconds:g}s")
 
 

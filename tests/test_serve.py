@@ -78,6 +78,27 @@ def test_a_busy_port_is_an_input_error(tmp_path: Path) -> None:
 
 
 @needs_server
+def test_ctrl_c_while_the_server_starts_stops_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(TEST_GRAPH.read_bytes())
+    started: list[subprocess.Popen] = []
+
+    class RecordedPopen(subprocess.Popen):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    def interrupted(host: str, port: int) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.serve.subprocess.Popen", RecordedPopen)
+    monkeypatch.setattr("kg.serve._answers", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        start_server(graph, port=_free_port())
+    assert len(started) == 1 and started[0].poll() is not None  # not left running without an owner
+
+
+@needs_server
 def test_cli_serve_stops_its_server_on_ctrl_c(tmp_path: Path) -> None:
     graph = tmp_path / "graph.ttl"
     graph.write_bytes(TEST_GRAPH.read_bytes())
