@@ -25,6 +25,14 @@ if not Doc.has_extension("article"):
     Doc.set_extension("article", default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once: spaCy joins every token's text anew on each access."""
+    text = doc.user_data.get("kg.text")
+    if text is None:
+        text = doc.user_data["kg.text"] = doc.text
+    return text
+
+
 def ruler_patterns(ontology: Ontology) -> list[dict]:
     """Entity-ruler patterns for every gazetteer name, alias and demonym, with the entry as id."""
     patterns: list[dict] = []

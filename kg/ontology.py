@@ -79,6 +79,14 @@ class Ontology:
         return index
 
     @functools.cached_property
+    def entry_by_name(self) -> dict[str, GazetteerEntry]:
+        """Each entry under its own preferred name (the entity ruler's ent_id), first entry winning."""
+        index: dict[str, GazetteerEntry] = {}
+        for entry in self.gazetteer:
+            index.setdefault(entry.name, entry)
+        return index
+
+    @functools.cached_property
     def demonym_index(self) -> dict[str, GazetteerEntry]:
         index: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:

@@ -1,12 +1,14 @@
 """Rule-based coreference: pronouns, first person, role nouns and demonstratives to the mention they mean."""
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
 from kg.models import Mention
+from kg.nlp import doc_text
 from kg.ontology import Ontology
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -15,7 +17,8 @@ ITS = {"its", "itself"}
 DEMONSTRATIVES = {"this", "that", "these", "the"}
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8)  # coreference and relations both ask, per article
+def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges inside quotation marks; an unclosed quote runs to the end of its paragraph."""
     spans: list[tuple[int, int]] = []
     i = 0
@@ -34,7 +37,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i = j + 1
         else:
             i += 1
-    return spans
+    return tuple(spans)
 
 
 def in_quote(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
@@ -80,7 +83,7 @@ def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ont
 def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
     """Token index -> the mention a pronoun, 'the Prime Minister' or 'this drone' stands for."""
     resolved: dict[int, Mention] = {}
-    quotes = quote_spans(doc.text)
+    quotes = quote_spans(doc_text(doc))
     author = author_mention(doc)
     class_nouns = ontology.lexicon.get("class_nouns", {})
     role_titles = sorted({t for group in ontology.lexicon["titles"].values() for t in group},

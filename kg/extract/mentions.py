@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.models import Mention
+from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
 
 # spaCy NER label -> ontology class when neither the gazetteer nor a head noun says more.
@@ -147,7 +148,7 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: str,
 
 def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
     if span.ent_id_:
-        return next((e for e in ontology.gazetteer if e.name == span.ent_id_), None)
+        return ontology.entry_by_name.get(span.ent_id_)
     return ontology.gazetteer_index.get(fold(span.text))
 
 
@@ -296,7 +297,7 @@ def _extend_dangling(doc: Doc, ent: Span) -> Span:
 
 def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """A name introduced as a name: 'a so-called “coalition of the willing”', 'known as “Octopus”'."""
-    text = doc.text
+    text = doc_text(doc)
     class_nouns = ontology.lexicon.get("class_nouns", {})
     for cue in NAMING_CUES:
         for m in re.finditer(re.escape(cue) + r"\s+[“\"‘']?((?:[A-Za-z][\w\-]*)(?:\s+[A-Za-z][\w\-]*){0,5})",
@@ -449,10 +450,24 @@ def known_name_pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s\-]?".join(map(re.escape, letters)) + r"\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
+def known_name_key(name: str) -> str:
+    """The letters `known_name_pattern` must find in a row once spaces and hyphens are gone."""
+    return "".join(c for c in name if c.isalnum()).lower()
+
+
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
+
+
 def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]) -> None:
     """Second pass: names this corpus already established, found again where NER missed them."""
-    text = doc.text  # built from the tokens on every access
+    text = doc_text(doc)
+    # The known names grow with the corpus; a substring test on the squeezed text skips, in C, the
+    # names an article cannot hold, so only a few patterns run per article.
+    squeezed = _SPACE_OR_HYPHEN.sub("", text).lower()
     for name, template in known.items():
+        if known_name_key(name) not in squeezed:
+            continue
         for m in known_name_pattern(name).finditer(text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:

@@ -11,6 +11,7 @@ from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.quantities import parse_count, parse_money
 from kg.models import Mention, Provenance, Quantity, Relation
+from kg.nlp import doc_text
 from kg.ontology import Ontology, Trigger
 
 CONFIDENCE = {"svo": 0.85, "passive": 0.85, "prep": 0.8, "particle": 0.85, "nominal": 0.75, "adjective": 0.8,
@@ -113,7 +114,7 @@ class RelationExtractor:
         self.doc = doc
         self.args = finder
         self.matcher, self.groups = trigger_matcher(ontology)
-        self.quotes = quote_spans(doc.text)
+        self.quotes = quote_spans(doc_text(doc))
         lex = ontology.lexicon
         self.planned = set(lex["modality"]["planned"])
         self.hypothetical = set(lex["modality"]["hypothetical"])
@@ -581,8 +582,15 @@ class RelationExtractor:
     def amounts(self) -> Iterator[Relation]:
         """Attach money and counts to the entity they belong to, or to the sentence's topic."""
         previous_topic: Mention | None = None
+        ents = list(self.doc.ents)  # Span.ents walks every entity of the Doc, so group them once
+        at = 0
         for sent in self.doc.sents:
-            for ent in sent.ents:
+            first = at
+            while at < len(ents) and ents[at].start < sent.end:
+                at += 1
+            for ent in ents[first:at]:
+                if ent.end > sent.end:  # spaCy's Span.ents keeps only entities inside the sentence
+                    continue
                 if ent.label_ not in ("MONEY", "CARDINAL", "QUANTITY"):
                     continue
                 qty = parse_money(ent.text) if ent.label_ == "MONEY" else parse_count(ent)
