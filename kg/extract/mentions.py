@@ -5,6 +5,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.models import Mention
@@ -242,7 +244,12 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
 
 def _add_bare_names(doc: Doc, mentions: TokenMentions, names: dict[str, Mention], proper_only: bool) -> None:
     """Each untagged one-word use of a known name becomes a mention of its class."""
-    for token in doc:
+    if not names:
+        return
+    # Look the names up in the token-text hashes rather than make a Token object of every word.
+    hashes = np.fromiter((doc.vocab.strings[name] for name in names), dtype=np.uint64, count=len(names))
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), hashes)).tolist():
+        token = doc[i]
         m = names.get(token.text)
         if m is None or mentions.at(token) is not None or (proper_only and token.pos_ != "PROPN"):
             continue
