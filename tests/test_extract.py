@@ -219,3 +219,42 @@ def test_the_same_company_refers_back_to_the_latest_company(extract):
                             "NATO mission in Estonia. Latvia bought 12 radars from the same company in 2024."))
     assert ("Saab", "supplies", "Latvia") in found
     assert ("NATO", "supplies", "Latvia") not in found
+
+
+# ---------------------------------------------------------------- more rule families, one sentence each
+
+
+def test_agentless_passive_gives_no_invented_agent(extract):
+    exs = extract("Odesa was attacked overnight.")
+    assert not relations(exs, "attacks")
+
+
+def test_nominalisation_visit_to(extract):
+    found = triples(extract("Chancellor Olaf Scholz began a two-day visit to Brazil on Monday."))
+    assert ("Olaf Scholz", "visits", "Brazil") in found
+
+
+def test_relative_clause_subject(extract):
+    found = triples(extract("The summit was hosted by Spain, which supports Morocco on the issue."))
+    assert ("Spain", "supports", "Morocco") in found
+
+
+def test_control_verb_keeps_the_controller_as_subject(extract):
+    deploys = relations(extract("Poland plans to deploy troops to Lithuania next year."), "deploysTo")
+    assert [(r.subject.name, r.object.name, r.provenance.modality) for r in deploys] == \
+        [("Poland", "Lithuania", "planned")]
+
+
+def test_adjectival_designed_by(extract):
+    found = triples(extract("The army bought a Turkish-designed drone called Bayraktar."))
+    assert ("Turkey", "designs", "Bayraktar") in found
+
+
+def test_role_mention_resolves_to_the_office_holder(build_kg):
+    kg = build_kg("Prime Minister Mark Carney arrived in Paris on Monday. "
+                  "The Prime Minister met Emmanuel Macron at the Elysee.")
+    labels = {e.label for e in kg.entities}
+    assert "The Prime Minister" not in labels and "Prime Minister" not in labels
+    label_of = {e.key: e.label for e in kg.entities}
+    found = {(label_of.get(f.subject), f.predicate, label_of.get(f.object)) for f in kg.facts if f.object_is_entity}
+    assert ("Mark Carney", "meets", "Emmanuel Macron") in found
