@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SKOS
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
 from kg.models import Article, Fact, KnowledgeGraph, Quantity
 from kg.ontology import KG, PROV
@@ -131,8 +134,29 @@ def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,
     return g, low
 
 
+class MemoTurtleSerializer(TurtleSerializer):
+    """rdflib's Turtle writer, remembering each term's prefixed name for the length of one serialisation.
+
+    rdflib works a term's prefixed name out anew every time it writes or counts it (five times or so
+    a term): half of writing graph.ttl. The first call also registers the prefix, so later ones
+    have nothing else to do; the output is byte for byte rdflib's own.
+    """
+
+    def reset(self) -> None:
+        super().reset()
+        self._pnames: dict[tuple[Node, bool], str | None] = {}
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        key = (uri, gen_prefix)
+        if key not in self._pnames:
+            self._pnames[key] = super().get_pname(uri, gen_prefix)
+        return self._pnames[key]
+
+
 def turtle_bytes(g: Graph) -> bytes:
-    return g.serialize(format="turtle", encoding="utf-8")
+    stream = io.BytesIO()
+    MemoTurtleSerializer(g).serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def load_ontology_graph(ontology_dir: Path, extra: Iterable[str] = ("alignment.ttl",)) -> Graph:
