@@ -8,7 +8,8 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, Graph
 
-from kg.graphview import KG, entity_graph, simple_graph, write_atomic
+from kg.graphview import entity_graph, simple_graph, write_atomic
+from kg.ontology import KG
 
 __all__ = ["analyse", "entity_graph", "key_players", "pagerank", "write_stats"]
 

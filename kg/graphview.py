@@ -10,15 +10,14 @@ from pathlib import Path
 
 import networkx as nx
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import SDO as SCHEMA
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from kg.errors import InputError
+from kg.ontology import KG
 
-KG = Namespace("https://w3id.org/newskg/ontology#")
 DOC = Namespace("https://w3id.org/newskg/document/")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
 
 # The tops of the entity hierarchy; a class counts as an entity class when one of these is among
 # its (transitive) superclasses in the graph, or is the class itself.

@@ -9,20 +9,11 @@ from pathlib import Path
 import rdflib
 import yaml
 from rdflib import OWL, RDF, RDFS
-from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.namespace import Namespace
 
 from kg.errors import OntologyError
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
-
-
-class PROV(DefinedNamespace):
-    """The PROV-O terms the graph uses."""
-
-    _fail = True
-    _NS = Namespace("http://www.w3.org/ns/prov#")
-    wasDerivedFrom: rdflib.URIRef
-    Entity: rdflib.URIRef
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import SDO as SCHEMA
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from kg.models import Article, Fact, KnowledgeGraph, Quantity
-from kg.ontology import KG, PROV
+from kg.ontology import KG
 
-SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 
 
@@ -41,7 +41,7 @@ class IRIs:
 def new_graph(iris: IRIs) -> Graph:
     g = Graph()
     for prefix, ns in (("kg", KG), ("ent", iris.ent), ("doc", iris.doc), ("stmt", iris.stmt), ("qty", iris.qty),
-                       ("prov", PROV._NS), ("dcterms", DCTERMS), ("schema", SCHEMA), ("skos", SKOS),
+                       ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("skos", SKOS),
                        ("owl", OWL), ("wd", WD)):
         g.bind(prefix, ns)
     return g

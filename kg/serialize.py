@@ -5,15 +5,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import rdflib
-from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV
 
 from kg.atomic import atomic_write_bytes
 from kg.errors import InputError
+from kg.ontology import KG
 
-KG = Namespace("https://w3id.org/newskg/ontology#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
 FILE_NAMES = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig", "ttl": "graph.ttl"}
 
 

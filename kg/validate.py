@@ -11,9 +11,9 @@ from rdflib import OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, Namespace, UR
 from rdflib.collection import Collection
 
 from kg.errors import InputError, OntologyError
+from kg.ontology import KG
 from kg.query import shorten
 
-KG = Namespace("https://w3id.org/newskg/ontology#")
 KGSH = Namespace("https://w3id.org/newskg/shapes#")
 ONTOLOGY_FILE = "kg.ttl"
 SHAPES_FILE = "shapes.ttl"

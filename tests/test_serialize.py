@@ -9,12 +9,12 @@ from rdflib import RDF, Namespace
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError
+from kg.ontology import KG
 from kg.query import term_text
 from kg.serialize import by_document, write_formats
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"
-KG = Namespace("https://w3id.org/newskg/ontology#")
 DOC = Namespace("https://w3id.org/newskg/document/")
 ENT = Namespace("https://w3id.org/newskg/entity/")
 STMT = Namespace("https://w3id.org/newskg/statement/")

@@ -12,11 +12,11 @@ from rdflib import RDF, RDFS, SH, Literal, Namespace, URIRef
 from kg.cli import main
 from kg.config import ONTOLOGY_DIR
 from kg.errors import InputError, OntologyError, ValidationError
+from kg.ontology import KG
 from kg.validate import ValidationResult, Violation, format_report, shapes_for, validate, validate_file
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"
-KG = Namespace("https://w3id.org/newskg/ontology#")
 ENT = Namespace("https://w3id.org/newskg/entity/")
 STMT = Namespace("https://w3id.org/newskg/statement/")
 QTY = Namespace("https://w3id.org/newskg/quantity/")
