@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.clean import clean_source, parse_by_line, parse_date, parse_titled_byline, publisher_from_url
+from kg.ingest.clean import (FOOTER_START, FURNITURE, _is_footer_start, _is_furniture, clean_source,
+                             normalise_text, parse_by_line, parse_date, parse_titled_byline,
+                             publisher_from_url)
 from kg.ingest.read import read_corpus
 from kg.models import Article, Comment, SourceText
 
@@ -365,3 +367,16 @@ def test_straight_single_quotes_are_quotations_not_first_person() -> None:
 def test_a_subheading_starting_with_more_does_not_end_the_article() -> None:
     article = one(f"{BODY}More on the funding\n{BODY.replace('minister', 'general')}")
     assert "The general said" in article.text
+
+
+def test_combined_line_patterns_agree_with_each_pattern() -> None:
+    lines = {line.strip() for src in read_corpus(CORPUS)[0] for line in src.text.splitlines()}
+    lines |= {"DONATE NOW", "5 min read", "Share this article", "See all", "Most read", "Topics",
+              "Support Kyiv Daily Media Team", "Accept all cookies", "Copyright 2026 Example"}
+    for line in lines:
+        assert _is_furniture(line) == (len(line) <= 200 and any(p.fullmatch(line) for p in FURNITURE))
+        assert _is_footer_start(line) == (len(line) <= 80 and any(p.fullmatch(line) for p in FOOTER_START))
+
+
+def test_normalise_text() -> None:
+    assert normalise_text("a\r\nb\rc\u200bd\ufeff\u00a0e\u2009f\u202f") == "a\nb\ncd e f "

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest.read import decode_bytes, doc_id_of, guess_language, html_to_text, markdown_to_text, read_corpus
+from kg.ingest.read import _is_binary, decode_bytes, doc_id_of, guess_language, html_to_text, markdown_to_text, read_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -133,6 +133,21 @@ def test_language_guess() -> None:
     assert guess_language("Міністр оборони заявив, що Україна отримає нову допомогу від союзників.") == "Ukrainian"
     # An English article quoting a French phrase is still English.
     assert guess_language(ENGLISH + "He said: « la paix est possible ».") == "English"
+
+
+def test_language_guess_counts_letters_only() -> None:
+    assert guess_language("2026 ² ½ 3.14 -- __ ...") == "English"  # digits and marks are not letters
+    assert guess_language("中文新闻报道" * 20 + " the and of") == "a non-Latin script language"
+    assert guess_language("Москва " * 20 + "the and of to is that was for") == "Russian"
+    # Stopwords are counted whatever their case.
+    assert guess_language("LE LA LES DES DU UNE EST ET DANS POUR " * 3) == "French"
+
+
+def test_control_share_threshold() -> None:
+    text = b"a" * 95
+    assert not _is_binary(text + b"\x01" * 5)  # 5%: not above the limit
+    assert _is_binary(text + b"\x01" * 6)
+    assert not _is_binary(text + b"\t\n\r\x0c\x1b" * 6)  # whitespace and ESC are not control noise
 
 
 @pytest.mark.skipif(os.name != "posix", reason="chmod semantics")

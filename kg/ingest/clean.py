@@ -126,9 +126,9 @@ DATE_PREFIX = re.compile(rf"^{_DATE_LABEL}{_DATE_BODY}\s+(?=\S)", re.IGNORECASE)
 
 _TERMINAL = ".!?"
 _CLOSERS = "\"'”’»)]"
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 # Typographic spaces become plain ones, one for one, so later offsets stay simple.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a"), " ")
+_SPACES = "\u00a0\u2007\u202f\u2009\u200a"
 
 _MIN_DUPLICATE_CHARS = 40  # a shorter repeated line ("He said:") may well be legitimate
 _REPEAT_WINDOW = 5  # how many preceding paragraphs a partial repeat is looked for in
@@ -149,15 +149,32 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL + "…:;"
 
 
+def _any_of(patterns: Sequence[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern matching where any of `patterns` does: one regex call per line instead of one each.
+
+    The patterns share their flags and have no backreferences, so each keeps its meaning inside
+    the alternation, and a (full)match or search succeeds exactly when one of them would.
+    """
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1:
+        raise ValueError("patterns combined into one must share their flags")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop())
+
+
+_ANY_FURNITURE = _any_of(FURNITURE)
+_ANY_FOOTER_START = _any_of(FOOTER_START)
+
+
 def _is_furniture(line: str) -> bool:
-    return len(line) <= _MAX_FURNITURE_CHARS and any(p.fullmatch(line) for p in FURNITURE)
+    return len(line) <= _MAX_FURNITURE_CHARS and _ANY_FURNITURE.fullmatch(line) is not None
 
 
 def _is_footer_start(line: str) -> bool:
-    return len(line) <= 80 and any(p.fullmatch(line) for p in FOOTER_START)
+    return len(line) <= 80 and _ANY_FOOTER_START.fullmatch(line) is not None
 
 
 def _is_credit(line: str) -> bool:
+    # Searched one by one: a search for the alternation of all of them is slower, not faster.
     return len(line) <= _MAX_CREDIT_CHARS and any(p.search(line) for p in CREDIT)
 
 
@@ -507,6 +524,7 @@ def _read_body(lines: list[str], draft: _Draft) -> list[str]:
     """Keep body paragraphs; drop furniture, captions, headings and repeated paragraphs."""
     candidates = [l.strip() for l in lines if l.strip()]
     paragraphs: list[str] = []
+    normalised: list[str] = []  # the kept paragraphs, whitespace-normalised once each
     seen: set[str] = set()
     for i, line in enumerate(candidates):
         if _is_furniture(line):
@@ -521,24 +539,25 @@ def _read_body(lines: list[str], draft: _Draft) -> list[str]:
         if _is_heading(line, has_next=i + 1 < len(candidates)):
             draft.headings.append(line)
             continue
-        if _is_repeat(line, paragraphs, seen):
+        norm = " ".join(line.split())
+        if _is_repeat(norm, normalised, seen):
             continue
         paragraphs.append(line)
-        seen.add(" ".join(line.split()))
+        normalised.append(norm)
+        seen.add(norm)
     return paragraphs
 
 
-def _is_repeat(line: str, kept: Sequence[str], seen: set[str]) -> bool:
+def _is_repeat(norm: str, kept: Sequence[str], seen: set[str]) -> bool:
     """Scrapers repeat paragraphs, whole or as the tail of one just before: keep the first copy.
 
-    `seen` holds every kept paragraph (whitespace-normalised) for exact repeats; containment is
-    checked against the last few only, which is where the scraping slip happens, to stay linear.
+    `norm` is the paragraph and `kept` the paragraphs kept so far, all whitespace-normalised.
+    `seen` holds every kept paragraph for exact repeats; containment is checked against the last
+    few only, which is where the scraping slip happens, to stay linear.
     """
-    norm = " ".join(line.split())
     if norm in seen:
         return True
-    return len(norm) >= _MIN_DUPLICATE_CHARS and any(
-        norm in " ".join(k.split()) for k in kept[-_REPEAT_WINDOW:])
+    return len(norm) >= _MIN_DUPLICATE_CHARS and any(norm in k for k in kept[-_REPEAT_WINDOW:])
 
 
 def _is_opinion(paragraphs: Sequence[str], labelled: bool) -> bool:
@@ -598,7 +617,14 @@ def _seed_from_metadata(src: SourceText) -> _Draft:
 
 def normalise_text(text: str) -> str:
     """Unify newlines, drop zero-width characters and turn no-break spaces into plain spaces."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH).translate(_SPACES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # str.translate looks every character up in a dict once the text is not ASCII (curly quotes are
+    # enough); one str.replace per character is a fast scan that mostly finds nothing.
+    for char in _ZERO_WIDTH:
+        text = text.replace(char, "")
+    for char in _SPACES:
+        text = text.replace(char, " ")
+    return text
 
 
 def split_articles(lines: Sequence[str]) -> list[list[str]]:
