@@ -1,12 +1,20 @@
 """Where parsing and extraction run: in this process (or spaCy's worker processes), or on a Dask cluster.
 
-Local engine: `parse_local` parses (cached per article by the pipeline) and the pipeline runs
-extraction and resolution over all Docs at once.
+Both engines run extraction in the same two rounds over chunks of consecutive articles (one
+spaCy batch locally), because extraction has one corpus-level step -- multiword organisation and
+event names found in one article are looked for in every other (`kg.extract`). Round 1 parses a
+chunk and finds its mentions (`found_in`, giving a `Found`); round 2 continues from the `Found`
+with the names of the whole corpus (`extract_found`). Between the rounds a chunk's parses are
+kept as bytes (a Doc without its tensor, `kg.cache.doc_bytes`), never as Doc objects.
+
+Local engine (`find_local`, then `extract_spooled`): Docs stream out of `nlp.pipe` (or spaCy's
+`n_process` workers, `--jobs`) through the parse cache (`parse_cached`); each chunk's `Found` is
+appended to an anonymous temporary file (the spool) as soon as it is made, and round 2 reads the
+spool back one chunk at a time. So parsing holds one batch of Docs whatever the corpus size; the
+spool costs about 140 bytes of disk per token and is deleted when the build ends.
 
 Dask engine (`extract_dask`): parsing *and* extraction run on the workers; no spaCy Doc ever
-comes back to this process. Extraction has one corpus-level step -- multiword organisation and
-event names found in one article are looked for in every other (`kg.extract`) -- so it runs in
-two rounds of `client.map` over chunks of consecutive articles:
+comes back to this process. The two rounds are two `client.map`s:
 
 1. Each chunk is parsed (reading and writing the parse cache from the worker) and its mentions
    found (`find_mentions`). The task's result, the chunk's Docs as bytes with their mentions,
@@ -51,6 +59,7 @@ Running a cluster::
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import math
 import pickle
@@ -60,7 +69,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
@@ -69,9 +80,11 @@ from kg.atomic import atomic_write_bytes
 from kg.cache import DocCache, article_key, doc_bytes, doc_from_bytes, pipeline_fingerprint
 from kg.config import ONTOLOGY_DIR, Settings
 from kg.errors import KGError, ModelError
+from kg.extract import chunk_names, extract_doc, merge_names
+from kg.extract.mentions import find_mentions
 from kg.models import Article, Extraction, Mention
 from kg.nlp import load_pipeline, parse_articles
-from kg.ontology import load_ontology
+from kg.ontology import Ontology, load_ontology
 from kg.shards import read_shard, shard_name, write_shard
 
 ENGINES = ("local", "dask")
@@ -88,14 +101,48 @@ def parse_local(nlp: Language, articles: Sequence[Article], settings: Settings) 
                     desc="parsing", unit="article", disable=not settings.progress)
 
 
-def parse_with(engine: str, nlp: Language, articles: Sequence[Article], settings: Settings,
-               scheduler: str | None = None) -> Iterator[Doc]:
-    """Parse `articles` here; Docs come back in the articles' order. (The Dask engine is `extract_dask`.)"""
-    if engine == "local":
-        return parse_local(nlp, articles, settings)
-    if engine == "dask":
-        raise KGError("the dask engine parses and extracts on the workers: use kg.engines.extract_dask")
-    raise KGError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+@dataclass
+class ParseCounts:
+    """How many articles a `parse_cached` stream parses and how many it takes from the cache."""
+
+    parsed: int = 0
+    cached: int = 0
+
+
+def parse_cached(nlp: Language, articles: Sequence[Article], settings: Settings, cache: DocCache | None = None,
+                 refresh: bool = False) -> tuple[ParseCounts, Iterator[Doc]]:
+    """The articles' Docs, in their order, streamed: from `cache` where it has them, else parsed
+    (`parse_local`) and cached at once, so a build interrupted half way keeps that half.
+
+    With `refresh` the cache is not read, only rewritten. Only the cache's answers (not its Docs)
+    are gathered ahead of the stream, so memory stays one batch of Docs whatever the corpus size.
+    """
+    keys: list[str] = []
+    hits = [False] * len(articles)
+    if cache is not None:
+        fingerprint = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
+        keys = [article_key(a, fingerprint) for a in articles]
+        if not refresh:
+            hits = [cache.get_bytes(key, a) is not None for key, a in zip(keys, articles)]
+    todo = [a for a, hit in zip(articles, hits) if not hit]
+    counts = ParseCounts(parsed=len(todo), cached=len(articles) - len(todo))
+
+    def stream() -> Iterator[Doc]:
+        fresh = parse_local(nlp, todo, settings) if todo else iter(())
+        for k, article in enumerate(articles):
+            doc = cache.get(nlp, keys[k], article) if hits[k] and cache is not None else None
+            if doc is None:
+                # an entry that went bad since it was looked at is parsed on its own
+                doc = next(fresh) if not hits[k] else next(parse_articles(nlp, [article]))
+                # Extraction reads no vectors (see kg.cache.DOC_EXCLUDE): a Doc without its tensor
+                # takes about a third of the memory.
+                doc.tensor = numpy.zeros((0,), dtype="float32")
+                if cache is not None:
+                    cache.put(keys[k], article, doc_bytes(doc))
+            yield doc
+        next(fresh, None)  # runs the parse stream to its end: its progress bar and worker processes finish
+
+    return counts, stream()
 
 
 def chunk_size(n_articles: int, n_workers: int, batch_size: int) -> int:
@@ -149,23 +196,31 @@ def _worker_pipeline(model: str, ontology_dir: str | None):
     return ontology, nlp, pipeline_fingerprint(nlp, model, folder)
 
 
+def found_in(docs: Sequence[Doc], ontology: Ontology, fingerprint: str = "", parsed: int = 0,
+             cached: int = 0) -> Found:
+    """Round 1 of extraction on a chunk of parsed articles (in any engine)."""
+    found = [find_mentions(doc, ontology) for doc in docs]
+    return Found(fingerprint, tuple(doc._.article for doc in docs), tuple(doc_bytes(doc) for doc in docs),
+                 pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL), chunk_names(found),
+                 sum(len(doc) for doc in docs), parsed, cached)
+
+
+def extract_found(nlp: Language, found: Found, known: dict[str, Mention], ontology: Ontology) -> list[Extraction]:
+    """Round 2 of extraction on one chunk: `known` is `merge_names` over every chunk's names."""
+    mentions = pickle.loads(found.mentions)  # a fresh copy: the stored round-1 result is never changed
+    return [extract_doc(nlp, doc_from_bytes(nlp, data, article), found_mentions, known, ontology)
+            for article, data, found_mentions in zip(found.articles, found.docs, mentions)]
+
+
 def find_chunk(articles: Sequence[Article], settings: Settings, ontology_dir: str | None,
                cache_dir: str | None, refresh: bool) -> Found:
     """Round 1 on a worker: parse the chunk (through the parse cache) and find its mentions."""
-    from kg.extract import chunk_names
-    from kg.extract.mentions import find_mentions
-    from kg.pipeline import BuildSummary, parse_corpus
-
     ontology, nlp, fingerprint = _worker_pipeline(settings.model, ontology_dir)
     settings = dataclasses.replace(settings, ontology_dir=Path(ontology_dir) if ontology_dir else ONTOLOGY_DIR,
                                    jobs=1, progress=False)
-    summary = BuildSummary()
     cache = _WorkerCache(Path(cache_dir)) if cache_dir else None
-    docs = parse_corpus(nlp, list(articles), settings, summary, cache=cache, refresh=refresh)
-    found = [find_mentions(doc, ontology) for doc in docs]
-    return Found(fingerprint, tuple(articles), tuple(doc_bytes(doc) for doc in docs),
-                 pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL), chunk_names(found),
-                 sum(len(doc) for doc in docs), summary.parsed, summary.cached)
+    counts, docs = parse_cached(nlp, articles, settings, cache=cache, refresh=refresh)
+    return found_in(list(docs), ontology, fingerprint, counts.parsed, counts.cached)
 
 
 def summarise(found: Found) -> FoundSummary:
@@ -177,13 +232,54 @@ def summarise(found: Found) -> FoundSummary:
 def extract_chunk(found: Found, known: dict[str, Mention], model: str,
                   ontology_dir: str | None) -> tuple[str, str]:
     """Round 2 on a worker: the rest of extraction; returns the fingerprint and the chunk's shard text."""
-    from kg.extract import extract_doc
-
     ontology, nlp, fingerprint = _worker_pipeline(model, ontology_dir)
-    mentions = pickle.loads(found.mentions)  # a fresh copy: the stored round-1 result is never changed
-    extractions = [extract_doc(nlp, doc_from_bytes(nlp, data, article), found_mentions, known, ontology)
-                   for article, data, found_mentions in zip(found.articles, found.docs, mentions)]
-    return fingerprint, write_shard(extractions)
+    return fingerprint, write_shard(extract_found(nlp, found, known, ontology))
+
+
+# --- local engine --------------------------------------------------------------------------------
+
+@dataclass
+class FirstPass:
+    """Round 1 of a local build: every chunk's `Found` in the spool file, and what came of them."""
+
+    spool: IO[bytes]
+    chunks: int
+    names: dict[str, Mention]  # merge_names over all chunks
+    words: int
+    counts: ParseCounts
+    find_seconds: float  # of the pass, the time spent finding mentions and spooling (not parsing)
+
+
+def find_local(nlp: Language, ontology: Ontology, articles: Sequence[Article], settings: Settings,
+               spool: IO[bytes], cache: DocCache | None = None, refresh: bool = False) -> FirstPass:
+    """Round 1 here: parse (through the cache) and find mentions, one batch of articles at a time,
+    appending each chunk's `Found` to `spool` (a binary file open for writing and reading)."""
+    counts, docs = parse_cached(nlp, articles, settings, cache=cache, refresh=refresh)
+    names: list[dict[str, Mention]] = []
+    words, chunks, find_seconds = 0, 0, 0.0
+    while chunk := list(itertools.islice(docs, settings.batch_size)):
+        start = time.perf_counter()
+        found = found_in(chunk, ontology)
+        pickle.dump(found, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        names.append(found.names)
+        words += found.words
+        chunks += 1
+        del chunk, found
+        find_seconds += time.perf_counter() - start
+    start = time.perf_counter()
+    known = merge_names(names)
+    return FirstPass(spool, chunks, known, words, counts, find_seconds + time.perf_counter() - start)
+
+
+def extract_spooled(nlp: Language, ontology: Ontology, first: FirstPass, progress: bool = False) -> Iterator[Extraction]:
+    """Round 2 here: each spooled chunk in turn, rebuilt and extracted; Extractions in the articles' order."""
+    first.spool.seek(0)
+    with tqdm(total=first.counts.parsed + first.counts.cached, desc="extracting", unit="article",
+              disable=not progress) as bar:
+        for _ in range(first.chunks):
+            extractions = extract_found(nlp, pickle.load(first.spool), first.names, ontology)
+            bar.update(len(extractions))
+            yield from extractions
 
 
 # --- driver side ---------------------------------------------------------------------------------
@@ -231,8 +327,6 @@ def extract_dask(nlp: Language, articles: Sequence[Article], settings: Settings,
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as err:
         raise KGError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from err
-    from kg.extract import merge_names
-
     expected = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
     # The default ontology is the one installed with kg on each worker; another must be at the same path.
     ontology_dir = None if Path(settings.ontology_dir).resolve() == ONTOLOGY_DIR.resolve() \

@@ -3,20 +3,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from kg.atomic import atomic_write_bytes, output_lock
-from kg.cache import CACHE_DIR_NAME, DocCache, article_key, doc_bytes, pipeline_fingerprint
+from kg.cache import CACHE_DIR_NAME, DocCache
 from kg.config import Settings
-from kg.engines import parse_with
-from kg.extract import extract_docs
+from kg.engines import ENGINES, extract_spooled, find_local
+from kg.errors import KGError
 from kg.extract.limits import drop_overlong
 from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
@@ -71,43 +68,16 @@ def stage(summary: BuildSummary, name: str):
     summary.seconds[name] = summary.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def parse_corpus(nlp: Language, articles: list[Article], settings: Settings, summary: BuildSummary,
-                 cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
-                 scheduler: str | None = None) -> list[Doc]:
-    """Parsed Docs in the articles' order: from `cache` where it has them, the rest from `engine`.
-
-    With `refresh` the cache is not read, only rewritten.
-    """
-    docs: list[Doc | None] = [None] * len(articles)
-    keys: list[str] = []
-    if cache is not None:
-        fingerprint = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
-        keys = [article_key(a, fingerprint) for a in articles]
-        if not refresh:
-            docs = [cache.get(nlp, key, a) for key, a in zip(keys, articles)]
-    todo = [i for i, doc in enumerate(docs) if doc is None]
-    summary.cached, summary.parsed = len(articles) - len(todo), len(todo)
-    # Each Doc is cached as soon as it is parsed: a build interrupted half way keeps that half.
-    fresh = parse_with(engine, nlp, [articles[i] for i in todo], settings, scheduler=scheduler) if todo else ()
-    for i, doc in zip(todo, fresh):
-        # Extraction reads no vectors (see kg.cache.DOC_EXCLUDE): without its tensor a kept Doc
-        # takes about a third of the memory.
-        doc.tensor = numpy.zeros((0,), dtype="float32")
-        docs[i] = doc
-        if cache is not None:
-            cache.put(keys[i], articles[i], doc_bytes(doc))
-    return docs  # type: ignore[return-value]  # every slot is filled by now
-
-
 def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSummary, *,
                    cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
                    scheduler: str | None = None, shards_dir: Path | None = None) -> KnowledgeGraph:
     """Articles to the resolved knowledge graph (NLP, extraction, resolution).
 
-    Locally, parsing is per article (cached) and extraction runs over all Docs at once because of
-    its corpus-wide second pass. The dask engine runs both on the cluster in two rounds and hands
-    back the same Extractions (via N-Triples shards, kept in `shards_dir` if given); resolution
-    is the same either way, so the graph does not depend on the engine or on the cache.
+    Extraction runs in two rounds because of its corpus-wide step (see `kg.engines`): locally the
+    first round's parses wait in a temporary spool file, so parsing holds one batch of Docs; the
+    dask engine runs both rounds on the cluster and hands back the same Extractions (via N-Triples
+    shards, kept in `shards_dir` if given). Resolution is the same either way, so the graph does
+    not depend on the engine or on the cache.
     """
     ontology = load_ontology(settings.ontology_dir)
     nlp = load_pipeline(settings.model, ontology)
@@ -122,14 +92,19 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
             summary.seconds[name] = summary.seconds.get(name, 0.0) + seconds
         with stage(summary, "extract"):
             extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in result.extractions]
+    elif engine == "local":
+        with tempfile.TemporaryFile(prefix="kg-spool-") as spool:
+            with stage(summary, "nlp"):
+                first = find_local(nlp, ontology, articles, settings, spool, cache=cache, refresh=refresh)
+            with stage(summary, "extract"):
+                extractions = [drop_overlong(e, settings.max_sentence_tokens)[0]
+                               for e in extract_spooled(nlp, ontology, first, settings.progress)]
+        # finding mentions runs between the parses but is extraction's work: book it there
+        summary.seconds["nlp"] -= first.find_seconds
+        summary.seconds["extract"] += first.find_seconds
+        summary.words, summary.parsed, summary.cached = first.words, first.counts.parsed, first.counts.cached
     else:
-        with stage(summary, "nlp"):
-            docs = parse_corpus(nlp, articles, settings, summary, cache=cache, refresh=refresh, engine=engine,
-                                scheduler=scheduler)
-        summary.words = sum(len(d) for d in docs)
-        with stage(summary, "extract"):
-            extractions = [drop_overlong(e, settings.max_sentence_tokens)[0]
-                           for e in extract_docs(nlp, docs, ontology)]
+        raise KGError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
     with stage(summary, "resolve"):
         return resolve(extractions, ontology)
 

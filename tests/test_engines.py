@@ -1,0 +1,86 @@
+"""Tests for kg.engines' local engine: two rounds through a spool file, one batch of Docs alive at a time."""
+from __future__ import annotations
+
+import dataclasses
+import gc
+import tempfile
+
+import pytest
+from spacy.tokens import Doc
+
+import kg.engines as engines
+from conftest import SEED_CORPUS, triples
+from kg.cache import DocCache
+from kg.config import Settings
+from kg.extract import extract_docs
+from kg.ingest import load_articles
+from kg.nlp import parse_articles
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    articles, _ = load_articles(SEED_CORPUS, Settings().max_doc_chars)
+    return articles
+
+
+def _live_docs() -> int:
+    return sum(1 for o in gc.get_objects() if isinstance(o, Doc))
+
+
+def _spooled(nlp, ontology, articles, settings, cache=None, refresh=False):
+    with tempfile.TemporaryFile() as spool:
+        first = engines.find_local(nlp, ontology, articles, settings, spool, cache=cache, refresh=refresh)
+        return first, list(engines.extract_spooled(nlp, ontology, first))
+
+
+@pytest.mark.slow
+def test_spooled_rounds_extract_what_all_docs_at_once_do(nlp, ontology, seed_articles):
+    at_once = extract_docs(nlp, list(parse_articles(nlp, seed_articles)), ontology)
+    # batches of two: the corpus names of three chunks are merged, as on a cluster
+    first, spooled = _spooled(nlp, ontology, seed_articles, Settings(progress=False, batch_size=2))
+    assert first.chunks == 3 and first.counts.parsed == len(seed_articles)
+    assert [x.article for x in spooled] == [x.article for x in at_once]
+    assert triples(spooled) == triples(at_once)
+    assert [x.mentions for x in spooled] == [x.mentions for x in at_once]
+    assert first.words == sum(len(nlp(a.text)) for a in seed_articles)
+
+
+@pytest.mark.slow
+def test_parsing_holds_one_batch_of_docs_not_the_corpus(nlp, ontology, seed_articles, monkeypatch):
+    # Eight articles parsed in batches of one: Docs alive while each chunk's mentions are found.
+    articles = [dataclasses.replace(a, doc_id=f"{a.doc_id}-{k}") for k in range(2) for a in seed_articles][:8]
+    alive: list[int] = []
+    found_in = engines.found_in
+
+    def counting(docs, *args, **kw):
+        gc.collect()
+        alive.append(_live_docs())
+        return found_in(docs, *args, **kw)
+
+    monkeypatch.setattr(engines, "found_in", counting)
+    gc.collect()
+    before = _live_docs()
+    first, spooled = _spooled(nlp, ontology, articles, Settings(progress=False, batch_size=1))
+    assert len(alive) == len(articles) == len(spooled)
+    # nlp.pipe reads one batch ahead: at most a few Docs, never one per article parsed so far
+    assert max(alive) - before <= 3, alive
+    assert first.spool.closed
+
+
+@pytest.mark.slow
+def test_cached_stream_parses_only_what_the_cache_lacks(nlp, ontology, seed_articles, tmp_path):
+    settings = Settings(progress=False, batch_size=2)
+    cache = DocCache(tmp_path / "cache")
+    first, fresh = _spooled(nlp, ontology, seed_articles[:3], settings, cache=cache)
+    assert (first.counts.parsed, first.counts.cached) == (3, 0)
+    first, mixed = _spooled(nlp, ontology, seed_articles, settings, cache=cache)
+    assert (first.counts.parsed, first.counts.cached) == (len(seed_articles) - 3, 3)
+    # a damaged entry found after the check is parsed on its own, in its place
+    counts, docs = engines.parse_cached(nlp, seed_articles, settings, cache=cache)
+    assert counts.cached == len(seed_articles)
+    for path in (tmp_path / "cache").glob("*/*.kgdoc"):
+        path.write_bytes(b"damaged")
+    assert [d._.article for d in docs] == seed_articles
+    first, refreshed = _spooled(nlp, ontology, seed_articles, settings, cache=cache, refresh=True)
+    assert first.counts.parsed == len(seed_articles)
+    assert triples(refreshed) == triples(mixed)  # cached parses extract as fresh ones do
