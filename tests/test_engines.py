@@ -84,3 +84,17 @@ def test_cached_stream_parses_only_what_the_cache_lacks(nlp, ontology, seed_arti
     first, refreshed = _spooled(nlp, ontology, seed_articles, settings, cache=cache, refresh=True)
     assert first.counts.parsed == len(seed_articles)
     assert triples(refreshed) == triples(mixed)  # cached parses extract as fresh ones do
+
+
+def test_spooled_doc_keeps_every_annotation_extraction_reads(nlp, seed_articles):
+    doc = next(parse_articles(nlp, seed_articles[:1]))
+    back = engines.doc_from_arrays(nlp, engines.doc_arrays(doc), doc._.article)
+
+    def annotations(d: Doc) -> list[tuple]:
+        return [(t.text, t.whitespace_, t.norm_, t.lemma_, t.pos_, t.tag_, str(t.morph), t.head.i, t.dep_,
+                 t.is_sent_start, t.ent_iob_, t.ent_type_, t.ent_id_, t.ent_kb_id_) for t in d]
+
+    assert back.text == doc.text and annotations(back) == annotations(doc)
+    assert [(e.start, e.end, e.label_, e.ent_id_) for e in back.ents] == [(e.start, e.end, e.label_, e.ent_id_)
+                                                                          for e in doc.ents]
+    assert back._.article == doc._.article
