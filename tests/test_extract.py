@@ -258,3 +258,42 @@ def test_role_mention_resolves_to_the_office_holder(build_kg):
     label_of = {e.key: e.label for e in kg.entities}
     found = {(label_of.get(f.subject), f.predicate, label_of.get(f.object)) for f in kg.facts if f.object_is_entity}
     assert ("Mark Carney", "meets", "Emmanuel Macron") in found
+
+
+def test_token_table_agrees_with_the_tokens():
+    import spacy
+    from spacy.attrs import LEMMA, LOWER, ORTH, POS
+    from spacy.tokens import Doc
+
+    from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
+
+    words = ["The", "minister", "said", "it", ".", "British", "Armed", "Forces", "were", "sent", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              lemmas=["the", "minister", "say", "it", ".", "British", "Armed", "Forces", "be", "send", "."],
+              pos=["DET", "NOUN", "VERB", "PRON", "PUNCT", "ADJ", "PROPN", "PROPN", "AUX", "VERB", "PUNCT"],
+              heads=[1, 2, 2, 2, 2, 7, 7, 9, 9, 9, 9],
+              deps=["det", "nsubj", "ROOT", "dobj", "punct", "amod", "compound", "nsubjpass", "auxpass", "ROOT",
+                    "punct"])
+    table = token_table(doc)
+    assert token_table(doc) is table  # built once, kept with the Doc
+    assert list(zip(table.sent_starts, table.sent_ends)) == [(s.start, s.end) for s in doc.sents] == [(0, 5), (5, 11)]
+    assert [table.sentence_bounds(t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+    assert [table.sent_start_chars, table.sent_end_chars] == [[s.start_char for s in doc.sents],
+                                                              [s.end_char for s in doc.sents]]
+    assert table.sentence_at_char(doc[6].idx) == 1 and table.sentence_at_char(len(doc.text)) is None
+    assert table.heads.tolist() == [t.head.i for t in doc]
+    assert indices_with(doc, {LOWER: string_ids(["the", "it"]), POS: string_ids(["VERB"])}) == [0, 2, 3, 9]
+    assert indices_with(doc, {ORTH: string_ids(["armed"])}) == []
+    assert indices_where(doc, LEMMA, lowercase_in(frozenset({"armed", "forces"}))) == [6, 7]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("He said “we will”, then ‘no’.", ((8, 16), (24, 27))),
+    ("Ukraine‘s army “holds\n\nNext", ((15, 21),)),  # an apostrophe opens nothing; a paragraph ends a quote
+    ("“don’t stop’ he said", ((0, 20),)),  # “ is closed by ” only
+    ("‘don’t’ and \"x\"", ((0, 6), (12, 14))),  # ’ before a letter is an apostrophe
+])
+def test_quote_spans(text, spans):
+    from kg.extract.coref import quote_spans
+
+    assert quote_spans(text) == spans

@@ -1,12 +1,15 @@
 """Rule-based coreference: pronouns, first person, role nouns and demonstratives to the mention they mean."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
+from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
 from kg.models import Mention
 from kg.nlp import doc_text
 from kg.ontology import Ontology
@@ -15,28 +18,31 @@ THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 ITS = {"its", "itself"}
 DEMONSTRATIVES = {"this", "that", "these", "the"}
+# The words `resolve_references` reads; any other token outside a mention is passed over.
+REFERRING_WORDS = string_ids(sorted(FIRST_PERSON | THIRD_PERSON | ITS | {"it"} | DEMONSTRATIVES))
+QUOTE_OPENERS = re.compile("[“\"‘]")
+QUOTE_CLOSERS = {"“": "”", "\"": "\"", "‘": "’"}
 
 
 @functools.lru_cache(maxsize=8)  # coreference and relations both ask, per article
 def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Character ranges inside quotation marks; an unclosed quote runs to the end of its paragraph."""
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c in "“\"" or (c == "‘" and (i == 0 or not text[i - 1].isalnum())):
-            closer = {"“": "”", "\"": "\"", "‘": "’"}[c]
-            j = i + 1
-            para_end = text.find("\n\n", i)
-            para_end = len(text) if para_end < 0 else para_end
-            while j < para_end:
-                if text[j] == closer and (closer != "’" or j + 1 >= len(text) or not text[j + 1].isalpha()):
-                    break
-                j += 1
-            spans.append((i, min(j, para_end)))
-            i = j + 1
-        else:
-            i += 1
+    opener = QUOTE_OPENERS.search(text)  # str.find and re jump, in C, over the text between quotes
+    while opener is not None:
+        i = opener.start()
+        if text[i] == "‘" and i > 0 and text[i - 1].isalnum():  # "Ukraine‘s": an apostrophe, not a quote
+            opener = QUOTE_OPENERS.search(text, i + 1)
+            continue
+        closer = QUOTE_CLOSERS[text[i]]
+        para_end = text.find("\n\n", i)
+        para_end = len(text) if para_end < 0 else para_end
+        j = text.find(closer, i + 1, para_end)
+        while j >= 0 and closer == "’" and j + 1 < len(text) and text[j + 1].isalpha():  # "don’t"
+            j = text.find(closer, j + 1, para_end)
+        j = para_end if j < 0 else j
+        spans.append((i, j))
+        opener = QUOTE_OPENERS.search(text, j + 1)
     return tuple(spans)
 
 
@@ -62,22 +68,28 @@ def author_mention(doc: Doc) -> Mention | None:
 def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ontology,
                resolved: dict[int, Mention]) -> Mention | None:
     """Who speaks a quotation: the subject of a speech verb in the sentence, or the nearest one around it."""
-    speech = set(ontology.lexicon.get("speech_verbs", ()))
-    sents = list(doc.sents)
-    idx = next((k for k, s in enumerate(sents) if s.start_char <= sent_start < s.end_char), None)
+    table = token_table(doc)
+    idx = table.sentence_at_char(sent_start)
     if idx is None:
         return None
+    speech = indices_with(doc, {LEMMA: _speech_verb_ids(ontology)})
     for k in (idx, idx + 1, idx - 1, idx + 2, idx - 2):
-        if not 0 <= k < len(sents):
+        if not 0 <= k < len(table.sent_starts):
             continue
-        for t in sents[k]:
-            if t.lemma_ in speech and t.pos_ == "VERB":
+        lo, hi = (bisect.bisect_left(speech, bound) for bound in (table.sent_starts[k], table.sent_ends[k]))
+        for t in (doc[i] for i in speech[lo:hi]):
+            if t.pos_ == "VERB":
                 for child in t.children:
                     if child.dep_ == "nsubj":
                         who = mentions.at(child) or resolved.get(child.i)
                         if who is not None and who.cls == "Person":
                             return who
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _speech_verb_ids(ontology: Ontology) -> frozenset[int]:
+    return string_ids(ontology.lexicon.get("speech_verbs", ()))
 
 
 def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
@@ -89,8 +101,19 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     role_titles = sorted({t for group in ontology.lexicon["titles"].values() for t in group},
                          key=len, reverse=True)
     recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
-    for sent in doc.sents:
-        for token in sent:
+    table = token_table(doc)
+    # Only the first token of a mention and the referring words do anything below: the others are not
+    # made into Tokens at all. The visits keep the order of the text, sentence by sentence.
+    by_token = mentions.by_token
+    visits = sorted({i for i, m in by_token.items() if i == 0 or by_token.get(i - 1) is not m}.union(
+        indices_with(doc, {LOWER: REFERRING_WORDS})))
+    role_dets = indices_where(doc, ORTH, _is_role_det)
+    at = 0
+    for start, end in zip(table.sent_starts, table.sent_ends):
+        first = at
+        while at < len(visits) and visits[at] < end:
+            at += 1
+        for token in (doc[i] for i in visits[first:at]):
             m = mentions.at(token)
             if m is not None:
                 if token.i == 0 or mentions.at(doc[token.i - 1]) is not m:
@@ -133,7 +156,8 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 continue
             if target is not None:
                 resolved[token.i] = _synthetic(doc, token, target, "coref-pronoun")
-        _role_nouns(sent, mentions, resolved, role_titles)
+        dets = role_dets[bisect.bisect_left(role_dets, start):bisect.bisect_left(role_dets, end)]
+        _role_nouns(doc, end, dets, mentions, resolved, role_titles)
     return resolved
 
 
@@ -149,7 +173,7 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
               if ontology.is_a(mm.cls, "Agent") and mm.cls != "Person" and mm is not excluded]
     if not agents:
         return None
-    sent_start = token.sent.start
+    sent_start = token_table(token.doc).sentence_bounds(token.i)[0]
     same = [a for a in agents if a[0] >= sent_start]  # first the sentence's own, its subject if named
     if same:
         return ([a for a in same if a[2]] or same)[-1][1]
@@ -181,19 +205,28 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
 ROLE_DET = re.compile(r"^(the|our|their|his|her)$", re.IGNORECASE)
 
 
-def _role_nouns(sent, mentions: TokenMentions, resolved: dict[int, Mention], titles: list[str]) -> None:
-    """'the Prime Minister' (no name beside it) becomes a role mention, resolved later across the corpus."""
-    tokens = list(sent)
-    for k, token in enumerate(tokens):
-        if not ROLE_DET.match(token.text) or mentions.at(token) is not None:
+def _is_role_det(text: str) -> bool:
+    return ROLE_DET.match(text) is not None
+
+
+def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMentions, resolved: dict[int, Mention],
+                titles: list[str]) -> None:
+    """'the Prime Minister' (no name beside it) becomes a role mention, resolved later across the corpus.
+
+    `dets` are the tokens of the sentence ending at `sent_end` that `ROLE_DET` matches, in order.
+    """
+    for i in dets:
+        token = doc[i]
+        if mentions.at(token) is not None:
             continue
-        rest = " ".join(t.lower_ for t in tokens[k + 1:k + 4])
+        rest = " ".join(t.lower_ for t in doc[i + 1:min(i + 4, sent_end)])
         title = next((t for t in titles if rest == t or rest.startswith(t + " ")), None)
         if title is None:
             continue
         n = len(title.split())
-        last = tokens[k + n] if k + n < len(tokens) else None
-        if last is None or any(mentions.at(t) and mentions.at(t).cls == "Person" for t in tokens[k + 1:k + n + 2]):
+        last = doc[i + n] if i + n < sent_end else None
+        if last is None or any(mentions.at(t) and mentions.at(t).cls == "Person"
+                               for t in doc[i + 1:min(i + n + 2, sent_end)]):
             continue  # "the Prime Minister Keir Starmer": the name is there already
         if last.pos_ not in ("NOUN", "PROPN"):
             continue
@@ -204,8 +237,8 @@ def _role_nouns(sent, mentions: TokenMentions, resolved: dict[int, Mention], tit
                     m = mentions.at(pobj)
                     if m is not None and m.cls == "Country":
                         country = m.canonical or m.name
-        role = Mention(doc_id=sent.doc._.article.doc_id, start=tokens[k + 1].idx,
-                       end=last.idx + len(last.text), text=sent.doc[tokens[k + 1].i:last.i + 1].text,
+        role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
+                       end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
                        name=title, cls="Person", source="role", canonical=country)
-        for t in tokens[k + 1:k + n + 1]:
+        for t in doc[i + 1:i + n + 1]:
             resolved[t.i] = role

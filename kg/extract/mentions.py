@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids
 from kg.models import Mention
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
@@ -208,8 +209,9 @@ def _vehicle_noun(span: Span, ontology: Ontology) -> str | None:
 def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the journal Nature Plants', 'the steelmaker Thyssenkrupp': a class noun introduces a name NER missed."""
     class_nouns = ontology.lexicon.get("class_nouns", {})
-    for token in doc:
-        if token.lower_ not in class_nouns or token.i + 1 >= len(doc) or token.is_title:
+    for i in indices_with(doc, {LOWER: _class_noun_ids(ontology)}):
+        token = doc[i]
+        if token.i + 1 >= len(doc) or token.is_title:
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].is_title and mentions.at(doc[end]) is None and (
@@ -222,6 +224,11 @@ def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
         mentions.add(span.start, span.end, make_mention(doc, span, entry.name if entry else span.text,
                                                         entry.cls if entry else class_nouns[token.lower_],
                                                         "rule", entry))
+
+
+@functools.lru_cache(maxsize=4)
+def _class_noun_ids(ontology: Ontology) -> frozenset[int]:
+    return string_ids(ontology.lexicon.get("class_nouns", {}))
 
 
 def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -349,8 +356,8 @@ def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
 
 def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'British Armed Forces', 'the UK Armed Forces': a country's military as its own organisation."""
-    for i in range(len(doc) - 1):
-        if doc[i].text == "Armed" and doc[i + 1].text == "Forces":
+    for i in indices_with(doc, {ORTH: string_ids(["Armed"])}):
+        if i < len(doc) - 1 and doc[i + 1].text == "Forces":
             start = i
             country = None
             if i > 0 and mentions.at(doc[i - 1]) is not None and mentions.at(doc[i - 1]).cls == "Country":
@@ -370,8 +377,9 @@ def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
     """'signed a landmark declaration', 'a declaration of intent': an unnamed document becomes an entity."""
     document_nouns = ontology.lexicon.get("document_nouns", {})
     sign_lemmas = {t.lemma for t in ontology.triggers if t.property == "signs" and t.kind == "verb"}
-    for token in doc:
-        if token.lemma_.lower() not in document_nouns or mentions.at(token) is not None:
+    for i in indices_where(doc, LEMMA, lowercase_in(frozenset(document_nouns))):
+        token = doc[i]
+        if mentions.at(token) is not None:
             continue
         if not (token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_ in sign_lemmas):
             continue

@@ -4,12 +4,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.quantities import parse_count, parse_money
+from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Provenance, Quantity, Relation
 from kg.nlp import doc_text
 from kg.ontology import Ontology, Trigger
@@ -28,7 +31,8 @@ class TriggerMatcher:
     each child `prep` token of that word ([noun, prep]). Matches come group by group in the order
     the groups were first seen in the lexicon, then by token (and preposition) position: the order
     a spaCy DependencyMatcher with one pattern per group gives, found with a few dict look-ups per
-    token instead of evaluating every group's pattern on every token.
+    token instead of evaluating every group's pattern on every token; only the tokens whose form,
+    lemma or (for "*" triggers) part of speech can match are looked at.
     """
 
     def __init__(self, groups: dict[str, list[Trigger]]):
@@ -49,10 +53,15 @@ class TriggerMatcher:
                 index.setdefault(lemma, []).append(key)
             if kind == "noun" and prep:
                 self.preps[key] = prep.split()[-1]
+        self.candidates = {LOWER: string_ids([*self.adjectives, *self.nouns]),
+                           LEMMA: string_ids([*self.verbs, *self.nouns])}
+        if self.any_verb:
+            self.candidates[POS] = string_ids(["VERB", "AUX"])
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         found: dict[str, list[int]] = {}
-        for token in doc:
+        for i in indices_with(doc, self.candidates):
+            token = doc[i]
             pos = token.pos_
             keys = self.adjectives.get(token.lower_, [])
             if pos == "VERB":
@@ -133,10 +142,12 @@ class RelationExtractor:
 
     # ----------------------------------------------------------------- provenance
     def provenance(self, token: Token, rule: str, confidence: float, modal: bool = True) -> Provenance:
-        sent = token.sent
+        table = token_table(self.doc)
+        k = table.sentence_of(token.i)
+        start, end = table.sent_start_chars[k], table.sent_end_chars[k]  # token.sent walks the sentence
         modality = self.modality(token) if modal else "asserted"
-        return Provenance(doc_id=self.doc._.article.doc_id, sentence=sent.text.strip(), start=sent.start_char,
-                          end=sent.end_char, rule=rule, confidence=round(confidence, 2), modality=modality,
+        return Provenance(doc_id=self.doc._.article.doc_id, sentence=doc_text(self.doc)[start:end].strip(),
+                          start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
                           stated_by=self.stated_by(token))
 
     def modality(self, token: Token) -> str:
@@ -180,7 +191,9 @@ class RelationExtractor:
     def stated_by(self, token: Token) -> Mention | None:
         """The speaker of the quotation holding the token, or of the reported speech it is in."""
         if in_quote(self.quotes, token.idx) is not None:
-            return speaker_of(self.doc, token.sent.start_char, self.args.mentions, self.ontology, self.args.refs)
+            table = token_table(self.doc)
+            return speaker_of(self.doc, table.sent_start_chars[table.sentence_of(token.i)], self.args.mentions,
+                              self.ontology, self.args.refs)
         node = token
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_ in self.speech:
@@ -231,7 +244,8 @@ class RelationExtractor:
         seen: set[tuple] = set()
         for key, token_ids in self.matcher(self.doc):
             token = self.doc[token_ids[0]]
-            if len(token.sent) > 200 or self.negated(token):
+            start, end = token_table(self.doc).sentence_bounds(token.i)
+            if end - start > 200 or self.negated(token):
                 continue
             for trig in self.groups[key]:
                 if trig.lemma != "*" and trig.lemma not in (token.lemma_.lower(), token.lower_):
@@ -550,11 +564,25 @@ class RelationExtractor:
             holders.append(verb)
         return [m for h in holders for m in self.args.prep_objects(h, "from") if self.ontology.is_a(m.cls, "Agent")]
 
+    def money_verb_candidates(self) -> list[int]:
+        """Ascending indices of the tokens that may have `money_arguments`: a money argument is at most two
+        edges above an amount of money or a funding noun, and its verb at most two above the argument."""
+        near = indices_with(self.doc, {ENT_TYPE: string_ids(["MONEY"])}) + indices_where(
+            self.doc, LEMMA, lowercase_in(frozenset(self.funding_nouns)))
+        heads = token_table(self.doc).heads
+        found: set[int] = set()
+        level = np.array(near, dtype=np.int64)
+        for _ in range(4):
+            level = heads[level]
+            found.update(level.tolist())
+        return sorted(found)
+
     def funding_relations(self) -> Iterator[Relation]:
         """Money given for a purpose: whoever gives it funds whom the purpose clause names; money received
         ('raised $40m from X') or done with ('founded with backing from X'): its source funds the receiver."""
         a = self.args
-        for verb in self.doc:
+        for i in self.money_verb_candidates():
+            verb = self.doc[i]
             if verb.pos_ not in ("VERB", "AUX") or self.negated(verb):
                 continue
             for money in self.money_arguments(verb):
