@@ -6,16 +6,47 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.namespace import SDO as SCHEMA
-from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.plugins.serializers.turtle import VERB, RecursiveSerializer, TurtleSerializer
 from rdflib.term import Node
 
 from kg.models import Article, Fact, KnowledgeGraph, Quantity
 from kg.ontology import KG
 
 WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class _Interned:
+    """A namespace handing out one URIRef per term instead of a new one on every `ns.x` or `ns[x]`.
+
+    The store indexes triples in dicts: a key that is the very object already there is found by
+    identity, with its hash remembered, while an equal copy costs a fresh hash and rdflib's
+    Python-level `__eq__` at every lookup (a dozen a triple). The first use of a term asks the
+    real namespace, so a closed one still refuses a misspelt name.
+    """
+
+    def __init__(self, ns: Namespace | type[DefinedNamespace]):
+        self._ns = ns
+        self._terms: dict[str, URIRef] = {}
+
+    def __getattr__(self, name: str) -> URIRef:  # called only the first time: then it is an attribute
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        term = self._terms.get(name)
+        if term is None:
+            term = self._terms[name] = self._ns[name]
+        return term
+
+
+_KG, _RDF, _RDFS, _XSD, _OWL, _SKOS, _PROV, _DCTERMS, _SCHEMA, _WD = map(
+    _Interned, (KG, RDF, RDFS, XSD, OWL, SKOS, PROV, DCTERMS, SCHEMA, WD))
 
 
 class IRIs:
@@ -26,16 +57,34 @@ class IRIs:
         self.doc = Namespace(base + "document/")
         self.stmt = Namespace(base + "statement/")
         self.qty = Namespace(base + "quantity/")
+        self._entities = _Interned(self.ent)
+        self._documents = _Interned(self.doc)
 
     def entity(self, key: str) -> URIRef:
-        return self.ent[key]
+        return self._entities[key]
 
     def document(self, doc_id: str) -> URIRef:
-        return self.doc[doc_id]
+        return self._documents[doc_id]
 
     @staticmethod
     def digest(*parts: object) -> str:
         return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+class _Literals:
+    """One Literal per distinct value and datatype: making a Literal is slow, and see `_Interned`."""
+
+    def __init__(self) -> None:
+        # Keyed by the value's type and text too: Decimal("1.0") == Decimal("1.00") == 1, yet each
+        # gives its own lexical form.
+        self._made: dict[tuple[type, str, URIRef | None], Literal] = {}
+
+    def __call__(self, value: object, datatype: URIRef | None = None) -> Literal:
+        key = (type(value), str(value), datatype)
+        literal = self._made.get(key)
+        if literal is None:
+            literal = self._made[key] = Literal(value, datatype=datatype)
+        return literal
 
 
 def new_graph(iris: IRIs) -> Graph:
@@ -47,110 +96,161 @@ def new_graph(iris: IRIs) -> Graph:
     return g
 
 
-def add_article(g: Graph, iris: IRIs, article: Article) -> None:
+def add_article(g: Graph, iris: IRIs, literal: _Literals, article: Article) -> None:
     doc = iris.document(article.doc_id)
-    g.add((doc, RDF.type, KG.Article))
-    g.add((doc, KG.sourceFile, Literal(article.source)))
+    g.add((doc, _RDF.type, _KG.Article))
+    g.add((doc, _KG.sourceFile, literal(article.source)))
     if article.title:
-        g.add((doc, DCTERMS.title, Literal(article.title)))
+        g.add((doc, _DCTERMS.title, literal(article.title)))
     if article.date:
-        g.add((doc, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+        g.add((doc, _DCTERMS.date, literal(article.date, _XSD.date)))
     if article.publisher:
-        g.add((doc, DCTERMS.publisher, Literal(article.publisher)))
+        g.add((doc, _DCTERMS.publisher, literal(article.publisher)))
     if article.url:
-        g.add((doc, SCHEMA.url, URIRef(article.url)))
+        g.add((doc, _SCHEMA.url, URIRef(article.url)))
     for k, comment in enumerate(article.comments, start=1):
         node = iris.doc[f"{article.doc_id}-c{k}"]
-        g.add((node, RDF.type, KG.Comment))
-        g.add((node, KG.commentOn, doc))
-        g.add((node, SCHEMA.author, Literal(comment.author)))
-        g.add((node, SCHEMA.text, Literal(comment.text)))
+        g.add((node, _RDF.type, _KG.Comment))
+        g.add((node, _KG.commentOn, doc))
+        g.add((node, _SCHEMA.author, literal(comment.author)))
+        g.add((node, _SCHEMA.text, literal(comment.text)))
 
 
-def quantity_node(g: Graph, iris: IRIs, qty: Quantity) -> URIRef:
+def quantity_node(g: Graph, iris: IRIs, literal: _Literals, qty: Quantity) -> URIRef:
     node = iris.qty[IRIs.digest(qty.value, qty.unit, qty.text)]
-    g.add((node, RDF.type, KG.MonetaryAmount if qty.unit and len(qty.unit) == 3 and qty.unit.isupper()
-           else KG.Quantity))
-    g.add((node, KG.value, Literal(qty.value, datatype=XSD.decimal)))
+    g.add((node, _RDF.type, _KG.MonetaryAmount if qty.unit and len(qty.unit) == 3 and qty.unit.isupper()
+           else _KG.Quantity))
+    g.add((node, _KG.value, literal(qty.value, _XSD.decimal)))
     if qty.unit:
-        g.add((node, KG.unit, Literal(qty.unit)))
-    g.add((node, RDFS.label, Literal(qty.text)))
+        g.add((node, _KG.unit, literal(qty.unit)))
+    g.add((node, _RDFS.label, literal(qty.text)))
     return node
 
 
-def add_fact(g: Graph, iris: IRIs, fact: Fact) -> None:
+def add_fact(g: Graph, iris: IRIs, literal: _Literals, fact: Fact) -> None:
     """The plain triple, and one rdf:Statement carrying where and how it was read."""
     s = iris.entity(fact.subject)
-    p = KG[fact.predicate]
+    p = _KG[fact.predicate]
     if fact.object_is_entity:
         o = iris.entity(str(fact.object))
     elif isinstance(fact.object, Quantity):
-        o = quantity_node(g, iris, fact.object)
+        o = quantity_node(g, iris, literal, fact.object)
     else:
-        o = Literal(str(fact.object))
+        o = literal(str(fact.object))
     g.add((s, p, o))
     prov = fact.provenance
     stmt = iris.stmt[IRIs.digest(s, p, o, prov.doc_id, prov.start, prov.rule)]
-    g.add((stmt, RDF.type, RDF.Statement))
-    g.add((stmt, RDF.subject, s))
-    g.add((stmt, RDF.predicate, p))
-    g.add((stmt, RDF.object, o))
-    g.add((stmt, PROV.wasDerivedFrom, iris.document(prov.doc_id)))
-    g.add((stmt, KG.sentence, Literal(prov.sentence)))
-    g.add((stmt, KG.charStart, Literal(prov.start, datatype=XSD.integer)))
-    g.add((stmt, KG.charEnd, Literal(prov.end, datatype=XSD.integer)))
-    g.add((stmt, KG.rule, Literal(prov.rule)))
-    g.add((stmt, KG.confidence, Literal(f"{prov.confidence:.2f}", datatype=XSD.decimal)))
-    g.add((stmt, KG.modality, Literal(prov.modality)))
+    g.add((stmt, _RDF.type, _RDF.Statement))
+    g.add((stmt, _RDF.subject, s))
+    g.add((stmt, _RDF.predicate, p))
+    g.add((stmt, _RDF.object, o))
+    g.add((stmt, _PROV.wasDerivedFrom, iris.document(prov.doc_id)))
+    g.add((stmt, _KG.sentence, literal(prov.sentence)))
+    g.add((stmt, _KG.charStart, literal(prov.start, _XSD.integer)))
+    g.add((stmt, _KG.charEnd, literal(prov.end, _XSD.integer)))
+    g.add((stmt, _KG.rule, literal(prov.rule)))
+    g.add((stmt, _KG.confidence, literal(f"{prov.confidence:.2f}", _XSD.decimal)))
+    g.add((stmt, _KG.modality, literal(prov.modality)))
     if fact.stated_by:
-        g.add((stmt, KG.statedBy, iris.entity(fact.stated_by)))
+        g.add((stmt, _KG.statedBy, iris.entity(fact.stated_by)))
 
 
 def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,
                  min_confidence: float) -> tuple[Graph, Graph]:
     """The main graph (ontology included) and the graph of relations below `min_confidence`."""
     iris = IRIs(base_iri)
+    literal = _Literals()
     g = new_graph(iris)
     low = new_graph(iris)
     for triple in ontology_graph:
         g.add(triple)
     for article in kg.articles:
-        add_article(g, iris, article)
+        add_article(g, iris, literal, article)
     for e in kg.entities:
         node = iris.entity(e.key)
-        g.add((node, RDF.type, KG[e.cls]))
-        g.add((node, RDFS.label, Literal(e.label)))
+        g.add((node, _RDF.type, _KG[e.cls]))
+        g.add((node, _RDFS.label, literal(e.label)))
         for alias in e.aliases:
-            g.add((node, SKOS.altLabel, Literal(alias)))
+            g.add((node, _SKOS.altLabel, literal(alias)))
         if e.wikidata:
-            g.add((node, OWL.sameAs, WD[e.wikidata]))
+            g.add((node, _OWL.sameAs, _WD[e.wikidata]))
         for doc_id in e.docs:
-            g.add((node, KG.mentionedIn, iris.document(doc_id)))
+            g.add((node, _KG.mentionedIn, iris.document(doc_id)))
     for doc_id, key in kg.authors:
-        g.add((iris.entity(key), KG.authorOf, iris.document(doc_id)))
-        g.add((iris.document(doc_id), SCHEMA.author, iris.entity(key)))
+        g.add((iris.entity(key), _KG.authorOf, iris.document(doc_id)))
+        g.add((iris.document(doc_id), _SCHEMA.author, iris.entity(key)))
     for fact in kg.facts:
-        add_fact(g if fact.provenance.confidence >= min_confidence else low, iris, fact)
+        add_fact(g if fact.provenance.confidence >= min_confidence else low, iris, literal, fact)
     return g, low
 
 
 class MemoTurtleSerializer(TurtleSerializer):
-    """rdflib's Turtle writer, remembering each term's prefixed name for the length of one serialisation.
+    """rdflib's Turtle writer, doing each term's work once per serialisation, not each time it is seen.
 
     rdflib works a term's prefixed name out anew every time it writes or counts it (five times or so
     a term): half of writing graph.ttl. The first call also registers the prefix, so later ones
-    have nothing else to do; the output is byte for byte rdflib's own.
+    have nothing else to do. A term's label depends on nothing else once its prefixed name is fixed
+    (the base is set for the whole serialisation), and for an IRI only on whether it is written as
+    a predicate. The output is byte for byte rdflib's own.
     """
 
     def reset(self) -> None:
         super().reset()
-        self._pnames: dict[tuple[Node, bool], str | None] = {}
+        # Keyed by gen_prefix, then by IRI.
+        self._pnames: dict[bool, dict[URIRef, str | None]] = {False: {}, True: {}}
+        # IRIs by "is a predicate"; literals by identity, because two equal literals may still be
+        # written differently ("en" and "EN" tags compare equal), and the literal is kept with
+        # its label so that its id cannot be reused.
+        self._iri_labels: dict[bool, dict[URIRef, str]] = {False: {}, True: {}}
+        self._literal_labels: dict[int, tuple[Literal, str]] = {}
+        # Terms whose prefixes preprocessTriple has registered, as a predicate (True) or not.
+        self._registered: dict[bool, set[Node]] = {False: set(), True: set()}
+        # Text written so far, encoded in one go at the end rather than piece by piece (100k pieces).
+        self._pieces: list[str] = []
+
+    def preprocessTriple(self, triple: tuple[Node, Node, Node]) -> None:
+        s, p, o = triple
+        registered, as_predicate = self._registered[False], self._registered[True]
+        if s in registered and o in registered and p in as_predicate:
+            # Only the counting is left to do: what rdflib's RecursiveSerializer does, and the
+            # count TurtleSerializer adds for a blank-node predicate.
+            RecursiveSerializer.preprocessTriple(self, triple)
+            if isinstance(p, BNode):
+                self._references[p] += 1
+            return
+        super().preprocessTriple(triple)
+        registered.update((s, o))
+        as_predicate.add(p)
+
+    def write(self, text: str) -> None:
+        self._pieces.append(text)
+
+    def endDocument(self) -> None:
+        super().endDocument()
+        # rdflib writes its last newline straight to the stream after this: what came before goes first.
+        self.stream.write("".join(self._pieces).encode(self.encoding, "replace"))
+        self._pieces = []
 
     def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
-        key = (uri, gen_prefix)
-        if key not in self._pnames:
-            self._pnames[key] = super().get_pname(uri, gen_prefix)
-        return self._pnames[key]
+        if not isinstance(uri, URIRef):
+            return None  # as rdflib does, without hashing the literal or blank node
+        pnames = self._pnames.setdefault(gen_prefix, {})
+        if uri not in pnames:
+            pnames[uri] = super().get_pname(uri, gen_prefix)
+        return pnames[uri]
+
+    def label(self, node: Node, position: int) -> str:
+        if isinstance(node, URIRef):
+            labels = self._iri_labels[position == VERB]
+            if node not in labels:
+                labels[node] = super().label(node, position)
+            return labels[node]
+        if isinstance(node, Literal):
+            known = self._literal_labels.get(id(node))
+            if known is None:
+                known = self._literal_labels[id(node)] = (node, super().label(node, position))
+            return known[1]
+        return super().label(node, position)
 
 
 def turtle_bytes(g: Graph) -> bytes:

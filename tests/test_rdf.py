@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 import rdflib
+import rdflib.collection
 from conftest import SEED_CORPUS, run_kg
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
@@ -151,3 +152,46 @@ def test_seed_graph_reifies_every_relation(seed_build):
               for st in g.subjects(RDF.type, RDF.Statement)}
     assert [t for t in relation_triples if t not in stated] == []
     assert (ENT["john-healey"], RDF.type, KG.Person) in g
+
+
+def _awkward_graph() -> rdflib.Graph:
+    """Terms the remembering serialiser must still write as rdflib does: tags differing in case,
+    decimals differing in form, blank nodes (inline and shared), a list, a predicate in an
+    unbound namespace (a generated prefix), a local name ending in a dot, escapes."""
+    ex, unbound = Namespace("http://example.org/"), Namespace("http://unbound.example/ns/")
+    g = rdflib.Graph()
+    g.bind("ex", ex)
+    inline, shared, items = rdflib.BNode(), rdflib.BNode(), rdflib.BNode()
+    for triple in [(ex.s, RDF.type, ex.C), (ex.s, RDFS.label, Literal("x", lang="en")),
+                   (ex.t, RDFS.label, Literal("x", lang="EN")),
+                   (ex.s, ex.p, Literal("1.0", datatype=XSD_DECIMAL)),
+                   (ex.s, ex.p, Literal("1.00", datatype=XSD_DECIMAL)),
+                   (ex.s, ex.p, Literal(200000000, datatype=XSD_DECIMAL)), (ex.s, ex.p, Literal(1.5)),
+                   (ex.s, ex.q, inline), (inline, ex.r, Literal("in a blank node")),
+                   (ex.s, ex.q, shared), (ex.t, ex.q, shared), (shared, ex.r, ex.s),
+                   (ex.s, ex.list, items), (ex.s, unbound.pred, ex.o),
+                   (ex["x."], ex.p, Literal("a local name ending in a dot")),
+                   (URIRef("http://example.org/a(b)"), ex.p, Literal('line\n"quoted" \u00e9'))]:
+        g.add(triple)
+    rdflib.collection.Collection(g, items, [Literal(1), ex.x, Literal("two")])
+    return g
+
+
+def _copy(g: rdflib.Graph) -> rdflib.Graph:
+    """The same triples and prefixes in a graph of its own: serialising may bind a generated prefix."""
+    copy = rdflib.Graph()
+    for prefix, ns in g.namespaces():
+        copy.bind(prefix, ns, override=True, replace=True)
+    for triple in g:
+        copy.add(triple)
+    return copy
+
+
+def _small_kg_graph() -> rdflib.Graph:
+    return build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0]
+
+
+@pytest.mark.parametrize("make", [_awkward_graph, _small_kg_graph])
+def test_turtle_is_byte_for_byte_rdflibs_own(make):
+    g = make()
+    assert turtle_bytes(_copy(g)) == _copy(g).serialize(format="turtle", encoding="utf-8")

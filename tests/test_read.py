@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest.read import _is_binary, decode_bytes, doc_id_of, guess_language, html_to_text, markdown_to_text, read_corpus
+from kg.ingest.read import (_is_binary, decode_bytes, doc_id_of, guess_language, html_to_text, markdown_to_text,
+                            read_corpus)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
