@@ -282,6 +282,7 @@ def test_token_table_agrees_with_the_tokens():
                                                               [s.end_char for s in doc.sents]]
     assert table.sentence_at_char(doc[6].idx) == 1 and table.sentence_at_char(len(doc.text)) is None
     assert table.heads.tolist() == [t.head.i for t in doc]
+    assert table.is_word.tolist() == [not t.is_punct and not t.is_space for t in doc]
     assert indices_with(doc, {LOWER: string_ids(["the", "it"]), POS: string_ids(["VERB"])}) == [0, 2, 3, 9]
     assert indices_with(doc, {ORTH: string_ids(["armed"])}) == []
     assert indices_where(doc, LEMMA, lowercase_in(frozenset({"armed", "forces"}))) == [6, 7]

@@ -98,8 +98,7 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     quotes = quote_spans(doc_text(doc))
     author = author_mention(doc)
     class_nouns = ontology.lexicon.get("class_nouns", {})
-    role_titles = sorted({t for group in ontology.lexicon["titles"].values() for t in group},
-                         key=len, reverse=True)
+    role_titles = {t for group in ontology.lexicon["titles"].values() for t in group}
     recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
     table = token_table(doc)
     # Only the first token of a mention and the referring words do anything below: the others are not
@@ -210,7 +209,7 @@ def _is_role_det(text: str) -> bool:
 
 
 def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMentions, resolved: dict[int, Mention],
-                titles: list[str]) -> None:
+                titles: set[str]) -> None:
     """'the Prime Minister' (no name beside it) becomes a role mention, resolved later across the corpus.
 
     `dets` are the tokens of the sentence ending at `sent_end` that `ROLE_DET` matches, in order.
@@ -220,7 +219,9 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
         if mentions.at(token) is not None:
             continue
         rest = " ".join(t.lower_ for t in doc[i + 1:min(i + 4, sent_end)])
-        title = next((t for t in titles if rest == t or rest.startswith(t + " ")), None)
+        # the longest title that is the whole of `rest` or ends before one of its spaces
+        cuts = [len(rest)] + [j for j in range(len(rest) - 1, -1, -1) if rest[j] == " "]
+        title = next((rest[:j] for j in cuts if rest[:j] in titles), None)
         if title is None:
             continue
         n = len(title.split())

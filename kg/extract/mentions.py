@@ -9,7 +9,7 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids
+from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
@@ -112,9 +112,10 @@ def _is_adjective(span: Span) -> bool:
 
 def _is_fragment(span: Span) -> bool:
     """A name standing alone as a whole verbless sentence ("Slava Ukraini.") is a slogan, not an entity."""
-    sent = span.sent
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    return bool(words) and words[0].i >= span.start and words[-1].i < span.end
+    table = token_table(span.doc)
+    start, end = table.sentence_bounds(span.start)
+    words = np.flatnonzero(table.is_word[start:end]) + start  # the sentence's tokens but punctuation and space
+    return bool(len(words)) and words[0] >= span.start and words[-1] < span.end
 
 
 def _part_of_compound_word(span: Span) -> bool:

@@ -42,7 +42,12 @@ class TriggerMatcher:
         self.adjectives: dict[str, list[str]] = {}  # lower-case form -> groups; any POS
         self.any_verb: list[str] = []  # groups with a "*" trigger: every VERB or AUX
         self.preps: dict[str, str] = {}  # noun group -> the word of its `prep` child
+        self.groups = groups
+        # group -> trigger lemma -> positions in the group: a match is tried against its own lemmas only
+        self.positions: dict[str, dict[str, list[int]]] = {}
         for key, trigs in groups.items():
+            for k, trig in enumerate(trigs):
+                self.positions.setdefault(key, {}).setdefault(trig.lemma, []).append(k)
             kind, prep = key.split("|")
             lemmas = sorted({t.lemma for t in trigs if t.lemma != "*"})
             index = {"noun": self.nouns, "adjective": self.adjectives}.get(kind, self.verbs)
@@ -83,6 +88,12 @@ class TriggerMatcher:
                 else:
                     matches += [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
         return matches
+
+    def triggers(self, key: str, *forms: str) -> list[Trigger]:
+        """The triggers of group `key`, in lexicon order, whose lemma is "*" or one of the matched word's `forms`."""
+        positions = self.positions[key]
+        found = sorted({k for form in (*forms, "*") for k in positions.get(form, ())})
+        return [self.groups[key][k] for k in found]
 
 
 @functools.lru_cache(maxsize=4)
@@ -247,9 +258,7 @@ class RelationExtractor:
             start, end = token_table(self.doc).sentence_bounds(token.i)
             if end - start > 200 or self.negated(token):
                 continue
-            for trig in self.groups[key]:
-                if trig.lemma != "*" and trig.lemma not in (token.lemma_.lower(), token.lower_):
-                    continue
+            for trig in self.matcher.triggers(key, token.lemma_.lower(), token.lower_):
                 for rel in self.apply(trig, token):
                     ident = (rel.subject.name, rel.predicate, getattr(rel.object, "name", rel.object),
                              rel.provenance.start)

@@ -16,12 +16,12 @@ import weakref
 from collections.abc import Callable, Iterable, Set
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 # Columns of the table; `TokenTable.column` takes any of these attribute ids.
-COLUMNS = (ORTH, LOWER, LEMMA, POS, ENT_TYPE, HEAD, SENT_START, IDX, LENGTH)
+COLUMNS = (ORTH, LOWER, LEMMA, POS, ENT_TYPE, HEAD, SENT_START, IDX, LENGTH, IS_PUNCT, IS_SPACE)
 _USER_DATA_KEY = "kg.tokens"
 
 
@@ -42,6 +42,7 @@ class TokenTable:
         idx, length = self._columns[IDX].astype(np.int64), self._columns[LENGTH].astype(np.int64)
         self.sent_start_chars: list[int] = [int(idx[s]) for s in self.sent_starts]
         self.sent_end_chars: list[int] = [int(idx[e - 1] + length[e - 1]) for e in self.sent_ends]
+        self.is_word: np.ndarray = (self._columns[IS_PUNCT] == 0) & (self._columns[IS_SPACE] == 0)
 
     def column(self, attr: int) -> np.ndarray:
         return self._columns[attr]
@@ -89,7 +90,7 @@ def indices_with(doc: Doc, tests: dict[int, Set[int]]) -> list[int]:
     passed = np.zeros(len(doc), dtype=bool)
     for attr, ids in tests.items():
         values, where = table.uniques(attr)
-        passed |= np.fromiter((v in ids for v in values), dtype=bool, count=len(values))[where]
+        passed |= np.fromiter(map(ids.__contains__, values), dtype=bool, count=len(values))[where]
     return np.flatnonzero(passed).tolist()
 
 
@@ -107,13 +108,10 @@ def indices_where(doc: Doc, attr: int, test: Callable[[str], bool]) -> list[int]
     """
     values, where = token_table(doc).uniques(attr)
     verdicts = _verdicts.setdefault(test, {})
-    strings = doc.vocab.strings
-    passed = []
-    for v in values:
-        verdict = verdicts.get(v)
-        if verdict is None:
-            verdict = verdicts[v] = bool(test(strings[v]))
-        passed.append(verdict)
+    passed = list(map(verdicts.get, values))
+    if None in passed:  # strings no Doc so far had
+        strings = doc.vocab.strings
+        passed = [verdicts.setdefault(v, bool(test(strings[v]))) if p is None else p for v, p in zip(values, passed)]
     return np.flatnonzero(np.array(passed, dtype=bool)[where]).tolist()
 
 
