@@ -262,10 +262,10 @@ def test_role_mention_resolves_to_the_office_holder(build_kg):
 
 def test_token_table_agrees_with_the_tokens():
     import spacy
-    from spacy.attrs import LEMMA, LOWER, ORTH, POS
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
     from spacy.tokens import Doc
 
-    from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
+    from kg.extract.tokens import indices_where, indices_with, lowercase_in, parents_of, string_ids, token_table
 
     words = ["The", "minister", "said", "it", ".", "British", "Armed", "Forces", "were", "sent", "."]
     doc = Doc(spacy.blank("en").vocab, words=words,
@@ -286,6 +286,8 @@ def test_token_table_agrees_with_the_tokens():
     assert indices_with(doc, {LOWER: string_ids(["the", "it"]), POS: string_ids(["VERB"])}) == [0, 2, 3, 9]
     assert indices_with(doc, {ORTH: string_ids(["armed"])}) == []
     assert indices_where(doc, LEMMA, lowercase_in(frozenset({"armed", "forces"}))) == [6, 7]
+    assert parents_of(doc, DEP, string_ids(["nsubjpass", "auxpass"])) == {9}  # 'were sent'
+    assert parents_of(doc, DEP, string_ids(["ROOT"])) == set()  # a root is no child of itself
 
 
 @pytest.mark.parametrize("text, spans", [

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
+from kg.extract.tokens import parents_of, string_ids
 from kg.models import Mention
 from kg.ontology import Ontology
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
 
 
 @dataclass
@@ -104,8 +107,8 @@ class ArgumentFinder:
 
     @staticmethod
     def is_passive(verb: Token) -> bool:
-        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-            verb.dep_ == "acl" and verb.tag_ == "VBN")
+        """A passive subject or auxiliary among the verb's children, or a participle clause ('a plant built by X')."""
+        return verb.i in parents_of(verb.doc, DEP, PASSIVE_DEPS) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
         """The agents of a verb: its subject, a passive's 'by' phrase, or a controlling clause's subject."""

@@ -56,7 +56,7 @@ class TokenMentions:
             self.by_token[i] = mention
 
 
-def _strip_honorifics(span: Span, honorifics: set[str]) -> tuple[Span, bool]:
+def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, bool]:
     """Drop leading titles and ranks ("Mr", "Sir", "L/Cpl") and a trailing "MP"; say if any was dropped."""
     start, end, dropped = span.start, span.end, False
     doc = span.doc
@@ -156,8 +156,13 @@ def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
     return ontology.gazetteer_index.get(fold(span.text))
 
 
+@functools.lru_cache(maxsize=4)  # once per build, not once per entity
+def _honorifics(ontology: Ontology) -> frozenset[str]:
+    return frozenset(ontology.lexicon.get("honorifics", ()))
+
+
 def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention] | None:
-    honorifics = set(ontology.lexicon.get("honorifics", ()))
+    honorifics = _honorifics(ontology)
     if ent.label_ not in NER_CLASSES:
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
@@ -281,10 +286,7 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     so NER could not take the longer organisation name it begins; the capitalised words after it are joined."""
     if not ent.ent_id_ or ent.label_ not in ("ORG", "GPE"):
         return ent
-    lex = ontology.lexicon
-    # a country's own institutions ('UK Government', 'UK Armed Forces') are read by other rules
-    titles = {t for group in lex["titles"].values() for t in group} | set(lex.get("occupations", ())) | set(
-        lex["pass_through"].get("compound", ())) | set(lex.get("military_nouns", ())) | {"armed"}
+    titles = _institution_words(ontology)
     end = ent.end
     while end < len(doc):
         t = doc[end]
@@ -298,6 +300,15 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     if end == ent.end or (end < len(doc) and doc[end].lower_ in titles) or doc[end - 1].lower_ in ("and", "&"):
         return ent
     return Span(doc, ent.start, end, label="ORG")
+
+
+@functools.lru_cache(maxsize=4)
+def _institution_words(ontology: Ontology) -> frozenset[str]:
+    """Words after a country that make a country's own institution ('UK Government', 'UK Armed Forces'),
+    which other rules read: `_extend_known` does not join them to the name."""
+    lex = ontology.lexicon
+    return frozenset({t for group in lex["titles"].values() for t in group} | set(lex.get("occupations", ())) | set(
+        lex["pass_through"].get("compound", ())) | set(lex.get("military_nouns", ())) | {"armed"})
 
 
 def _extend_dangling(doc: Doc, ent: Span) -> Span:

@@ -16,12 +16,12 @@ import weakref
 from collections.abc import Callable, Iterable, Set
 
 import numpy as np
-from spacy.attrs import ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 # Columns of the table; `TokenTable.column` takes any of these attribute ids.
-COLUMNS = (ORTH, LOWER, LEMMA, POS, ENT_TYPE, HEAD, SENT_START, IDX, LENGTH, IS_PUNCT, IS_SPACE)
+COLUMNS = (ORTH, LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD, SENT_START, IDX, LENGTH, IS_PUNCT, IS_SPACE)
 _USER_DATA_KEY = "kg.tokens"
 
 
@@ -32,6 +32,7 @@ class TokenTable:
         array = doc.to_array(list(COLUMNS)) if len(doc) else np.zeros((0, len(COLUMNS)), dtype=np.uint64)
         self._columns = {attr: array[:, k] for k, attr in enumerate(COLUMNS)}
         self._uniques: dict[int, tuple[list[int], np.ndarray]] = {}
+        self.parents: dict[tuple[int, Set[int]], frozenset[int]] = {}  # see `parents_of`
         # HEAD is stored relative to the token, SENT_START as 1 / 0 / -1, both in unsigned columns
         index = np.arange(len(doc), dtype=np.int64)
         self.heads: np.ndarray = index + self._columns[HEAD].astype(np.int64)
@@ -92,6 +93,18 @@ def indices_with(doc: Doc, tests: dict[int, Set[int]]) -> list[int]:
         values, where = table.uniques(attr)
         passed |= np.fromiter(map(ids.__contains__, values), dtype=bool, count=len(values))[where]
     return np.flatnonzero(passed).tolist()
+
+
+def parents_of(doc: Doc, attr: int, ids: Set[int]) -> frozenset[int]:
+    """Indices of the tokens with a child whose `attr` is one of `ids`: those for which
+    `any(c.dep_ in deps for c in token.children)` holds, with `{DEP: string_ids(deps)}`; kept per Doc."""
+    table = token_table(doc)
+    found = table.parents.get((attr, ids))
+    if found is None:
+        children = np.array(indices_with(doc, {attr: ids}), dtype=np.int64)
+        heads = table.heads[children]
+        found = table.parents[(attr, ids)] = frozenset(heads[heads != children].tolist())  # a root heads itself
+    return found
 
 
 # test -> {string id: its verdict}: a string id always names the same string, so verdicts hold for
