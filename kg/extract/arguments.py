@@ -150,7 +150,7 @@ class ArgumentFinder:
     def reporters(self, verb: Token, depth: int) -> list[Mention]:
         """'astronomers at X said they had discovered': 'they' are the speech verb's subjects."""
         node = verb
-        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head is not node:
+        while node.dep_ in ("ccomp", "conj", "xcomp") and node.head.i != node.i:
             node = node.head
             if node.lemma_ in self._speech:
                 return self.subjects(node, depth + 1)

@@ -180,7 +180,7 @@ class RelationExtractor:
                 mood = "planned"
             # climb through clauses and the nouns they hang from: "want to be the one who deploys"
             if node.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "conj", "advcl", "attr", "dobj", "pobj",
-                                 "prep") or node.head is node:
+                                 "prep") or node.head.i == node.i:
                 break
             node, steps = node.head, steps + 1
         return mood
@@ -210,7 +210,7 @@ class RelationExtractor:
             if node.dep_ == "ccomp" and node.head.lemma_ in self.speech:
                 who = self.args.subjects(node.head)
                 return who[0] if who else None
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
         return None
@@ -663,7 +663,7 @@ class RelationExtractor:
                 subj = a.subjects(node)
                 if subj:
                     return subj[0], "amount"
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         lo, hi = dash_segment(sent, ent)
