@@ -26,10 +26,18 @@ if not Doc.has_extension("article"):
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, built once: spaCy joins every token's text anew on each access."""
+    """`doc.text`, without building it: spaCy joins every token's text anew on each access.
+
+    spaCy's tokenizer loses no character, so a Doc's text is the text of the article it was parsed
+    from; the length check guards Docs made some other way.
+    """
     text = doc.user_data.get("kg.text")
     if text is None:
-        text = doc.user_data["kg.text"] = doc.text
+        article = doc._.article
+        last = doc[-1] if len(doc) else None
+        size = last.idx + len(last.text_with_ws) if last is not None else 0
+        text = article.text if article is not None and len(article.text) == size else doc.text
+        doc.user_data["kg.text"] = text
     return text
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from kg.errors import ModelError
 from kg.models import Article
-from kg.nlp import load_pipeline, parse_articles, ruler_patterns
+from kg.nlp import doc_text, load_pipeline, parse_articles, ruler_patterns
 
 
 def test_ruler_patterns_cover_names_aliases_and_demonyms(ontology):
@@ -44,3 +44,17 @@ def test_parse_articles_keeps_order_and_attaches_the_article(nlp):
 def test_sentences_are_split(nlp):
     doc = nlp("Mark Rutte arrived in Vilnius on Tuesday. He met Lithuanian President Gitanas Nauseda.")
     assert len(list(doc.sents)) == 2
+
+
+@pytest.mark.slow
+def test_doc_text_is_the_parsed_text_without_rebuilding_it(nlp):
+    text = "  Kyiv, 3 March.\n\nJohn Healey met  Rustem Umerov in London. "
+    [doc] = parse_articles(nlp, [Article(doc_id="t", source="t.txt", text=text)])
+    assert doc_text(doc) == doc.text == text
+    # a Doc whose article is not the text it holds is read from its tokens
+    other = nlp("Paris is far.")
+    other._.article = Article(doc_id="u", source="u.txt", text="a different text")
+    assert doc_text(other) == "Paris is far."
+    empty = nlp("")
+    empty._.article = Article(doc_id="v", source="v.txt", text="")
+    assert doc_text(empty) == ""
