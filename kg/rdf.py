@@ -88,7 +88,9 @@ class _Literals:
 
 
 def new_graph(iris: IRIs) -> Graph:
-    g = Graph()
+    # rdflib's store without contexts: a build's graph is one graph, and not tracking which graph
+    # each triple is in makes adding a third cheaper. Same triples, same Turtle.
+    g = Graph(store="SimpleMemory")
     for prefix, ns in (("kg", KG), ("ent", iris.ent), ("doc", iris.doc), ("stmt", iris.stmt), ("qty", iris.qty),
                        ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("skos", SKOS),
                        ("owl", OWL), ("wd", WD)):
