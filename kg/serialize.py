@@ -1,6 +1,8 @@
 """Write a graph as N-Triples, JSON-LD, TriG (one named graph per document) or Turtle, deterministically and atomically."""
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -9,6 +11,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.atomic import atomic_write_bytes
 from kg.errors import InputError
@@ -71,9 +74,17 @@ def ntriples(g: Graph) -> bytes:
 
 
 def jsonld(g: Graph) -> bytes:
-    """JSON-LD compacted with the graph's own prefixes as its @context."""
+    """JSON-LD compacted with the graph's own prefixes as its @context, nodes in @id order.
+
+    rdflib lists the nodes in the order of a set of subjects, which changes from run to run
+    (string hashing is salted per process), so they are sorted here.
+    """
     context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces()) if prefix}
-    return g.serialize(format="json-ld", context=context, indent=2, encoding="utf-8")
+    document = json.loads(g.serialize(format="json-ld", context=context, indent=2, encoding="utf-8"))
+    if isinstance(document, dict) and isinstance(document.get("@graph"), list):
+        document["@graph"].sort(key=lambda node: json.dumps(node.get("@id"), sort_keys=True))
+    # the layout rdflib writes (json.dumps with its default options)
+    return json.dumps(document, indent=2, separators=(",", ": "), sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
 def turtle(g: Graph) -> bytes:
@@ -81,9 +92,22 @@ def turtle(g: Graph) -> bytes:
     return g.serialize(format="turtle", encoding="utf-8")
 
 
+class SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG writer with the named graphs in IRI order and the default graph last.
+
+    rdflib writes them in the order of the store's set of graphs, which changes from run to run.
+    """
+
+    def __init__(self, store: Graph):
+        super().__init__(store)
+        self.contexts.sort(key=lambda c: (c.identifier == self.default_context, str(c.identifier)))
+
+
 def trig(g: Graph) -> bytes:
     """TriG with one named graph per article (named by the article's IRI) and the rest in the default graph."""
-    return by_document(g).serialize(format="trig", encoding="utf-8")
+    stream = io.BytesIO()
+    SortedTrigSerializer(by_document(g)).serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 def by_document(g: Graph) -> rdflib.Dataset:

@@ -1,6 +1,9 @@
 """Tests for kg.serialize: every format parses back to the same graph; TriG has one graph per article."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,17 @@ def test_unknown_format_is_an_input_error(graph: rdflib.Graph, tmp_path: Path) -
     with pytest.raises(InputError, match=r"^unknown RDF format rdfxml"):
         write_formats(graph, tmp_path, ["nt", "rdfxml"])
     assert not list(tmp_path.iterdir())
+
+
+def test_every_format_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
+    # rdflib orders JSON-LD nodes and TriG graphs by sets, whose order follows the per-process
+    # string hash: write the formats in processes with different seeds and compare the bytes.
+    script = ("import sys, rdflib; from kg.serialize import write_formats; "
+              f"write_formats(rdflib.Graph().parse({str(TEST_GRAPH)!r}), sys.argv[1], ['nt', 'jsonld', 'trig', 'ttl'])")
+    runs = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / seed
+        out.mkdir()
+        subprocess.run([sys.executable, "-c", script, str(out)], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        runs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert len(runs[0]) == 4 and runs[0] == runs[1] == runs[2]
