@@ -216,7 +216,10 @@ def report(results: dict[str, dict], sizes: list[int]) -> str:
               "so neither side carries them. CPU-time ratios (time.process_time) are less disturbed by other "
               "load on the machine than the wall-clock ones. Memory: RSS from /proc/self/statm sampled every 5 ms "
               "(rise above the level at the start of the stage; 'first 2 batches' is parsing's working set, measured "
-              "first on a fresh heap), peak from getrusage ru_maxrss."]
+              "first on a fresh heap), peak from getrusage ru_maxrss. The build's NLP stage is the first round of "
+              "extraction: parsing, finding each batch's mentions and spooling its parses to a temporary file "
+              "(the time spent finding mentions is booked to extract); 'extract+resolve' holds the corpus's "
+              "Extractions, which resolution needs all at once."]
     return "\n".join(lines)
 
 
