@@ -300,3 +300,16 @@ def test_quote_spans(text, spans):
     from kg.extract.coref import quote_spans
 
     assert quote_spans(text) == spans
+
+
+def test_relying_on_puts_the_dependant_first(extract):
+    found = triples(extract("Guyana will continue to rely on the United Nations to settle the border."))
+    assert ("Guyana", "reliesOn", "United Nations") in found
+    assert ("United Nations", "supports", "Guyana") not in found
+
+
+def test_contribution_to_a_mission(extract):
+    found = triples(extract("The European Space Agency launched the Halcyon probe on Friday. "
+                            "NASA contributed a mass spectrometer to the mission."))
+    assert ("NASA", "contributesTo", "Halcyon") in found
+    assert not relations(extract("Britain renewed its commitment to Volodymyr Zelensky."), "contributesTo")
