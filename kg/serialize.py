@@ -79,12 +79,21 @@ def jsonld(g: Graph) -> bytes:
     rdflib lists the nodes in the order of a set of subjects, which changes from run to run
     (string hashing is salted per process), so they are sorted here.
     """
-    context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces()) if prefix}
+    # rdflib binds thirty-odd vocabularies to every graph: the @context names those the graph uses
+    iris = _iris(g)
+    context = {prefix: str(ns) for prefix, ns in sorted(g.namespaces())
+               if prefix and any(iri.startswith(str(ns)) for iri in iris)}
     document = json.loads(g.serialize(format="json-ld", context=context, indent=2, encoding="utf-8"))
     if isinstance(document, dict) and isinstance(document.get("@graph"), list):
         document["@graph"].sort(key=lambda node: json.dumps(node.get("@id"), sort_keys=True))
     # the layout rdflib writes (json.dumps with its default options)
     return json.dumps(document, indent=2, separators=(",", ": "), sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
+def _iris(g: Graph) -> set[str]:
+    """Every IRI in g, datatypes included."""
+    terms = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+    return terms | {str(o.datatype) for o in g.objects() if isinstance(o, rdflib.Literal) and o.datatype}
 
 
 def turtle(g: Graph) -> bytes:

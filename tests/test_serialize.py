@@ -1,6 +1,7 @@
 """Tests for kg.serialize: every format parses back to the same graph; TriG has one graph per article."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -132,3 +133,9 @@ def test_every_format_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -
         subprocess.run([sys.executable, "-c", script, str(out)], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         runs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert len(runs[0]) == 4 and runs[0] == runs[1] == runs[2]
+
+
+def test_jsonld_context_names_only_the_vocabularies_the_graph_uses(graph: rdflib.Graph, tmp_path: Path) -> None:
+    context = json.loads(write_formats(graph, tmp_path, ["jsonld"])["jsonld"].read_text(encoding="utf-8"))["@context"]
+    assert {"kg", "ent", "rdf", "rdfs"} <= set(context)
+    assert "brick" not in context and "doap" not in context  # bound by rdflib to every graph, used by none here
