@@ -313,3 +313,23 @@ def test_contribution_to_a_mission(extract):
                             "NASA contributed a mass spectrometer to the mission."))
     assert ("NASA", "contributesTo", "Halcyon") in found
     assert not relations(extract("Britain renewed its commitment to Volodymyr Zelensky."), "contributesTo")
+
+
+def test_the_talks_refer_back_to_the_meeting(extract):
+    found = triples(extract("Lithuania hosted the Baltic Security Forum in Vilnius on Monday. "
+                            "Defence Minister Rasa Jankauskiene, who chaired the talks, spoke first."))
+    assert ("Rasa Jankauskiene", "chairs", "Baltic Security Forum") in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("Poland accused Belarus of helping Russia wage a campaign of sabotage.", ("Belarus", "supports", "Russia")),
+    ("Poland thanked Germany for supporting Ukraine.", ("Germany", "supports", "Ukraine")),
+])
+def test_the_object_of_accused_or_thanked_does_the_gerund(extract, text, triple):
+    found = triples(extract(text))
+    assert triple in found
+    assert ("Poland", triple[1], triple[2]) not in found
+
+
+def test_capital_of_a_defunct_state_is_not_its_metonym(extract):
+    assert ("Belarus", "supports", "Russia") in triples(extract("Belarus has been helping Moscow for years."))

@@ -144,7 +144,13 @@ class ArgumentFinder:
                 return self.subjects(head.head, depth + 1)  # "signed a contract to buy": whoever signed
             return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
-            return self.subjects(head.head, depth + 1)
+            governor = head.head
+            if head.lower_ in ("of", "for") and governor.pos_ == "VERB":
+                # "accused Minsk of helping Moscow", "thanked Germany for supporting Ukraine": the object does it
+                done_by = [m for c in governor.children if c.dep_ == "dobj" for m in self.entities(c)]
+                if done_by:
+                    return done_by
+            return self.subjects(governor, depth + 1)
         return []
 
     def reporters(self, verb: Token, depth: int) -> list[Mention]:
@@ -202,6 +208,10 @@ class ArgumentFinder:
         if not found and verb.dep_ == "relcl" and any(
                 c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
             found.extend(self.entities(verb.head))
+        if not found:  # "helping Moscow wage a campaign", "let Ukraine strike": the bare infinitive's subject
+            found.extend(m for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+                         and not any(x.dep_ == "mark" for x in c.children)
+                         for s in c.children if s.dep_ == "nsubj" for m in self.entities(s))
         return found
 
     @staticmethod
