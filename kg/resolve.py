@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity
 from kg.ontology import Ontology, fold
@@ -145,6 +145,7 @@ class Resolver:
             entities[slug] = Entity(slug, label, cls, tuple(aliases), wikidata, docs, len(ms))
             key_of_cluster[k] = slug
         roles = self.role_registry(extractions, cluster_of, key_of_cluster, entities)
+        written_as = usual_forms(r.object for ex in extractions for r in ex.relations if isinstance(r.object, str))
         facts: list[Fact] = []
 
         def speaker(r) -> str | None:
@@ -162,7 +163,8 @@ class Resolver:
                         continue
                     facts.append(Fact(s, r.predicate, o, True, r.provenance, speaker(r)))
                 else:
-                    facts.append(Fact(s, r.predicate, r.object, False, r.provenance, speaker(r)))
+                    value = written_as.get(r.object, r.object) if isinstance(r.object, str) else r.object
+                    facts.append(Fact(s, r.predicate, value, False, r.provenance, speaker(r)))
                 if r.subject.source == "role" and r.subject.canonical:
                     country = self.entity_key(Mention(r.subject.doc_id, 0, 0, r.subject.canonical,
                                                       r.subject.canonical, "Country", "gazetteer",
@@ -216,6 +218,17 @@ class Resolver:
                 if held.startswith(title + "|") and len(ps) == 1:
                     registry[(title, held.split("|", 1)[1])] = next(iter(ps))
         return registry
+
+
+def usual_forms(values: Iterable[str]) -> dict[str, str]:
+    """Each text value -> its usual form among those equal but for case: 'DEFENCE Secretary' (a headline's
+    capitals) -> 'Defence Secretary'. The usual form is the most frequent; then the one with fewest capitals."""
+    counts = Counter(values)
+    best: dict[str, tuple[int, int, str]] = {}
+    for form, n in counts.items():
+        rank = (-n, sum(c.isupper() for c in form), form)
+        best[form.casefold()] = min(best.get(form.casefold(), rank), rank)
+    return {form: best[form.casefold()][2] for form in counts}
 
 
 def resolve(extractions: Sequence[Extraction], ontology: Ontology) -> KnowledgeGraph:

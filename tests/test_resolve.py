@@ -5,7 +5,7 @@ import pytest
 from conftest import entity, facts
 
 from kg.models import Article, Extraction, Mention, Provenance, Relation
-from kg.resolve import fuzzy_key, resolve, slugify
+from kg.resolve import fuzzy_key, resolve, slugify, usual_forms
 
 
 def mention(doc: str, text: str, cls: str, source: str = "ner", name: str | None = None, start: int = 0,
@@ -127,3 +127,19 @@ def test_end_to_end_nationality_adjective(build_kg):
     assert not [e for e in kg.entities if e.label == "Irish"]
     assert ("angela-smith", "serves", "ireland") in facts(kg)
     assert ("angela-smith", "role", "Irish Foreign Minister") in facts(kg)
+
+
+def test_usual_forms_join_values_equal_but_for_case():
+    forms = usual_forms(["Defence Secretary", "DEFENCE Secretary", "Prime Minister", "NATO chief", "Nato chief",
+                         "NATO chief"])
+    # a tie goes to the form with fewer capitals; otherwise the form written most often wins
+    assert forms["DEFENCE Secretary"] == forms["Defence Secretary"] == "Defence Secretary"
+    assert forms["Nato chief"] == forms["NATO chief"] == "NATO chief"
+    assert forms["Prime Minister"] == "Prime Minister"
+
+
+def test_end_to_end_role_in_headline_capitals_is_the_same_role(build_kg):
+    kg = build_kg("DEFENCE Secretary John Healey arrived in Kyiv on Monday.",
+                  "Defence Secretary John Healey met Rustem Umerov in London.")
+    roles = {o for s, p, o in facts(kg) if s == "john-healey" and p == "role"}
+    assert roles == {"Defence Secretary"}
