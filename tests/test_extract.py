@@ -333,3 +333,11 @@ def test_the_object_of_accused_or_thanked_does_the_gerund(extract, text, triple)
 
 def test_capital_of_a_defunct_state_is_not_its_metonym(extract):
     assert ("Belarus", "supports", "Russia") in triples(extract("Belarus has been helping Moscow for years."))
+
+
+def test_the_research_stands_for_the_research_body(extract):
+    found = triples(extract("Researchers at the University of Leeds have found that a fungus helps barley. "
+                            "The research was funded by the Wellcome Trust. Dr Ann Berg, a chemist at "
+                            "Uppsala University who was not involved in the study, was sceptical."))
+    assert ("Wellcome Trust", "funds", "University of Leeds") in found
+    assert ("Wellcome Trust", "funds", "Uppsala University") not in found

@@ -98,6 +98,8 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     quotes = quote_spans(doc_text(doc))
     author = author_mention(doc)
     class_nouns = ontology.lexicon.get("class_nouns", {})
+    research_nouns = set(ontology.lexicon.get("research", {}).get("nouns", ()))
+    research_bodies = ontology.lexicon.get("research", {}).get("bodies", ())
     role_titles = {t for group in ontology.lexicon["titles"].values() for t in group}
     recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
     table = token_table(doc)
@@ -152,6 +154,13 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                     target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same)
                     if target is not None:
                         resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
+                elif head.lower_ in research_nouns and not is_named and head.i not in resolved:
+                    # "the research was funded by X", "the study": the work of the first research body named;
+                    # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
+                    target = next((m for _, m, _ in recent if any(ontology.is_a(m.cls, c) for c in research_bodies)),
+                                  None)
+                    if target is not None:
+                        resolved[head.i] = _synthetic(doc, head, target, "coref-research")
                 continue
             if target is not None:
                 resolved[token.i] = _synthetic(doc, token, target, "coref-pronoun")
