@@ -341,3 +341,9 @@ def test_the_research_stands_for_the_research_body(extract):
                             "Uppsala University who was not involved in the study, was sceptical."))
     assert ("Wellcome Trust", "funds", "University of Leeds") in found
     assert ("Wellcome Trust", "funds", "Uppsala University") not in found
+
+
+def test_a_name_in_apposition_to_a_place_noun_is_a_place(extract):
+    (ex,) = extract("Venezuela has long claimed Tamaris, a thinly populated area rich in oil and timber.")
+    assert {m.cls for m in ex.mentions if m.name == "Tamaris"} == {"Region"}  # NER says PERSON
+    assert ("Venezuela", "claims", "Tamaris") in triples([ex])

@@ -459,12 +459,15 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
     class_nouns = ontology.lexicon.get("class_nouns", {})
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.source == "gazetteer" or m.cls == "Person":
+        if m.source == "gazetteer":
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         for noun in nouns:
             cls = class_nouns.get(noun.lower_)
+            # NER's people are kept, unless the noun makes the name a place: "Essequibo, a thinly populated area"
+            if m.cls == "Person" and not (cls and ontology.is_a(cls, "Place")):
+                continue
             if cls and mentions.at(noun) is None and cls != m.cls:
                 mentions.retype(k, cls)
                 break
