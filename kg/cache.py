@@ -98,29 +98,21 @@ class DocCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}{SUFFIX}"
 
-    def get_bytes(self, key: str, article: Article) -> bytes | None:
-        """The cached Doc bytes for `key` (see `doc_bytes`), or None when missing, unreadable or for
-        another article."""
+    def has(self, key: str) -> bool:
+        """Whether an entry for `key` exists (whether it can be read is known only by `get`)."""
+        return self._path(key).is_file()
+
+    def get(self, nlp: Language, key: str, article: Article) -> Doc | None:
+        """The cached Doc for `key`, or None when missing, unreadable or for another article."""
         try:
             entry = pickle.loads(self._path(key).read_bytes())
             if entry.get("format") != FORMAT_VERSION or entry.get("article") != article:
                 return None
-            data = entry["doc"]
+            doc = doc_from_bytes(nlp, entry["doc"], article)
         except Exception:  # noqa: BLE001 - a missing or damaged entry is a cache miss; it is rewritten
             return None
         self.used.add(key)
-        return data
-
-    def get(self, nlp: Language, key: str, article: Article) -> Doc | None:
-        """The cached Doc for `key`, or None when missing, unreadable or for another article."""
-        data = self.get_bytes(key, article)
-        if data is None:
-            return None
-        try:
-            return doc_from_bytes(nlp, data, article)
-        except Exception:  # noqa: BLE001 - bytes from another spaCy build: a miss like any other
-            self.used.discard(key)
-            return None
+        return doc
 
     def put(self, key: str, article: Article, data: bytes) -> None:
         """Store a Doc's bytes (see `doc_bytes`) under `key`, atomically."""

@@ -116,8 +116,9 @@ def parse_cached(nlp: Language, articles: Sequence[Article], settings: Settings,
     """The articles' Docs, in their order, streamed: from `cache` where it has them, else parsed
     (`parse_local`) and cached at once, so a build interrupted half way keeps that half.
 
-    With `refresh` the cache is not read, only rewritten. Only the cache's answers (not its Docs)
-    are gathered ahead of the stream, so memory stays one batch of Docs whatever the corpus size.
+    With `refresh` the cache is not read, only rewritten. Which entries exist is looked up ahead
+    of the stream (the rest go to `nlp.pipe`); each entry is read once, when its turn comes, so
+    memory stays one batch of Docs whatever the corpus size.
     """
     keys: list[str] = []
     hits = [False] * len(articles)
@@ -125,7 +126,7 @@ def parse_cached(nlp: Language, articles: Sequence[Article], settings: Settings,
         fingerprint = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
         keys = [article_key(a, fingerprint) for a in articles]
         if not refresh:
-            hits = [cache.get_bytes(key, a) is not None for key, a in zip(keys, articles)]
+            hits = [cache.has(key) for key in keys]
     todo = [a for a, hit in zip(articles, hits) if not hit]
     counts = ParseCounts(parsed=len(todo), cached=len(articles) - len(todo))
 
@@ -134,8 +135,9 @@ def parse_cached(nlp: Language, articles: Sequence[Article], settings: Settings,
         for k, article in enumerate(articles):
             doc = cache.get(nlp, keys[k], article) if hits[k] and cache is not None else None
             if doc is None:
-                # an entry that went bad since it was looked at is parsed on its own
-                doc = next(fresh) if not hits[k] else next(parse_articles(nlp, [article]))
+                if hits[k]:  # a damaged entry: parsed on its own, and rewritten below
+                    counts.cached, counts.parsed = counts.cached - 1, counts.parsed + 1
+                doc = next(parse_articles(nlp, [article])) if hits[k] else next(fresh)
                 # Extraction reads no vectors (see kg.cache.DOC_EXCLUDE): a Doc without its tensor
                 # takes about a third of the memory.
                 doc.tensor = numpy.zeros((0,), dtype="float32")

@@ -81,6 +81,7 @@ def test_cached_stream_parses_only_what_the_cache_lacks(nlp, ontology, seed_arti
     for path in (tmp_path / "cache").glob("*/*.kgdoc"):
         path.write_bytes(b"damaged")
     assert [d._.article for d in docs] == seed_articles
+    assert (counts.parsed, counts.cached) == (len(seed_articles), 0)  # each damaged entry was parsed again
     first, refreshed = _spooled(nlp, ontology, seed_articles, settings, cache=cache, refresh=True)
     assert first.counts.parsed == len(seed_articles)
     assert triples(refreshed) == triples(mixed)  # cached parses extract as fresh ones do
