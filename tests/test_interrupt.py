@@ -17,8 +17,13 @@ from kg.atomic import LOCK_NAME
 pytestmark = pytest.mark.slow
 
 
-def big_corpus(folder: Path, copies: int = 6) -> Path:
-    """The seed articles copied `copies` times under new doc ids: slow enough to interrupt."""
+def big_corpus(folder: Path, copies: int = 12) -> Path:
+    """The seed articles copied `copies` times under new doc ids: slow enough to interrupt.
+
+    Parses reach the cache a spaCy batch (32 articles) at a time, so `wait_until_parsing` returns
+    after the first batch: well over one more batch must be left for the test to act while the
+    build is still running.
+    """
     folder.mkdir()
     seeds = sorted(SEED_CORPUS.glob("*.txt"))
     for k in range(copies):
