@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.config import ONTOLOGY_DIR
-from kg.query import ensure_store, open_store, resolve_query
+from kg.sparql.query import ensure_store, open_store, resolve_query
 
 KG = "https://w3id.org/newskg/ontology#"
 ENT = "https://w3id.org/newskg/entity/"

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, Graph
 
-from kg.graphview import entity_graph, simple_graph, write_atomic
+from kg.views.graphview import entity_graph, simple_graph, write_atomic
 from kg.ontology import KG
 
 __all__ = ["analyse", "entity_graph", "key_players", "pagerank", "write_stats"]

@@ -107,7 +107,7 @@ def validate_cmd(graph: Path, ontology_dir: Path | None) -> None:
     exits 0 when the graph conforms, 4 when it does not.
     """
     from kg.errors import ValidationError
-    from kg.validate import format_report, validate_file
+    from kg.sparql.validate import format_report, validate_file
 
     result = validate_file(graph, ontology_dir or Settings().ontology_dir)
     click.echo(format_report(result), nl=False)
@@ -130,7 +130,7 @@ def query_cmd(graph: Path, query_or_file: str, fmt: str, store: str) -> None:
         kg query output/graph.ttl offices
         kg query output/graph.ttl 'SELECT ?s WHERE { ?s a kg:Person }' --format csv
     """
-    from kg.query import format_result, resolve_query, run_query
+    from kg.sparql.query import format_result, resolve_query, run_query
 
     result = run_query(graph, resolve_query(query_or_file), store=store)
     click.echo(format_result(result, fmt), nl=False)
@@ -148,7 +148,7 @@ def serve_cmd(graph: Path, port: int, host: str) -> None:
         kg serve output/graph.ttl --port 7878
     then query http://127.0.0.1:7878/query (GET or POST, results as SPARQL JSON).
     """
-    from kg.serve import endpoint_url, serve
+    from kg.sparql.serve import endpoint_url, serve
 
     click.echo(f"SPARQL endpoint (read-only): {endpoint_url(host, port)}  -- Ctrl-C to stop", err=True)
     sys.exit(serve(graph, host=host, port=port))
@@ -193,7 +193,7 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
     import json
 
     from kg.analyse import analyse
-    from kg.graphview import load_graph
+    from kg.views.graphview import load_graph
 
     stats = analyse(load_graph(graph))
     click.echo(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) if as_json
@@ -221,8 +221,8 @@ def render_cmd(graph: Path, out: Path, focus: str | None, depth: int, classes: s
         kg render output/graph.ttl -o healey.html --focus "John Healey" --depth 1
         kg render output/graph.ttl -o people.html --class Person,Organization --min-degree 2
     """
-    from kg.graphview import load_graph
-    from kg.render import DEFAULT_TITLE, render_html
+    from kg.views.graphview import load_graph
+    from kg.views.render import DEFAULT_TITLE, render_html
 
     wanted = {c.strip() for c in classes.split(",") if c.strip()} if classes else None
     path = render_html(load_graph(graph), out, focus=focus, depth=depth, classes=wanted,
@@ -242,8 +242,8 @@ def report_cmd(graph: Path, out_dir: Path) -> None:
         kg report output/graph.ttl --out output/
     writes output/report.html (self-contained) and output/report.md.
     """
-    from kg.graphview import load_graph
-    from kg.report import write_report
+    from kg.views.graphview import load_graph
+    from kg.views.report import write_report
 
     html_path, md_path = write_report(load_graph(graph), out_dir)
     click.echo(f"wrote {html_path} and {md_path}")

@@ -9,17 +9,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.atomic import atomic_write_bytes, output_lock
-from kg.cache import CACHE_DIR_NAME, DocCache
+from kg.run.atomic import atomic_write_bytes, output_lock
+from kg.run.cache import CACHE_DIR_NAME, DocCache
 from kg.config import Settings
-from kg.engines import ENGINES, extract_spooled, find_local
+from kg.run.engines import ENGINES, extract_spooled, find_local
 from kg.errors import KGError
 from kg.extract.limits import drop_overlong
 from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.ontology import load_ontology
-from kg.rdf import build_graphs, load_ontology_graph, turtle_bytes
+from kg.rdf.graph import build_graphs, load_ontology_graph, turtle_bytes
 from kg.resolve import resolve
 
 # "… Credit: John Thys/AFP via Getty Images", "(Source: Getty Images)": who took the photo, not what it shows.
@@ -73,7 +73,7 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
                    scheduler: str | None = None, shards_dir: Path | None = None) -> KnowledgeGraph:
     """Articles to the resolved knowledge graph (NLP, extraction, resolution).
 
-    Extraction runs in two rounds because of its corpus-wide step (see `kg.engines`): locally the
+    Extraction runs in two rounds because of its corpus-wide step (see `kg.run.engines`): locally the
     first round's parses wait in a temporary spool file, so parsing holds one batch of Docs; the
     dask engine runs both rounds on the cluster and hands back the same Extractions (via N-Triples
     shards, kept in `shards_dir` if given). Resolution is the same either way, so the graph does
@@ -83,7 +83,7 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
     nlp = load_pipeline(settings.model, ontology)
     articles = [with_captions(a) for a in articles]
     if engine == "dask":
-        from kg.engines import extract_dask
+        from kg.run.engines import extract_dask
 
         result = extract_dask(nlp, articles, settings, scheduler=scheduler, shards_dir=shards_dir,
                               cache=cache, refresh=refresh)
@@ -115,12 +115,12 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
                  shards_dir: Path | None = None) -> BuildSummary:
     """Build graph.ttl (and the views) from a folder of articles; outputs appear whole or not at all.
 
-    The output folder is locked (`kg.atomic.output_lock`) for the whole build, so a second build
+    The output folder is locked (`kg.run.atomic.output_lock`) for the whole build, so a second build
     into the same folder fails at once instead of racing this one; a lock left by a killed build
     is taken over. Parsed articles are cached in `cache_dir` (default OUT/.kg-cache); `clean`
     ignores the cache and rewrites it. The default cache is pruned to this corpus after a build;
     a cache folder given explicitly may be shared and is never pruned. With the dask engine,
-    `shards_dir` keeps the extraction shards (`shard-00000.nt`, ...; see `kg.engines`).
+    `shards_dir` keeps the extraction shards (`shard-00000.nt`, ...; see `kg.run.engines`).
     """
     out_dir = Path(out_dir)
     created = not out_dir.exists()
@@ -155,7 +155,7 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
     summary.outputs += [out_dir / "graph.ttl", out_dir / "low-confidence.ttl"]
     extra = [f for f in settings.formats if f != "ttl"]
     if extra:
-        from kg.serialize import write_formats
+        from kg.rdf.serializers import write_formats
         with stage(summary, "rdf"):
             summary.outputs += list(write_formats(graph, out_dir, extra).values())
     if with_views:
@@ -168,9 +168,9 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
 def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:
     """stats.json, graph.html and the report, sharing one entity graph, one analysis and one page."""
     from kg.analyse import analyse, write_stats
-    from kg.graphview import reuse, write_atomic
-    from kg.render import build_page
-    from kg.report import write_report
+    from kg.views.graphview import reuse, write_atomic
+    from kg.views.render import build_page
+    from kg.views.report import write_report
 
     with reuse(graph):
         with stage(summary, "analyse"):

@@ -1,4 +1,4 @@
-"""Tests for kg.analyse and the rdflib -> networkx loader in kg.graphview, on a hand-written graph."""
+"""Tests for kg.analyse and the rdflib -> networkx loader in kg.views.graphview, on a hand-written graph."""
 from __future__ import annotations
 
 import doctest
@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, Graph, Literal
 
 import kg.analyse
-import kg.graphview
+import kg.views.graphview
 from kg.analyse import analyse, write_stats
 from kg.cli import main
 from kg.errors import InputError
-from kg.graphview import KG, KNOWN_ENTITY_NAMES, entity_graph, load_graph
+from kg.views.graphview import KG, KNOWN_ENTITY_NAMES, entity_graph, load_graph
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"
@@ -27,7 +27,7 @@ def g() -> Graph:
 
 
 def entity_subjects(g: Graph) -> set[str]:
-    """The entities of the test graph counted independently of kg.graphview: typed ent: IRIs."""
+    """The entities of the test graph counted independently of kg.views.graphview: typed ent: IRIs."""
     return {str(s) for s in g.subjects(RDF.type, None) if str(s).startswith(ENT)}
 
 
@@ -88,7 +88,7 @@ def test_known_names_mirror_the_ontology():
     if not ONTOLOGY.is_file():
         pytest.skip("ontology/kg.ttl not present")
     onto = Graph().parse(ONTOLOGY)
-    classes = kg.graphview.entity_classes(
+    classes = kg.views.graphview.entity_classes(
         onto + Graph().parse(data="@prefix kg: <https://w3id.org/newskg/ontology#> .\n"
                                   + "".join(f"[] a <{c}> .\n" for c in onto.subjects(RDFS.subClassOf, None))))
     missing = {names[0] for names in classes.values()} - KNOWN_ENTITY_NAMES
@@ -172,6 +172,6 @@ def test_cli_stats_missing_file_is_one_line_error(tmp_path):
     assert result.output.strip().startswith("kg: error:") and result.output.count("\n") == 1
 
 
-@pytest.mark.parametrize("module", [kg.analyse, kg.graphview])
+@pytest.mark.parametrize("module", [kg.analyse, kg.views.graphview])
 def test_doctests(module):
     assert doctest.testmod(module).failed == 0

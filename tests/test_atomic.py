@@ -1,4 +1,4 @@
-"""Tests for kg.atomic: interrupted writes leave the old file, and one build at a time holds a folder."""
+"""Tests for kg.run.atomic: interrupted writes leave the old file, and one build at a time holds a folder."""
 from __future__ import annotations
 
 import os
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.atomic import LOCK_NAME, atomic_path, atomic_write_bytes, atomic_write_text, output_lock
+from kg.run.atomic import LOCK_NAME, atomic_path, atomic_write_bytes, atomic_write_text, output_lock
 from kg.errors import OutputError
 
 

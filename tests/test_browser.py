@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
-from kg.graphview import load_graph
-from kg.render import render_html
-from kg.report import write_report
+from kg.views.graphview import load_graph
+from kg.views.render import render_html
+from kg.views.report import write_report
 
 CHROMIUM = Path("/usr/bin/chromium")
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"

@@ -1,4 +1,4 @@
-"""kg.cache: cache keys, entries on disk, and incremental builds that re-parse only what changed."""
+"""kg.run.cache: cache keys, entries on disk, and incremental builds that re-parse only what changed."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +10,7 @@ import spacy
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.cache import DocCache, article_key, doc_bytes, ontology_fingerprint
+from kg.run.cache import DocCache, article_key, doc_bytes, ontology_fingerprint
 from kg.config import ONTOLOGY_DIR, Settings
 from kg.models import Article
 

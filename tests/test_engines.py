@@ -1,4 +1,4 @@
-"""Tests for kg.engines' local engine: two rounds through a spool file, one batch of Docs alive at a time."""
+"""Tests for kg.run.engines' local engine: two rounds through a spool file, one batch of Docs alive at a time."""
 from __future__ import annotations
 
 import dataclasses
@@ -8,9 +8,9 @@ import tempfile
 import pytest
 from spacy.tokens import Doc
 
-import kg.engines as engines
+import kg.run.engines as engines
 from conftest import SEED_CORPUS, triples
-from kg.cache import DocCache
+from kg.run.cache import DocCache
 from kg.config import Settings
 from kg.extract import extract_docs
 from kg.ingest import load_articles

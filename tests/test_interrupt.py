@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 
 from conftest import KG_BIN, REPO, SEED_CORPUS, interruptible, run_kg
-from kg.atomic import LOCK_NAME
+from kg.run.atomic import LOCK_NAME
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from conftest import SEED_CORPUS, run_kg
-from kg.engines import chunk_size
+from kg.run.engines import chunk_size
 from kg.errors import ModelError
 
 
@@ -36,7 +36,7 @@ def test_dask_engine_gives_the_same_graph(tmp_path, seed_build):
     from kg.config import Settings
     from kg.pipeline import build_corpus
 
-    from kg.shards import read_shards
+    from kg.run.shards import read_shards
 
     before = {p.pid for p in psutil.Process().children(recursive=True)}
     out, shards = tmp_path / "out", tmp_path / "shards"
@@ -92,12 +92,12 @@ def test_corpus_names_merge_chunk_by_chunk(nlp, ontology):
 @pytest.mark.slow
 def test_a_worker_with_another_pipeline_is_an_error(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
-    import kg.engines
+    import kg.run.engines
     from kg.config import Settings
     from kg.pipeline import build_corpus
 
     # The workers compute the real fingerprint; this process is made to expect another one.
-    monkeypatch.setattr(kg.engines, "pipeline_fingerprint", lambda *args: "another pipeline")
+    monkeypatch.setattr(kg.run.engines, "pipeline_fingerprint", lambda *args: "another pipeline")
     with pytest.raises(ModelError, match="different model"):
         build_corpus(SEED_CORPUS, tmp_path / "out", Settings(progress=False), with_views=False, engine="dask",
                      use_cache=False)

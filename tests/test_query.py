@@ -1,4 +1,4 @@
-"""Tests for kg.query: every stored query on both stores, expected answers, store reuse, formats, errors."""
+"""Tests for kg.sparql.query: every stored query on both stores, expected answers, store reuse, formats, errors."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.query import (
+from kg.sparql.query import (
     QueryResult, ensure_store, format_result, normalised_rows, query_names, resolve_query, run_query, shorten,
     term_text,
 )

@@ -12,7 +12,7 @@ from rdflib.namespace import SKOS
 
 from kg.config import BASE_IRI, ONTOLOGY_DIR
 from kg.models import Article, Entity, Fact, KnowledgeGraph, Provenance, Quantity
-from kg.rdf import build_graphs, load_ontology_graph, turtle_bytes
+from kg.rdf.graph import build_graphs, load_ontology_graph, turtle_bytes
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 ENT = Namespace(BASE_IRI + "entity/")

@@ -1,4 +1,4 @@
-"""Tests for kg.render: the offline interactive page, its filters and its determinism."""
+"""Tests for kg.views.render: the offline interactive page, its filters and its determinism."""
 from __future__ import annotations
 
 import json
@@ -14,8 +14,8 @@ from rdflib import RDFS, Graph, Literal, URIRef
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.graphview import load_graph
-from kg.render import build_page, render_html
+from kg.views.graphview import load_graph
+from kg.views.render import build_page, render_html
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
 ENT = "https://w3id.org/newskg/entity/"
@@ -147,7 +147,7 @@ def test_two_renders_are_byte_identical(g, tmp_path):
     second = render_html(load_graph(DATA), tmp_path / "b.html")
     assert first.read_bytes() == second.read_bytes()
     # and in another process, whose str hashes are salted differently
-    code = ("import sys; from kg.graphview import load_graph; from kg.render import render_html; "
+    code = ("import sys; from kg.views.graphview import load_graph; from kg.views.render import render_html; "
             "render_html(load_graph(sys.argv[1]), sys.argv[2])")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     subprocess.run([sys.executable, "-c", code, str(DATA), str(tmp_path / "c.html")], check=True, env=env)

@@ -1,4 +1,4 @@
-"""Tests for kg.report: the HTML and Markdown report, the static pictures and the embeddable view."""
+"""Tests for kg.views.report: the HTML and Markdown report, the static pictures and the embeddable view."""
 from __future__ import annotations
 
 import re
@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli import main
-from kg.graphview import load_graph
-from kg.report import draw_static, embed, show, write_report
+from kg.views.graphview import load_graph
+from kg.views.report import draw_static, embed, show, write_report
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
 EXTERNAL_RESOURCE = re.compile(

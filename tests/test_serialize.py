@@ -1,4 +1,4 @@
-"""Tests for kg.serialize: every format parses back to the same graph; TriG has one graph per article."""
+"""Tests for kg.rdf.serializers: every format parses back to the same graph; TriG has one graph per article."""
 from __future__ import annotations
 
 import json
@@ -14,8 +14,8 @@ from rdflib.compare import isomorphic
 
 from kg.errors import InputError
 from kg.ontology import KG
-from kg.query import term_text
-from kg.serialize import by_document, write_formats
+from kg.sparql.query import term_text
+from kg.rdf.serializers import by_document, write_formats
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"
@@ -124,7 +124,7 @@ def test_unknown_format_is_an_input_error(graph: rdflib.Graph, tmp_path: Path) -
 def test_every_format_is_the_same_bytes_whatever_the_hash_seed(tmp_path: Path) -> None:
     # rdflib orders JSON-LD nodes and TriG graphs by sets, whose order follows the per-process
     # string hash: write the formats in processes with different seeds and compare the bytes.
-    script = ("import sys, rdflib; from kg.serialize import write_formats; "
+    script = ("import sys, rdflib; from kg.rdf.serializers import write_formats; "
               f"write_formats(rdflib.Graph().parse({str(TEST_GRAPH)!r}), sys.argv[1], ['nt', 'jsonld', 'trig', 'ttl'])")
     runs = []
     for seed in ("1", "2", "3"):

@@ -1,4 +1,4 @@
-"""Tests for kg.serve: a read-only SPARQL endpoint on a free localhost port, queried over HTTP."""
+"""Tests for kg.sparql.serve: a read-only SPARQL endpoint on a free localhost port, queried over HTTP."""
 from __future__ import annotations
 
 import json
@@ -17,7 +17,7 @@ import pytest
 
 from conftest import interruptible
 from kg.errors import InputError
-from kg.serve import bind_address, endpoint_url, server_binary, start_server, stop_server
+from kg.sparql.serve import bind_address, endpoint_url, server_binary, start_server, stop_server
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"
@@ -91,8 +91,8 @@ def test_ctrl_c_while_the_server_starts_stops_it(tmp_path: Path, monkeypatch: py
     def interrupted(host: str, port: int) -> bool:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.serve.subprocess.Popen", RecordedPopen)
-    monkeypatch.setattr("kg.serve._answers", interrupted)
+    monkeypatch.setattr("kg.sparql.serve.subprocess.Popen", RecordedPopen)
+    monkeypatch.setattr("kg.sparql.serve._answers", interrupted)
     with pytest.raises(KeyboardInterrupt):
         start_server(graph, port=_free_port())
     assert len(started) == 1 and started[0].poll() is not None  # not left running without an owner

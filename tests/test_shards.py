@@ -8,7 +8,7 @@ from rdflib import BNode, Graph, Literal
 
 from conftest import SEED_CORPUS
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
-from kg.shards import ShardError, read_shard, read_shards, shard_name, write_shard, write_shard_file
+from kg.run.shards import ShardError, read_shard, read_shards, shard_name, write_shard, write_shard_file
 
 
 def _tricky() -> list[Extraction]:

@@ -1,4 +1,4 @@
-"""Tests for kg.validate: shapes generated from the ontology, the static shapes, the report and the CLI."""
+"""Tests for kg.sparql.validate: shapes generated from the ontology, the static shapes, the report and the CLI."""
 from __future__ import annotations
 
 import shutil
@@ -13,7 +13,7 @@ from kg.cli import main
 from kg.config import ONTOLOGY_DIR
 from kg.errors import InputError, OntologyError, ValidationError
 from kg.ontology import KG
-from kg.validate import ValidationResult, Violation, format_report, shapes_for, validate, validate_file
+from kg.sparql.validate import ValidationResult, Violation, format_report, shapes_for, validate, validate_file
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"

@@ -6,7 +6,7 @@ are collected (`corpus_names`); the second looks for those names in every articl
 (`add_known_names`) and then reads references, arguments and relations (`extract_doc`), again one
 article at a time. Only the collection step sees the whole corpus, and it is mergeable: the names
 of a corpus are `merge_names` of the `chunk_names` of its consecutive chunks, so the two passes
-can run on different machines (`kg.engines`) and give what `extract_docs` gives.
+can run on different machines (`kg.run.engines`) and give what `extract_docs` gives.
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ call, as string ids (hashes; `POS` as its symbol id); a rule asks for the ascend
 tokens whose attribute is one of some strings, or passes some other test, and makes Tokens of those
 only; each test looks at the distinct values of a Doc, not at every token. Sentence boundaries are
 read from the same array, so a token's sentence is a look-up instead of a walk over the sentence
-(`Token.sent`). The table lives in `doc.user_data`, which `kg.cache.doc_bytes` leaves out.
+(`Token.sent`). The table lives in `doc.user_data`, which `kg.run.cache.doc_bytes` leaves out.
 """
 from __future__ import annotations
 

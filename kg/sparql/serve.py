@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.query import ensure_store
+from kg.sparql.query import ensure_store
 
 SERVER_BINARY = "oxigraph"  # from the `oxigraph` PyPI package (the Rust server, not pyoxigraph)
 

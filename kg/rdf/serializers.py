@@ -13,7 +13,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kg.atomic import atomic_write_bytes
+from kg.run.atomic import atomic_write_bytes
 from kg.errors import InputError
 from kg.ontology import KG
 

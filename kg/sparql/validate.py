@@ -12,7 +12,7 @@ from rdflib.collection import Collection
 
 from kg.errors import InputError, OntologyError
 from kg.ontology import KG
-from kg.query import shorten
+from kg.sparql.query import shorten
 
 KGSH = Namespace("https://w3id.org/newskg/shapes#")
 ONTOLOGY_FILE = "kg.ttl"

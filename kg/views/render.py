@@ -18,7 +18,7 @@ from rdflib import Graph
 
 from kg.analyse import pagerank
 from kg.errors import InputError
-from kg.graphview import entity_graph, short_id, simple_graph, write_atomic
+from kg.views.graphview import entity_graph, short_id, simple_graph, write_atomic
 
 __all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html", "resolve_focus",
            "select_nodes"]

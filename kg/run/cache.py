@@ -29,7 +29,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.atomic import atomic_write_bytes
+from kg.run.atomic import atomic_write_bytes
 from kg.config import PIPELINE_VERSION
 from kg.models import Article
 import kg.nlp  # noqa: F401  (registers the `doc._.article` extension)

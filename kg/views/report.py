@@ -13,10 +13,10 @@ matplotlib.use("Agg")  # files only: never open a window, whatever display the m
 import matplotlib.pyplot as plt  # noqa: E402
 
 from kg.analyse import analyse, pagerank  # noqa: E402
-from kg.graphview import (  # noqa: E402
+from kg.views.graphview import (  # noqa: E402
     documents, entity_graph, property_label, simple_graph, statements, write_atomic,
 )
-from kg.render import DEFAULT_TITLE, build_page, class_colour, layout, render_html  # noqa: E402
+from kg.views.render import DEFAULT_TITLE, build_page, class_colour, layout, render_html  # noqa: E402
 
 __all__ = ["GraphView", "embed", "draw_static", "show", "write_report"]
 
@@ -28,7 +28,7 @@ EMBED_HEIGHT = 720
 def embed(g: Graph, focus: str | None = None, *, height: int = EMBED_HEIGHT, **render_kw) -> str:
     """A self-contained HTML fragment: the interactive view in an <iframe srcdoc>, sandboxed to scripts.
 
-    `render_kw` are those of `kg.render.render_html` (depth, classes, min_degree, max_nodes, title).
+    `render_kw` are those of `kg.views.render.render_html` (depth, classes, min_degree, max_nodes, title).
     """
     return _frame(build_page(g, focus=focus, **render_kw), render_kw.get("title", DEFAULT_TITLE), height)
 
@@ -54,7 +54,7 @@ class GraphView:
 
 
 def show(g: Graph, focus: str | None = None, **render_kw) -> GraphView:
-    """The interactive view of `g` for a notebook cell: ``kg.report.show(g, focus="Healey")``."""
+    """The interactive view of `g` for a notebook cell: ``kg.views.report.show(g, focus="Healey")``."""
     return GraphView(g, focus, **render_kw)
 
 

@@ -5,7 +5,7 @@ spaCy batch locally), because extraction has one corpus-level step -- multiword 
 event names found in one article are looked for in every other (`kg.extract`). Round 1 parses a
 chunk and finds its mentions (`found_in`, giving a `Found`); round 2 continues from the `Found`
 with the names of the whole corpus (`extract_found`). Between the rounds a chunk's parses are
-kept as bytes (a Doc without its tensor, `kg.cache.doc_bytes`), never as Doc objects.
+kept as bytes (a Doc without its tensor, `kg.run.cache.doc_bytes`), never as Doc objects.
 
 Local engine (`find_local`, then `extract_spooled`): Docs stream out of `nlp.pipe` (or spaCy's
 `n_process` workers, `--jobs`) through the parse cache (`parse_cached`); each chunk's `Found` is
@@ -22,13 +22,13 @@ comes back to this process. The two rounds are two `client.map`s:
    worker's disk under memory pressure. Only the chunk's `chunk_names` (a few names with their
    first mention) and counts come back, through a second tiny task per chunk.
    Keeping the parses is cheaper than parsing again in round 2: parsing is most of the cost of a
-   build, while a Doc without its tensor (`kg.cache.doc_bytes`) is a few kilobytes, so even a
+   build, while a Doc without its tensor (`kg.run.cache.doc_bytes`) is a few kilobytes, so even a
    million articles fit a cluster's memory and disk; Docs are held as bytes, not objects, so
    spilling or moving one pickles only its own strings, not the whole vocabulary.
 2. The driver merges the names in chunk order (`merge_names`, equal to `corpus_names` over the
    whole corpus), broadcasts them to every worker once, and maps each round-1 future to the rest
    of extraction (`extract_doc`). Each chunk's Extractions come back as an N-Triples shard
-   (`kg.shards`, the unresolved mention graph) which the driver writes to `shard-00000.nt`, ...
+   (`kg.run.shards`, the unresolved mention graph) which the driver writes to `shard-00000.nt`, ...
    in the `--shards` folder (a temporary one if not given), so no shared file system is needed.
 
 The driver then reads the shards back in document order and the pipeline resolves them and
@@ -36,7 +36,7 @@ writes RDF exactly as after a local build: the graph is byte-for-byte the same w
 ran. Shards are plain N-Triples and can also be loaded into a store as they are.
 
 Workers must have this package, the same spaCy model and the same ontology installed: every
-task's result carries the worker's pipeline fingerprint (`kg.cache.pipeline_fingerprint`) and a
+task's result carries the worker's pipeline fingerprint (`kg.run.cache.pipeline_fingerprint`) and a
 mismatch is an error rather than a silently different graph. A build with the default ontology
 lets each worker use its own installed copy; `--ontology`-style custom folders must exist at the
 same path on every worker.
@@ -78,8 +78,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from tqdm import tqdm
 
-from kg.atomic import atomic_write_bytes
-from kg.cache import DocCache, article_key, doc_bytes, doc_from_bytes, pipeline_fingerprint
+from kg.run.atomic import atomic_write_bytes
+from kg.run.cache import DocCache, article_key, doc_bytes, doc_from_bytes, pipeline_fingerprint
 from kg.config import ONTOLOGY_DIR, Settings
 from kg.errors import KGError, ModelError
 from kg.extract import chunk_names, extract_doc, merge_names
@@ -87,7 +87,7 @@ from kg.extract.mentions import find_mentions
 from kg.models import Article, Extraction, Mention
 from kg.nlp import load_pipeline, parse_articles
 from kg.ontology import Ontology, load_ontology
-from kg.shards import read_shard, shard_name, write_shard
+from kg.run.shards import read_shard, shard_name, write_shard
 
 ENGINES = ("local", "dask")
 # Local cluster started when no scheduler address is given.
@@ -138,7 +138,7 @@ def parse_cached(nlp: Language, articles: Sequence[Article], settings: Settings,
                 if hits[k]:  # a damaged entry: parsed on its own, and rewritten below
                     counts.cached, counts.parsed = counts.cached - 1, counts.parsed + 1
                 doc = next(parse_articles(nlp, [article])) if hits[k] else next(fresh)
-                # Extraction reads no vectors (see kg.cache.DOC_EXCLUDE): a Doc without its tensor
+                # Extraction reads no vectors (see kg.run.cache.DOC_EXCLUDE): a Doc without its tensor
                 # takes about a third of the memory.
                 doc.tensor = numpy.zeros((0,), dtype="float32")
                 if cache is not None:
@@ -162,7 +162,7 @@ class Found:
 
     fingerprint: str
     articles: tuple[Article, ...]
-    docs: tuple[bytes, ...]  # kg.cache.doc_bytes of each article's Doc
+    docs: tuple[bytes, ...]  # kg.run.cache.doc_bytes of each article's Doc
     mentions: bytes  # pickled list of TokenMentions (one pickle keeps the shared Mention objects shared)
     names: dict[str, Mention]  # kg.extract.chunk_names
     words: int

@@ -296,7 +296,7 @@ def read_shard(text: str) -> list[Extraction]:
 
 def write_shard_file(path: Path, extractions: Iterable[Extraction]) -> Path:
     """`write_shard` into `path`, atomically."""
-    from kg.atomic import atomic_write_bytes
+    from kg.run.atomic import atomic_write_bytes
 
     atomic_write_bytes(Path(path), write_shard(extractions).encode("utf-8"))
     return Path(path)

@@ -1,0 +1,1 @@
+"""RDF stage: the resolved graph as rdflib Graphs (`graph`) and its serialisations (`serializers`)."""

@@ -1,0 +1,1 @@
+"""Where the stages run: engines (this process, worker processes, Dask), the parse cache, shards, atomic output."""
