@@ -19,7 +19,8 @@ from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.ontology import load_ontology
-from kg.rdf.graph import build_graphs, load_ontology_graph
+from kg.rdf.graph import build_graphs
+from kg.rdf.ontology_graph import load_ontology_graph
 from kg.rdf.serializers import rdf_format, write_formats
 from kg.resolve import resolve
 

@@ -12,7 +12,8 @@ from rdflib.namespace import SKOS
 
 from kg.config import BASE_IRI, ONTOLOGY_DIR
 from kg.models import Article, Entity, Fact, KnowledgeGraph, Provenance, Quantity
-from kg.rdf.graph import build_graphs, load_ontology_graph
+from kg.rdf.graph import build_graphs
+from kg.rdf.ontology_graph import load_ontology_graph
 from kg.rdf.serializers import turtle
 
 KG = Namespace("https://w3id.org/newskg/ontology#")

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
@@ -182,10 +180,3 @@ def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,
         add_fact(g if fact.provenance.confidence >= min_confidence else low, iris, literal, fact)
     return g, low
 
-
-def load_ontology_graph(ontology_dir: Path, extra: Iterable[str] = ("alignment.ttl",)) -> Graph:
-    g = Graph().parse(ontology_dir / "kg.ttl", format="turtle")
-    for name in extra:
-        if (ontology_dir / name).exists():
-            g.parse(ontology_dir / name, format="turtle")
-    return g
