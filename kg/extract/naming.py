@@ -107,8 +107,7 @@ def _with_text(m: Mention, text: str) -> Mention:
 def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Oleksandr Senkevych, mayor, said', 'Senkevych, the mayor': a name in apposition with a title or an
     occupation is a person's, whatever NER called it."""
-    lex = ontology.lexicon
-    titles = {t for group in lex["titles"].values() for t in group} | set(lex.get("occupations", ()))
+    titles = ontology.lexicon.titles_and_occupations
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls == "Person" or m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES:
             continue
@@ -161,7 +160,7 @@ def based_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
 
 def place_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the city of Mykolaiv', 'the province of Hatay'; 'in Kremenchuk', where NER saw a person: places."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, "Place"):
             continue
@@ -230,7 +229,7 @@ def possessive_organisations(doc: Doc, mentions: TokenMentions, ontology: Ontolo
 def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the American Williams driver', 'a Ferrari mechanic': a name before a member noun is the team or
     organisation the member belongs to."""
-    nouns = set(ontology.lexicon.get("member_nouns", ()))
+    nouns = ontology.lexicon.member_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or e >= len(doc):
             continue
@@ -280,9 +279,9 @@ def _person_like(span: Span, m: Mention, ontology: Ontology) -> bool:
     words = [t for t in span if not t.is_punct]
     if not 2 <= len(words) <= 4 or m.cls not in DEFAULT_CLASSES:
         return False
-    generic = set(lex.get("generic_name_words", ()))
-    company = set(lex.get("company_name_words", ()))
-    class_nouns = lex.get("class_nouns", {})
+    generic = lex.generic_name_words
+    company = lex.company_name_words
+    class_nouns = lex.class_nouns
     return all(t.text[:1].isupper() and t.is_alpha or len(t.text) <= 2 and t.text.endswith(".") for t in words) \
         and words[0].lower_ not in generic and words[-1].text not in company \
         and not any(t.lower_ in class_nouns or _entry(t.text, ontology) for t in words)
@@ -291,7 +290,7 @@ def _person_like(span: Span, m: Mention, ontology: Ontology) -> bool:
 def admin_short_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Mubende' after 'Mubende District', 'Kahramanmaras' after 'Kahramanmaras Province': a place named
     without its administrative noun is the same place."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     full = {m.name.rsplit(" ", 1)[0]: m for _, _, m in mentions.spans if " " in m.name
             and ontology.is_a(class_nouns.get(m.name.rsplit(" ", 1)[1].lower(), "Entity"), "Place")}
     for k, (s, e, m) in enumerate(mentions.spans):
