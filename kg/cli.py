@@ -8,6 +8,7 @@ import click
 
 from kg.config import DEFAULT_MODEL, Settings
 from kg.errors import KGError
+from kg.rdf.serializers import FORMATS
 
 
 class KGGroup(click.Group):
@@ -42,7 +43,7 @@ def main() -> None:
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder for graph.ttl, stats.json, graph.html and the rest.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Name of an installed spaCy model.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["ttl", "nt", "jsonld", "trig"]),
+@click.option("--format", "formats", multiple=True, type=click.Choice(list(FORMATS)),
               help="Extra RDF serialisations to write beside graph.ttl (repeatable).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="Processes for parsing (local engine).")
