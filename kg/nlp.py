@@ -18,7 +18,7 @@ RULER_LABELS = {
     "Country": "GPE", "City": "GPE", "Region": "LOC", "Continent": "LOC", "Person": "PERSON",
     "Weapon": "PRODUCT", "Drone": "PRODUCT", "Missile": "PRODUCT", "Product": "PRODUCT", "Rocket": "PRODUCT",
     "Spacecraft": "PRODUCT", "Satellite": "PRODUCT", "Vessel": "PRODUCT", "CelestialBody": "LOC", "Star": "LOC",
-    "Planet": "LOC", "Moon": "LOC", "Asteroid": "LOC", "Comet": "LOC",
+    "Planet": "LOC", "Moon": "LOC", "Asteroid": "LOC", "Comet": "LOC", "Event": "EVENT",
 }
 
 if not Doc.has_extension("article"):
@@ -65,10 +65,22 @@ def load_pipeline(model: str, ontology: Ontology) -> Language:
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(ruler_patterns(ontology))
+    add_abbreviation_compounds(nlp, ontology)
     events = nlp.add_pipe("entity_ruler", name="event_ruler", config={"overwrite_ents": True},
                           **({"after": "ner"} if "ner" in nlp.pipe_names else {}))
     events.add_patterns(event_patterns(ontology))
     return nlp
+
+
+def add_abbreviation_compounds(nlp: Language, ontology: Ontology) -> None:
+    """'Santa Clara, Calif.-based': the tokenizer keeps 'Calif.-based' whole (an abbreviation's full stop
+    is no break), so the gazetteer's abbreviations are split from '-based' as the other names are."""
+    for entry in ontology.gazetteer:
+        for name in (entry.name, *entry.aliases):
+            if name.endswith(".") and " " not in name:
+                for suffix in ("based", "headquartered"):
+                    nlp.tokenizer.add_special_case(f"{name}-{suffix}", [{"ORTH": name}, {"ORTH": "-"},
+                                                                       {"ORTH": suffix}])
 
 
 def ascii_form(name: str) -> str:
@@ -84,13 +96,12 @@ def event_patterns(ontology: Ontology) -> list[dict]:
     claimed the place name inside first); 'Ariane 6 rocket', 'Halcyon probe' (vehicle nouns, PRODUCT);
     '2026 FK3' (provisional designations of minor bodies).
     """
-    lex = ontology.lexicon
-    heads = sorted(noun.capitalize() for noun, cls in lex.get("class_nouns", {}).items()
+    heads = sorted(noun.capitalize() for noun, cls in ontology.lexicon.class_nouns.items()
                    if ontology.is_a(cls, "Event"))
-    names = lex.get("name_patterns", {})
-    org_last = sorted(names.get("organization_heads", ()))
-    org_first = sorted(names.get("organization_heads_before_of", ()))
-    vehicles = sorted(names.get("vehicle_nouns", ()))
+    names = ontology.lexicon.name_patterns
+    org_last = sorted(names.organization_heads)
+    org_first = sorted(names.organization_heads_before_of)
+    vehicles = sorted(names.vehicle_nouns)
     word = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "this", "that", "its", "their"]}}
     joint = {"LOWER": {"IN": ["and", "of", "for", "&"]}, "OP": "?"}
     return [

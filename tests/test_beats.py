@@ -37,7 +37,7 @@ def produced_by_code() -> set[str]:
 
 def test_every_property_aligned_to_wikidata_has_triggers_or_a_construction(ontology):
     """A property other tools and the benchmarks read must be one the extractor can state (or the inverse of one)."""
-    by_triggers = {t.property for t in ontology.triggers} | set(ontology.lexicon["titles"])
+    by_triggers = {t.property for t in ontology.triggers} | set(ontology.lexicon.titles)
     producible = by_triggers | produced_by_code()
     inverses = {**ontology.inverses, **{v: k for k, v in ontology.inverses.items()}}
     missing = [p for p in aligned_properties() if p not in producible and inverses.get(p) not in producible]

@@ -27,6 +27,9 @@ DESIGNATION = re.compile(r"(1[89]|20)\d\d [A-Z]{2}\d{1,3}")
 ADJECTIVE_ENDINGS = ("ic", "ian", "ern", "ese", "ish")
 # Forms of address kept in an alias ("Mr Healey", "Dr Haddad"); ranks and offices are not.
 SHORT_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
+# Legal forms ending a company's name: 'Hyundai Rotem Co.' is the company Hyundai Rotem ('OpenAI LP' is not
+# OpenAI: a limited partnership is an entity of its own).
+LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated"}
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 
@@ -76,21 +79,21 @@ def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, boo
 
 def _head_class(span: Span, ontology: Ontology) -> str | None:
     """The class a name's head noun gives it: "Parachute Regiment" is a MilitaryUnit, "Halvorsen Energy" a Company."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     words = [t.lower_ for t in span]
     for i, w in enumerate(words):  # "Coalition of the Willing": the head is before "of"/"for"
         if w in ("of", "for") and i:
             return class_nouns.get(" ".join(words[max(0, i - 2):i])) or class_nouns.get(words[i - 1])
     if not words:
         return None
-    if len(words) > 1 and span[-1].text in ontology.lexicon.get("company_name_words", ()):
+    if len(words) > 1 and span[-1].text in ontology.lexicon.company_name_words:
         return "Company"
     return class_nouns.get(" ".join(words[-2:])) or class_nouns.get(words[-1])
 
 
 def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     head = span.root.head
     if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
             or span.label_ in ("GPE", "LOC", "NORP"):
@@ -136,7 +139,7 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = {t for group in ("leads", "serves") for t in ontology.lexicon["titles"][group]}
+    titles = ontology.lexicon.office_titles
     return doc[span.end].lower_ in titles and len(span) == 1
 
 
@@ -156,13 +159,8 @@ def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
     return ontology.gazetteer_index.get(fold(span.text))
 
 
-@functools.lru_cache(maxsize=4)  # once per build, not once per entity
-def _honorifics(ontology: Ontology) -> frozenset[str]:
-    return frozenset(ontology.lexicon.get("honorifics", ()))
-
-
 def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention] | None:
-    honorifics = _honorifics(ontology)
+    honorifics = ontology.lexicon.honorifics
     if ent.label_ not in NER_CLASSES:
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
@@ -181,6 +179,10 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     if not text or not any(c.isupper() for c in text) or len(text) < 2:
         return None
     entry = _gazetteer_entry(span, ontology) or ontology.gazetteer_index.get(fold(text))
+    legal_name = False
+    if entry is None:  # 'Hyundai Rotem Co.', 'Exxon Mobil Corp.': the company's name is without the suffix
+        text, legal_name = _without_legal_suffix(text)
+        entry = ontology.gazetteer_index.get(fold(text)) if legal_name else None
     if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
                           or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
@@ -188,10 +190,14 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         cls = entry.cls
     elif had_honorific and ent.label_ in ("PERSON", "ORG", "GPE"):
         cls = "Person"
+    elif legal_name:
+        cls = "Company"
     elif DESIGNATION.fullmatch(text):
         cls = "Asteroid"
     else:
         cls = vehicle or _head_class(span, ontology) or _noun_class(ent, ontology) or NER_CLASSES[ent.label_]
+        if ent.label_ == "PERSON" and len(span) == 2 and ontology.is_a(cls, "Organization") and span[0].is_title:
+            cls = "Person"  # 'Margaret Court': a given name before the noun makes it a person's name
     surface = None
     if cls == "Person":  # "Mr Healey": the title form is a name the text used, kept as an alias
         start = min(span.start, ent.start)
@@ -203,18 +209,26 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry, surface)
 
 
+def _without_legal_suffix(name: str) -> tuple[str, bool]:
+    """'Pioneer Natural Resources Co.' -> ('Pioneer Natural Resources', True); other names unchanged."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_SUFFIXES:
+        return TRAILING_NOISE.sub("", " ".join(words[:-1])), True
+    return name, False
+
+
 def _vehicle_noun(span: Span, ontology: Ontology) -> str | None:
     """The class of a vehicle noun ending a PRODUCT name ('Halcyon probe'), when a name stands before it."""
-    nouns = ontology.lexicon.get("name_patterns", {}).get("vehicle_nouns", ())
+    nouns = ontology.lexicon.name_patterns.vehicle_nouns
     if span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and (
             span[-2].text[:1].isupper() or span[-2].like_num):
-        return ontology.lexicon["class_nouns"].get(span[-1].lower_)
+        return ontology.lexicon.class_nouns.get(span[-1].lower_)
     return None
 
 
 def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the journal Nature Plants', 'the steelmaker Thyssenkrupp': a class noun introduces a name NER missed."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for i in indices_with(doc, {LOWER: _class_noun_ids(ontology)}):
         token = doc[i]
         if token.i + 1 >= len(doc) or token.is_title:
@@ -234,17 +248,17 @@ def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
 
 @functools.lru_cache(maxsize=4)
 def _class_noun_ids(ontology: Ontology) -> frozenset[int]:
-    return string_ids(ontology.lexicon.get("class_nouns", {}))
+    return string_ids(ontology.lexicon.class_nouns)
 
 
 def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Vestby' after 'Vestby Wind', 'Meridian' after 'Meridian Motors': a company's first word used alone."""
-    generic = set(ontology.lexicon.get("generic_name_words", ()))
+    generic = ontology.lexicon.generic_name_words
     firsts: dict[str, Mention] = {}
     for _, _, m in mentions.spans:
         words = m.name.split()
         if len(words) > 1 and m.source != "gazetteer" and words[0][:1].isupper() and words[0].lower() not in generic \
-                and (ontology.is_a(m.cls, "Organization") or ontology.is_a(m.cls, "Product")) \
+                and any(ontology.is_a(m.cls, c) for c in ("Organization", "Product", "Event")) \
                 and fold(words[0]) not in ontology.gazetteer_index and fold(words[0]) not in ontology.demonym_index:
             firsts.setdefault(words[0], m)
     defaults = set(NER_CLASSES.values())
@@ -286,7 +300,7 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     so NER could not take the longer organisation name it begins; the capitalised words after it are joined."""
     if not ent.ent_id_ or ent.label_ not in ("ORG", "GPE"):
         return ent
-    titles = _institution_words(ontology)
+    titles = ontology.lexicon.institution_words  # `_extend_known` does not join them to the name
     end = ent.end
     while end < len(doc):
         t = doc[end]
@@ -302,15 +316,6 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
-@functools.lru_cache(maxsize=4)
-def _institution_words(ontology: Ontology) -> frozenset[str]:
-    """Words after a country that make a country's own institution ('UK Government', 'UK Armed Forces'),
-    which other rules read: `_extend_known` does not join them to the name."""
-    lex = ontology.lexicon
-    return frozenset({t for group in lex["titles"].values() for t in group} | set(lex.get("occupations", ())) | set(
-        lex["pass_through"].get("compound", ())) | set(lex.get("military_nouns", ())) | {"armed"})
-
-
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
     """'the Multinational Force for' + 'Ukraine': a name cut before its last word is joined up."""
     end = ent.end
@@ -324,7 +329,7 @@ def _extend_dangling(doc: Doc, ent: Span) -> Span:
 def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """A name introduced as a name: 'a so-called “coalition of the willing”', 'known as “Octopus”'."""
     text = doc_text(doc)
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for cue in NAMING_CUES:
         for m in re.finditer(re.escape(cue) + r"\s+[“\"‘']?((?:[A-Za-z][\w\-]*)(?:\s+[A-Za-z][\w\-]*){0,5})",
                              text):
@@ -387,7 +392,7 @@ def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
 
 def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'signed a landmark declaration', 'a declaration of intent': an unnamed document becomes an entity."""
-    document_nouns = ontology.lexicon.get("document_nouns", {})
+    document_nouns = ontology.lexicon.document_nouns
     sign_lemmas = {t.lemma for t in ontology.triggers if t.property == "signs" and t.kind == "verb"}
     for i in indices_where(doc, LEMMA, lowercase_in(frozenset(document_nouns))):
         token = doc[i]
@@ -435,7 +440,10 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
 
 def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     """Every entity mention in the article, typed by gazetteer, head noun or NER label."""
+    from kg.extract import naming  # its rules build on this module's mentions
+
     mentions = TokenMentions({}, [])
+    naming.datelines(doc, mentions, ontology)
     _quoted_names(doc, mentions, ontology)
     for ent in doc.ents:
         ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
@@ -443,11 +451,16 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
         if found is not None:
             span, mention = found
             mentions.add(span.start, span.end, mention)
+    naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)
     _armed_forces(doc, mentions, ontology)
     _signed_documents(doc, mentions, ontology)
+    for rule in naming.CLASS_RULES:  # 'Springfield, Ill.', 'X-based', "McLaren's Lando Norris", ...
+        rule(doc, mentions, ontology)
     _surnames_are_people(mentions)
+    for rule in naming.NAME_RULES:  # 'Djokovic' for 'Novak Djokovic', 'AFAD' for its full name, ...
+        rule(doc, mentions, ontology)
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
@@ -457,7 +470,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
 
 def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == "gazetteer":
             continue

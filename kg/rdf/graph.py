@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.namespace import SDO as SCHEMA
 
+from kg.config import data_namespaces
 from kg.models import Article, Fact, KnowledgeGraph, Quantity
 from kg.ontology import KG
 
@@ -50,10 +49,11 @@ class IRIs:
     """Stable, readable IRIs under one base: entity/john-healey, document/000, statement/<hash>."""
 
     def __init__(self, base: str):
-        self.ent = Namespace(base + "entity/")
-        self.doc = Namespace(base + "document/")
-        self.stmt = Namespace(base + "statement/")
-        self.qty = Namespace(base + "quantity/")
+        namespaces = data_namespaces(base)
+        self.ent = Namespace(namespaces["ent"])
+        self.doc = Namespace(namespaces["doc"])
+        self.stmt = Namespace(namespaces["stmt"])
+        self.qty = Namespace(namespaces["qty"])
         self._entities = _Interned(self.ent)
         self._documents = _Interned(self.doc)
 
@@ -182,10 +182,3 @@ def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,
         add_fact(g if fact.provenance.confidence >= min_confidence else low, iris, literal, fact)
     return g, low
 
-
-def load_ontology_graph(ontology_dir: Path, extra: Iterable[str] = ("alignment.ttl",)) -> Graph:
-    g = Graph().parse(ontology_dir / "kg.ttl", format="turtle")
-    for name in extra:
-        if (ontology_dir / name).exists():
-            g.parse(ontology_dir / name, format="turtle")
-    return g

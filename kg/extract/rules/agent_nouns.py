@@ -24,8 +24,6 @@ from kg.ontology import Ontology, Trigger
 # "Lincoln's assassin", "the lawyer for Trump" "Trump's lawyer"; not "on", "with", "against" ("US sanctions" are
 # the US's, not on the US).
 OBJECT_PREPS = ("of", "for", "to")
-# As sure as a nominalisation with its preposition ("nominal"): the modifier's role is read off the noun.
-CONFIDENCE = 0.75
 
 
 @functools.lru_cache(maxsize=4)
@@ -59,8 +57,7 @@ def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
             subjects, objs, _ = restricted(ctx, trig, holders, [o for o in objects if o not in holders], "")
             for s in subjects:
                 for o in objs:
-                    yield from ctx.relate(s, trig.property, o, token, "agent-noun", modal=False,
-                                          confidence=CONFIDENCE)
+                    yield from ctx.relate(s, trig.property, o, token, "agent-noun", modal=False)
 
 
 def described(ctx: RuleContext, noun: Token) -> list[Mention]:

@@ -10,7 +10,6 @@ from kg.extract.quantities import parse_count, parse_money
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Quantity, Relation
 
-MAX_AMOUNT_DISTANCE = 4
 QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
 
 
@@ -98,7 +97,7 @@ def nearest_entity(ctx: RuleContext, ent: Span, sent: Span) -> Mention | None:
                       if lo <= s < hi and m.source != "demonym"
                       and ctx.ontology.is_a(m.cls, "Entity")), key=lambda x: x[:2])
     # an entity far away in the tree is not what the number is about: fall back to the topic
-    if nearest and (nearest[0][0] <= MAX_AMOUNT_DISTANCE or len({m for _, _, m in nearest}) == 1):
+    if nearest and (nearest[0][0] <= ctx.settings.max_amount_distance or len({m for _, _, m in nearest}) == 1):
         return nearest[0][2]
     return None
 

@@ -6,7 +6,6 @@ the modality ('wants to deploy' is planned), the speaker, and the metonymy and d
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,52 +17,8 @@ from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
 from kg.models import Mention, Provenance, Quantity, Relation
 from kg.nlp import doc_text
+from kg.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
-
-CONFIDENCE = {"svo": 0.85, "passive": 0.85, "prep": 0.8, "particle": 0.85, "nominal": 0.75, "adjective": 0.8,
-              "co-agent": 0.7, "compound-title": 0.9, "apposition-role": 0.9, "person-of-org": 0.75,
-              "held-at": 0.7, "purpose": 0.7, "amount": 0.8, "amount-context": 0.5, "count": 0.85,
-              "stative": 0.85, "appointed-as": 0.8, "place-of": 0.7, "place-comma": 0.75, "descriptor-place": 0.7,
-              "funding-purpose": 0.75, "funding-source": 0.75, "gazetteer-office": 0.8}
-
-
-@dataclass(frozen=True)
-class RuleWords:
-    """The lexicon's word lists the rules read, as sets, built once per ontology."""
-
-    planned: frozenset[str]
-    hypothetical: frozenset[str]
-    negating: frozenset[str]
-    speech: frozenset[str]
-    honorifics: frozenset[str]
-    titles: dict[str, list[str]]  # property -> its titles, longest first
-    all_titles: frozenset[str]
-    occupations: frozenset[str]
-    funding_nouns: frozenset[str]
-    funding_purposes: frozenset[str]
-    funding_conduits: frozenset[str]
-    funding_receivers: frozenset[str]
-
-
-@functools.lru_cache(maxsize=4)
-def rule_words(ontology: Ontology) -> RuleWords:
-    lex = ontology.lexicon
-    funding = lex.get("funding", {})
-    return RuleWords(
-        planned=frozenset(lex["modality"]["planned"]),
-        hypothetical=frozenset(lex["modality"]["hypothetical"]),
-        negating=frozenset(lex["modality"].get("negating", ())),
-        speech=frozenset(lex.get("speech_verbs", ())),
-        honorifics=frozenset(lex.get("honorifics", ())),
-        titles={prop: sorted(words, key=len, reverse=True) for prop, words in lex["titles"].items()},
-        all_titles=frozenset(w for words in lex["titles"].values() for w in words),
-        occupations=frozenset(lex.get("occupations", ())),
-        funding_nouns=frozenset(funding.get("nouns", ())),
-        funding_purposes=frozenset(funding.get("purposes", ())),
-        funding_conduits=frozenset(funding.get("conduits", ())),
-        funding_receivers=frozenset(funding.get("receivers", ())),
-    )
-
 
 @dataclass
 class RuleContext:
@@ -73,20 +28,22 @@ class RuleContext:
     ontology: Ontology
     args: ArgumentFinder
     max_sentence_tokens: int = Settings.max_sentence_tokens
-    words: RuleWords = field(init=False)
+    lexicon: Lexicon = field(init=False)
+    settings: RuleSettings = field(init=False)
     quotes: tuple[tuple[int, int], ...] = field(init=False)
     funders: dict[int, Mention] = field(init=False, default_factory=dict)  # money's token -> who gives it
 
     def __post_init__(self) -> None:
-        self.words = rule_words(self.ontology)
+        self.lexicon = self.ontology.lexicon
+        self.settings = self.ontology.rules
         self.quotes = quote_spans(doc_text(self.doc))
 
     # ----------------------------------------------------------------- making relations
     def relate(self, subj: Mention, prop: str, obj: Mention | Quantity | str, anchor: Token, rule: str,
                modal: bool = True, confidence: float | None = None) -> Iterator[Relation]:
         """The relation, if its arguments fit the property; `confidence` defaults to the rule's."""
-        rel = self.make(subj, prop, obj, anchor, rule, CONFIDENCE[rule] if confidence is None else confidence,
-                        modal)
+        rel = self.make(subj, prop, obj, anchor, rule,
+                        self.settings.confidence[rule] if confidence is None else confidence, modal)
         if rel is not None:
             yield rel
 
@@ -99,10 +56,11 @@ class RuleContext:
             domain, rng = self.ontology.properties[prop]
             if not (self.ontology.accepts(domain, subj.cls) and self.ontology.accepts(rng, obj.cls)):
                 return None
+        factor = self.settings.argument_confidence
         if subj.source == "role" or (isinstance(obj, Mention) and obj.source == "role"):
-            confidence *= 0.9
+            confidence *= factor.role
         if subj.source.startswith("coref") or (isinstance(obj, Mention) and obj.source.startswith("coref")):
-            confidence *= 0.95
+            confidence *= factor.coref
         return Relation(subj, prop, obj, self.provenance(token, rule, confidence, modal))
 
     def metonymy(self, m: Mention, prop: str, slot: int) -> Mention:
@@ -128,21 +86,21 @@ class RuleContext:
 
     def modality(self, token: Token) -> str:
         """planned ('wants to deploy'), hypothetical ('would guard', 'once peace is secured') or asserted."""
-        hypothetical = self.words.hypothetical
+        hypothetical, future = self.lexicon.modality.hypothetical, self.lexicon.modality.future
         mood = "asserted"
         node, steps = token, 0
         while steps < 7:
             for child in node.children:
                 if child.dep_ == "aux" and child.lower_ in hypothetical:
                     return "hypothetical"
-                if child.dep_ == "aux" and child.lower_ in ("will", "shall", "'ll"):
+                if child.dep_ == "aux" and child.lower_ in future:
                     mood = "planned"
                 if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in hypothetical
                                                  for c in child.children):
                     return "hypothetical"
                 if child.dep_ == "mark" and child.lower_ in hypothetical and node is token:
                     return "hypothetical"
-            if node.lemma_ in self.words.planned and node is not token:
+            if node.lemma_ in self.lexicon.modality.planned and node is not token:
                 mood = "planned"
             # climb through clauses and the nouns they hang from: "want to be the one who deploys"
             if node.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "conj", "advcl", "attr", "dobj", "pobj",
@@ -153,12 +111,13 @@ class RuleContext:
 
     def negated(self, token: Token) -> bool:
         """'do not fear', 'never deployed', 'oppose sending': not asserted, so not extracted."""
+        negators = self.lexicon.modality.negators
         node = token
         for _ in range(3):
-            if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+            if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det")
                    for c in node.children):
                 return True
-            if node is not token and node.lemma_ in self.words.negating:
+            if node is not token and node.lemma_ in self.lexicon.modality.negating:
                 return True
             if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr"):
                 return False
@@ -173,7 +132,7 @@ class RuleContext:
                               self.ontology, self.args.refs)
         node = token
         for _ in range(4):
-            if node.dep_ == "ccomp" and node.head.lemma_ in self.words.speech:
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lexicon.speech_verbs:
                 who = self.args.subjects(node.head)
                 return who[0] if who else None
             if node.head.i == node.i:

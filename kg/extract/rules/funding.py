@@ -15,12 +15,12 @@ from kg.models import Mention, Relation
 
 def is_money(ctx: RuleContext, token: Token) -> bool:
     """An amount of money or a funding noun: '£200 million', '£200m of funding', 'a grant'."""
-    nouns = ctx.words.funding_nouns
+    nouns = ctx.lexicon.funding.nouns
     if token.ent_type_ == "MONEY" or token.lemma_.lower() in nouns:
         return True
     if any(c.ent_type_ == "MONEY" for c in token.children if c.dep_ in ("nummod", "compound", "quantmod")):
         return True  # "£3m": the number is the money, the multiplier its head
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(
+    return any(c.dep_ == "prep" and c.lower_ in ctx.settings.money_preps and any(
         p.dep_ == "pobj" and p.lemma_.lower() in nouns for p in c.children) for c in token.children)
 
 
@@ -36,22 +36,22 @@ def money_arguments(ctx: RuleContext, verb: Token) -> list[Token]:
     return found
 
 
-def money_holders(money: Token) -> list[Token]:
+def money_holders(ctx: RuleContext, money: Token) -> list[Token]:
     """The money and the funding noun it is given as: '£200m [in funding]', '£200m [of funding]'."""
-    return [money] + [p for c in money.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+    return [money] + [p for c in money.children if c.dep_ == "prep" and c.lower_ in ctx.settings.money_preps
                       for p in c.children if p.dep_ == "pobj"]
 
 
 def money_purposes(ctx: RuleContext, verb: Token, money: Token) -> list[Token]:
     """Purpose clauses of money: on the verb giving it, on the money noun ('funding to equip X'), or
     through a conduit ('funding that will be used to equip X')."""
-    holders = money_holders(money)
+    holders = money_holders(ctx, money)
     clauses = ctx.args.purpose_clauses(verb) + [c for h in holders for c in ctx.args.purpose_clauses(h)]
     for holder in holders:
         for clause in holder.children:
-            if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in ctx.words.funding_conduits:
+            if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in ctx.lexicon.funding.conduits:
                 clauses += ctx.args.purpose_clauses(clause)
-    return [c for c in dict.fromkeys(clauses) if c.lemma_.lower() in ctx.words.funding_purposes]
+    return [c for c in dict.fromkeys(clauses) if c.lemma_.lower() in ctx.lexicon.funding.purposes]
 
 
 def money_givers(ctx: RuleContext, verb: Token) -> list[Mention]:
@@ -60,7 +60,7 @@ def money_givers(ctx: RuleContext, verb: Token) -> list[Mention]:
     a = ctx.args
     lemma = verb.lemma_.lower()
     givers = a.subjects(verb)
-    if lemma in ctx.words.speech and all(m.cls == "Person" for m in givers):
+    if lemma in ctx.lexicon.speech_verbs and all(m.cls == "Person" for m in givers):
         return []  # "the minister announced £200m": announced, not given, by the minister
     if not givers and lemma == "be":
         givers = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
@@ -71,8 +71,8 @@ def money_givers(ctx: RuleContext, verb: Token) -> list[Mention]:
 
 def money_sources(ctx: RuleContext, verb: Token, money: Token) -> list[Mention]:
     """Where money comes from: 'received £3m from X', '$40m in funding from X', 'backing from X'."""
-    holders = money_holders(money)
-    if verb.lemma_.lower() in ctx.words.funding_receivers:
+    holders = money_holders(ctx, money)
+    if verb.lemma_.lower() in ctx.lexicon.funding.receivers:
         holders.append(verb)
     return [m for h in holders for m in ctx.args.prep_objects(h, "from") if ctx.ontology.is_a(m.cls, "Agent")]
 
@@ -81,7 +81,7 @@ def money_verb_candidates(ctx: RuleContext) -> list[int]:
     """Ascending indices of the tokens that may have `money_arguments`: a money argument is at most two
     edges above an amount of money or a funding noun, and its verb at most two above the argument."""
     near = indices_with(ctx.doc, {ENT_TYPE: string_ids(["MONEY"])}) + indices_where(
-        ctx.doc, LEMMA, lowercase_in(frozenset(ctx.words.funding_nouns)))
+        ctx.doc, LEMMA, lowercase_in(ctx.lexicon.funding.nouns))
     heads = token_table(ctx.doc).heads
     found: set[int] = set()
     level = np.array(near, dtype=np.int64)
@@ -100,7 +100,7 @@ def funding_relations(ctx: RuleContext) -> Iterator[Relation]:
         if verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb):
             continue
         for money in money_arguments(ctx, verb):
-            received = verb.lemma_.lower() in ctx.words.funding_receivers
+            received = verb.lemma_.lower() in ctx.lexicon.funding.receivers
             if received or money.head.lower_ == "with":
                 yield from funding_from_source(ctx, verb, money)
                 if received:

@@ -18,8 +18,6 @@ from kg.models import Mention, Relation
 # A city's or region's organisation is based there; a country's is more often its organ or property
 # ("Argentina's Congress", "Poland's PGZ").
 LOCAL_PLACES = ("City", "Region")
-# Read off a preposition beside a name, less sure than a verb stating it.
-CONFIDENCE = 0.7
 
 
 def origins(ctx: RuleContext) -> Iterator[Relation]:
@@ -32,8 +30,7 @@ def origins(ctx: RuleContext) -> Iterator[Relation]:
             yield from person_of_place(ctx, m, start, root)
         elif ctx.ontology.is_a(m.cls, "Organization"):
             for place in of_places(ctx, root) + possessor_places(ctx, root):
-                yield from ctx.relate(m, "locatedIn", place, root, "org-of-place", modal=False,
-                                      confidence=CONFIDENCE)
+                yield from ctx.relate(m, "locatedIn", place, root, "org-of-place", modal=False)
 
 
 def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) -> Iterator[Relation]:
@@ -43,14 +40,11 @@ def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) 
     for place in of_places(ctx, root):
         country = ctx.ontology.is_a(place.cls, "Country")
         if title:
-            yield from ctx.relate(person, title_property(ctx, title), place, root, "person-of-place", modal=False,
-                                  confidence=CONFIDENCE)
+            yield from ctx.relate(person, title_property(ctx, title), place, root, "person-of-place", modal=False)
         if not country:
-            yield from ctx.relate(person, "livesIn", place, root, "person-of-place", modal=False,
-                                  confidence=CONFIDENCE)
+            yield from ctx.relate(person, "livesIn", place, root, "person-of-place", modal=False)
         elif not title:
-            yield from ctx.relate(person, "citizenOf", place, root, "person-of-place", modal=False,
-                                  confidence=CONFIDENCE)
+            yield from ctx.relate(person, "citizenOf", place, root, "person-of-place", modal=False)
 
 
 def title_before(ctx: RuleContext, start: int) -> str:

@@ -32,7 +32,7 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
                         and a.mention(root.head) is None else [])
     for child in (c for h in holders for c in h.children):
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
                 if ctx.ontology.is_a(place.cls, "Place") and not (place.cls == m.cls == "City"):
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)

@@ -13,7 +13,7 @@ from kg.models import Mention, Relation
 def title_property(ctx: RuleContext, title: str) -> str:
     """The property a title holds its organisation by: 'chief executive' leads, 'founder' founds; else serves."""
     low = title.lower()
-    for prop, titles in ctx.words.titles.items():
+    for prop, titles in ctx.lexicon.titles_longest_first.items():
         if any(low == t or low.endswith(" " + t) for t in titles):
             return prop
     return "serves"
@@ -21,7 +21,7 @@ def title_property(ctx: RuleContext, title: str) -> str:
 
 def is_title(ctx: RuleContext, words: Sequence[Token]) -> bool:
     """A title ('Defence Secretary') or an occupation ('plant pathologist', 'engineers')."""
-    known = ctx.words.all_titles | ctx.words.occupations
+    known = ctx.lexicon.titles_and_occupations
     for text in (" ".join(t.lower_ for t in words), " ".join([t.lower_ for t in words[:-1]] + [
             words[-1].lemma_.lower()] if words else [])):
         if any(text == t or text.endswith(" " + t) for t in known):
@@ -33,7 +33,7 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
     """'a plant pathologist at Makerere University', 'minister of defence of X': where the title is held."""
     found: list[Mention] = []
     for child in title.children:
-        if child.dep_ == "prep" and child.lower_ in ("at", "of", "for", "with"):
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.employer_preps:
             found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
                          if ctx.ontology.is_a(m.cls, "Agent") and m.cls != "Person")
     return found
@@ -99,7 +99,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     a = ctx.args
     organisations = [a.mention(t) for t in words if a.mention(t) is not None]
     organisations = [m for m in organisations if m.cls != "Person"] + list(employers)
-    words = [t for t in words if t.lower_.rstrip(".") not in ctx.words.honorifics - ctx.words.all_titles]
+    words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
         a.mention(t) is None or a.mention(t).source == "demonym")]

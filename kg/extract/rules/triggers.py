@@ -138,7 +138,7 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
         for o in objects:
             for co in co_agents(ctx, token, trig):
                 yield from ctx.relate(co, trig.property, o, token, "co-agent")
-    if trig.property in ctx.ontology.lexicon.get("location_properties", ()):
+    if trig.property in ctx.lexicon.location_properties:
         for o in objects:
             for place in locations(ctx, token):
                 yield from ctx.relate(o, "heldAt", place, token, "held-at", modal=False)
@@ -208,7 +208,7 @@ def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects:
         objects = a.prep_objects(token, trig.prep)
     else:
         rule = "particle"
-    if trig.prep in ("at", "on", "into") and not subjects and a.is_passive(token):
+    if trig.prep in ctx.settings.attack_preps and not subjects and a.is_passive(token):
         # "90 Shahed drones were fired at Kyiv": the weapon fired is the attacker
         subjects = [m for m in a.direct_objects(token) if ctx.ontology.is_a(m.cls, "Weapon")]
     return subjects, objects, rule if rule == "particle" else "prep"
@@ -219,10 +219,10 @@ ARGUMENTS = {"noun": noun_arguments, "adjective": adjective_arguments}  # any ot
 
 def co_agents(ctx: RuleContext, token: Token, trig: Trigger) -> list[Mention]:
     """'signed a declaration with Zelensky and Macron': they signed it too."""
-    if trig.prep in ctx.ontology.lexicon["co_agent_preps"]:
+    if trig.prep in ctx.lexicon.co_agent_preps:
         return []
     found: list[Mention] = []
-    for prep in ctx.ontology.lexicon["co_agent_preps"]:
+    for prep in ctx.lexicon.co_agent_preps:
         found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, "Agent"))
     return found
 
@@ -230,7 +230,7 @@ def co_agents(ctx: RuleContext, token: Token, trig: Trigger) -> list[Mention]:
 def locations(ctx: RuleContext, token: Token) -> list[Mention]:
     """'signed the agreement at the Elysee Palace in Paris': where the event named by the object happened."""
     found: list[Mention] = []
-    for prep in ctx.ontology.lexicon["location_preps"]:
+    for prep in ctx.lexicon.location_preps:
         found.extend(m for m in ctx.args.prep_objects(token, prep)
                      if ctx.ontology.is_a(m.cls, "Place") or ctx.ontology.is_a(m.cls, "Organization"))
     return found
