@@ -84,13 +84,12 @@ def event_patterns(ontology: Ontology) -> list[dict]:
     claimed the place name inside first); 'Ariane 6 rocket', 'Halcyon probe' (vehicle nouns, PRODUCT);
     '2026 FK3' (provisional designations of minor bodies).
     """
-    lex = ontology.lexicon
-    heads = sorted(noun.capitalize() for noun, cls in lex.get("class_nouns", {}).items()
+    heads = sorted(noun.capitalize() for noun, cls in ontology.lexicon.class_nouns.items()
                    if ontology.is_a(cls, "Event"))
-    names = lex.get("name_patterns", {})
-    org_last = sorted(names.get("organization_heads", ()))
-    org_first = sorted(names.get("organization_heads_before_of", ()))
-    vehicles = sorted(names.get("vehicle_nouns", ()))
+    names = ontology.lexicon.name_patterns
+    org_last = sorted(names.organization_heads)
+    org_first = sorted(names.organization_heads_before_of)
+    vehicles = sorted(names.vehicle_nouns)
     word = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "this", "that", "its", "their"]}}
     joint = {"LOWER": {"IN": ["and", "of", "for", "&"]}, "OP": "?"}
     return [

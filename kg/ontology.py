@@ -12,6 +12,7 @@ from rdflib import OWL, RDF, RDFS
 from rdflib.namespace import Namespace
 
 from kg.errors import OntologyError
+from kg.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 
@@ -49,8 +50,10 @@ class Ontology:
     inverses: dict[str, str]
     symmetric: frozenset[str]
     triggers: tuple[Trigger, ...]
-    lexicon: dict  # the rest of lexicon.yaml (pass_through, modality, titles, ...)
+    lexicon: Lexicon  # lexicon.yaml, typed: triggers, pass_through, modality, titles, ...
     gazetteer: tuple[GazetteerEntry, ...]
+    capital_of: dict[str, str]  # capital city name -> country name, for metonymy ("Kyiv expects")
+    rules: RuleSettings  # rules.yaml: the relation rules' confidences, prepositions and distances
     graph: rdflib.Graph = field(repr=False, compare=False, hash=False)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
@@ -85,11 +88,6 @@ class Ontology:
                 index.setdefault(fold(demonym), entry)
         return index
 
-    @functools.cached_property
-    def capital_of(self) -> dict[str, str]:
-        """Capital city name -> country name, for metonymy ("Kyiv expects", "London's intent")."""
-        return dict(self.lexicon.get("_capitals", {}))
-
 
 def fold(text: str) -> str:
     """Case, accent and punctuation folding for name look-ups."""
@@ -107,24 +105,34 @@ def _parse_trigger(prop: str, text: str, kind: str, reverse: bool, classes: froz
     return Trigger(prop, words[0].lower(), " ".join(words[1:]).lower() or None, kind, reverse, classes)
 
 
-def _load_triggers(lexicon: dict, properties: dict) -> tuple[Trigger, ...]:
+def _load_triggers(lexicon: Lexicon, properties: dict) -> tuple[Trigger, ...]:
     triggers: list[Trigger] = []
-    for name, spec in lexicon["properties"].items():
-        prop = spec.get("property", name)
+    for name, spec in lexicon.properties.items():
+        prop = spec.property or name
         if prop not in properties:
             raise OntologyError(f"lexicon.yaml: property {prop!r} is not declared in kg.ttl")
-        classes = frozenset(spec.get("object_classes", ()))
-        subject_classes = frozenset(spec.get("subject_classes", ()))
-        nouns = spec.get("object_nouns", ())
-        nouns = frozenset(lexicon.get(nouns, ()) if isinstance(nouns, str) else nouns)
+        classes = frozenset(spec.object_classes)
+        subject_classes = frozenset(spec.subject_classes)
+        nouns = _object_nouns(lexicon, name, spec)
         for kind, key, reverse in (("verb", "verbs", False), ("noun", "nouns", False),
                                    ("adjective", "adjectives", False), ("verb", "reverse_verbs", True),
                                    ("adjective", "reverse_adjectives", True), ("verb", "stative_verbs", False)):
-            for text in spec.get(key, ()) or ():
+            for text in getattr(spec, key):
                 trig = _parse_trigger(prop, str(text), kind, reverse, classes)
                 triggers.append(Trigger(**{**trig.__dict__, "object_nouns": nouns, "subject_classes": subject_classes,
                                            "stative": key == "stative_verbs"}))
     return tuple(triggers)
+
+
+def _object_nouns(lexicon: Lexicon, name: str, spec: PropertyTriggers) -> frozenset[str]:
+    """The words of `object_nouns`, given as a list or as the name of one of the lexicon's word lists."""
+    if not isinstance(spec.object_nouns, str):
+        return frozenset(spec.object_nouns)
+    words = lexicon.word_list(spec.object_nouns)
+    if not words:
+        raise OntologyError(f"lexicon.yaml: 'properties.{name}.object_nouns' names {spec.object_nouns!r}, "
+                            "which is not a word list of the lexicon")
+    return words
 
 
 # Gazetteer sections of named things, with the class an entry has when it names none.
@@ -161,11 +169,12 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
 
 @functools.lru_cache(maxsize=4)
 def load_ontology(directory: Path) -> Ontology:
-    """Read kg.ttl, lexicon.yaml and gazetteer.yaml; checks that they agree."""
+    """Read kg.ttl, lexicon.yaml, rules.yaml and gazetteer.yaml; checks that they agree."""
     directory = Path(directory)
     try:
         graph = rdflib.Graph().parse(directory / "kg.ttl", format="turtle")
-        lexicon = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
+        lexicon_data = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
+        rules_data = yaml.safe_load((directory / "rules.yaml").read_text(encoding="utf-8"))
         gaz_data = yaml.safe_load((directory / "gazetteer.yaml").read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, SyntaxError) as err:
         raise OntologyError(f"cannot read the ontology in {directory}: {err}") from err
@@ -191,14 +200,15 @@ def load_ontology(directory: Path) -> Ontology:
             if (prop, RDF.type, OWL.SymmetricProperty) in graph:
                 symmetric.add(name)
 
+    lexicon = read_lexicon(lexicon_data)
+    rules = read_rule_settings(rules_data)
     triggers = _load_triggers(lexicon, properties)
     gazetteer, capitals = _load_gazetteer(gaz_data)
     for entry in gazetteer:
         if entry.cls not in classes:
             raise OntologyError(f"gazetteer.yaml: {entry.name!r} has class {entry.cls!r}, not declared in kg.ttl")
-    lexicon = {k: v for k, v in lexicon.items() if k != "properties"}
-    lexicon["_capitals"] = capitals
-    return Ontology(classes, properties, inverses, frozenset(symmetric), triggers, lexicon, gazetteer, graph)
+    return Ontology(classes, properties, inverses, frozenset(symmetric), triggers, lexicon, gazetteer, capitals,
+                    rules, graph)
 
 
 def _ancestors(cls: str, parents: dict[str, set[str]]) -> list[str]:

@@ -19,7 +19,9 @@ from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
 from kg.nlp import load_pipeline
 from kg.ontology import load_ontology
-from kg.rdf.graph import build_graphs, load_ontology_graph, turtle_bytes
+from kg.rdf.graph import build_graphs
+from kg.rdf.ontology_graph import load_ontology_graph
+from kg.rdf.serializers import rdf_format, write_formats
 from kg.resolve import resolve
 
 # "… Credit: John Thys/AFP via Getty Images", "(Source: Getty Images)": who took the photo, not what it shows.
@@ -148,14 +150,15 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
     with stage(summary, "rdf"):
         graph, low = build_graphs(kg, load_ontology_graph(settings.ontology_dir), settings.base_iri,
                                   settings.min_confidence)
-        main_bytes, low_bytes = turtle_bytes(graph), turtle_bytes(low)
+        # The build's graphs go to Turtle as they are: rdflib's Turtle writer sorts them itself.
+        turtle = rdf_format("ttl")
+        main_bytes, low_bytes = turtle.serialize(graph), turtle.serialize(low)
     summary.entities, summary.facts, summary.triples = len(kg.entities), len(kg.facts), len(graph)
-    atomic_write_bytes(out_dir / "graph.ttl", main_bytes)
-    atomic_write_bytes(out_dir / "low-confidence.ttl", low_bytes)
-    summary.outputs += [out_dir / "graph.ttl", out_dir / "low-confidence.ttl"]
+    for stem, data in (("graph", main_bytes), ("low-confidence", low_bytes)):
+        atomic_write_bytes(turtle.path(out_dir, stem), data)
+        summary.outputs.append(turtle.path(out_dir, stem))
     extra = [f for f in settings.formats if f != "ttl"]
     if extra:
-        from kg.rdf.serializers import write_formats
         with stage(summary, "rdf"):
             summary.outputs += list(write_formats(graph, out_dir, extra).values())
     if with_views:
@@ -166,18 +169,19 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
 
 
 def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:
-    """stats.json, graph.html and the report, sharing one entity graph, one analysis and one page."""
+    """stats.json, graph.html and the report, sharing one view model, one analysis and one page."""
     from kg.analyse import analyse, write_stats
-    from kg.views.graphview import reuse, write_atomic
+    from kg.views.graphview import write_atomic
+    from kg.views.model import from_graph
     from kg.views.render import build_page
     from kg.views.report import write_report
 
-    with reuse(graph):
-        with stage(summary, "analyse"):
-            stats = analyse(graph)
-            summary.outputs.append(write_stats(graph, out_dir / "stats.json", stats))
-        with stage(summary, "render"):
-            page = build_page(graph)
-            summary.outputs.append(write_atomic(out_dir / "graph.html", page))
-        with stage(summary, "report"):
-            summary.outputs.extend(write_report(graph, out_dir, stats=stats, view=page))
+    with stage(summary, "analyse"):
+        model = from_graph(graph)  # built once: analysis, page and report all read it
+        stats = analyse(model)
+        summary.outputs.append(write_stats(model, out_dir / "stats.json", stats))
+    with stage(summary, "render"):
+        page = build_page(model)
+        summary.outputs.append(write_atomic(out_dir / "graph.html", page))
+    with stage(summary, "report"):
+        summary.outputs.extend(write_report(model, out_dir, stats=stats, view=page))

@@ -181,7 +181,7 @@ class Resolver:
         return self.ontology.accepts(domain, subject_cls) and self.ontology.accepts(rng, object_cls)
 
     def title_property(self, title: str) -> str:
-        return "leads" if title in self.ontology.lexicon["titles"]["leads"] else "serves"
+        return "leads" if title in self.ontology.lexicon.titles.get("leads", ()) else "serves"
 
     def entity_key(self, m: Mention, cluster_of: dict, key_of_cluster: dict, roles: dict,
                    entities: dict) -> str | None:
@@ -206,7 +206,7 @@ class Resolver:
                 holders[fold(entry.office) + "|" + (entry.country or "")].add(by_label[entry.name])
                 holders[fold(entry.office)].add(by_label[entry.name])
         registry: dict[tuple[str, str | None], str] = {}
-        titles = {t for ts in self.ontology.lexicon["titles"].values() for t in ts}
+        titles = self.ontology.lexicon.all_titles
         for title in titles:
             people = {p for held, ps in holders.items() if "|" not in held and (
                 held == title or held.endswith(" " + title)) for p in ps}

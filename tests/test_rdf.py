@@ -12,7 +12,9 @@ from rdflib.namespace import SKOS
 
 from kg.config import BASE_IRI, ONTOLOGY_DIR
 from kg.models import Article, Entity, Fact, KnowledgeGraph, Provenance, Quantity
-from kg.rdf.graph import build_graphs, load_ontology_graph, turtle_bytes
+from kg.rdf.graph import build_graphs
+from kg.rdf.ontology_graph import load_ontology_graph
+from kg.rdf.serializers import turtle
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 ENT = Namespace(BASE_IRI + "entity/")
@@ -123,15 +125,15 @@ def test_the_ontology_travels_with_the_graph(graphs):
 
 
 def test_serialisation_round_trips_and_is_stable():
-    a = turtle_bytes(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
-    b = turtle_bytes(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
+    a = turtle(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
+    b = turtle(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
     assert a == b
     from rdflib.compare import isomorphic
     # Compared as graphs, never as strings. One parse first: Turtle writes the decimal "200000000"
     # as 200000000.0, the same value under another lexical form, which isomorphic() would count as a change.
     g = rdflib.Graph().parse(data=a, format="turtle")
     assert len(g) == len(build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)[0])
-    assert isomorphic(g, rdflib.Graph().parse(data=turtle_bytes(g), format="turtle"))
+    assert isomorphic(g, rdflib.Graph().parse(data=turtle(g), format="turtle"))
 
 
 @pytest.mark.slow
@@ -194,4 +196,4 @@ def _small_kg_graph() -> rdflib.Graph:
 @pytest.mark.parametrize("make", [_awkward_graph, _small_kg_graph])
 def test_turtle_is_byte_for_byte_rdflibs_own(make):
     g = make()
-    assert turtle_bytes(_copy(g)) == _copy(g).serialize(format="turtle", encoding="utf-8")
+    assert turtle(_copy(g)) == _copy(g).serialize(format="turtle", encoding="utf-8")

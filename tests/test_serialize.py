@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from kg.errors import InputError
 from kg.ontology import KG
 from kg.sparql.query import term_text
-from kg.rdf.serializers import by_document, write_formats
+from kg.rdf.serializers import FORMATS, by_document, rdf_format, serialize, write_formats
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"
@@ -139,3 +139,43 @@ def test_jsonld_context_names_only_the_vocabularies_the_graph_uses(graph: rdflib
     context = json.loads(write_formats(graph, tmp_path, ["jsonld"])["jsonld"].read_text(encoding="utf-8"))["@context"]
     assert {"kg", "ent", "rdf", "rdfs"} <= set(context)
     assert "brick" not in context and "doap" not in context  # bound by rdflib to every graph, used by none here
+
+
+def test_the_registry_names_each_format_once_with_its_media_type() -> None:
+    assert list(FORMATS) == ["nt", "jsonld", "trig", "ttl"]
+    assert len({f.extension for f in FORMATS.values()}) == len({f.media_type for f in FORMATS.values()}) == 4
+    assert all(name == fmt.name and fmt.extension == "." + name for name, fmt in FORMATS.items())
+    assert rdf_format("ttl").path(Path("out"), "low-confidence") == Path("out/low-confidence.ttl")
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_registered_format_parses_back_by_its_media_type(graph: rdflib.Graph, name: str) -> None:
+    fmt = FORMATS[name]
+    data = serialize(graph, name)
+    if name == "trig":
+        dataset = rdflib.Dataset()
+        dataset.parse(data=data, format=fmt.media_type)
+        back = _union(dataset)
+    else:
+        back = rdflib.Graph().parse(data=data, format=fmt.media_type)
+    assert isomorphic(_same_values(back), _same_values(graph))
+
+
+def test_the_registered_turtle_writer_is_the_build_s(graph: rdflib.Graph) -> None:
+    # one Turtle writer: rdflib's bytes, made by the memoising serializer the build uses
+    from kg.rdf.serializers import MemoTurtleSerializer, turtle
+
+    assert FORMATS["ttl"].serialize is turtle and MemoTurtleSerializer.__module__ == "kg.rdf.serializers"
+    assert turtle(graph) == graph.serialize(format="turtle", encoding="utf-8")
+
+
+def test_an_unknown_format_name_is_an_input_error(graph: rdflib.Graph) -> None:
+    with pytest.raises(InputError, match=r"^unknown RDF format xml; choose from nt, jsonld, trig, ttl$"):
+        serialize(graph, "xml")
+
+
+def test_the_command_line_offers_the_registered_formats() -> None:
+    from kg.cli import build
+
+    option = next(p for p in build.params if p.name == "formats")
+    assert list(option.type.choices) == list(FORMATS)

@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import resolve_references
 from kg.extract.mentions import TokenMentions, add_known_names, find_mentions
-from kg.extract.relations import RelationExtractor
+from kg.extract.rules import RuleContext, relations
+from kg.config import Settings
 from kg.models import Extraction, Mention
 from kg.ontology import Ontology, fold
 
@@ -73,15 +74,16 @@ def corpus_names(found: Sequence[TokenMentions]) -> dict[str, Mention]:
 
 
 def extract_doc(nlp: Language, doc: Doc, mentions: TokenMentions, known: dict[str, Mention],
-                ontology: Ontology) -> Extraction:
-    """The second pass over one article: `mentions` is its `find_mentions`, `known` the `corpus_names`."""
+                ontology: Ontology, max_sentence_tokens: int = Settings.max_sentence_tokens) -> Extraction:
+    """The second pass over one article: `mentions` is its `find_mentions`, `known` the `corpus_names`;
+    no relation is read from a sentence over `max_sentence_tokens` tokens."""
     add_known_names(doc, mentions, known)
     refs = resolve_references(doc, mentions, ontology)
     finder = ArgumentFinder(doc, mentions, refs, ontology)
-    relations = tuple(RelationExtractor(nlp, ontology, doc, finder).relations())
+    found = tuple(relations(RuleContext(doc, ontology, finder, max_sentence_tokens)))
     all_mentions = tuple(m for _, _, m in mentions.spans) + tuple(byline_mentions(doc, ontology)) + tuple(
         dict.fromkeys(refs.values()))
-    return Extraction(doc._.article, all_mentions, relations)
+    return Extraction(doc._.article, all_mentions, found)
 
 
 def extract_docs(nlp: Language, docs: Sequence[Doc], ontology: Ontology) -> list[Extraction]:

@@ -26,12 +26,12 @@ class ArgumentFinder:
     _pass: dict = field(init=False)
 
     def __post_init__(self) -> None:
-        self._pass = self.ontology.lexicon.get("pass_through", {})
-        self._military = set(self.ontology.lexicon.get("military_nouns", ()))
-        self._reporting = set(self.ontology.lexicon.get("reporting_verbs", ()))
-        self._class_nouns = self.ontology.lexicon.get("class_nouns", {})
-        self._speech = set(self.ontology.lexicon.get("speech_verbs", ()))
-        self._causative = set(self.ontology.lexicon.get("causative_verbs", ()))
+        self._pass = self.ontology.lexicon.pass_through
+        self._military = self.ontology.lexicon.military_nouns
+        self._reporting = self.ontology.lexicon.reporting_verbs
+        self._class_nouns = self.ontology.lexicon.class_nouns
+        self._speech = self.ontology.lexicon.speech_verbs
+        self._causative = self.ontology.lexicon.causative_verbs
 
     def mention(self, token: Token) -> Mention | None:
         return self.mentions.at(token) or self.refs.get(token.i)

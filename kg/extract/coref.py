@@ -89,7 +89,7 @@ def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ont
 
 @functools.lru_cache(maxsize=4)
 def _speech_verb_ids(ontology: Ontology) -> frozenset[int]:
-    return string_ids(ontology.lexicon.get("speech_verbs", ()))
+    return string_ids(ontology.lexicon.speech_verbs)
 
 
 def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
@@ -97,10 +97,10 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     resolved: dict[int, Mention] = {}
     quotes = quote_spans(doc_text(doc))
     author = author_mention(doc)
-    class_nouns = ontology.lexicon.get("class_nouns", {})
-    research_nouns = set(ontology.lexicon.get("research", {}).get("nouns", ()))
-    research_bodies = ontology.lexicon.get("research", {}).get("bodies", ())
-    role_titles = {t for group in ontology.lexicon["titles"].values() for t in group}
+    class_nouns = ontology.lexicon.class_nouns
+    research_nouns = ontology.lexicon.research.nouns
+    research_bodies = ontology.lexicon.research.bodies
+    role_titles = ontology.lexicon.all_titles
     recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
     table = token_table(doc)
     # Only the first token of a mention and the referring words do anything below: the others are not

@@ -76,21 +76,21 @@ def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, boo
 
 def _head_class(span: Span, ontology: Ontology) -> str | None:
     """The class a name's head noun gives it: "Parachute Regiment" is a MilitaryUnit, "Halvorsen Energy" a Company."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     words = [t.lower_ for t in span]
     for i, w in enumerate(words):  # "Coalition of the Willing": the head is before "of"/"for"
         if w in ("of", "for") and i:
             return class_nouns.get(" ".join(words[max(0, i - 2):i])) or class_nouns.get(words[i - 1])
     if not words:
         return None
-    if len(words) > 1 and span[-1].text in ontology.lexicon.get("company_name_words", ()):
+    if len(words) > 1 and span[-1].text in ontology.lexicon.company_name_words:
         return "Company"
     return class_nouns.get(" ".join(words[-2:])) or class_nouns.get(words[-1])
 
 
 def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     head = span.root.head
     if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
             or span.label_ in ("GPE", "LOC", "NORP"):
@@ -136,7 +136,7 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = {t for group in ("leads", "serves") for t in ontology.lexicon["titles"][group]}
+    titles = ontology.lexicon.office_titles
     return doc[span.end].lower_ in titles and len(span) == 1
 
 
@@ -156,13 +156,8 @@ def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
     return ontology.gazetteer_index.get(fold(span.text))
 
 
-@functools.lru_cache(maxsize=4)  # once per build, not once per entity
-def _honorifics(ontology: Ontology) -> frozenset[str]:
-    return frozenset(ontology.lexicon.get("honorifics", ()))
-
-
 def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention] | None:
-    honorifics = _honorifics(ontology)
+    honorifics = ontology.lexicon.honorifics
     if ent.label_ not in NER_CLASSES:
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
@@ -205,16 +200,16 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
 
 def _vehicle_noun(span: Span, ontology: Ontology) -> str | None:
     """The class of a vehicle noun ending a PRODUCT name ('Halcyon probe'), when a name stands before it."""
-    nouns = ontology.lexicon.get("name_patterns", {}).get("vehicle_nouns", ())
+    nouns = ontology.lexicon.name_patterns.vehicle_nouns
     if span.label_ == "PRODUCT" and len(span) > 1 and span[-1].lower_ in nouns and (
             span[-2].text[:1].isupper() or span[-2].like_num):
-        return ontology.lexicon["class_nouns"].get(span[-1].lower_)
+        return ontology.lexicon.class_nouns.get(span[-1].lower_)
     return None
 
 
 def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the journal Nature Plants', 'the steelmaker Thyssenkrupp': a class noun introduces a name NER missed."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for i in indices_with(doc, {LOWER: _class_noun_ids(ontology)}):
         token = doc[i]
         if token.i + 1 >= len(doc) or token.is_title:
@@ -234,12 +229,12 @@ def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
 
 @functools.lru_cache(maxsize=4)
 def _class_noun_ids(ontology: Ontology) -> frozenset[int]:
-    return string_ids(ontology.lexicon.get("class_nouns", {}))
+    return string_ids(ontology.lexicon.class_nouns)
 
 
 def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Vestby' after 'Vestby Wind', 'Meridian' after 'Meridian Motors': a company's first word used alone."""
-    generic = set(ontology.lexicon.get("generic_name_words", ()))
+    generic = ontology.lexicon.generic_name_words
     firsts: dict[str, Mention] = {}
     for _, _, m in mentions.spans:
         words = m.name.split()
@@ -286,7 +281,7 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     so NER could not take the longer organisation name it begins; the capitalised words after it are joined."""
     if not ent.ent_id_ or ent.label_ not in ("ORG", "GPE"):
         return ent
-    titles = _institution_words(ontology)
+    titles = ontology.lexicon.institution_words  # `_extend_known` does not join them to the name
     end = ent.end
     while end < len(doc):
         t = doc[end]
@@ -302,15 +297,6 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
-@functools.lru_cache(maxsize=4)
-def _institution_words(ontology: Ontology) -> frozenset[str]:
-    """Words after a country that make a country's own institution ('UK Government', 'UK Armed Forces'),
-    which other rules read: `_extend_known` does not join them to the name."""
-    lex = ontology.lexicon
-    return frozenset({t for group in lex["titles"].values() for t in group} | set(lex.get("occupations", ())) | set(
-        lex["pass_through"].get("compound", ())) | set(lex.get("military_nouns", ())) | {"armed"})
-
-
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
     """'the Multinational Force for' + 'Ukraine': a name cut before its last word is joined up."""
     end = ent.end
@@ -324,7 +310,7 @@ def _extend_dangling(doc: Doc, ent: Span) -> Span:
 def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """A name introduced as a name: 'a so-called “coalition of the willing”', 'known as “Octopus”'."""
     text = doc_text(doc)
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for cue in NAMING_CUES:
         for m in re.finditer(re.escape(cue) + r"\s+[“\"‘']?((?:[A-Za-z][\w\-]*)(?:\s+[A-Za-z][\w\-]*){0,5})",
                              text):
@@ -387,7 +373,7 @@ def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
 
 def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'signed a landmark declaration', 'a declaration of intent': an unnamed document becomes an entity."""
-    document_nouns = ontology.lexicon.get("document_nouns", {})
+    document_nouns = ontology.lexicon.document_nouns
     sign_lemmas = {t.lemma for t in ontology.triggers if t.property == "signs" and t.kind == "verb"}
     for i in indices_where(doc, LEMMA, lowercase_in(frozenset(document_nouns))):
         token = doc[i]
@@ -457,7 +443,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
 
 def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
-    class_nouns = ontology.lexicon.get("class_nouns", {})
+    class_nouns = ontology.lexicon.class_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == "gazetteer":
             continue

@@ -1,41 +1,72 @@
-"""Write a graph as N-Triples, JSON-LD, TriG (one named graph per document) or Turtle, deterministically and atomically."""
+"""The RDF formats a build writes, in one registry: Turtle, N-Triples, JSON-LD and TriG (one named
+graph per document), each the same bytes for the same graph, written atomically."""
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import VERB, RecursiveSerializer, TurtleSerializer
+from rdflib.term import Node
 
 from kg.run.atomic import atomic_write_bytes
 from kg.errors import InputError
 from kg.ontology import KG
 
-FILE_NAMES = {"nt": "graph.nt", "jsonld": "graph.jsonld", "trig": "graph.trig", "ttl": "graph.ttl"}
+
+@dataclass(frozen=True)
+class RDFFormat:
+    """One serialisation: its name on the command line, file extension, media type and writer."""
+
+    name: str
+    extension: str
+    media_type: str
+    serialize: Callable[[Graph], bytes]
+
+    def path(self, out_dir: Path, stem: str = "graph") -> Path:
+        """Where a graph called `stem` goes in `out_dir`: `graph.ttl`, `low-confidence.ttl`, ..."""
+        return Path(out_dir) / f"{stem}{self.extension}"
+
+
+def rdf_format(name: str) -> RDFFormat:
+    """The registered format called `name`; an unknown one is an InputError naming the choices."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise InputError(f"unknown RDF format {name}; choose from {', '.join(FORMATS)}") from None
+
+
+def serialize(g: Graph, name: str) -> bytes:
+    """g in the format called `name`, as it is: the build's own graphs need no `write_formats` copy."""
+    return rdf_format(name).serialize(g)
 
 
 def write_formats(g: Graph, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
-    """Write g into out_dir once per format asked for (nt, jsonld, trig, ttl); return the paths written.
+    """Write g into out_dir once per format asked for (see `FORMATS`); return the paths written.
 
     A Dataset is flattened first: the files hold its triples, and TriG regroups them by document.
-    Each file is written to a temporary file beside it and renamed, so readers never see half of one.
+    Blank nodes are relabelled canonically and triples copied in sorted order first, so a graph read
+    from anywhere gives the same bytes. Each file is written to a temporary file beside it and
+    renamed, so readers never see half of one.
     """
     wanted = list(dict.fromkeys(formats))
-    unknown = [f for f in wanted if f not in FILE_NAMES]
+    unknown = [f for f in wanted if f not in FORMATS]
     if unknown:
-        raise InputError(f"unknown RDF format {', '.join(unknown)}; choose from {', '.join(FILE_NAMES)}")
+        raise InputError(f"unknown RDF format {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     graph = _stable(_flatten(g))
     written = {}
-    for fmt in wanted:
-        path = Path(out_dir) / FILE_NAMES[fmt]
-        atomic_write_bytes(path, _SERIALIZERS[fmt](graph))
-        written[fmt] = path
+    for name in wanted:
+        fmt = FORMATS[name]
+        atomic_write_bytes(fmt.path(out_dir), fmt.serialize(graph))
+        written[name] = fmt.path(out_dir)
     return written
 
 
@@ -96,9 +127,80 @@ def _iris(g: Graph) -> set[str]:
     return terms | {str(o.datatype) for o in g.objects() if isinstance(o, rdflib.Literal) and o.datatype}
 
 
+class MemoTurtleSerializer(TurtleSerializer):
+    """rdflib's Turtle writer, doing each term's work once per serialisation, not each time it is seen.
+
+    rdflib works a term's prefixed name out anew every time it writes or counts it (five times or so
+    a term): half of writing graph.ttl. The first call also registers the prefix, so later ones
+    have nothing else to do. A term's label depends on nothing else once its prefixed name is fixed
+    (the base is set for the whole serialisation), and for an IRI only on whether it is written as
+    a predicate. The output is byte for byte rdflib's own.
+    """
+
+    def reset(self) -> None:
+        super().reset()
+        # Keyed by gen_prefix, then by IRI.
+        self._pnames: dict[bool, dict[URIRef, str | None]] = {False: {}, True: {}}
+        # IRIs by "is a predicate"; literals by identity, because two equal literals may still be
+        # written differently ("en" and "EN" tags compare equal), and the literal is kept with
+        # its label so that its id cannot be reused.
+        self._iri_labels: dict[bool, dict[URIRef, str]] = {False: {}, True: {}}
+        self._literal_labels: dict[int, tuple[Literal, str]] = {}
+        # Terms whose prefixes preprocessTriple has registered, as a predicate (True) or not.
+        self._registered: dict[bool, set[Node]] = {False: set(), True: set()}
+        # Text written so far, encoded in one go at the end rather than piece by piece (100k pieces).
+        self._pieces: list[str] = []
+
+    def preprocessTriple(self, triple: tuple[Node, Node, Node]) -> None:
+        s, p, o = triple
+        registered, as_predicate = self._registered[False], self._registered[True]
+        if s in registered and o in registered and p in as_predicate:
+            # Only the counting is left to do: what rdflib's RecursiveSerializer does, and the
+            # count TurtleSerializer adds for a blank-node predicate.
+            RecursiveSerializer.preprocessTriple(self, triple)
+            if isinstance(p, BNode):
+                self._references[p] += 1
+            return
+        super().preprocessTriple(triple)
+        registered.update((s, o))
+        as_predicate.add(p)
+
+    def write(self, text: str) -> None:
+        self._pieces.append(text)
+
+    def endDocument(self) -> None:
+        super().endDocument()
+        # rdflib writes its last newline straight to the stream after this: what came before goes first.
+        self.stream.write("".join(self._pieces).encode(self.encoding, "replace"))
+        self._pieces = []
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        if not isinstance(uri, URIRef):
+            return None  # as rdflib does, without hashing the literal or blank node
+        pnames = self._pnames.setdefault(gen_prefix, {})
+        if uri not in pnames:
+            pnames[uri] = super().get_pname(uri, gen_prefix)
+        return pnames[uri]
+
+    def label(self, node: Node, position: int) -> str:
+        if isinstance(node, URIRef):
+            labels = self._iri_labels[position == VERB]
+            if node not in labels:
+                labels[node] = super().label(node, position)
+            return labels[node]
+        if isinstance(node, Literal):
+            known = self._literal_labels.get(id(node))
+            if known is None:
+                known = self._literal_labels[id(node)] = (node, super().label(node, position))
+            return known[1]
+        return super().label(node, position)
+
+
 def turtle(g: Graph) -> bytes:
-    """Turtle, as rdflib sorts it."""
-    return g.serialize(format="turtle", encoding="utf-8")
+    """Turtle, byte for byte as rdflib writes and sorts it, with `MemoTurtleSerializer`'s speed."""
+    stream = io.BytesIO()
+    MemoTurtleSerializer(g).serialize(stream, encoding="utf-8")
+    return stream.getvalue()
 
 
 class SortedTrigSerializer(TrigSerializer):
@@ -162,4 +264,10 @@ def by_document(g: Graph) -> rdflib.Dataset:
     return dataset
 
 
-_SERIALIZERS = {"nt": ntriples, "jsonld": jsonld, "trig": trig, "ttl": turtle}
+# Every format the build and the CLI know, in the order `--format` lists them.
+FORMATS: dict[str, RDFFormat] = {f.name: f for f in (
+    RDFFormat("nt", ".nt", "application/n-triples", ntriples),
+    RDFFormat("jsonld", ".jsonld", "application/ld+json", jsonld),
+    RDFFormat("trig", ".trig", "application/trig", trig),
+    RDFFormat("ttl", ".ttl", "text/turtle", turtle),
+)}

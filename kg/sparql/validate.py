@@ -12,10 +12,10 @@ from rdflib.collection import Collection
 
 from kg.errors import InputError, OntologyError
 from kg.ontology import KG
+from kg.rdf.ontology_graph import load_ontology_graph
 from kg.sparql.query import shorten
 
 KGSH = Namespace("https://w3id.org/newskg/shapes#")
-ONTOLOGY_FILE = "kg.ttl"
 SHAPES_FILE = "shapes.ttl"
 
 # A range of xsd:decimal also admits the other numeric types a builder may write (integer is a
@@ -48,12 +48,6 @@ class ValidationResult:
 
     conforms: bool
     violations: list[Violation]
-
-
-def load_ontology(ontology_dir: Path) -> Graph:
-    """Parse ontology_dir/kg.ttl; a missing or broken file is an OntologyError."""
-    path = Path(ontology_dir) / ONTOLOGY_FILE
-    return _parse(path, OntologyError)
 
 
 def shapes_for(ontology: Graph) -> Graph:
@@ -184,7 +178,7 @@ def _local_name(iri: URIRef) -> str:
 def load_shapes(ontology_dir: Path, ontology: Graph | None = None) -> Graph:
     """All shapes: those generated from kg.ttl and those in shapes.ttl, in one graph."""
     ontology_dir = Path(ontology_dir)
-    ontology = ontology if ontology is not None else load_ontology(ontology_dir)
+    ontology = ontology if ontology is not None else load_ontology_graph(ontology_dir)
     shapes = shapes_for(ontology)
     static = ontology_dir / SHAPES_FILE
     if static.is_file():
@@ -198,7 +192,7 @@ def validate(data: Graph, ontology_dir: Path) -> ValidationResult:
     The ontology is mixed into the data for the check (pyshacl's ont_graph), so `sh:class kg:Agent`
     accepts a kg:Country by its rdfs:subClassOf chain without running an inference engine.
     """
-    ontology = load_ontology(ontology_dir)
+    ontology = load_ontology_graph(ontology_dir)
     shapes = load_shapes(ontology_dir, ontology)
     conforms, report, _text = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True,

@@ -1,0 +1,36 @@
+"""Relation rules: each a callable from a `RuleContext` (one parsed article) to Relations.
+
+`RULES` composes them; they run in this order, and a rule may leave findings for a later one
+(the funding rules tell the amount rule who gave the money). Adding a construction is a new
+module here and one line in `RULES`.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from kg.extract.rules.amounts import amounts
+from kg.extract.rules.context import RuleContext
+from kg.extract.rules.funding import funding_relations
+from kg.extract.rules.membership import membership_of
+from kg.extract.rules.places import places
+from kg.extract.rules.roles import appointed_roles, role_relations
+from kg.extract.rules.triggers import trigger_relations
+from kg.models import Relation
+
+Rule = Callable[[RuleContext], Iterable[Relation]]
+
+RULES: tuple[Rule, ...] = (
+    trigger_relations,  # lexicon triggers: "deployed troops to", "talks with", "UK-French"
+    role_relations,  # "Defence Secretary John Healey", "John Healey, the Defence Secretary"
+    appointed_roles,  # "appointed Ingrid Solberg as chief executive"
+    membership_of,  # "George Hooley of the Parachute Regiment"
+    places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
+    amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
+)
+
+
+def relations(ctx: RuleContext, rules: Iterable[Rule] = RULES) -> Iterator[Relation]:
+    """Every rule's relations over one article, rule by rule."""
+    for rule in rules:
+        yield from rule(ctx)

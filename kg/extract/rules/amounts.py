@@ -1,0 +1,120 @@
+"""Amounts and counts: money and numbers attached to the entity they belong to ('The British government
+allocated £200 million', '17,000 North Korean soldiers'), or to the previous sentence's topic."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.quantities import parse_count, parse_money
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Quantity, Relation
+
+QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Number of dependency edges between two tokens of a sentence."""
+    up_a = [a] + list(a.ancestors)
+    depth = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate([b] + list(b.ancestors)):
+        if t.i in depth:
+            return k + depth[t.i]
+    return 99
+
+
+def dash_segment(sent: Span, ent: Span) -> tuple[int, int]:
+    """Token range of the part of the sentence holding `ent`, between dashes: an aside is another topic."""
+    dashes = [t.i for t in sent if t.text in ("–", "—")]
+    lo = max([d for d in dashes if d < ent.start], default=sent.start)
+    hi = min([d for d in dashes if d >= ent.end], default=sent.end)
+    return lo, hi
+
+
+def amounts(ctx: RuleContext) -> Iterator[Relation]:
+    """Attach money and counts to the entity they belong to, or to the sentence's topic."""
+    previous_topic: Mention | None = None
+    ents = list(ctx.doc.ents)  # Span.ents walks every entity of the Doc, so group them once
+    at = 0
+    for sent in ctx.doc.sents:
+        first = at
+        while at < len(ents) and ents[at].start < sent.end:
+            at += 1
+        for ent in ents[first:at]:
+            if ent.end > sent.end:  # spaCy's Span.ents keeps only entities inside the sentence
+                continue
+            qty = quantity(ctx, ent, sent)
+            if qty is None:
+                continue
+            owner, rule = quantity_owner(ctx, ent, sent)
+            if owner is None and previous_topic is not None and qty.unit and len(qty.unit) == 3:
+                owner, rule = previous_topic, "amount-context"
+            if owner is not None:
+                yield from ctx.relate(owner, "amount", qty, ent.root, rule, modal=False)
+        previous_topic = topic(ctx, sent) or previous_topic
+
+
+def quantity(ctx: RuleContext, ent: Span, sent: Span) -> Quantity | None:
+    """The value of a money, cardinal or quantity entity."""
+    if ent.label_ not in QUANTITY_LABELS:
+        return None
+    qty = parse_money(ent.text) if ent.label_ == "MONEY" else parse_count(ent)
+    if qty is None and ent.label_ == "MONEY":
+        # "£200m" may come out as '200' with the symbol and multiplier outside the entity
+        wider = ctx.doc[max(ent.start - 1, sent.start):min(ent.end + 1, sent.end)]
+        qty = parse_money(wider.text)
+    return qty
+
+
+def quantity_owner(ctx: RuleContext, ent: Span, sent: Span) -> tuple[Mention | None, str]:
+    """Whose the number is: the money's giver, the counted agent, the clause's actor or the nearest entity."""
+    a = ctx.args
+    root = ent.root
+    for k in (root.i, root.head.i):  # money whose giver the funding rules found
+        if k in ctx.funders:
+            return ctx.funders[k], "amount"
+    counted = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    for child in list(counted.children) + [counted]:  # "17,000 North Korean soldiers", "167,000 Ukrainians"
+        m = a.mention(child)
+        if m is not None and child.i not in range(ent.start, ent.end) and ctx.ontology.is_a(m.cls, "Agent"):
+            return m, "count"
+    node: Token = root
+    for _ in range(6):  # the clause's own actor: "The British government allocated £200 million"
+        if node.pos_ in ("VERB", "AUX"):
+            subj = a.subjects(node)
+            if subj:
+                return subj[0], "amount"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return nearest_entity(ctx, ent, sent), "amount"
+
+
+def nearest_entity(ctx: RuleContext, ent: Span, sent: Span) -> Mention | None:
+    """The entity nearest the number in the tree, within its part of the sentence, if near enough."""
+    lo, hi = dash_segment(sent, ent)
+    nearest = sorted(((tree_distance(ent.root, ctx.doc[s]), s, m) for s, e, m in ctx.args.mentions.spans
+                      if lo <= s < hi and m.source != "demonym"
+                      and ctx.ontology.is_a(m.cls, "Entity")), key=lambda x: x[:2])
+    # an entity far away in the tree is not what the number is about: fall back to the topic
+    if nearest and (nearest[0][0] <= ctx.settings.max_amount_distance or len({m for _, _, m in nearest}) == 1):
+        return nearest[0][2]
+    return None
+
+
+def topic(ctx: RuleContext, sent: Span) -> Mention | None:
+    """What a sentence is about, for a number in the next one: its object if named, else its subject."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ == "dobj":
+            got = ctx.args.entities(child)
+            if got:
+                return got[0]
+    for child in root.children:
+        if child.dep_ == "conj":
+            for c in child.children:
+                if c.dep_ == "dobj":
+                    got = ctx.args.entities(c)
+                    if got:
+                        return got[0]
+    return None

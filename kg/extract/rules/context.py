@@ -1,0 +1,153 @@
+"""What every rule sees of one parsed article, and how a rule turns its finding into a Relation.
+
+A `RuleContext` holds the Doc, the ontology, the argument finder (mentions and references) and the
+quotations, and makes a Relation with its provenance: the sentence, the rule and its confidence,
+the modality ('wants to deploy' is planned), the speaker, and the metonymy and domain/range checks.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.config import Settings
+from kg.extract.arguments import ArgumentFinder
+from kg.extract.coref import in_quote, quote_spans, speaker_of
+from kg.extract.tokens import token_table
+from kg.models import Mention, Provenance, Quantity, Relation
+from kg.nlp import doc_text
+from kg.lexicon import Lexicon, RuleSettings
+from kg.ontology import Ontology
+
+@dataclass
+class RuleContext:
+    """One parsed article as the rules see it; rules run in order and may leave findings for later ones."""
+
+    doc: Doc
+    ontology: Ontology
+    args: ArgumentFinder
+    max_sentence_tokens: int = Settings.max_sentence_tokens
+    lexicon: Lexicon = field(init=False)
+    settings: RuleSettings = field(init=False)
+    quotes: tuple[tuple[int, int], ...] = field(init=False)
+    funders: dict[int, Mention] = field(init=False, default_factory=dict)  # money's token -> who gives it
+
+    def __post_init__(self) -> None:
+        self.lexicon = self.ontology.lexicon
+        self.settings = self.ontology.rules
+        self.quotes = quote_spans(doc_text(self.doc))
+
+    # ----------------------------------------------------------------- making relations
+    def relate(self, subj: Mention, prop: str, obj: Mention | Quantity | str, anchor: Token, rule: str,
+               modal: bool = True, confidence: float | None = None) -> Iterator[Relation]:
+        """The relation, if its arguments fit the property; `confidence` defaults to the rule's."""
+        rel = self.make(subj, prop, obj, anchor, rule,
+                        self.settings.confidence[rule] if confidence is None else confidence, modal)
+        if rel is not None:
+            yield rel
+
+    def make(self, subj: Mention, prop: str, obj: Mention | Quantity | str, token: Token, rule: str,
+             confidence: float, modal: bool = True) -> Relation | None:
+        if isinstance(obj, Mention):
+            subj, obj = self.metonymy(subj, prop, 0), self.metonymy(obj, prop, 1)
+            if obj.name == subj.name and obj.cls == subj.cls:
+                return None
+            domain, rng = self.ontology.properties[prop]
+            if not (self.ontology.accepts(domain, subj.cls) and self.ontology.accepts(rng, obj.cls)):
+                return None
+        factor = self.settings.argument_confidence
+        if subj.source == "role" or (isinstance(obj, Mention) and obj.source == "role"):
+            confidence *= factor.role
+        if subj.source.startswith("coref") or (isinstance(obj, Mention) and obj.source.startswith("coref")):
+            confidence *= factor.coref
+        return Relation(subj, prop, obj, self.provenance(token, rule, confidence, modal))
+
+    def metonymy(self, m: Mention, prop: str, slot: int) -> Mention:
+        """A capital in an actor's slot stands for its country: 'Kyiv expects', 'backing Kyiv'."""
+        slot_class = self.ontology.properties[prop][slot]
+        if slot_class in ("Agent", "Person", "Organization") and m.cls == "City":
+            country = self.ontology.capital_of.get(m.canonical or m.name)
+            entry = self.ontology.gazetteer_index.get(country.lower()) if country else None
+            if entry is not None:
+                return Mention(m.doc_id, m.start, m.end, m.text, entry.name, "Country", "metonymy",
+                               entry.wikidata, entry.name)
+        return m
+
+    # ----------------------------------------------------------------- provenance
+    def provenance(self, token: Token, rule: str, confidence: float, modal: bool = True) -> Provenance:
+        table = token_table(self.doc)
+        k = table.sentence_of(token.i)
+        start, end = table.sent_start_chars[k], table.sent_end_chars[k]  # token.sent walks the sentence
+        modality = self.modality(token) if modal else "asserted"
+        return Provenance(doc_id=self.doc._.article.doc_id, sentence=doc_text(self.doc)[start:end].strip(),
+                          start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
+                          stated_by=self.stated_by(token))
+
+    def modality(self, token: Token) -> str:
+        """planned ('wants to deploy'), hypothetical ('would guard', 'once peace is secured') or asserted."""
+        hypothetical, future = self.lexicon.modality.hypothetical, self.lexicon.modality.future
+        mood = "asserted"
+        node, steps = token, 0
+        while steps < 7:
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in hypothetical:
+                    return "hypothetical"
+                if child.dep_ == "aux" and child.lower_ in future:
+                    mood = "planned"
+                if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in hypothetical
+                                                 for c in child.children):
+                    return "hypothetical"
+                if child.dep_ == "mark" and child.lower_ in hypothetical and node is token:
+                    return "hypothetical"
+            if node.lemma_ in self.lexicon.modality.planned and node is not token:
+                mood = "planned"
+            # climb through clauses and the nouns they hang from: "want to be the one who deploys"
+            if node.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "conj", "advcl", "attr", "dobj", "pobj",
+                                 "prep") or node.head.i == node.i:
+                break
+            node, steps = node.head, steps + 1
+        return mood
+
+    def negated(self, token: Token) -> bool:
+        """'do not fear', 'never deployed', 'oppose sending': not asserted, so not extracted."""
+        negators = self.lexicon.modality.negators
+        node = token
+        for _ in range(3):
+            if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det")
+                   for c in node.children):
+                return True
+            if node is not token and node.lemma_ in self.lexicon.modality.negating:
+                return True
+            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr"):
+                return False
+            node = node.head
+        return False
+
+    def stated_by(self, token: Token) -> Mention | None:
+        """The speaker of the quotation holding the token, or of the reported speech it is in."""
+        if in_quote(self.quotes, token.idx) is not None:
+            table = token_table(self.doc)
+            return speaker_of(self.doc, table.sent_start_chars[table.sentence_of(token.i)], self.args.mentions,
+                              self.ontology, self.args.refs)
+        node = token
+        for _ in range(4):
+            if node.dep_ == "ccomp" and node.head.lemma_ in self.lexicon.speech_verbs:
+                who = self.args.subjects(node.head)
+                return who[0] if who else None
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
+    # ----------------------------------------------------------------- what several rules ask
+    def sentence_too_long(self, token: Token) -> bool:
+        """A 'sentence' over the limit is a table or a run-on page: its parse is not worth reading."""
+        start, end = token_table(self.doc).sentence_bounds(token.i)
+        return end - start > self.max_sentence_tokens
+
+    def people(self) -> Iterator[tuple[int, int, Mention, Token]]:
+        """Token start, end, mention and root of every person named in the article."""
+        for start, end, person in self.args.mentions.spans:
+            if person.cls == "Person" and person.source != "demonym":
+                yield start, end, person, self.doc[start:end].root

@@ -1,0 +1,65 @@
+"""Places: where named things are or happen, 'the Rubin Observatory in Chile', 'Austin, Texas', 'the
+Detroit carmaker Meridian Motors'."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation
+
+
+def places(ctx: RuleContext) -> Iterator[Relation]:
+    """locatedIn (heldAt for events) from a preposition, a comma or an organisation's descriptor."""
+    spans = ctx.args.mentions.spans
+    for k, (start, end, m) in enumerate(spans):
+        if m.source == "demonym" or not ctx.ontology.is_a(m.cls, "Entity") or m.cls in ("Person", "Country"):
+            continue
+        root = ctx.doc[start:end].root
+        yield from place_of(ctx, m, root)
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if nxt is not None and is_place_comma(ctx, start, end, nxt):  # "Austin, Texas"
+            yield from ctx.relate(m, "locatedIn", nxt[2], root, "place-comma", modal=False)
+        if ctx.ontology.is_a(m.cls, "Organization"):
+            yield from descriptor_place(ctx, m, root)
+
+
+def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
+    """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta'."""
+    a = ctx.args
+    prop = "heldAt" if ctx.ontology.is_a(m.cls, "Event") else "locatedIn"
+    holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
+                        and a.mention(root.head) is None else [])
+    for child in (c for h in holders for c in h.children):
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
+            for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
+                if ctx.ontology.is_a(place.cls, "Place") and not (place.cls == m.cls == "City"):
+                    yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
+
+
+def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
+    """'Meridian Motors, the Detroit carmaker': a place in the noun describing an organisation."""
+    a = ctx.args
+    nouns = [c for c in root.children if c.dep_ == "appos"] + (
+        [root.head] if root.dep_ in ("appos", "compound") else [])
+    for noun in nouns:
+        if a.mention(noun) is None and noun.pos_ == "NOUN":
+            for mod in noun.children:
+                place = a.mention(mod)
+                if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
+                        ctx.ontology.is_a(place.cls, "Place") and place is not m:
+                    yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
+
+
+def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, Mention]) -> bool:
+    """A place, a comma and a wider place, not a list: 'Monterrey, Mexico, last month'."""
+    doc, (s2, e2, other) = ctx.doc, nxt
+    if s2 != end + 1 or doc[end].text != "," or not ctx.ontology.is_a(other.cls, "Place"):
+        return False
+    if not ctx.ontology.is_a(ctx.args.mentions.at(doc[start]).cls, "Place"):
+        return False
+    before = doc[start - 1].lower_ if start else ""
+    after = doc[e2].lower_ if e2 < len(doc) else "."
+    return before not in (",", "and", "or") and after not in ("and", "or") and not (
+        after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)

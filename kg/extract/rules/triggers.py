@@ -1,0 +1,236 @@
+"""Lexicon triggers: a verb, noun or adjective of the lexicon and its arguments state a property.
+
+"Britain deployed troops to Estonia" (verb with preposition), "talks with Zelensky" (noun),
+"UK-French declaration" (adjective); with co-agents ('signed it with Macron') and where it was held.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Token
+
+from kg.extract.rules.context import RuleContext
+from kg.extract.rules.funding import money_arguments
+from kg.extract.tokens import indices_with, string_ids
+from kg.models import Mention, Relation
+from kg.ontology import Ontology, Trigger
+
+Arguments = tuple[list[Mention], list[Mention], str]  # subjects, objects, rule
+
+
+class TriggerMatcher:
+    """The triggers of the lexicon in a Doc, one (group key, token ids) match per trigger token.
+
+    One group per (kind, preposition) of triggers; a noun trigger with a preposition matches with
+    each child `prep` token of that word ([noun, prep]). Matches come group by group in the order
+    the groups were first seen in the lexicon, then by token (and preposition) position: the order
+    a spaCy DependencyMatcher with one pattern per group gives, found with a few dict look-ups per
+    token instead of evaluating every group's pattern on every token; only the tokens whose form,
+    lemma or (for "*" triggers) part of speech can match are looked at.
+    """
+
+    def __init__(self, groups: dict[str, list[Trigger]]):
+        self.keys = list(groups)
+        self.verbs: dict[str, list[str]] = {}  # lemma -> groups; POS VERB
+        self.nouns: dict[str, list[str]] = {}  # lemma -> groups; POS NOUN or PROPN
+        self.adjectives: dict[str, list[str]] = {}  # lower-case form -> groups; any POS
+        self.any_verb: list[str] = []  # groups with a "*" trigger: every VERB or AUX
+        self.preps: dict[str, str] = {}  # noun group -> the word of its `prep` child
+        self.groups = groups
+        # group -> trigger lemma -> positions in the group: a match is tried against its own lemmas only
+        self.positions: dict[str, dict[str, list[int]]] = {}
+        for key, trigs in groups.items():
+            self._index(key, trigs)
+        self.candidates = {LOWER: string_ids([*self.adjectives, *self.nouns]),
+                           LEMMA: string_ids([*self.verbs, *self.nouns])}
+        if self.any_verb:
+            self.candidates[POS] = string_ids(["VERB", "AUX"])
+
+    def _index(self, key: str, trigs: list[Trigger]) -> None:
+        for k, trig in enumerate(trigs):
+            self.positions.setdefault(key, {}).setdefault(trig.lemma, []).append(k)
+        kind, prep = key.split("|")
+        lemmas = sorted({t.lemma for t in trigs if t.lemma != "*"})
+        index = {"noun": self.nouns, "adjective": self.adjectives}.get(kind, self.verbs)
+        if kind not in ("noun", "adjective") and "*" in {t.lemma for t in trigs}:
+            self.any_verb.append(key)
+            return
+        for lemma in lemmas:
+            index.setdefault(lemma, []).append(key)
+        if kind == "noun" and prep:
+            self.preps[key] = prep.split()[-1]
+
+    def _groups_of(self, token: Token) -> list[str]:
+        pos = token.pos_
+        keys = self.adjectives.get(token.lower_, [])
+        if pos == "VERB":
+            keys = keys + self.verbs.get(token.lemma_, [])
+        if pos in ("VERB", "AUX"):
+            keys = keys + self.any_verb
+        elif pos in ("NOUN", "PROPN"):
+            keys = keys + self.nouns.get(token.lemma_, [])
+            if token.tag_ in ("NNS", "NNPS") and token.lower_ != token.lemma_:  # "talks with", "sanctions on"
+                keys = keys + self.nouns.get(token.lower_, [])
+        return keys
+
+    def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
+        found: dict[str, list[int]] = {}
+        for i in indices_with(doc, self.candidates):
+            for key in self._groups_of(doc[i]):
+                found.setdefault(key, []).append(i)
+        matches: list[tuple[str, list[int]]] = []
+        for key in self.keys:
+            prep = self.preps.get(key)
+            for i in found.get(key, ()):
+                if prep is None:
+                    matches.append((key, [i]))
+                else:
+                    matches += [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
+        return matches
+
+    def triggers(self, key: str, *forms: str) -> list[Trigger]:
+        """The triggers of group `key`, in lexicon order, whose lemma is "*" or one of the matched word's `forms`."""
+        positions = self.positions[key]
+        found = sorted({k for form in (*forms, "*") for k in positions.get(form, ())})
+        return [self.groups[key][k] for k in found]
+
+
+@functools.lru_cache(maxsize=4)
+def trigger_matcher(ontology: Ontology) -> TriggerMatcher:
+    """The trigger matcher of the lexicon, its triggers grouped by (kind, preposition)."""
+    groups: dict[str, list[Trigger]] = {}
+    for trig in ontology.triggers:
+        groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
+    return TriggerMatcher(groups)
+
+
+def trigger_relations(ctx: RuleContext) -> Iterator[Relation]:
+    """Every trigger of the lexicon found in the article, applied; one relation per (subject, property,
+    object, sentence)."""
+    matcher = trigger_matcher(ctx.ontology)
+    seen: set[tuple] = set()
+    for key, token_ids in matcher(ctx.doc):
+        token = ctx.doc[token_ids[0]]
+        if ctx.sentence_too_long(token) or ctx.negated(token):
+            continue
+        for trig in matcher.triggers(key, token.lemma_.lower(), token.lower_):
+            for rel in apply_trigger(ctx, trig, token):
+                ident = (rel.subject.name, rel.predicate, getattr(rel.object, "name", rel.object),
+                         rel.provenance.start)
+                if ident not in seen:
+                    seen.add(ident)
+                    yield rel
+
+
+def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Relation]:
+    """The relations one trigger states at one token: its own, its co-agents' and where it happened."""
+    arguments = ARGUMENTS.get(trig.kind, verb_arguments)(ctx, trig, token)
+    if trig.object_nouns and not any(c.dep_ == "dobj" and c.lemma_.lower() in trig.object_nouns
+                                     for c in token.children):
+        return
+    subjects, objects, rule = restricted(ctx, trig, *arguments)
+    for s in subjects:
+        for o in objects:
+            yield from ctx.relate(s, trig.property, o, token, rule)
+    if trig.kind == "verb" and trig.property not in ctx.ontology.symmetric:
+        for o in objects:
+            for co in co_agents(ctx, token, trig):
+                yield from ctx.relate(co, trig.property, o, token, "co-agent")
+    if trig.property in ctx.lexicon.location_properties:
+        for o in objects:
+            for place in locations(ctx, token):
+                yield from ctx.relate(o, "heldAt", place, token, "held-at", modal=False)
+
+
+def restricted(ctx: RuleContext, trig: Trigger, subjects: list[Mention], objects: list[Mention],
+               rule: str) -> Arguments:
+    """The arguments of the classes the trigger allows, swapped when the trigger is reversed."""
+    if trig.object_classes:
+        objects = [o for o in objects if any(ctx.ontology.is_a(o.cls, c) for c in trig.object_classes)]
+    if trig.subject_classes:
+        subjects = [s for s in subjects if any(ctx.ontology.is_a(s.cls, c) for c in trig.subject_classes)]
+    if trig.reverse:
+        subjects, objects = objects, subjects
+    return subjects, objects, rule
+
+
+def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
+    """'talks between X and Y', 'sanctions on X by Y', 'X's deployment to Y'."""
+    a = ctx.args
+    objects = a.prep_objects(token, trig.prep) if trig.prep else []
+    if trig.prep == "between":
+        subjects, objects = objects[:1], objects[1:]
+    elif trig.prep and trig.prep != "of":
+        subjects = a.prep_objects(token, "of") or a.governing_subjects(token)
+    else:
+        subjects = a.governing_subjects(token)
+    own = a.mention(token)
+    if own is not None and own.source.startswith("coref") and own not in objects:
+        subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
+    return subjects, objects, "nominal"
+
+
+def adjective_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
+    """'the UK-French declaration': the word before the hyphen and the noun the adjective modifies."""
+    a = ctx.args
+    prev = token.doc[token.i - 2] if token.i > 1 and token.doc[token.i - 1].text == "-" else None
+    subjects = [m for m in [a.mention(prev)] if m is not None] if prev is not None else []
+    objects = a.entities(token.head) if token.dep_ == "amod" else []
+    return subjects, objects, "adjective"
+
+
+def verb_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
+    """A verb's subjects and its objects: direct, after the trigger's preposition, or a purpose clause's."""
+    a = ctx.args
+    subjects = a.subjects(token)
+    if trig.stative and a.is_passive(token):  # "Kestrel, which is based in Austin"
+        subjects = a.direct_objects(token)
+    if not subjects and trig.property in ctx.ontology.symmetric and token.dep_ == "acl":
+        subjects = a.entities(token.head)  # "Healey, pictured next to Fedorov": either side will do
+    rule = "stative" if trig.stative else "passive" if a.is_passive(token) else "svo"
+    if trig.prep:
+        return prep_verb_arguments(ctx, trig, token, subjects, rule)
+    objects = a.direct_objects(token)
+    if not objects and not money_arguments(ctx, token):  # money for a purpose: the funding rules
+        objects = a.purpose_objects(token)
+        rule = "purpose" if objects else rule
+    return subjects, objects, rule
+
+
+def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects: list[Mention],
+                        rule: str) -> Arguments:
+    """'deployed troops to Estonia', 'signed up to X' (a particle), 'drones were fired at Kyiv'."""
+    a = ctx.args
+    objects = a.particle_objects(token, trig.prep)
+    if objects is None:
+        objects = a.prep_objects(token, trig.prep)
+    else:
+        rule = "particle"
+    if trig.prep in ctx.settings.attack_preps and not subjects and a.is_passive(token):
+        # "90 Shahed drones were fired at Kyiv": the weapon fired is the attacker
+        subjects = [m for m in a.direct_objects(token) if ctx.ontology.is_a(m.cls, "Weapon")]
+    return subjects, objects, rule if rule == "particle" else "prep"
+
+
+ARGUMENTS = {"noun": noun_arguments, "adjective": adjective_arguments}  # any other kind is a verb's
+
+
+def co_agents(ctx: RuleContext, token: Token, trig: Trigger) -> list[Mention]:
+    """'signed a declaration with Zelensky and Macron': they signed it too."""
+    if trig.prep in ctx.lexicon.co_agent_preps:
+        return []
+    found: list[Mention] = []
+    for prep in ctx.lexicon.co_agent_preps:
+        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, "Agent"))
+    return found
+
+
+def locations(ctx: RuleContext, token: Token) -> list[Mention]:
+    """'signed the agreement at the Elysee Palace in Paris': where the event named by the object happened."""
+    found: list[Mention] = []
+    for prep in ctx.lexicon.location_preps:
+        found.extend(m for m in ctx.args.prep_objects(token, prep)
+                     if ctx.ontology.is_a(m.cls, "Place") or ctx.ontology.is_a(m.cls, "Organization"))
+    return found

@@ -1,0 +1,205 @@
+"""The lexicon (ontology/lexicon.yaml) and the rules' settings (ontology/rules.yaml) as typed, frozen data.
+
+Each file is read into frozen dataclasses and validated once, when the ontology loads: an unknown
+key or a value of the wrong type is an `OntologyError` naming the file and the key. Sets derived
+from several lists (every title, the words of a country's own institutions) are computed here once.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from kg.errors import OntologyError
+
+Words = frozenset[str]  # looked up, never iterated for output
+WordList = tuple[str, ...]  # iterated in the file's order
+
+
+@dataclass(frozen=True)
+class PropertyTriggers:
+    """The words that state one property (`properties:` in lexicon.yaml); see the file's header."""
+
+    property: str | None = None  # the kg.ttl property, when the entry's name is not one
+    verbs: WordList = ()
+    nouns: WordList = ()
+    adjectives: WordList = ()
+    reverse_verbs: WordList = ()
+    reverse_adjectives: WordList = ()
+    stative_verbs: WordList = ()
+    object_classes: WordList = ()
+    object_nouns: str | WordList = ()  # the words, or the name of a word list of the lexicon
+    subject_classes: WordList = ()
+
+
+@dataclass(frozen=True)
+class Funding:
+    nouns: Words = frozenset()
+    purposes: Words = frozenset()
+    conduits: Words = frozenset()
+    receivers: Words = frozenset()
+
+
+@dataclass(frozen=True)
+class Research:
+    nouns: Words = frozenset()
+    bodies: WordList = ()  # classes
+
+
+@dataclass(frozen=True)
+class Modality:
+    planned: Words = frozenset()
+    hypothetical: Words = frozenset()
+    negating: Words = frozenset()  # verbs: "oppose sending"
+    future: Words = frozenset()  # auxiliaries: "will deploy"
+    negators: Words = frozenset()  # adverbs and determiners: "never deployed", "no troops"
+
+
+@dataclass(frozen=True)
+class NamePatterns:
+    organization_heads: WordList = ()
+    organization_heads_before_of: WordList = ()
+    vehicle_nouns: WordList = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """lexicon.yaml: the words of the ontology's properties and classes."""
+
+    properties: dict[str, PropertyTriggers] = field(default_factory=dict)
+    pass_through: dict[str, Words] = field(default_factory=dict)  # dependency or preposition -> nouns
+    funding: Funding = Funding()
+    research: Research = Research()
+    co_agent_preps: WordList = ()
+    location_preps: WordList = ()
+    location_properties: Words = frozenset()
+    modality: Modality = Modality()
+    reporting_verbs: Words = frozenset()
+    causative_verbs: Words = frozenset()
+    speech_verbs: Words = frozenset()
+    titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
+    occupations: Words = frozenset()
+    honorifics: Words = frozenset()
+    document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
+    class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
+    company_name_words: Words = frozenset()
+    generic_name_words: Words = frozenset()
+    name_patterns: NamePatterns = NamePatterns()
+    military_nouns: Words = frozenset()
+
+    @functools.cached_property
+    def all_titles(self) -> Words:
+        return frozenset(t for group in self.titles.values() for t in group)
+
+    @functools.cached_property
+    def titles_and_occupations(self) -> Words:
+        return self.all_titles | self.occupations
+
+    @functools.cached_property
+    def titles_longest_first(self) -> dict[str, WordList]:
+        return {prop: tuple(sorted(words, key=len, reverse=True)) for prop, words in self.titles.items()}
+
+    @functools.cached_property
+    def office_titles(self) -> Words:
+        """Titles of those who lead or serve: 'Defence' before one is part of the title."""
+        return frozenset(t for group in ("leads", "serves") for t in self.titles.get(group, ()))
+
+    @functools.cached_property
+    def institution_words(self) -> Words:
+        """Words after a country that make a country's own institution ('UK Government', 'UK Armed Forces')."""
+        return self.all_titles | self.occupations | self.pass_through.get("compound", frozenset()) \
+            | self.military_nouns | {"armed"}
+
+    def word_list(self, name: str) -> Words:
+        """A top-level word list named by another entry ('object_nouns: military_nouns')."""
+        value = getattr(self, name, None) if name in {f.name for f in dataclasses.fields(self)} else None
+        return frozenset(value) if isinstance(value, (frozenset, tuple)) else frozenset()
+
+
+@dataclass(frozen=True)
+class ArgumentConfidence:
+    """Factors on a relation's confidence when an argument was found indirectly."""
+
+    role: float = 1.0  # a role noun standing for a person: "the minister said"
+    coref: float = 1.0  # a pronoun or description resolved to an entity
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """rules.yaml: the confidences, prepositions and distances the relation rules use."""
+
+    confidence: dict[str, float] = field(default_factory=dict)  # rule -> confidence of its relations
+    argument_confidence: ArgumentConfidence = ArgumentConfidence()
+    place_preps: Words = frozenset()
+    attack_preps: Words = frozenset()
+    employer_preps: Words = frozenset()
+    money_preps: Words = frozenset()
+    max_amount_distance: int = 0
+
+
+T = typing.TypeVar("T")
+
+
+def read_lexicon(data: Any, file: str = "lexicon.yaml") -> Lexicon:
+    """lexicon.yaml's parsed YAML as a `Lexicon`; OntologyError names the file and key of a bad entry."""
+    return build(Lexicon, {} if data is None else data, file, "")
+
+
+def read_rule_settings(data: Any, file: str = "rules.yaml") -> RuleSettings:
+    return build(RuleSettings, {} if data is None else data, file, "")
+
+
+def build(cls: type[T], data: Any, file: str, where: str) -> T:
+    """A `cls` dataclass from a YAML mapping, every value converted to the field's type."""
+    if not isinstance(data, dict):
+        raise OntologyError(f"{file}: {where or 'the file'} should be a mapping, not {_kind(data)}")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    for key in data:
+        if key not in names:
+            raise OntologyError(f"{file}: unknown key {_join(where, key)!r} (known: {', '.join(sorted(names))})")
+    return cls(**{key: _convert(hints[key], value, file, _join(where, key)) for key, value in data.items()})
+
+
+def _convert(tp: Any, value: Any, file: str, where: str) -> Any:
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if dataclasses.is_dataclass(tp):
+        return build(tp, value, file, where)
+    if origin in (Union, types.UnionType):
+        if value is None and type(None) in args:
+            return None
+        errors = []
+        for option in (a for a in args if a is not type(None)):
+            try:
+                return _convert(option, value, file, where)
+            except OntologyError as err:
+                errors.append(err)
+        raise errors[-1]
+    if origin in (tuple, frozenset):
+        if not isinstance(value, list):
+            raise OntologyError(f"{file}: {where!r} should be a list, not {_kind(value)}")
+        items = [_convert(args[0], v, file, f"{where}[{k}]") for k, v in enumerate(value)]
+        return origin(items)
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise OntologyError(f"{file}: {where!r} should be a mapping, not {_kind(value)}")
+        return {_convert(args[0], k, file, where): _convert(args[1], v, file, _join(where, k))
+                for k, v in value.items()}
+    if tp is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if tp in (str, int) and isinstance(value, tp) and not isinstance(value, bool):
+        return value
+    raise OntologyError(f"{file}: {where!r} should be {getattr(tp, '__name__', tp)}, not {_kind(value)} "
+                        f"{value!r}")
+
+
+def _join(where: str, key: Any) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+def _kind(value: Any) -> str:
+    return {dict: "a mapping", list: "a list", bool: "a boolean (quote yes/no/on/off)"}.get(
+        type(value), type(value).__name__)
