@@ -7,6 +7,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.namespace import SDO as SCHEMA
 
+from kg.config import data_namespaces
 from kg.iri import is_calendar_date, is_valid_iri
 from kg.models import Article, Fact, KnowledgeGraph, Quantity
 from kg.ontology import KG
@@ -49,10 +50,11 @@ class IRIs:
     """Stable, readable IRIs under one base: entity/john-healey, document/000, statement/<hash>."""
 
     def __init__(self, base: str):
-        self.ent = Namespace(base + "entity/")
-        self.doc = Namespace(base + "document/")
-        self.stmt = Namespace(base + "statement/")
-        self.qty = Namespace(base + "quantity/")
+        namespaces = data_namespaces(base)
+        self.ent = Namespace(namespaces["ent"])
+        self.doc = Namespace(namespaces["doc"])
+        self.stmt = Namespace(namespaces["stmt"])
+        self.qty = Namespace(namespaces["qty"])
         self._entities = _Interned(self.ent)
         self._documents = _Interned(self.doc)
 
