@@ -78,7 +78,7 @@ class Resolver:
             if any(" " in n for n in names):
                 # a single-word name can be the surname of one known person ('Healey', 'Mr Healey')
                 continue
-            name = next(iter(names))
+            name = min(names)  # one name, but a set's order follows the hash seed: choose by value
             if all(self.ontology.is_a(c, "Place") for c in classes[k]):
                 continue  # 'Neckarwestheim' the town is not 'Neckarwestheim 2' the plant, nor a person
             if all(self.ontology.is_a(c, "Product") for c in classes[k]) and not classes[k]["Person"]:
@@ -148,9 +148,7 @@ class Resolver:
                 continue
             label = self.choose_label(ms)
             cls = self.choose_class(ms)
-            slug = slugify(label)
-            if slug in entities:
-                slug = f"{slug}-{slugify(cls)}"
+            slug = free_slug(slugify(label), slugify(cls), entities)
             aliases = sorted({n for m in ms if m.source not in UNNAMED_SOURCES
                               for n in (m.name, m.text.strip()) if n and n != label and "\n" not in n})
             wikidata = next((m.wikidata for m in ms if m.wikidata), None)
@@ -231,6 +229,20 @@ class Resolver:
                 if held.startswith(title + "|") and len(ps) == 1:
                     registry[(title, held.split("|", 1)[1])] = next(iter(ps))
         return registry
+
+
+def free_slug(slug: str, cls_slug: str, taken: dict[str, Entity]) -> str:
+    """`slug`, else `slug-class`, else `slug-class-2`, `-3`, ...: the first not in `taken`.
+
+    Every candidate is checked: three names with one slug must give three entities, not two."""
+    if slug not in taken:
+        return slug
+    candidate = f"{slug}-{cls_slug}"
+    counter = 2
+    while candidate in taken:
+        candidate = f"{slug}-{cls_slug}-{counter}"
+        counter += 1
+    return candidate
 
 
 def usual_forms(values: Iterable[str]) -> dict[str, str]:
