@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity
 from kg.ontology import Ontology, fold
 
-UNNAMED_SOURCES = {"demonym", "coref-pronoun", "coref-first-person", "coref-demonstrative", "metonymy", "role"}
+UNNAMED_SOURCES = {"demonym", "coref-pronoun", "coref-demonym", "coref-first-person", "coref-demonstrative", "metonymy", "role"}
 SMALL_WORDS = {"of", "the", "for", "and", "on", "in"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 

@@ -102,6 +102,7 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     research_bodies = ontology.lexicon.research.bodies
     role_titles = ontology.lexicon.all_titles
     recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
+    nationality: dict[str, str] = {}  # person's name -> the country a demonym noun gave them ('the Spaniard')
     table = token_table(doc)
     # Only the first token of a mention and the referring words do anything below: the others are not
     # made into Tokens at all. The visits keep the order of the text, sentence by sentence.
@@ -116,6 +117,11 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
             at += 1
         for token in (doc[i] for i in visits[first:at]):
             m = mentions.at(token)
+            if m is not None and m.source == "demonym" and _is_demonym_noun(token):
+                target = _demonym_antecedent(recent, start, m, nationality)
+                if target is not None:
+                    resolved[token.i] = _synthetic(doc, token, target, "coref-demonym")
+                    nationality[target.name] = m.name
             if m is not None:
                 if token.i == 0 or mentions.at(doc[token.i - 1]) is not m:
                     recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
@@ -134,11 +140,7 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                     resolved[token.i] = _synthetic(doc, token, target, "coref-first-person")
                 continue
             if low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-                people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == "Person" and mm.source != "demonym"]
-                if people:
-                    last_sent_start = people[-1][0]
-                    subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
-                    target = (subjects[-1] if subjects else people[-1])[1]
+                target = _latest_person(recent)
             elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
                 target = _its_antecedent(token, recent, mentions, ontology)
             elif low in DEMONSTRATIVES and token.dep_ == "det":
@@ -149,9 +151,13 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 # ... and "the same company" always refers back, to one of exactly that kind
                 same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
                 definite_ok = low != "the" or same or (noun_cls is not None and not ontology.is_a(noun_cls, "Agent")
-                                                       and not ontology.is_a(noun_cls, "Document"))
+                                                       and not ontology.is_a(noun_cls, "Document")) \
+                    or _definite_organisation(head, noun_cls, ontology)
+                # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
+                is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    mentions.at(p) for p in c.children if p.dep_ == "pobj") for c in head.children)
                 if noun_cls and definite_ok and not is_named:
-                    target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same)
+                    target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same, definite=low == "the")
                     if target is not None:
                         resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
                 elif head.lower_ in research_nouns and not is_named and head.i not in resolved:
@@ -167,6 +173,46 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         dets = role_dets[bisect.bisect_left(role_dets, start):bisect.bisect_left(role_dets, end)]
         _role_nouns(doc, end, dets, mentions, resolved, role_titles)
     return resolved
+
+
+def _latest_person(recent: list[tuple[int, Mention, bool]]) -> Mention | None:
+    """'he', 'she', 'the Spaniard': the latest person named, a subject one of the latest sentences first."""
+    people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == "Person" and mm.source != "demonym"]
+    if not people:
+        return None
+    last_sent_start = people[-1][0]
+    subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
+    return (subjects[-1] if subjects else people[-1])[1]
+
+
+def _demonym_antecedent(recent: list[tuple[int, Mention, bool]], sent_start: int, demonym: Mention,
+                        nationality: dict[str, str]) -> Mention | None:
+    """'the Spaniard', 'the Serb': the one person named in the latest mentions before this sentence (one named
+    in it is someone else: 'Djokovic pounced ... before the Spaniard got on the scoreboard') whom no other
+    demonym claimed; with two candidates (a match report) nothing."""
+    here = {mm.name for i, mm, _ in recent if i >= sent_start}
+    before = [mm for i, mm, _ in recent[-8:] if mm.cls == "Person" and mm.source != "demonym"
+              and mm.name not in here and nationality.get(mm.name, demonym.name) == demonym.name]
+    # only when the text leaves no doubt: one such person among the latest mentions
+    return before[-1] if len({mm.name for mm in before}) == 1 else None
+
+
+def _is_demonym_noun(token: Token) -> bool:
+    """'the Spaniard', 'the 20-year-old Serb': a nationality noun with the definite article stands for a
+    person; 'the Spanish team', 'Serb forces' (a modifier) and 'the Dutch' (the people) do not."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod", "poss") \
+        and not token.lower_.endswith(("s", "ish", "ch", "ese")) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _definite_organisation(head: Token, noun_cls: str | None, ontology: Ontology) -> bool:
+    """'the company', 'the club', 'the agency', "the company's" refer back to an organisation named before;
+    with a modifier or a complement ('the tech giant', 'the company of soldiers') the noun may be new."""
+    if noun_cls is None or not ontology.is_a(noun_cls, "Organization") or head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return False
+    # 'the state health department', 'the multinational force for Ukraine', 'the trust that all ...': a
+    # modifier, a complement or a defining clause introduces an organisation of its own
+    return all(c.dep_ in ("det", "case", "punct") for c in head.children)
 
 
 def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], mentions: TokenMentions,
@@ -191,7 +237,7 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
 
 
 def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls: str,
-                              ontology: Ontology, exact: bool = False) -> Mention | None:
+                              ontology: Ontology, exact: bool = False, definite: bool = False) -> Mention | None:
     """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation;
     `exact`: 'the same company' -> the latest company, however far back."""
     if exact:
@@ -199,8 +245,21 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
                     None)
     top = next((c for c in ("Agent", "Product", "Event", "Document", "Place")
                 if ontology.is_a(noun_cls, c)), noun_cls)
+    if top == "Agent" and definite:
+        # "the company" is the latest company, else the latest organisation of no more definite kind
+        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == "Organization"):
+            for _, m, _ in reversed(recent[-12:]):
+                if m.source != "demonym" and fits(m.cls):
+                    return m
+        return None
     if top == "Agent":
         top = "Organization"
+    if top == "Place":  # "the city", "the plant": a place of that kind, or one NER left unkinded
+        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == "Place"):
+            for _, m, _ in reversed(recent[-12:]):
+                if m.source != "demonym" and fits(m.cls):
+                    return m
+        return None
     # "the spacecraft": the latest spacecraft before the latest product (organisations are named loosely:
     # "this force" may be a coalition)
     for cls in ((noun_cls, top) if top != "Organization" else (top,)):
