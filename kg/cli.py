@@ -194,9 +194,9 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
     import json
 
     from kg.analyse import analyse
-    from kg.views.graphview import load_graph
+    from kg.views.model import load_model
 
-    stats = analyse(load_graph(graph))
+    stats = analyse(load_model(graph))
     click.echo(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) if as_json
                else _stats_summary(stats))
 
@@ -215,18 +215,18 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
 @click.option("--title", default=None, help="Page title.")
 def render_cmd(graph: Path, out: Path, focus: str | None, depth: int, classes: str | None, min_degree: int,
                max_nodes: int, title: str | None) -> None:
-    """Write the interactive view of the graph in GRAPH (Turtle) to an HTML page.
+    """Write the interactive view of the graph in GRAPH (Turtle or N-Triples) to an HTML page.
 
     \b
     Example:
         kg render output/graph.ttl -o healey.html --focus "John Healey" --depth 1
         kg render output/graph.ttl -o people.html --class Person,Organization --min-degree 2
     """
-    from kg.views.graphview import load_graph
+    from kg.views.model import load_model
     from kg.views.render import DEFAULT_TITLE, render_html
 
     wanted = {c.strip() for c in classes.split(",") if c.strip()} if classes else None
-    path = render_html(load_graph(graph), out, focus=focus, depth=depth, classes=wanted,
+    path = render_html(load_model(graph), out, focus=focus, depth=depth, classes=wanted,
                        min_degree=min_degree, max_nodes=max_nodes, title=title or DEFAULT_TITLE)
     click.echo(f"wrote {path}")
 
@@ -236,17 +236,17 @@ def render_cmd(graph: Path, out: Path, focus: str | None, depth: int, classes: s
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Folder for report.html, report.md, graph.svg, graph.png and graph.html.")
 def report_cmd(graph: Path, out_dir: Path) -> None:
-    """Write a corpus report (HTML and Markdown) with pictures of the graph in GRAPH (Turtle).
+    """Write a corpus report (HTML and Markdown) with pictures of the graph in GRAPH (Turtle or N-Triples).
 
     \b
     Example:
         kg report output/graph.ttl --out output/
     writes output/report.html (self-contained) and output/report.md.
     """
-    from kg.views.graphview import load_graph
+    from kg.views.model import load_model
     from kg.views.report import write_report
 
-    html_path, md_path = write_report(load_graph(graph), out_dir)
+    html_path, md_path = write_report(load_model(graph), out_dir)
     click.echo(f"wrote {html_path} and {md_path}")
 
 

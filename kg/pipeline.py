@@ -169,18 +169,19 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
 
 
 def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:
-    """stats.json, graph.html and the report, sharing one entity graph, one analysis and one page."""
+    """stats.json, graph.html and the report, sharing one view model, one analysis and one page."""
     from kg.analyse import analyse, write_stats
-    from kg.views.graphview import reuse, write_atomic
+    from kg.views.graphview import write_atomic
+    from kg.views.model import from_graph
     from kg.views.render import build_page
     from kg.views.report import write_report
 
-    with reuse(graph):
-        with stage(summary, "analyse"):
-            stats = analyse(graph)
-            summary.outputs.append(write_stats(graph, out_dir / "stats.json", stats))
-        with stage(summary, "render"):
-            page = build_page(graph)
-            summary.outputs.append(write_atomic(out_dir / "graph.html", page))
-        with stage(summary, "report"):
-            summary.outputs.extend(write_report(graph, out_dir, stats=stats, view=page))
+    with stage(summary, "analyse"):
+        model = from_graph(graph)  # built once: analysis, page and report all read it
+        stats = analyse(model)
+        summary.outputs.append(write_stats(model, out_dir / "stats.json", stats))
+    with stage(summary, "render"):
+        page = build_page(model)
+        summary.outputs.append(write_atomic(out_dir / "graph.html", page))
+    with stage(summary, "report"):
+        summary.outputs.extend(write_report(model, out_dir, stats=stats, view=page))

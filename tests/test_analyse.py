@@ -110,7 +110,7 @@ def test_pagerank_and_key_players(g):
     top = max(stats["pagerank"], key=stats["pagerank"].get)
     assert top == ENT + "united-kingdom"
     assert stats["key_players"][0] == {"iri": top, "label": "United Kingdom", "class": "Country", "degree": 5,
-                                       "relations": 6, "pagerank": stats["pagerank"][top]}
+                                       "facts": 7, "relations": 6, "pagerank": stats["pagerank"][top]}
     assert len(stats["key_players"]) == 10
     assert sum(stats["pagerank"].values()) == pytest.approx(1.0, abs=1e-5)
     assert stats["degree"][ENT + "sabrina-miller"] == 0

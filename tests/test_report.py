@@ -1,7 +1,10 @@
 """Tests for kg.views.report: the HTML and Markdown report, the static pictures and the embeddable view."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,33 @@ def test_cli_report(tmp_path):
     result = CliRunner().invoke(main, ["report", str(DATA), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "report.html").is_file() and (tmp_path / "report.md").is_file()
+
+
+def _render_all_under_seed(seed: str, source: Path, out: Path) -> None:
+    code = ("import sys; from pathlib import Path; from kg.views.report import write_report; "
+            "write_report(Path(sys.argv[1]), Path(sys.argv[2]))")
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run([sys.executable, "-c", code, str(source), str(out)], check=True, env=env)
+
+
+def test_every_view_file_is_identical_across_hash_seeds(tmp_path):
+    # str hashes are salted per process; set or subgraph order leaking into a layout would show here
+    source = tmp_path / "mixed.ttl"
+    source.write_text(DATA.read_text() + "\n" + ring_turtle(320), encoding="utf-8")
+    _render_all_under_seed("1", source, tmp_path / "a")
+    _render_all_under_seed("2", source, tmp_path / "b")
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert {"graph.html", "graph.svg", "graph.png", "report.html", "report.md"} <= set(names)
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def ring_turtle(n: int) -> str:
+    """`n` organisations in a ring with a hub every tenth one: one component big enough for a spring layout."""
+    lines = ["@prefix kg: <https://w3id.org/newskg/ontology#> .",
+             "@prefix ent: <https://w3id.org/newskg/entity/> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> ."]
+    for i in range(n):
+        lines.append(f'ent:o{i} a kg:Organization ; rdfs:label "Org {i}" ; '
+                     f'kg:partners ent:o{(i + 1) % n}, ent:o{i - i % 10} .')
+    return "\n".join(lines) + "\n"

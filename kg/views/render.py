@@ -10,25 +10,20 @@ import zlib
 from pathlib import Path
 
 import networkx as nx
-import numpy as np
 import pyvis
 from pyvis.network import Network
-from scipy.spatial import cKDTree
 from rdflib import Graph
 
-from kg.analyse import pagerank
 from kg.errors import InputError
-from kg.views.graphview import entity_graph, short_id, simple_graph, write_atomic
+from kg.views.graphview import write_atomic
+from kg.views.layout import layout
+from kg.views.model import ViewModel, as_model, short_id, simple_graph
 
 __all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html", "resolve_focus",
            "select_nodes"]
 
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
-SMALL_COMPONENT = 500  # below this networkx's own spring layout is fast enough
-KAMADA_KAWAI_MAX = 150  # its all-pairs distances cost seconds past this
-NODE_SPACING = 180.0  # pixels from a node to its nearest neighbour, median
-CELL_MARGIN = 160.0  # pixels around each packed component, room for labels
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 # Fixed colours for the classes of the ontology, so a class looks the same in every build.
 CLASS_COLOURS = {
@@ -123,98 +118,6 @@ def _truncate(nodes: list[str], pr: dict[str, float], max_nodes: int, focus: str
     if focus is not None and focus not in top:  # the entity asked for stays visible
         top = [focus, *ranked[: max_nodes - 1]]
     return sorted(top)
-
-
-def _vectorised_spring(sub: nx.Graph, k: float, iterations: int) -> dict[str, tuple[float, float]]:
-    """Fruchterman-Reingold with all-pairs repulsion in float32 numpy arrays, seeded.
-
-    networkx lays out graphs of 500 nodes or more with a Python loop per node and iteration, which
-    takes minutes at 2,000 nodes; this takes seconds, at O(n^2) memory (16 MB per array at 2,000).
-    """
-    order = sorted(sub.nodes)
-    index = {v: i for i, v in enumerate(order)}
-    src = np.array([index[u] for u, v in sub.edges], dtype=np.intp)
-    dst = np.array([index[v] for u, v in sub.edges], dtype=np.intp)
-    pos = np.random.default_rng(SEED).random((len(order), 2))
-    temperature = 0.1
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
-        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
-        dist2 = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
-        push = np.float32(k * k) / dist2
-        disp = np.stack([(dx * push).sum(axis=1), (dy * push).sum(axis=1)], axis=1).astype(np.float64)
-        edge = pos[src] - pos[dst]
-        pull = edge * np.hypot(edge[:, 0], edge[:, 1])[:, None] / k
-        np.add.at(disp, src, -pull)
-        np.add.at(disp, dst, pull)
-        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 0.01)
-        pos += disp * (temperature / length)[:, None]
-        temperature -= cooling
-    pos -= pos.mean(axis=0)
-    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
-
-
-def _spread(pos: dict, spacing: float) -> dict[str, tuple[float, float]]:
-    """Scale positions so the median distance from a node to its nearest neighbour is `spacing` pixels.
-
-    Scaling by the nearest-neighbour distance rather than the outermost node keeps a dense core
-    readable when one long chain hangs off it.
-    """
-    nodes = list(pos)
-    xy = np.array([pos[v] for v in nodes], dtype=float)
-    xy -= xy.mean(axis=0)
-    if len(nodes) > 1:
-        nearest = cKDTree(xy).query(xy, k=2)[0][:, 1]
-        scale = spacing / (float(np.median(nearest)) or 1.0)
-        xy *= scale
-    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, xy)}
-
-
-def _component_layout(simple: nx.Graph, comp: set[str]) -> dict[str, tuple[float, float]]:
-    """Positions of one connected component in pixels, centred on 0.
-
-    Small components get Kamada-Kawai (deterministic; edge lengths follow graph distance, so hubs
-    do not swallow their neighbours); big ones a seeded spring layout, which scales further.
-    """
-    if len(comp) == 1:
-        return {next(iter(comp)): (0.0, 0.0)}
-    sub = simple.subgraph(sorted(comp))
-    if len(comp) <= KAMADA_KAWAI_MAX:
-        pos = nx.kamada_kawai_layout(sub, weight=None)
-    elif len(comp) < SMALL_COMPONENT:
-        pos = nx.spring_layout(sub, k=1.8 / math.sqrt(len(comp)), iterations=200, seed=SEED, weight=None)
-    else:
-        pos = _vectorised_spring(sub, 1.8 / math.sqrt(len(comp)), iterations=80)
-    return _spread(pos, NODE_SPACING)
-
-
-def layout(sub: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """Seeded positions in pixels, computed once in Python so the page needs no physics at all.
-
-    Each connected component is laid out on its own and the components are packed in rows, biggest
-    first: laid out together, an isolated entity would be flung to the edge and squash the rest.
-    """
-    simple = simple_graph(sub)
-    comps = sorted(nx.connected_components(simple), key=lambda c: (-len(c), min(c)))
-    if not comps:
-        return {}
-    cells = []
-    for comp in comps:
-        pos = _component_layout(simple, comp)
-        extent = max(max(abs(x), abs(y)) for x, y in pos.values())
-        cells.append((pos, 2 * extent + CELL_MARGIN))
-    row_width = max(cells[0][1], 1.3 * math.sqrt(sum(size * size for _, size in cells)))
-    result: dict[str, tuple[int, int]] = {}
-    x = y = row_height = 0.0
-    for pos, size in cells:
-        if x > 0 and x + size > row_width:  # start a new row below the tallest cell of this one
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for v, (px, py) in pos.items():
-            result[v] = (round(x + size / 2 + px), round(y + size / 2 + py))
-        x += size
-        row_height = max(row_height, size)
-    return result
 
 
 def _node_tooltip(graph: nx.MultiDiGraph, node: str, pr: dict[str, float]) -> str:
@@ -446,15 +349,15 @@ def _legend(graph: nx.MultiDiGraph, nodes: list[str]) -> str:
     return f'<div id="kg-legend"><h2>Classes</h2>{"".join(rows)}{key}</div>'
 
 
-def build_page(g: Graph, *, focus: str | None = None, depth: int = 2, classes: set[str] | None = None,
+def build_page(g: ViewModel | Graph | Path, *, focus: str | None = None, depth: int = 2, classes: set[str] | None = None,
                min_degree: int = 0, max_nodes: int = 2000, title: str = DEFAULT_TITLE) -> str:
     """The HTML of the interactive view of `g`, with every script and style inline (see render_html)."""
     if depth < 0:
         raise InputError(f"depth must be 0 or more, not {depth}")
     if max_nodes < 1:
         raise InputError(f"max-nodes must be at least 1, not {max_nodes}")
-    graph = entity_graph(g)
-    pr = pagerank(graph)
+    model = as_model(g)
+    graph, pr = model.graph, model.pagerank
     selected = select_nodes(graph, pr, focus=focus, depth=depth, classes=classes, min_degree=min_degree)
     centre = resolve_focus(graph, focus, pr) if focus is not None else None
     shown = _truncate(selected, pr, max_nodes, centre)
@@ -501,7 +404,7 @@ def build_page(g: Graph, *, focus: str | None = None, depth: int = 2, classes: s
 """
 
 
-def render_html(g: Graph, out: Path, *, focus: str | None = None, depth: int = 2,
+def render_html(g: ViewModel | Graph | Path, out: Path, *, focus: str | None = None, depth: int = 2,
                 classes: set[str] | None = None, min_degree: int = 0, max_nodes: int = 2000,
                 title: str = DEFAULT_TITLE) -> Path:
     """Write the interactive view of `g` to `out` (atomically) and return the path.

@@ -7,16 +7,16 @@ from pathlib import Path
 
 import matplotlib
 import networkx as nx
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 matplotlib.use("Agg")  # files only: never open a window, whatever display the machine has
 import matplotlib.pyplot as plt  # noqa: E402
 
-from kg.analyse import analyse, pagerank  # noqa: E402
-from kg.views.graphview import (  # noqa: E402
-    documents, entity_graph, property_label, simple_graph, statements, write_atomic,
-)
-from kg.views.render import DEFAULT_TITLE, build_page, class_colour, layout, render_html  # noqa: E402
+from kg.analyse import analyse  # noqa: E402
+from kg.views.graphview import write_atomic  # noqa: E402
+from kg.views.layout import layout  # noqa: E402
+from kg.views.model import ViewModel, as_model, simple_graph  # noqa: E402
+from kg.views.render import DEFAULT_TITLE, build_page, class_colour, render_html  # noqa: E402
 
 __all__ = ["GraphView", "embed", "draw_static", "show", "write_report"]
 
@@ -87,10 +87,10 @@ def _static_figure(graph: nx.MultiDiGraph, pr: dict[str, float]) -> plt.Figure:
     return fig
 
 
-def draw_static(g: Graph, out_dir: Path) -> tuple[Path, Path]:
+def draw_static(g: ViewModel | Graph | Path, out_dir: Path) -> tuple[Path, Path]:
     """Write graph.svg and graph.png: a seeded layout, the top entities by PageRank labelled."""
-    graph = entity_graph(g)
-    return _draw(graph, pagerank(graph), Path(out_dir))
+    model = as_model(g)
+    return _draw(model.graph, model.pagerank, Path(out_dir))
 
 
 def _draw(graph: nx.MultiDiGraph, pr: dict[str, float], out_dir: Path) -> tuple[Path, Path]:
@@ -107,22 +107,17 @@ def _draw(graph: nx.MultiDiGraph, pr: dict[str, float], out_dir: Path) -> tuple[
             write_atomic(out_dir / "graph.png", png.getvalue()))
 
 
-def _facts(g: Graph, graph: nx.MultiDiGraph) -> dict[str, list[dict]]:
+def _facts(model: ViewModel) -> dict[str, list[dict]]:
     """The extracted facts of each document, in text order, as labels."""
     by_doc: dict[str, list[dict]] = {}
-    prop_labels: dict[str, str] = {}
-    for st in statements(g):
-        if st["subject"] not in graph or st["object"] not in graph:
-            continue
-        if st["predicate"] not in prop_labels:
-            prop_labels[st["predicate"]] = property_label(g, URIRef(st["predicate"]))
-        by_doc.setdefault(st["doc"], []).append({
-            "subject": graph.nodes[st["subject"]]["label"],
-            "predicate": prop_labels[st["predicate"]],
-            "object": graph.nodes[st["object"]]["label"],
-            "modality": st["modality"],
-            "stated_by": [graph.nodes[s]["label"] if s in graph else s for s in st["stated_by"]],
-            "sentence": st["sentence"],
+    for st in model.fact_statements():
+        by_doc.setdefault(st.doc, []).append({
+            "subject": model.label(st.subject),
+            "predicate": model.property_labels[st.predicate],
+            "object": model.label(st.object),
+            "modality": st.modality,
+            "stated_by": [model.label(s) for s in st.stated_by],
+            "sentence": st.sentence,
         })
     return by_doc
 
@@ -247,7 +242,7 @@ window.addEventListener("message", function (ev) {{
 """
 
 
-def write_report(g: Graph, out_dir: Path, *, title: str = "Knowledge graph report", stats: dict | None = None,
+def write_report(g: ViewModel | Graph | Path, out_dir: Path, *, title: str = "Knowledge graph report", stats: dict | None = None,
                  view: str | None = None) -> tuple[Path, Path]:
     """Write report.html and report.md to `out_dir`, with graph.svg, graph.png and graph.html beside them.
 
@@ -256,13 +251,14 @@ def write_report(g: Graph, out_dir: Path, *, title: str = "Knowledge graph repor
     report.md.
     """
     out_dir = Path(out_dir)
-    stats = analyse(g) if stats is None else stats
-    graph = entity_graph(g)
-    docs = documents(g)
-    facts = _facts(g, graph)
+    model = as_model(g)
+    stats = analyse(model) if stats is None else stats
+    graph = model.graph
+    docs = [d.as_dict() for d in model.documents.values() if d.kind == "article"]
+    facts = _facts(model)
     svg_path, _ = _draw(graph, stats["pagerank"], out_dir)
     if view is None:
-        view = build_page(g)  # built once: the layout of a large graph takes seconds
+        view = build_page(model)  # built once: the layout of a large graph takes seconds
         write_atomic(out_dir / "graph.html", view)
     svg = svg_path.read_text(encoding="utf-8")
     svg = svg[svg.index("<svg"):]  # drop the XML prolog and doctype, which are not allowed inside HTML
