@@ -89,6 +89,7 @@ class Lexicon:
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()
     military_nouns: Words = frozenset()
+    member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
 
     @functools.cached_property
     def all_titles(self) -> Words:

@@ -80,10 +80,22 @@ def load_pipeline(model: str, ontology: Ontology) -> Language:
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(ruler_patterns(ontology))
+    add_abbreviation_compounds(nlp, ontology)
     events = nlp.add_pipe("entity_ruler", name="event_ruler", config={"overwrite_ents": True},
                           **({"after": "ner"} if "ner" in nlp.pipe_names else {}))
     events.add_patterns(event_patterns(ontology))
     return nlp
+
+
+def add_abbreviation_compounds(nlp: Language, ontology: Ontology) -> None:
+    """'Santa Clara, Calif.-based': the tokenizer keeps 'Calif.-based' whole (an abbreviation's full stop
+    is no break), so the gazetteer's abbreviations are split from '-based' as the other names are."""
+    for entry in ontology.gazetteer:
+        for name in (entry.name, *entry.aliases):
+            if name.endswith(".") and " " not in name:
+                for suffix in ("based", "headquartered"):
+                    nlp.tokenizer.add_special_case(f"{name}-{suffix}", [{"ORTH": name}, {"ORTH": "-"},
+                                                                       {"ORTH": suffix}])
 
 
 def ascii_form(name: str) -> str:

@@ -135,9 +135,11 @@ def _object_nouns(lexicon: Lexicon, name: str, spec: PropertyTriggers) -> frozen
 
 
 # Gazetteer sections of named things, with the class an entry has when it names none.
-GAZETTEER_SECTIONS = {"regions": Cls.Region, "organizations": Cls.Organization,
-                      "news_organizations": Cls.NewsOrganization, "companies": Cls.Company,
-                      "celestial_bodies": Cls.CelestialBody, "vehicles": Cls.Product, "weapons": Cls.Weapon}
+GAZETTEER_SECTIONS = {"regions": Cls.Region, "organizations": Cls.Organization, "news_organizations": Cls.NewsOrganization,
+                      "companies": Cls.Company, "celestial_bodies": Cls.CelestialBody, "vehicles": Cls.Product,
+                      "weapons": Cls.Weapon, "us_states": Cls.Region, "agencies": Cls.Government,
+                      "more_companies": Cls.Company, "more_news_organizations": Cls.NewsOrganization, "events": Cls.Event,
+                      "sports_teams": Cls.Organization, "products": Cls.Product}
 
 
 def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:
