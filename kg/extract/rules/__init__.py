@@ -12,6 +12,7 @@ from kg.extract.rules.amounts import amounts
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.membership import membership_of
+from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.roles import appointed_roles, role_relations
 from kg.extract.rules.triggers import trigger_relations
@@ -25,6 +26,7 @@ RULES: tuple[Rule, ...] = (
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    whereabouts,  # "Aceng was in New York": where a person was
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
 )
