@@ -25,6 +25,14 @@ def is_money(ctx: RuleContext, token: Token) -> bool:
         p.dep_ == "pobj" and p.lemma_.lower() in nouns for p in c.children) for c in token.children)
 
 
+def is_funds_itself(ctx: RuleContext, money: Token) -> bool:
+    """The money or funding noun itself, not a thing priced in it: '$40m', 'backing', '$40m in funding';
+    not 'a $60bn purchase agreement', whose giver is a party to a deal, not a funder."""
+    if money.ent_type_ == "MONEY" or money.lemma_.lower() in ctx.lexicon.funding.nouns:
+        return True
+    return any(h.lemma_.lower() in ctx.lexicon.funding.nouns for h in money_holders(ctx, money)[1:])
+
+
 def money_arguments(ctx: RuleContext, verb: Token) -> list[Token]:
     """The money a verb gives: its object ('allocated £200m'), or the object of its preposition
     ('backed the plan with £200m in funding'), or the attribute of a copula ('is £200m of funding')."""
@@ -103,6 +111,10 @@ def funding_relations(ctx: RuleContext) -> Iterator[Relation]:
             continue
         for money in money_arguments(ctx, verb):
             received = verb.lemma_.lower() in ctx.lexicon.funding.receivers
+            if money.head.lower_ == "with" and not received and not is_funds_itself(ctx, money):
+                # "ended up with a $60bn purchase agreement from Exxon": Exxon's money, not Exxon's funding
+                ctx.funders.update({money.i: m for m in money_sources(ctx, verb, money)[:1]})
+                continue
             if received or money.head.lower_ == "with":
                 yield from funding_from_source(ctx, verb, money)
                 if received:
