@@ -13,6 +13,7 @@ from kg.extract.tokens import indices_where, indices_with, string_ids, token_tab
 from kg.models import Mention
 from kg.nlp import doc_text
 from kg.ontology import Ontology
+from kg.vocabulary import Cls
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
@@ -62,7 +63,7 @@ def author_mention(doc: Doc) -> Mention | None:
     if article.kind != "opinion" or not article.authors:
         return None
     return Mention(doc_id=article.doc_id, start=0, end=0, text=article.authors[0], name=article.authors[0],
-                   cls="Person", source="byline")
+                   cls=Cls.Person, source="byline")
 
 
 def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ontology,
@@ -82,7 +83,7 @@ def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ont
                 for child in t.children:
                     if child.dep_ == "nsubj":
                         who = mentions.at(child) or resolved.get(child.i)
-                        if who is not None and who.cls == "Person":
+                        if who is not None and who.cls == Cls.Person:
                             return who
     return None
 
@@ -150,8 +151,8 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
                 # ... and "the same company" always refers back, to one of exactly that kind
                 same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
-                definite_ok = low != "the" or same or (noun_cls is not None and not ontology.is_a(noun_cls, "Agent")
-                                                       and not ontology.is_a(noun_cls, "Document")) \
+                definite_ok = low != "the" or same or (noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
+                                                       and not ontology.is_a(noun_cls, Cls.Document)) \
                     or _definite_organisation(head, noun_cls, ontology)
                 # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
                 is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
@@ -177,7 +178,7 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
 
 def _latest_person(recent: list[tuple[int, Mention, bool]]) -> Mention | None:
     """'he', 'she', 'the Spaniard': the latest person named, a subject one of the latest sentences first."""
-    people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == "Person" and mm.source != "demonym"]
+    people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == Cls.Person and mm.source != "demonym"]
     if not people:
         return None
     last_sent_start = people[-1][0]
@@ -191,7 +192,7 @@ def _demonym_antecedent(recent: list[tuple[int, Mention, bool]], sent_start: int
     in it is someone else: 'Djokovic pounced ... before the Spaniard got on the scoreboard') whom no other
     demonym claimed; with two candidates (a match report) nothing."""
     here = {mm.name for i, mm, _ in recent if i >= sent_start}
-    before = [mm for i, mm, _ in recent[-8:] if mm.cls == "Person" and mm.source != "demonym"
+    before = [mm for i, mm, _ in recent[-8:] if mm.cls == Cls.Person and mm.source != "demonym"
               and mm.name not in here and nationality.get(mm.name, demonym.name) == demonym.name]
     # only when the text leaves no doubt: one such person among the latest mentions
     return before[-1] if len({mm.name for mm in before}) == 1 else None
@@ -208,7 +209,7 @@ def _is_demonym_noun(token: Token) -> bool:
 def _definite_organisation(head: Token, noun_cls: str | None, ontology: Ontology) -> bool:
     """'the company', 'the club', 'the agency', "the company's" refer back to an organisation named before;
     with a modifier or a complement ('the tech giant', 'the company of soldiers') the noun may be new."""
-    if noun_cls is None or not ontology.is_a(noun_cls, "Organization") or head.pos_ != "NOUN" or head.tag_ == "NNS":
+    if noun_cls is None or not ontology.is_a(noun_cls, Cls.Organization) or head.pos_ != "NOUN" or head.tag_ == "NNS":
         return False
     # 'the state health department', 'the multinational force for Ukraine', 'the trust that all ...': a
     # modifier, a complement or a defining clause introduces an organisation of its own
@@ -224,7 +225,7 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
     excluded = mentions.at(clause.head) if clause is not None else None
     agents = [(i, mm, subj) for i, mm, subj in recent
-              if ontology.is_a(mm.cls, "Agent") and mm.cls != "Person" and mm is not excluded]
+              if ontology.is_a(mm.cls, Cls.Agent) and mm.cls != Cls.Person and mm is not excluded]
     if not agents:
         return None
     sent_start = token_table(token.doc).sentence_bounds(token.i)[0]
@@ -243,26 +244,26 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
     if exact:
         return next((m for _, m, _ in reversed(recent) if m.source != "demonym" and ontology.is_a(m.cls, noun_cls)),
                     None)
-    top = next((c for c in ("Agent", "Product", "Event", "Document", "Place")
+    top = next((c for c in (Cls.Agent, Cls.Product, Cls.Event, Cls.Document, Cls.Place)
                 if ontology.is_a(noun_cls, c)), noun_cls)
-    if top == "Agent" and definite:
+    if top == Cls.Agent and definite:
         # "the company" is the latest company, else the latest organisation of no more definite kind
-        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == "Organization"):
+        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == Cls.Organization):
             for _, m, _ in reversed(recent[-12:]):
                 if m.source != "demonym" and fits(m.cls):
                     return m
         return None
-    if top == "Agent":
-        top = "Organization"
-    if top == "Place":  # "the city", "the plant": a place of that kind, or one NER left unkinded
-        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == "Place"):
+    if top == Cls.Agent:
+        top = Cls.Organization
+    if top == Cls.Place:  # "the city", "the plant": a place of that kind, or one NER left unkinded
+        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == Cls.Place):
             for _, m, _ in reversed(recent[-12:]):
                 if m.source != "demonym" and fits(m.cls):
                     return m
         return None
     # "the spacecraft": the latest spacecraft before the latest product (organisations are named loosely:
     # "this force" may be a coalition)
-    for cls in ((noun_cls, top) if top != "Organization" else (top,)):
+    for cls in ((noun_cls, top) if top != Cls.Organization else (top,)):
         for _, m, _ in reversed(recent[-12:]):
             if m.source != "demonym" and ontology.is_a(m.cls, cls):
                 return m
@@ -294,7 +295,7 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
             continue
         n = len(title.split())
         last = doc[i + n] if i + n < sent_end else None
-        if last is None or any(mentions.at(t) and mentions.at(t).cls == "Person"
+        if last is None or any(mentions.at(t) and mentions.at(t).cls == Cls.Person
                                for t in doc[i + 1:min(i + n + 2, sent_end)]):
             continue  # "the Prime Minister Keir Starmer": the name is there already
         if last.pos_ not in ("NOUN", "PROPN"):
@@ -304,10 +305,10 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     m = mentions.at(pobj)
-                    if m is not None and m.cls == "Country":
+                    if m is not None and m.cls == Cls.Country:
                         country = m.canonical or m.name
         role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
                        end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
-                       name=title, cls="Person", source="role", canonical=country)
+                       name=title, cls=Cls.Person, source="role", canonical=country)
         for t in doc[i + 1:i + n + 1]:
             resolved[t.i] = role
