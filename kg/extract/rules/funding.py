@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def is_money(ctx: RuleContext, token: Token) -> bool:
@@ -68,13 +69,13 @@ def money_givers(ctx: RuleContext, verb: Token) -> list[Mention]:
     a = ctx.args
     lemma = verb.lemma_.lower()
     givers = a.subjects(verb)
-    if lemma in ctx.lexicon.speech_verbs and all(m.cls == "Person" for m in givers):
+    if lemma in ctx.lexicon.speech_verbs and all(m.cls == Cls.Person for m in givers):
         return []  # "the minister announced £200m": announced, not given, by the minister
     if not givers and lemma == "be":
         givers = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
                   for p in c.children if p.dep_ == "pobj"
                   for v in p.children if v.dep_ in ("acl", "relcl") for m in a.subjects(v)]
-    return [m for m in givers if ctx.ontology.is_a(m.cls, "Agent")]
+    return [m for m in givers if ctx.ontology.is_a(m.cls, Cls.Agent)]
 
 
 def money_sources(ctx: RuleContext, verb: Token, money: Token) -> list[Mention]:
@@ -82,7 +83,8 @@ def money_sources(ctx: RuleContext, verb: Token, money: Token) -> list[Mention]:
     holders = money_holders(ctx, money)
     if verb.lemma_.lower() in ctx.lexicon.funding.receivers:
         holders.append(verb)
-    return [m for h in holders for m in ctx.args.prep_objects(h, "from") if ctx.ontology.is_a(m.cls, "Agent")]
+    return [m for h in holders for m in ctx.args.prep_objects(h, "from")
+            if ctx.ontology.is_a(m.cls, Cls.Agent)]
 
 
 def money_verb_candidates(ctx: RuleContext) -> list[int]:

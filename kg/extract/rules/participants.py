@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
 from kg.ontology import Trigger
+from kg.vocabulary import Cls
 
 
 def coordinated_pairs(ctx: RuleContext, trig: Trigger, token: Token, subjects: list[Mention],
@@ -47,7 +48,7 @@ def event_places(ctx: RuleContext, token: Token) -> list[Mention]:
     """The named places an 'in' or 'at' phrase on the trigger puts its event in: 'met at Buckingham Palace'."""
     found: list[Mention] = []
     for prep in ctx.lexicon.location_preps:
-        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, "Place"))
+        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, Cls.Place))
     return list(dict.fromkeys(found))
 
 
@@ -63,5 +64,5 @@ def whereabouts(ctx: RuleContext) -> Iterator[Relation]:
                 or preps[0].lower_ not in ctx.lexicon.location_preps:
             continue
         for place in (m for p in preps[0].children if p.dep_ == "pobj" for m in ctx.args.entities(p)):
-            if ctx.ontology.is_a(place.cls, "Place"):
+            if ctx.ontology.is_a(place.cls, Cls.Place):
                 yield from ctx.relate(person, "presentIn", place, verb, "present-at")

@@ -18,6 +18,7 @@ from kg.extract.rules.results import contest_wins
 from kg.extract.tokens import indices_with, string_ids
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
+from kg.vocabulary import Cls
 
 Arguments = tuple[list[Mention], list[Mention], str]  # subjects, objects, rule
 
@@ -254,7 +255,7 @@ def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects:
         rule = "particle"
     if trig.prep in ctx.settings.attack_preps and not subjects and a.is_passive(token):
         # "90 Shahed drones were fired at Kyiv": the weapon fired is the attacker
-        subjects = [m for m in a.direct_objects(token) if ctx.ontology.is_a(m.cls, "Weapon")]
+        subjects = [m for m in a.direct_objects(token) if ctx.ontology.is_a(m.cls, Cls.Weapon)]
     return subjects, objects, rule if rule == "particle" else "prep"
 
 
@@ -267,7 +268,7 @@ def co_agents(ctx: RuleContext, token: Token, trig: Trigger) -> list[Mention]:
         return []
     found: list[Mention] = []
     for prep in ctx.lexicon.co_agent_preps:
-        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, "Agent"))
+        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, Cls.Agent))
     return found
 
 
@@ -276,5 +277,5 @@ def locations(ctx: RuleContext, token: Token) -> list[Mention]:
     found: list[Mention] = []
     for prep in ctx.lexicon.location_preps:
         found.extend(m for m in ctx.args.prep_objects(token, prep)
-                     if ctx.ontology.is_a(m.cls, "Place") or ctx.ontology.is_a(m.cls, "Organization"))
+                     if ctx.ontology.is_a(m.cls, Cls.Place) or ctx.ontology.is_a(m.cls, Cls.Organization))
     return found
