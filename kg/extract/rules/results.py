@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
 from kg.ontology import Trigger
+from kg.vocabulary import Cls
 
 
 def contest_wins(ctx: RuleContext, trig: Trigger, token: Token, winners: list[Mention]) -> Iterator[Relation]:
@@ -38,7 +39,7 @@ def final_competitions(ctx: RuleContext, verb: Token) -> list[Mention]:
         words = phrase_words(phrase)
         if any(w.lower_ in finals for w in words):
             named = [ctx.args.mention(w) for w in words]
-            found.extend(m for m in named if m is not None and ctx.ontology.is_a(m.cls, "Event"))
+            found.extend(m for m in named if m is not None and ctx.ontology.is_a(m.cls, Cls.Event))
     return list(dict.fromkeys(found))
 
 
