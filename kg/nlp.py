@@ -18,7 +18,7 @@ RULER_LABELS = {
     "Country": "GPE", "City": "GPE", "Region": "LOC", "Continent": "LOC", "Person": "PERSON",
     "Weapon": "PRODUCT", "Drone": "PRODUCT", "Missile": "PRODUCT", "Product": "PRODUCT", "Rocket": "PRODUCT",
     "Spacecraft": "PRODUCT", "Satellite": "PRODUCT", "Vessel": "PRODUCT", "CelestialBody": "LOC", "Star": "LOC",
-    "Planet": "LOC", "Moon": "LOC", "Asteroid": "LOC", "Comet": "LOC",
+    "Planet": "LOC", "Moon": "LOC", "Asteroid": "LOC", "Comet": "LOC", "Event": "EVENT",
 }
 
 if not Doc.has_extension("article"):
@@ -65,10 +65,22 @@ def load_pipeline(model: str, ontology: Ontology) -> Language:
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"overwrite_ents": True}, **before)
     ruler.add_patterns(ruler_patterns(ontology))
+    add_abbreviation_compounds(nlp, ontology)
     events = nlp.add_pipe("entity_ruler", name="event_ruler", config={"overwrite_ents": True},
                           **({"after": "ner"} if "ner" in nlp.pipe_names else {}))
     events.add_patterns(event_patterns(ontology))
     return nlp
+
+
+def add_abbreviation_compounds(nlp: Language, ontology: Ontology) -> None:
+    """'Santa Clara, Calif.-based': the tokenizer keeps 'Calif.-based' whole (an abbreviation's full stop
+    is no break), so the gazetteer's abbreviations are split from '-based' as the other names are."""
+    for entry in ontology.gazetteer:
+        for name in (entry.name, *entry.aliases):
+            if name.endswith(".") and " " not in name:
+                for suffix in ("based", "headquartered"):
+                    nlp.tokenizer.add_special_case(f"{name}-{suffix}", [{"ORTH": name}, {"ORTH": "-"},
+                                                                       {"ORTH": suffix}])
 
 
 def ascii_form(name: str) -> str:

@@ -138,7 +138,9 @@ def _object_nouns(lexicon: Lexicon, name: str, spec: PropertyTriggers) -> frozen
 # Gazetteer sections of named things, with the class an entry has when it names none.
 GAZETTEER_SECTIONS = {"regions": "Region", "organizations": "Organization", "news_organizations": "NewsOrganization",
                       "companies": "Company", "celestial_bodies": "CelestialBody", "vehicles": "Product",
-                      "weapons": "Weapon"}
+                      "weapons": "Weapon", "us_states": "Region", "agencies": "Government",
+                      "more_companies": "Company", "more_news_organizations": "NewsOrganization", "events": "Event",
+                      "sports_teams": "Organization", "products": "Product"}
 
 
 def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:

@@ -141,7 +141,7 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
                   shards_dir: Path | None = None) -> BuildSummary:
     summary = BuildSummary()
     with stage(summary, "read"):
-        articles, notes = load_articles(Path(corpus), settings.max_doc_chars)
+        articles, notes = load_articles(Path(corpus), settings.max_doc_chars, out_dir=out_dir)
     summary.skipped.extend(notes)
     summary.articles = len(articles)
     cache = DocCache(Path(cache_dir) if cache_dir else out_dir / CACHE_DIR_NAME) if use_cache else None

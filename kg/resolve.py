@@ -10,6 +10,7 @@ from kg.ontology import Ontology, fold
 
 UNNAMED_SOURCES = {"demonym", "coref-pronoun", "coref-first-person", "coref-demonstrative", "metonymy", "role"}
 SMALL_WORDS = {"of", "the", "for", "and", "on", "in"}
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def slugify(text: str) -> str:
@@ -23,6 +24,12 @@ def fuzzy_key(name: str, cls: str, ontology: Ontology) -> str:
     if ontology.is_a(cls, "Product") and text.endswith("s") and len(text) > 4:
         text = text[:-1]  # plural of a weapon or product name
     return text
+
+
+def person_name_words(name: str) -> list[str]:
+    """Name words without a generational suffix or regnal number: 'Robert F. Kennedy Jr.' ends 'Kennedy'."""
+    words = [w for w in name.split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
+    return words or name.split()
 
 
 def initials(name: str) -> str:
@@ -63,16 +70,22 @@ class Resolver:
             classes[k][m.cls] += 1
         person_keys = [k for k, c in classes.items() if c["Person"] and any(" " in n for n in names_by_key[k])]
         named_keys = [k for k, c in classes.items() if k.startswith("name:") and any(
-            self.ontology.is_a(cls, "Organization") or self.ontology.is_a(cls, "Product") for cls in c)
+            self.ontology.is_a(cls, "Organization") or self.ontology.is_a(cls, "Product")
+            or self.ontology.is_a(cls, "Event") for cls in c)
             and any(" " in n for n in names_by_key[k])]
         remap: dict[str, str] = {}
         for k, names in names_by_key.items():
             if any(" " in n for n in names):
                 # a single-word name can be the surname of one known person ('Healey', 'Mr Healey')
                 continue
-            name = next(iter(names))
-            matches = [p for p in person_keys if p != k and any(
-                n.split()[-1] == name for n in names_by_key[p])]
+            name = min(names)  # one name, but a set's order follows the hash seed: choose by value
+            if all(self.ontology.is_a(c, "Place") for c in classes[k]):
+                continue  # 'Neckarwestheim' the town is not 'Neckarwestheim 2' the plant, nor a person
+            if all(self.ontology.is_a(c, "Product") for c in classes[k]) and not classes[k]["Person"]:
+                matches = []  # a title ('Oppenheimer' the film) is not the person it is named after
+            else:
+                matches = [p for p in person_keys if p != k and any(
+                    person_name_words(n)[-1] == name for n in names_by_key[p])]
             if len(matches) == 1:
                 remap[k] = matches[0]
                 continue
@@ -135,9 +148,7 @@ class Resolver:
                 continue
             label = self.choose_label(ms)
             cls = self.choose_class(ms)
-            slug = slugify(label)
-            if slug in entities:
-                slug = f"{slug}-{slugify(cls)}"
+            slug = free_slug(slugify(label), slugify(cls), entities)
             aliases = sorted({n for m in ms if m.source not in UNNAMED_SOURCES
                               for n in (m.name, m.text.strip()) if n and n != label and "\n" not in n})
             wikidata = next((m.wikidata for m in ms if m.wikidata), None)
@@ -218,6 +229,20 @@ class Resolver:
                 if held.startswith(title + "|") and len(ps) == 1:
                     registry[(title, held.split("|", 1)[1])] = next(iter(ps))
         return registry
+
+
+def free_slug(slug: str, cls_slug: str, taken: dict[str, Entity]) -> str:
+    """`slug`, else `slug-class`, else `slug-class-2`, `-3`, ...: the first not in `taken`.
+
+    Every candidate is checked: three names with one slug must give three entities, not two."""
+    if slug not in taken:
+        return slug
+    candidate = f"{slug}-{cls_slug}"
+    counter = 2
+    while candidate in taken:
+        candidate = f"{slug}-{cls_slug}-{counter}"
+        counter += 1
+    return candidate
 
 
 def usual_forms(values: Iterable[str]) -> dict[str, str]:

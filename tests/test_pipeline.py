@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import rdflib
 from conftest import ARTICLES, REPO
 
-from kg.config import Settings
+from kg.config import BASE_IRI, Settings
 from kg.errors import InputError
+from kg.ontology import KG
 from kg.pipeline import build_corpus
 
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
@@ -61,6 +63,20 @@ def test_seed_build_scores_above_the_floor(seed_build):
     for name, (op, bound) in FLOOR.items():
         ok = scores[name] >= bound if op == ">=" else scores[name] <= bound
         assert ok, f"{name}={scores[name]} not {op} {bound}: {proc.stdout.splitlines()[-1]}"
+
+
+@pytest.mark.slow
+def test_a_build_under_another_base_iri_mints_no_iri_of_the_default_base(tmp_path):
+    base = "https://example.org/news/"
+    build_corpus(ARTICLES, tmp_path, Settings(progress=False, base_iri=base), with_views=False)
+    graph = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    iris = {str(t) for triple in graph for t in triple if isinstance(t, rdflib.URIRef)}
+    # only the vocabulary (kg.ttl's own IRIs) is under the default base
+    assert {iri for iri in iris if iri.startswith(BASE_IRI)} == {
+        iri for iri in iris if iri.startswith(str(KG)) or iri == str(KG).rstrip("#")}
+    assert any(iri.startswith(base + "entity/") for iri in iris)
+    assert any(iri.startswith(base + "statement/") for iri in iris)
+    assert dict(graph.namespaces())["ent"] == rdflib.URIRef(base + "entity/")
 
 
 def test_parse_summary():

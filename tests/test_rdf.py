@@ -10,7 +10,8 @@ from conftest import SEED_CORPUS, run_kg
 from rdflib import RDF, RDFS, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
-from kg.config import BASE_IRI, ONTOLOGY_DIR
+from kg.config import BASE_IRI, ONTOLOGY_DIR, Settings, data_namespaces
+from kg.errors import InputError
 from kg.models import Article, Entity, Fact, KnowledgeGraph, Provenance, Quantity
 from kg.rdf.graph import build_graphs
 from kg.rdf.ontology_graph import load_ontology_graph
@@ -122,6 +123,24 @@ def test_documents_and_authors(graphs):
 def test_the_ontology_travels_with_the_graph(graphs):
     g, _ = graphs
     assert (KG.Country, RDFS.subClassOf, KG.Place) in g
+
+
+def test_another_base_iri_mints_every_iri_under_it():
+    base = "https://example.org/news/"
+    graph, low = build_graphs(small_kg(), load_ontology_graph(ONTOLOGY_DIR), base, 0.5)
+    for g in (graph, low):
+        iris = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+        vocabulary = {iri for iri in iris if iri.startswith(str(KG)) or iri == str(KG).rstrip("#")}
+        assert {iri for iri in iris if iri.startswith(BASE_IRI)} == vocabulary  # kg.ttl's own IRIs only
+        assert {prefix: str(ns) for prefix, ns in g.namespaces() if prefix in data_namespaces()} == \
+            data_namespaces(base)
+    assert (URIRef(base + "entity/angela-smith"), RDF.type, KG.Person) in graph
+    assert (URIRef(base + "entity/angela-smith"), KG.visits, URIRef(base + "entity/lisbon")) in low
+
+
+def test_a_base_iri_must_end_a_path_or_a_fragment():
+    with pytest.raises(InputError, match="must end with '/' or '#'"):
+        Settings(base_iri="https://example.org/news")
 
 
 def test_serialisation_round_trips_and_is_stable():

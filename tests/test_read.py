@@ -67,7 +67,8 @@ def test_folder_without_articles_error_text(tmp_path: Path) -> None:
     write(tmp_path, "empty.txt", "")
     with pytest.raises(InputError) as err:
         read_corpus(tmp_path)
-    assert str(err.value) == f"no articles found in {tmp_path} (looked for .txt, .md, .html, .htm, .jsonl)"
+    assert str(err.value) == (f"no articles found in {tmp_path}: all 1 input was skipped\n"
+                              "  note: skipped empty.txt: empty file")
 
 
 def test_empty_file_is_skipped(tmp_path: Path) -> None:

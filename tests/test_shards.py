@@ -7,6 +7,7 @@ import pytest
 from rdflib import BNode, Graph, Literal
 
 from conftest import SEED_CORPUS
+from kg.config import BASE_IRI
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
 from kg.run.shards import ShardError, read_shard, read_shards, shard_name, write_shard, write_shard_file
 
@@ -44,6 +45,14 @@ def test_round_trip_keeps_every_field_order_and_type():
     assert str(quantity.value) == "2E+8"  # the exact form, which the RDF stage hashes
     assert back[0].relations[1].provenance.confidence == 1 / 3
     assert back[1].article.title is None and back[0].article.title == ""
+
+
+def test_a_shard_under_another_base_iri_uses_only_that_base():
+    base = "https://example.org/news/"
+    text = write_shard(_tricky(), base)
+    assert BASE_IRI not in text and base + "shard#Article" in text
+    assert read_shard(text, base) == _tricky()
+    assert read_shard(text) == []  # read in the default base's terms, it holds no article
 
 
 def test_shard_is_ntriples_one_triple_a_line():

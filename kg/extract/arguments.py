@@ -32,6 +32,7 @@ class ArgumentFinder:
         self._class_nouns = self.ontology.lexicon.class_nouns
         self._speech = self.ontology.lexicon.speech_verbs
         self._causative = self.ontology.lexicon.causative_verbs
+        self._time_preps = self.ontology.lexicon.time_preps
 
     def mention(self, token: Token) -> Mention | None:
         return self.mentions.at(token) or self.refs.get(token.i)
@@ -261,6 +262,8 @@ class ArgumentFinder:
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return [] if head.lemma_ in reporting else self.subjects(head)
         if noun.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in self._time_preps:  # "after the assassination of X, Davis appeared": a time, not his act
+                return []
             verb = head.head
             if head.lower_ in ("on", "onto", "into") and verb.lemma_.lower() in self._causative:
                 moved = [m for c in verb.children if c.dep_ == "dobj" for m in self.entities(c)]

@@ -27,6 +27,9 @@ DESIGNATION = re.compile(r"(1[89]|20)\d\d [A-Z]{2}\d{1,3}")
 ADJECTIVE_ENDINGS = ("ic", "ian", "ern", "ese", "ish")
 # Forms of address kept in an alias ("Mr Healey", "Dr Haddad"); ranks and offices are not.
 SHORT_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
+# Legal forms ending a company's name: 'Hyundai Rotem Co.' is the company Hyundai Rotem ('OpenAI LP' is not
+# OpenAI: a limited partnership is an entity of its own).
+LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated"}
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 
@@ -176,6 +179,10 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     if not text or not any(c.isupper() for c in text) or len(text) < 2:
         return None
     entry = _gazetteer_entry(span, ontology) or ontology.gazetteer_index.get(fold(text))
+    legal_name = False
+    if entry is None:  # 'Hyundai Rotem Co.', 'Exxon Mobil Corp.': the company's name is without the suffix
+        text, legal_name = _without_legal_suffix(text)
+        entry = ontology.gazetteer_index.get(fold(text)) if legal_name else None
     if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
                           or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
@@ -183,10 +190,14 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         cls = entry.cls
     elif had_honorific and ent.label_ in ("PERSON", "ORG", "GPE"):
         cls = "Person"
+    elif legal_name:
+        cls = "Company"
     elif DESIGNATION.fullmatch(text):
         cls = "Asteroid"
     else:
         cls = vehicle or _head_class(span, ontology) or _noun_class(ent, ontology) or NER_CLASSES[ent.label_]
+        if ent.label_ == "PERSON" and len(span) == 2 and ontology.is_a(cls, "Organization") and span[0].is_title:
+            cls = "Person"  # 'Margaret Court': a given name before the noun makes it a person's name
     surface = None
     if cls == "Person":  # "Mr Healey": the title form is a name the text used, kept as an alias
         start = min(span.start, ent.start)
@@ -196,6 +207,14 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
             surface = doc[start:span.end]
     return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry, surface)
+
+
+def _without_legal_suffix(name: str) -> tuple[str, bool]:
+    """'Pioneer Natural Resources Co.' -> ('Pioneer Natural Resources', True); other names unchanged."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().rstrip(".") in LEGAL_SUFFIXES:
+        return TRAILING_NOISE.sub("", " ".join(words[:-1])), True
+    return name, False
 
 
 def _vehicle_noun(span: Span, ontology: Ontology) -> str | None:
@@ -239,7 +258,7 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     for _, _, m in mentions.spans:
         words = m.name.split()
         if len(words) > 1 and m.source != "gazetteer" and words[0][:1].isupper() and words[0].lower() not in generic \
-                and (ontology.is_a(m.cls, "Organization") or ontology.is_a(m.cls, "Product")) \
+                and any(ontology.is_a(m.cls, c) for c in ("Organization", "Product", "Event")) \
                 and fold(words[0]) not in ontology.gazetteer_index and fold(words[0]) not in ontology.demonym_index:
             firsts.setdefault(words[0], m)
     defaults = set(NER_CLASSES.values())
@@ -421,7 +440,10 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
 
 def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     """Every entity mention in the article, typed by gazetteer, head noun or NER label."""
+    from kg.extract import naming  # its rules build on this module's mentions
+
     mentions = TokenMentions({}, [])
+    naming.datelines(doc, mentions, ontology)
     _quoted_names(doc, mentions, ontology)
     for ent in doc.ents:
         ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
@@ -429,11 +451,16 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
         if found is not None:
             span, mention = found
             mentions.add(span.start, span.end, mention)
+    naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)
     _armed_forces(doc, mentions, ontology)
     _signed_documents(doc, mentions, ontology)
+    for rule in naming.CLASS_RULES:  # 'Springfield, Ill.', 'X-based', "McLaren's Lando Norris", ...
+        rule(doc, mentions, ontology)
     _surnames_are_people(mentions)
+    for rule in naming.NAME_RULES:  # 'Djokovic' for 'Novak Djokovic', 'AFAD' for its full name, ...
+        rule(doc, mentions, ontology)
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)

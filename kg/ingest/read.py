@@ -7,11 +7,14 @@ author (repeated, one per author), date (ISO), url, publisher, credit (repeated)
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections import Counter
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
 from kg.errors import InputError
 from kg.models import SourceText
@@ -41,10 +44,25 @@ def _is_binary(data: bytes) -> bool:
     return controls / max(len(sample), 1) > _MAX_CONTROL_SHARE
 
 
+# Longest first: the UTF-32 little-endian BOM begins with the UTF-16 one.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+         (b"\xff\xfe", "utf-16", "UTF-16"), (b"\xfe\xff", "utf-16", "UTF-16"))
+
+
+def bom_encoding(data: bytes) -> tuple[str, str] | None:
+    """The codec and name a byte-order mark announces (UTF-32 or UTF-16), or None."""
+    return next(((codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), None)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Decode as UTF-8 (BOM dropped), else cp1252, else latin-1; return the text and the fallback used."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+    """Decode by the BOM (UTF-32/16), else as UTF-8 (BOM dropped), else cp1252, else latin-1.
+
+    Returns the text and the fallback used; a file whose BOM promises UTF-16 or UTF-32 but whose
+    bytes do not decode (truncated, or binary that happens to start so) raises UnicodeDecodeError.
+    """
+    announced = bom_encoding(data)
+    if announced:
+        return data.decode(announced[0]), announced[1]
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -358,20 +376,52 @@ def _jsonl_metadata(record: dict) -> Metadata:
     return tuple(meta)
 
 
+# Deeper JSON is no article record; Python's parser would hit its recursion limit first.
+MAX_JSON_DEPTH = 64
+
+
+def json_depth_exceeds(line: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """Whether brackets outside strings open deeper than `limit` (an upper bound of the real depth)."""
+    depth = 0
+    for token in re.finditer(r'[\[{\]}]|"(?:[^"\\]|\\.)*"', line):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _jsonl_record(line: str, where: str, notes: list[str]) -> dict | None:
+    """The line's JSON object, or None with a note saying why it is not one."""
+    if json_depth_exceeds(line):
+        notes.append(f"skipped {where}: JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        notes.append(f"skipped {where}: not valid JSON ({err.msg})")
+        return None
+    except RecursionError:
+        notes.append(f"skipped {where}: JSON nested too deeply")
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        notes.append(f"skipped {where}: no \"text\" field")
+        return None
+    return record
+
+
 def _read_jsonl(path: Path, doc_id: str, text: str, notes: list[str]) -> list[SourceText]:
     sources = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines also breaks at U+2028, U+0085 and others, which JSON
+    # strings may hold raw, and would cut a valid record in two.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        where = f"{path.name} line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            notes.append(f"skipped {where}: not valid JSON ({err.msg})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) \
-                or not record["text"].strip():
-            notes.append(f"skipped {where}: no \"text\" field")
+        record = _jsonl_record(line, f"{path.name} line {number}", notes)
+        if record is None:
             continue
         sources.append(SourceText(path=str(path), name=path.name, doc_id=f"{doc_id}-{number}",
                                   text=record["text"], format="jsonl",
@@ -383,19 +433,72 @@ def _read_jsonl(path: Path, doc_id: str, text: str, notes: list[str]) -> list[So
 
 
 def doc_id_of(name: str) -> str:
-    """`000_9ef78bcf1b819068.txt` -> "000"; a name without "_" gives its stem."""
+    """`000_9ef78bcf1b819068.txt` -> "000"; a name without "_" gives its stem.
+
+    The id becomes the last segment of the document's IRI, so every character outside the IRI's
+    unreserved set (space, quote, braces, backslash, angle brackets, newline, ...) is
+    percent-encoded: any file name gives a valid IRI.
+    """
     stem = Path(name).stem
-    head = stem.split("_", 1)[0]
-    return head or stem
+    head = stem.split("_", 1)[0] or stem
+    return quote(head, safe="-._~") or "document"
 
 
-def _candidates(folder: Path) -> Iterable[Path]:
+# Written by `kg build` into its output folder; never read back as articles.
+BUILD_OUTPUTS = frozenset({"graph.html", "report.html", "report.md"})
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def is_skip(note: str) -> bool:
+    """Whether a note reports an input left out (rather than, say, a decoding fallback)."""
+    return note.startswith("skipped ")
+
+
+def _link_problem(path: Path, root: Path) -> str | None:
+    """Why a symbolic link in the corpus is not followed, or None: links stay inside the corpus folder."""
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "symbolic link loop"
+    except OSError:
+        return "dangling symbolic link"
+    if not target.is_relative_to(root):
+        return "symbolic link to a file outside the corpus folder"
+    return None
+
+
+def _file_problem(path: Path, root: Path) -> str | None:
+    """Why a candidate is not an article file (a note), "" to pass over it silently, None to read it."""
+    if path.is_symlink():
+        problem = _link_problem(path, root)
+        if problem:
+            return problem
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "")
+    return f"not a regular file ({kind})" if kind else ""  # a folder named like an article: not one
+
+
+def _candidates(folder: Path, notes: list[str], out_dir: Path | None = None) -> Iterable[Path]:
+    root = folder.resolve()
+    own_outputs = out_dir is not None and Path(out_dir).resolve() == root
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.name.startswith(".") or path.suffix.lower() not in EXTENSIONS:
             continue
         if path.stem.lower() in _NOT_ARTICLES:
             continue
-        if path.is_file():
+        if own_outputs and path.name in BUILD_OUTPUTS:
+            notes.append(f"not read: {path.name} is an output of this build (--out is the corpus folder)")
+            continue
+        problem = _file_problem(path, root)
+        if problem:
+            notes.append(f"skipped {path.name}: {problem}")
+        elif problem is None:
             yield path
 
 
@@ -419,10 +522,17 @@ def _read_one(path: Path, max_chars: int, notes: list[str]) -> list[SourceText]:
     if not data.strip():
         notes.append(f"skipped {name}: empty file")
         return []
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")) and _is_binary(data):
+    if not bom_encoding(data) and _is_binary(data):
         notes.append(f"skipped {name}: binary file")
         return []
-    text, fallback = decode_bytes(data)
+    try:
+        text, fallback = decode_bytes(data)
+    except UnicodeDecodeError:  # only a BOM's codec is strict: the fallbacks decode any bytes
+        notes.append(f"skipped {name}: not valid {bom_encoding(data)[1]} despite its byte-order mark")
+        return []
+    if "\x00" in text:  # a wide encoding read with the wrong width, or binary behind a BOM
+        notes.append(f"skipped {name}: binary file")
+        return []
     if fallback:
         notes.append(f"decoded {name} as {fallback} (not valid UTF-8)")
     if len(text) > max_chars:
@@ -455,19 +565,33 @@ def _read_one(path: Path, max_chars: int, notes: list[str]) -> list[SourceText]:
     return kept
 
 
-def read_corpus(folder: Path, max_chars: int = 2_000_000) -> tuple[list[SourceText], list[str]]:
+def read_corpus(folder: Path, max_chars: int = 2_000_000,
+                out_dir: Path | None = None) -> tuple[list[SourceText], list[str]]:
     """Read every article file in `folder` (not its subfolders), sorted by name.
 
-    Returns the sources and one-line notes on files skipped or decoded with a fallback. Raises
-    `InputError` if the folder is missing or holds no usable article.
+    Returns the sources and one-line notes on files skipped or decoded with a fallback. Symbolic
+    links are followed only to files inside `folder`; FIFOs, devices, loops and dangling links are
+    skipped with a note. When `out_dir` is `folder` itself, the build's own pages there are not
+    read. Raises `InputError` if the folder is missing or holds no usable article; its message
+    carries every note, so a corpus whose files were all skipped says why.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"corpus folder not found: {folder}")
     sources: list[SourceText] = []
     notes: list[str] = []
-    for path in _candidates(folder):
+    for path in _candidates(folder, notes, out_dir):
         sources.extend(_read_one(path, max_chars, notes))
     if not sources:
-        raise InputError(f"no articles found in {folder} (looked for {', '.join(EXTENSIONS)})")
+        raise InputError(no_articles_message(folder, notes))
     return sources, notes
+
+
+def no_articles_message(folder: Path, notes: list[str]) -> str:
+    """The error for a corpus with nothing to build from, with every note on why."""
+    if not any(is_skip(note) for note in notes):
+        return f"no articles found in {folder} (looked for {', '.join(EXTENSIONS)})"
+    skipped = sum(is_skip(note) for note in notes)
+    lines = [f"no articles found in {folder}: all {skipped} input{'' if skipped == 1 else 's'} "
+             f"{'was' if skipped == 1 else 'were'} skipped"]
+    return "\n".join(lines + [f"  note: {note}" for note in notes])

@@ -7,6 +7,8 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.namespace import SDO as SCHEMA
 
+from kg.config import data_namespaces
+from kg.iri import is_calendar_date, is_valid_iri
 from kg.models import Article, Fact, KnowledgeGraph, Quantity
 from kg.ontology import KG
 
@@ -48,10 +50,11 @@ class IRIs:
     """Stable, readable IRIs under one base: entity/john-healey, document/000, statement/<hash>."""
 
     def __init__(self, base: str):
-        self.ent = Namespace(base + "entity/")
-        self.doc = Namespace(base + "document/")
-        self.stmt = Namespace(base + "statement/")
-        self.qty = Namespace(base + "quantity/")
+        namespaces = data_namespaces(base)
+        self.ent = Namespace(namespaces["ent"])
+        self.doc = Namespace(namespaces["doc"])
+        self.stmt = Namespace(namespaces["stmt"])
+        self.qty = Namespace(namespaces["qty"])
         self._entities = _Interned(self.ent)
         self._documents = _Interned(self.doc)
 
@@ -99,12 +102,13 @@ def add_article(g: Graph, iris: IRIs, literal: _Literals, article: Article) -> N
     g.add((doc, _KG.sourceFile, literal(article.source)))
     if article.title:
         g.add((doc, _DCTERMS.title, literal(article.title)))
-    if article.date:
+    if article.date and is_calendar_date(article.date):  # ingest notes and drops any other
         g.add((doc, _DCTERMS.date, literal(article.date, _XSD.date)))
     if article.publisher:
         g.add((doc, _DCTERMS.publisher, literal(article.publisher)))
     if article.url:
-        g.add((doc, _SCHEMA.url, URIRef(article.url)))
+        # A url that is no valid IRI (a space, "<>") stays as text: as an IRI it would break the file.
+        g.add((doc, _SCHEMA.url, URIRef(article.url) if is_valid_iri(article.url) else literal(article.url)))
     for k, comment in enumerate(article.comments, start=1):
         node = iris.doc[f"{article.doc_id}-c{k}"]
         g.add((node, _RDF.type, _KG.Comment))

@@ -236,10 +236,10 @@ def summarise(found: Found) -> FoundSummary:
 
 
 def extract_chunk(found: Found, known: dict[str, Mention], model: str,
-                  ontology_dir: str | None) -> tuple[str, str]:
+                  ontology_dir: str | None, base_iri: str) -> tuple[str, str]:
     """Round 2 on a worker: the rest of extraction; returns the fingerprint and the chunk's shard text."""
     ontology, nlp, fingerprint = _worker_pipeline(model, ontology_dir)
-    return fingerprint, write_shard(extract_found(nlp, found, known, ontology))
+    return fingerprint, write_shard(extract_found(nlp, found, known, ontology), base_iri)
 
 
 # --- local engine --------------------------------------------------------------------------------
@@ -403,7 +403,7 @@ def extract_dask(nlp: Language, articles: Sequence[Article], settings: Settings,
         start = time.perf_counter()
         [known_future] = client.scatter([known], broadcast=True)
         shards = client.map(extract_chunk, found, known=known_future, model=settings.model,
-                            ontology_dir=ontology_dir, pure=False)
+                            ontology_dir=ontology_dir, base_iri=settings.base_iri, pure=False)
         del found  # each chunk's parses are released as soon as its shard is made
         index = {s.key: k for k, s in enumerate(shards)}
         with tqdm(total=len(articles), desc="extracting (dask)", unit="article",
@@ -422,7 +422,7 @@ def extract_dask(nlp: Language, articles: Sequence[Article], settings: Settings,
 
         # Merge: every shard back into Extractions, in the articles' order.
         result.extractions = [x for k in range(len(chunks))
-                              for x in read_shard((folder / shard_name(k)).read_text(encoding="utf-8"))]
+                              for x in read_shard((folder / shard_name(k)).read_text(encoding="utf-8"), settings.base_iri)]
         result.shards = len(chunks)
         result.seconds["extract"] = time.perf_counter() - start
     if cache is not None:

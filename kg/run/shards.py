@@ -28,9 +28,9 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from kg.config import BASE_IRI, shard_namespace
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
 
-NS = "https://w3id.org/newskg/shard#"
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 TYPE = RDF_NS + "type"
@@ -60,24 +60,25 @@ def _literal(value: str) -> str:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, namespace: str) -> None:
+        self.ns = namespace
         self.lines: list[str] = []
 
     def node(self, subject: str, cls: str) -> None:
-        self.lines.append(f"_:{subject} <{TYPE}> <{NS}{cls}> .")
+        self.lines.append(f"_:{subject} <{TYPE}> <{self.ns}{cls}> .")
 
     def text(self, subject: str, prop: str, value: str | None) -> None:
         if value is not None:
-            self.lines.append(f"_:{subject} <{NS}{prop}> {_literal(value)} .")
+            self.lines.append(f"_:{subject} <{self.ns}{prop}> {_literal(value)} .")
 
     def integer(self, subject: str, prop: str, value: int) -> None:
-        self.lines.append(f'_:{subject} <{NS}{prop}> "{int(value)}"^^<{INTEGER}> .')
+        self.lines.append(f'_:{subject} <{self.ns}{prop}> "{int(value)}"^^<{INTEGER}> .')
 
     def double(self, subject: str, prop: str, value: float) -> None:
-        self.lines.append(f'_:{subject} <{NS}{prop}> "{float(value)!r}"^^<{DOUBLE}> .')
+        self.lines.append(f'_:{subject} <{self.ns}{prop}> "{float(value)!r}"^^<{DOUBLE}> .')
 
     def link(self, subject: str, prop: str, target: str) -> None:
-        self.lines.append(f"_:{subject} <{NS}{prop}> _:{target} .")
+        self.lines.append(f"_:{subject} <{self.ns}{prop}> _:{target} .")
 
     def seq(self, subject: str, prop: str, label: str, members: Sequence[str], literal: bool = False) -> None:
         """An rdf:Seq of literals or of nodes (labels); nothing at all for an empty tuple."""
@@ -97,9 +98,10 @@ class _Writer:
         self.integer(label, "end", m.end)
 
 
-def write_shard(extractions: Iterable[Extraction]) -> str:
-    """N-Triples text holding `extractions`, in their order (see the module docstring)."""
-    w = _Writer()
+def write_shard(extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> str:
+    """N-Triples text holding `extractions`, in their order (see the module docstring), in the
+    shard namespace under `base_iri`."""
+    w = _Writer(shard_namespace(base_iri))
     for position, ex in enumerate(extractions):
         a = f"a{position}"
         w.node(a, "Article")
@@ -217,12 +219,13 @@ def _parse(text: str) -> dict[str, dict[str, list]]:
 
 
 class _Reader:
-    def __init__(self, nodes: dict[str, dict[str, list]]) -> None:
+    def __init__(self, nodes: dict[str, dict[str, list]], namespace: str) -> None:
         self.nodes = nodes
+        self.ns = namespace
         self.mentions: dict[str, Mention] = {}
 
     def one(self, node: str, prop: str, default: object = ...) -> object:
-        values = self.nodes.get(node, {}).get(NS + prop, [])
+        values = self.nodes.get(node, {}).get(self.ns + prop, [])
         if not values:
             if default is ...:
                 raise ShardError(f"{node} has no {prop}")
@@ -247,7 +250,7 @@ class _Reader:
         return [member for _, member in sorted(members)]
 
     def is_a(self, node: str, cls: str) -> bool:
-        return f"<{NS}{cls}>" in self.nodes.get(node, {}).get(TYPE, [])
+        return f"<{self.ns}{cls}>" in self.nodes.get(node, {}).get(TYPE, [])
 
     def mention(self, node: str) -> Mention:
         if node not in self.mentions:
@@ -286,25 +289,25 @@ class _Reader:
                           tuple(self.relation(r) for r in self.seq(a, "relations")))
 
 
-def read_shard(text: str) -> list[Extraction]:
-    """The Extractions a `write_shard` text holds, in their order."""
-    reader = _Reader(_parse(text))
+def read_shard(text: str, base_iri: str = BASE_IRI) -> list[Extraction]:
+    """The Extractions a `write_shard` text (written with the same `base_iri`) holds, in their order."""
+    reader = _Reader(_parse(text), shard_namespace(base_iri))
     articles = sorted((reader.integer(node, "position"), node) for node in reader.nodes
                       if reader.is_a(node, "Article"))
     return [reader.extraction(node) for _, node in articles]
 
 
-def write_shard_file(path: Path, extractions: Iterable[Extraction]) -> Path:
+def write_shard_file(path: Path, extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> Path:
     """`write_shard` into `path`, atomically."""
     from kg.run.atomic import atomic_write_bytes
 
-    atomic_write_bytes(Path(path), write_shard(extractions).encode("utf-8"))
+    atomic_write_bytes(Path(path), write_shard(extractions, base_iri).encode("utf-8"))
     return Path(path)
 
 
-def read_shards(folder: Path, count: int) -> list[Extraction]:
+def read_shards(folder: Path, count: int, base_iri: str = BASE_IRI) -> list[Extraction]:
     """The Extractions of `shard-00000.nt` ... in `folder`, in shard order."""
     out: list[Extraction] = []
     for index in range(count):
-        out.extend(read_shard((Path(folder) / shard_name(index)).read_text(encoding="utf-8")))
+        out.extend(read_shard((Path(folder) / shard_name(index)).read_text(encoding="utf-8"), base_iri))
     return out

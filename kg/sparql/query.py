@@ -14,20 +14,19 @@ from typing import Iterable
 import pyoxigraph
 import rdflib
 
-from kg.config import PACKAGE_ROOT
+from kg.config import BASE_IRI, PACKAGE_ROOT, data_namespaces
 from kg.errors import InputError
+from kg.ontology import KG
 
 QUERIES_DIR = PACKAGE_ROOT.parent / "queries"
 STORES = ("rdflib", "oxigraph")
 FORMATS = ("table", "csv", "json")
 
 # Declared for every query, so a query typed on the command line may use them without PREFIX lines.
+# The build's own namespaces are those of the default base IRI (`kg.config.data_namespaces`).
 PREFIXES: dict[str, str] = {
-    "kg": "https://w3id.org/newskg/ontology#",
-    "ent": "https://w3id.org/newskg/entity/",
-    "doc": "https://w3id.org/newskg/document/",
-    "stmt": "https://w3id.org/newskg/statement/",
-    "qty": "https://w3id.org/newskg/quantity/",
+    "kg": str(KG),
+    **data_namespaces(BASE_IRI),
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",

@@ -44,12 +44,14 @@ KNOWN_ENTITY_NAMES = frozenset({
     "Entity", "Agent", "Person", "Organization", "Government", "GovernmentBody", "ArmedForce", "MilitaryUnit",
     "Alliance", "MilitaryAlliance", "Coalition", "InternationalOrganization", "NewsOrganization",
     "PoliticalParty", "Company", "TradeUnion", "Agency", "SpaceAgency", "Court", "NGO", "Group", "University",
-    "ResearchInstitute", "Foundation",
-    "Place", "Country", "City", "Region", "Continent", "Facility", "Location",
+    "ResearchInstitute", "Foundation", "SportsTeam", "Regulator",
+    "Place", "Country", "City", "Region", "Continent", "Facility", "PowerPlant", "Location",
     "CelestialBody", "Star", "Planet", "Moon", "Asteroid", "Comet",
     "Product", "Weapon", "Drone", "Missile", "Aircraft", "Ship", "Tank", "Vehicle", "Vessel", "Rocket",
-    "Spacecraft", "Satellite",
-    "Event", "Meeting", "Conference", "Attack", "Document", "Agreement", "Declaration", "Law", "Treaty",
+    "Spacecraft", "Satellite", "Drug",
+    "Disease", "Award", "CreativeWork",
+    "Event", "Competition", "Election", "Outbreak", "LegalCase", "Meeting", "Conference", "Attack",
+    "Document", "Agreement", "Declaration", "Law", "Treaty",
 })
 # Bookkeeping and vocabulary predicates: never a relation between two actors.
 _SKIPPED_NAMESPACES = (RDF_NS, RDFS_NS, OWL_NS, SKOS_NS)

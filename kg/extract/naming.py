@@ -1,0 +1,379 @@
+"""Naming constructions of news copy that NER reads badly: datelines, 'City, State', quoted titles,
+'X-based', possessives of people, surnames and short forms, acronyms in brackets.
+
+Each rule works on one article's `TokenMentions` (see `kg.extract.mentions.find_mentions`, which calls
+them in order) and only ever adds a mention, retypes one or gives one a fuller name: it never invents a
+name the text does not write.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.mentions import TokenMentions, make_mention
+from kg.models import Mention
+from kg.nlp import doc_text
+from kg.ontology import GazetteerEntry, Ontology, fold
+
+# NER's default classes: a mention of one of these was typed by the label alone and may be retyped.
+DEFAULT_CLASSES = {"Person", "Organization", "Place", "Region", "Facility", "Event", "Product"}
+# A dateline: place words (the first in capitals), an optional agency in brackets, a dash or colon.
+DATELINE = re.compile(
+    r"^(?P<places>[A-Z][A-Za-z.'’\-]*(?:[ /][A-Z][A-Za-z.'’\-]*)*(?:,? (?:and )?[A-Z][A-Za-z.'’\-]*"
+    r"(?: [A-Z][A-Za-z.'’\-]*)*)*)\s*(?P<agency>\([^()\n]{1,40}\))?\s*(?P<sep>[:—–]|--?|$)(?=\s|$)")
+# Words in capitals at a paragraph's start that are labels, not places.
+NOT_DATELINE_WORDS = {"UPDATE", "UPDATED", "BREAKING", "NOTE", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "LIVE",
+                      "VIDEO", "PHOTOS", "EDITOR", "EDITORS", "CORRECTION", "WARNING", "READ", "MORE", "SPOILER"}
+# Generational suffixes and regnal numbers after a person's name.
+NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "v", "vi"}
+PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around"}
+TITLE_SMALL_WORDS = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "from", "with", "&"}
+
+
+def _entry(text: str, ontology: Ontology) -> GazetteerEntry | None:
+    return ontology.gazetteer_index.get(fold(text))
+
+
+def _titled(text: str) -> str:
+    """'NECKARWESTHEIM' -> 'Neckarwestheim', 'TEL AVIV' -> 'Tel Aviv'; mixed case is kept as written."""
+    if not text.isupper():
+        return text
+    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), text.lower())
+
+
+def _replace(mentions: TokenMentions, start: int, end: int, mention: Mention) -> None:
+    """Put `mention` on tokens start..end, dropping the mentions it overlaps."""
+    dropped = [t for t in mentions.spans if t[0] < end and start < t[1]]
+    for s, e, _ in dropped:
+        for i in range(s, e):
+            mentions.by_token.pop(i, None)
+    mentions.spans = [t for t in mentions.spans if t not in dropped]
+    mentions.add(start, end, mention)
+
+
+def datelines(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'MIAMI (AFP) —', 'BRUSSELS:', 'CUPERTINO, Calif. (AP) –', 'NECKARWESTHEIM/LINGEN (dpa-AFX) -':
+    the places a paragraph opens with are places, the story's (NER reads capitals as organisations)."""
+    text = doc_text(doc)
+    for para in re.finditer(r"(?:^|\n)[ \t]*(?=\S)", text):
+        found = DATELINE.match(text, para.end())
+        if found is None or (found.group("sep") == "" and found.group("agency") is None):
+            continue
+        places = found.group("places")
+        first = re.split(r"[ ,/]", places)[0]
+        if not (found.group("agency") or (first.isupper() and len(first) >= 3)):
+            continue  # 'Sheinbaum won': a title-case dateline needs its agency, '(AFP)'
+        if first.rstrip(".'’") in NOT_DATELINE_WORDS or len(places) > 70:
+            continue
+        _dateline_places(doc, mentions, ontology, found.start("places"), places)
+
+
+def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offset: int, places: str) -> None:
+    """Each place of a dateline, its capitals undone; a city followed by its state or country keeps
+    'City, State' as the text it was written as."""
+    parts = [(m.start() + offset, m.group(0)) for m in re.finditer(r"[^,/]+", places)]
+    parts = [(s + len(p) - len(p.lstrip(" ")), p.strip(" ")) for s, p in parts]
+    parts = [(s + 4, p[4:]) if p.startswith("and ") else (s, p) for s, p in parts]
+    for k, (start, part) in enumerate(parts):
+        span = doc.char_span(start, start + len(part), alignment_mode="expand")
+        if span is None or not part:
+            continue
+        entry = _entry(part, ontology)
+        if entry is None and not part.isupper():
+            continue  # a title-case part names a known state or country, or nothing
+        name = entry.name if entry else _titled(part)
+        cls = entry.cls if entry else "City"
+        surface = None
+        nxt = parts[k + 1] if k + 1 < len(parts) else None
+        if nxt is not None and entry is None and places[nxt[0] - offset - 2:nxt[0] - offset] == ", " \
+                and not nxt[1].isupper() and _entry(nxt[1], ontology) is not None:
+            surface_end = nxt[0] + len(nxt[1])
+            surface = (part, text_between(doc, start, surface_end))
+        mention = make_mention(doc, span, name, cls, "gazetteer" if entry else "rule", entry)
+        if surface is not None:
+            mention = _with_text(mention, surface[1])
+        _replace(mentions, span.start, span.end, mention)
+
+
+def text_between(doc: Doc, start: int, end: int) -> str:
+    return doc_text(doc)[start:end]
+
+
+def _with_text(m: Mention, text: str) -> Mention:
+    return Mention(m.doc_id, m.start, m.start + len(text), text, m.name, m.cls, m.source, m.wikidata, m.canonical)
+
+
+def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Oleksandr Senkevych, mayor, said', 'Senkevych, the mayor': a name in apposition with a title or an
+    occupation is a person's, whatever NER called it."""
+    titles = ontology.lexicon.titles_and_occupations
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.cls == "Person" or m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES:
+            continue
+        root = doc[s:e].root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if any(n.lower_ in titles and n.pos_ == "NOUN" and mentions.at(n) is None for n in nouns):
+            mentions.retype(k, "Person")
+
+
+def city_state(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Springfield, Ill.', 'Lowell, Mass.', 'Santa Clara, Calif.-based': a name, a comma and a known state
+    or country is a city there (whatever NER called it), and 'Springfield, Ill.' is a name of that city."""
+    spans = sorted(mentions.spans, key=lambda t: t[0])
+    for (s1, e1, m1), (s2, e2, m2) in zip(spans, spans[1:]):
+        if s2 != e1 + 1 or doc[e1].text != "," or m2.source != "gazetteer" or m2.cls not in ("Region", "Country"):
+            continue
+        if m1.source == "gazetteer" or m1.cls not in DEFAULT_CLASSES | {"City"} or m1 is m2:
+            continue
+        if s1 > 0 and doc[s1 - 1].lower_ in (",", "and", "or"):
+            continue  # a list: 'Hatay, Kilis, Syria'
+        after = doc[e2].lower_ if e2 < len(doc) else "."
+        if after in ("and", "or") or (after == "," and e2 + 1 < len(doc) and mentions.at(doc[e2 + 1]) is not None):
+            continue
+        text = doc_text(doc)[doc[s1].idx:doc[e2 - 1].idx + len(_state_text(doc[e2 - 1]))]
+        k = next(j for j, t in enumerate(mentions.spans) if t[2] is m1)
+        mentions.retype(k, "City")
+        s, e, fixed = mentions.spans[k]
+        _set(mentions, k, _with_text(fixed, text))
+
+
+def _state_text(token) -> str:
+    """'Calif.-based' -> 'Calif.': the state as written, without the compound it opens."""
+    return token.text.split("-based")[0]
+
+
+def _set(mentions: TokenMentions, k: int, mention: Mention) -> None:
+    s, e, _ = mentions.spans[k]
+    mentions.spans[k] = (s, e, mention)
+    for i in range(s, e):
+        mentions.by_token[i] = mention
+
+
+def based_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Santa Monica-based Activision', 'a Burbank-based company': what a company is based in is a place."""
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in ("based", "headquartered") \
+                and m.source != "gazetteer" and m.cls in DEFAULT_CLASSES:
+            mentions.retype(k, "City")
+
+
+def place_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'the city of Mykolaiv', 'the province of Hatay'; 'in Kremenchuk', where NER saw a person: places."""
+    class_nouns = ontology.lexicon.class_nouns
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, "Place"):
+            continue
+        root = doc[s:e].root
+        while root.dep_ == "conj" and root.head is not root:  # 'the provinces of X, Y and Z'
+            root = root.head
+        prep = root.head if root.dep_ == "pobj" else None
+        if prep is None:
+            continue
+        noun = prep.head
+        noun_cls = class_nouns.get(noun.lower_) or class_nouns.get(noun.lemma_.lower()) if prep.lower_ == "of" else None
+        if noun_cls and ontology.is_a(noun_cls, "Place") and noun.pos_ == "NOUN":
+            mentions.retype(k, noun_cls)
+        elif prep.lower_ in PLACE_PREPOSITIONS and m.cls == "Person" and e - s == 1 \
+                and not _known_person(mentions, m.name):
+            mentions.retype(k, "City")
+
+
+def _known_person(mentions: TokenMentions, name: str) -> bool:
+    """Whether the article names a person of whom `name` is a part ('Norris' after 'Lando Norris')."""
+    return any(x.cls == "Person" and " " in x.name and name in x.name.split() for _, _, x in mentions.spans)
+
+
+def listed_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Sanliurfa, Diyarbakir, Adana, Osmaniye and Hatay': in a list whose members are mostly places,
+    the one-word members NER typed otherwise are places of the same kind."""
+    for group in _lists(doc, mentions):
+        places = [m for _, m in group if ontology.is_a(m.cls, "Place") and m.cls != "Country"]
+        others = [(k, m) for k, m in group if m.cls in DEFAULT_CLASSES and not ontology.is_a(m.cls, "Place")
+                  and m.source != "gazetteer" and " " not in m.name]
+        if len(places) >= 2 and len(places) >= len(others):
+            cls = max({m.cls for m in places}, key=lambda c: (sum(m.cls == c for m in places), c))
+            for k, m in others:
+                mentions.retype(k, cls)
+
+
+def _lists(doc: Doc, mentions: TokenMentions) -> list[list[tuple[int, Mention]]]:
+    """Runs of mentions joined by commas and 'and'/'or', each as (index in mentions.spans, mention)."""
+    order = sorted(range(len(mentions.spans)), key=lambda k: mentions.spans[k][0])
+    groups: list[list[tuple[int, Mention]]] = []
+    current: list[tuple[int, Mention]] = []
+    last_end = -1
+    for k in order:
+        s, e, m = mentions.spans[k]
+        between = [t.lower_ for t in doc[last_end:s]] if last_end >= 0 else None
+        if between in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
+            current.append((k, m))
+        else:
+            if len(current) >= 3:
+                groups.append(current)
+            current = [(k, m)]
+        last_end = e
+    if len(current) >= 3:
+        groups.append(current)
+    return groups
+
+
+def possessive_organisations(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'McLaren's Lando Norris', 'Noticias Telemundo's Marina E. Franco': a name owning a person is the
+    organisation the person belongs to, though NER took it for a person."""
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.cls != "Person" or m.source == "gazetteer" or e + 1 >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
+            continue
+        owned = mentions.at(doc[e + 1])
+        if owned is not None and owned.cls == "Person" and owned is not m and not _known_person(mentions, m.name):
+            mentions.retype(k, "Organization")
+
+
+def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'the American Williams driver', 'a Ferrari mechanic': a name before a member noun is the team or
+    organisation the member belongs to."""
+    nouns = ontology.lexicon.member_nouns
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or e >= len(doc):
+            continue
+        nxt = doc[e]
+        if nxt.lower_ in nouns and nxt.pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
+            mentions.retype(k, "Organization")
+
+
+def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Djokovic' after 'Novak Djokovic', 'Hardik' after 'Hardik Pandya', 'Charles' after 'King Charles III',
+    'Ahn' after 'Ahn Gyu-back': a one-word name that is the first or last name of exactly one person the
+    article names is that person (surname first, then given name). A two- or three-word name whose last word
+    is also written alone is a person's, whatever NER called it."""
+    full = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if len(m.name.split()) >= 2
+            and m.source != "gazetteer" and (m.cls == "Person" or _person_like(doc[s:e], m, ontology))]
+    singles = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if " " not in m.name and e - s == 1
+               and m.source in ("ner", "rule") and (m.cls in DEFAULT_CLASSES or m.cls == "City")]
+    for k, m in singles:
+        by_last = [(j, f) for j, f in full if _name_words(f.name)[-1] == m.name]
+        by_first = [(j, f) for j, f in full if _name_words(f.name)[0] == m.name]
+        people = lambda found: {tuple(_name_words(f.name)) for _, f in found}  # 'Charles III', 'King Charles III'
+        match = by_last if len(people(by_last)) == 1 else (
+            by_first if not by_last and len(people(by_first)) == 1 else [])
+        if not match:
+            continue
+        j, f = max(match, key=lambda jf: (len(jf[1].name), jf[1].name))
+        if f.cls != "Person" and not any(_name_words(f.name)[-1] == m.name for _, f2 in match):
+            continue  # an organisation's first word ('Hyundai') is the organisation's short form elsewhere
+        if f.cls != "Person":
+            mentions.retype(j, "Person")
+            f = mentions.spans[j][2]
+        _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, "Person", m.source, f.wikidata,
+                                  f.canonical))
+
+
+def _name_words(name: str) -> list[str]:
+    """A person's name words without honorifics-like titles and suffixes: 'King Charles III' -> ['Charles']."""
+    words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
+    while len(words) > 1 and words[0].lower() in ("king", "queen", "prince", "princess", "pope", "sheikh"):
+        words = words[1:]
+    return words or name.split()
+
+
+def _person_like(span: Span, m: Mention, ontology: Ontology) -> bool:
+    """A two- or three-word title-case name with no word that makes it a company, a place or a thing."""
+    lex = ontology.lexicon
+    words = [t for t in span if not t.is_punct]
+    if not 2 <= len(words) <= 4 or m.cls not in DEFAULT_CLASSES:
+        return False
+    generic = lex.generic_name_words
+    company = lex.company_name_words
+    class_nouns = lex.class_nouns
+    return all(t.text[:1].isupper() and t.is_alpha or len(t.text) <= 2 and t.text.endswith(".") for t in words) \
+        and words[0].lower_ not in generic and words[-1].text not in company \
+        and not any(t.lower_ in class_nouns or _entry(t.text, ontology) for t in words)
+
+
+def admin_short_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Mubende' after 'Mubende District', 'Kahramanmaras' after 'Kahramanmaras Province': a place named
+    without its administrative noun is the same place."""
+    class_nouns = ontology.lexicon.class_nouns
+    full = {m.name.rsplit(" ", 1)[0]: m for _, _, m in mentions.spans if " " in m.name
+            and ontology.is_a(class_nouns.get(m.name.rsplit(" ", 1)[1].lower(), "Entity"), "Place")}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        f = full.get(m.name)
+        if f is not None and f is not m and m.source in ("ner", "rule") and m.cls in DEFAULT_CLASSES | {"City"}:
+            _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, f.cls, m.source, f.wikidata,
+                                      f.canonical))
+
+
+def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'the Disaster and Emergency Management Authority (AFAD)': the acronym in brackets after a name is
+    that name's, wherever the article writes it."""
+    acronyms: dict[str, Mention] = {}
+    for s, e, m in list(mentions.spans):
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(m.name.split()) >= 2:
+            token = doc[e + 1]
+            if token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 8 and m.cls != "Person":
+                acronyms[token.text] = m
+    for k, (s, e, m) in enumerate(mentions.spans):
+        full = acronyms.get(m.name)
+        if full is not None and full is not m and m.source != "gazetteer":
+            _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, full.name, full.cls, m.source,
+                                      full.wikidata, full.canonical))
+    for name, full in acronyms.items():  # where NER left the acronym untagged
+        for i, token in enumerate(doc):
+            if token.text == name and mentions.at(token) is None:
+                span = doc[i:i + 1]
+                mentions.add(i, i + 1, make_mention(doc, span, full.name, full.cls, "rule"))
+
+
+def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'the maker of "Call of Duty"', 'the drama "The Zone of Interest"', '"Inception," "Dunkirk"': a short
+    title-case phrase alone in quotation marks is the title of a work (a film, a game, a book, a show).
+    Right after a person's name it is the person's other name: "Fuad Shukr 'Sayyid Muhsan'"."""
+    text = doc_text(doc)
+    for found in QUOTED.finditer(text):
+        inner = found.group(1).strip(" ,.")
+        words = inner.split()
+        if not 1 <= len(words) <= 6 or not words[0][:1].isupper():
+            continue
+        if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in TITLE_SMALL_WORDS for w in words):
+            continue
+        start = found.start(1) + found.group(1).find(inner)
+        span = doc.char_span(start, start + len(inner), alignment_mode="contract")
+        if span is None or len(span) == 0 or any(t.pos_ in ("VERB", "AUX", "PRON") for t in span):
+            continue
+        inside = [t for t in mentions.spans if t[0] < span.end and span.start < t[1]]
+        if any(m.source not in ("ner",) or s < span.start or e > span.end for s, e, m in inside):
+            continue  # a known name in quotes, or a name running out of them
+        before = _name_before(doc, mentions, span.start - 1) if doc[span.start - 1].is_quote else None
+        if before is not None and before.cls == "Person":
+            mention = Mention(before.doc_id, span.start_char, span.end_char, span.text, before.name, "Person",
+                              "rule", before.wikidata, before.canonical)
+        else:
+            mention = make_mention(doc, span, inner, "Product", "rule")
+        _replace(mentions, span.start, span.end, mention)
+
+
+def _name_before(doc: Doc, mentions: TokenMentions, quote: int) -> Mention | None:
+    """The person named just before a quotation mark, where NER may have run the name into the quote."""
+    if quote < 1:
+        return None
+    found = mentions.at(doc[quote - 1])
+    if found is not None:
+        return found
+    start = quote
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    name = doc[start:quote].text
+    known = next((m for _, _, m in mentions.spans if m.cls == "Person" and m.name == name), None)
+    if known is not None and start < quote:
+        mentions.add(start, quote, Mention(known.doc_id, doc[start].idx, doc[quote - 1].idx + len(doc[quote - 1]),
+                                           name, known.name, "Person", "rule", known.wikidata, known.canonical))
+    return known
+
+
+# Quotation marks around a phrase, not apostrophes inside words ("Activision's ... producers'").
+QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"’'](?!\w)")
+
+
+# Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
+CLASS_RULES = (appositive_titles, city_state, based_places, place_nouns, listed_places, possessive_organisations, member_nouns)
+NAME_RULES = (short_person_names, admin_short_names, bracketed_acronyms)

@@ -1,0 +1,83 @@
+"""Agent nouns beside a name: the noun of a lexicon noun trigger ("assassin of", "native of", "ceo of")
+written without its preposition, its object named by a possessive or a compound instead.
+
+"Kennedy assassin Sirhan Sirhan", "Lincoln's killer, John Wilkes Booth", "Modesto native George Lucas",
+"Mr. Vee, a Fargo native", "Disney CEO Bob Iger", "Dole's wife, Elizabeth": the name the noun describes
+is the subject, the possessor or compound modifier fills the preposition's slot (Kennedy is the one
+assassinated, Modesto where Lucas was born). With its preposition ("the assassin of Lincoln") the noun is
+read by the trigger rule.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.extract.rules.roles import is_title
+from kg.extract.rules.triggers import restricted
+from kg.models import Mention, Relation
+from kg.ontology import Ontology, Trigger
+
+# The prepositions whose object a possessive or compound modifier can stand for: "the assassin of Lincoln" is
+# "Lincoln's assassin", "the lawyer for Trump" "Trump's lawyer"; not "on", "with", "against" ("US sanctions" are
+# the US's, not on the US).
+OBJECT_PREPS = ("of", "for", "to")
+
+
+@functools.lru_cache(maxsize=4)
+def agent_noun_triggers(ontology: Ontology) -> dict[str, list[Trigger]]:
+    """Noun lemma -> its noun triggers whose preposition a possessive or compound can stand for."""
+    found: dict[str, list[Trigger]] = {}
+    for trig in ontology.triggers:
+        if trig.kind == "noun" and trig.prep in OBJECT_PREPS:
+            found.setdefault(trig.lemma, []).append(trig)
+    return found
+
+
+def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
+    """Each agent noun of the lexicon next to a name, without its preposition."""
+    nouns = agent_noun_triggers(ctx.ontology)
+    for token in ctx.doc:
+        # the tagger reads a noun before a name as a verb or adjective at times ("Kennedy assassin Sirhan")
+        if token.pos_ in ("PUNCT", "DET", "ADP", "PRON") or ctx.args.mentions.at(token) is not None:
+            continue
+        trigs = nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+        if not trigs or any(c.dep_ == "prep" and c.lower_ in OBJECT_PREPS for c in token.children):
+            continue
+        if is_title(ctx, [c for c in token.lefts if c.dep_ == "compound"] + [token]):
+            continue  # "UK Prime Minister Liz Truss": titles are roles.py's
+        if ctx.sentence_too_long(token) or ctx.negated(token):
+            continue
+        holders, objects = described(ctx, token), modifiers(ctx, token)
+        if not holders or not objects:
+            continue
+        for trig in trigs:
+            subjects, objs, _ = restricted(ctx, trig, holders, [o for o in objects if o not in holders], "")
+            for s in subjects:
+                for o in objs:
+                    yield from ctx.relate(s, trig.property, o, token, "agent-noun", modal=False)
+
+
+def described(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The named things the noun describes: 'Kennedy assassin [Sirhan]', '[Booth], Lincoln's killer',
+    "Lincoln's killer, [Booth]", '[Vee], a Fargo native', '[Vee] is a Fargo native'."""
+    a = ctx.args
+    if noun.dep_ in ("compound", "appos") and a.mention(noun.head) is not None:
+        return a.entities(noun.head)
+    found = [m for c in noun.children if c.dep_ == "appos" for m in a.entities(c)]
+    if not found and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        found = [m for c in noun.head.children if c.dep_ == "nsubj" for m in a.entities(c)]
+    return found
+
+
+def modifiers(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The named possessor or compound modifier of the noun: "[Lincoln]'s killer", '[Modesto] native'."""
+    found: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            m = ctx.args.mention(child)
+            if m is not None:
+                found.append(m)
+    return found

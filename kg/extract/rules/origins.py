@@ -1,0 +1,76 @@
+"""Where people and organisations are from: 'Daniel Urquhart, 8, of Aumsville', 'Sen. John Glenn of Ohio',
+'TSW Meats Ltd. of Liverpool', "Chicago's First National Bank".
+
+News style names a person's home town or state with "of" after the name (and an age): the person lives
+there (kg:livesIn), or, for a country, is its citizen (kg:citizenOf). An organisation "of" a place, or a
+place's organisation, is based there (kg:locatedIn). A person "of" an organisation is membership.py's.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.extract.rules.roles import is_title, title_property
+from kg.models import Mention, Relation
+
+# A city's or region's organisation is based there; a country's is more often its organ or property
+# ("Argentina's Congress", "Poland's PGZ").
+LOCAL_PLACES = ("City", "Region")
+
+
+def origins(ctx: RuleContext) -> Iterator[Relation]:
+    """Person or organisation 'of' a place, and a place's organisation."""
+    for start, end, m in ctx.args.mentions.spans:
+        if m.source == "demonym":
+            continue
+        root = ctx.doc[start:end].root
+        if m.cls == "Person":
+            yield from person_of_place(ctx, m, start, root)
+        elif ctx.ontology.is_a(m.cls, "Organization"):
+            for place in of_places(ctx, root) + possessor_places(ctx, root):
+                yield from ctx.relate(m, "locatedIn", place, root, "org-of-place", modal=False)
+
+
+def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) -> Iterator[Relation]:
+    """'Daniel Urquhart, 8, of Aumsville' lives there; 'Prime Minister Sheikh Hasina of Bangladesh' leads
+    it (the 'of' completes the title); 'Sen. John Glenn of Ohio' represents the state and lives in it."""
+    title = title_before(ctx, start)
+    for place in of_places(ctx, root):
+        country = ctx.ontology.is_a(place.cls, "Country")
+        if title:
+            yield from ctx.relate(person, title_property(ctx, title), place, root, "person-of-place", modal=False)
+        if not country:
+            yield from ctx.relate(person, "livesIn", place, root, "person-of-place", modal=False)
+        elif not title:
+            yield from ctx.relate(person, "citizenOf", place, root, "person-of-place", modal=False)
+
+
+def title_before(ctx: RuleContext, start: int) -> str:
+    """The title written before a name ('Prime Minister'), or '' (an honorific, 'Mr.', is none)."""
+    words = []
+    k = start - 1
+    while k >= 0 and ctx.doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and ctx.doc[k].head.i > k \
+            and ctx.args.mention(ctx.doc[k]) is None:
+        words.insert(0, ctx.doc[k])
+        k -= 1
+    return " ".join(t.text for t in words) if words and is_title(ctx, words) else ""
+
+
+def of_places(ctx: RuleContext, root: Token) -> list[Mention]:
+    """Places named by an 'of' phrase on the name, or on an age in apposition ('Urquhart, 8, of Aumsville')."""
+    holders = [root] + [c for c in root.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num]
+    found: list[Mention] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found.extend(m for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+                             if ctx.ontology.is_a(m.cls, "Place") and m.source != "demonym")
+    return found
+
+
+def possessor_places(ctx: RuleContext, root: Token) -> list[Mention]:
+    """"Chicago's First National Bank", "Russia's Northern Fleet": a place owning the name is where it is."""
+    return [m for c in root.children if c.dep_ == "poss" for m in ctx.args.entities(c)
+            if m.cls in LOCAL_PLACES and m.source != "demonym"]
