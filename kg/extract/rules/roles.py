@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def title_property(ctx: RuleContext, title: str) -> str:
@@ -55,8 +56,8 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
 
 def holds_office(ctx: RuleContext, m: Mention) -> bool:
     """An organisation, a country or a place where a title can be held (not a person, not a demonym)."""
-    return m.cls != "Person" and m.source != "demonym" and (
-        ctx.ontology.is_a(m.cls, "Agent") or ctx.ontology.is_a(m.cls, "Place"))
+    return m.cls != Cls.Person and m.source != "demonym" and (
+        ctx.ontology.is_a(m.cls, Cls.Agent) or ctx.ontology.is_a(m.cls, Cls.Place))
 
 
 def role_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -135,7 +136,7 @@ def title_words(ctx: RuleContext, title: Token) -> list[Token]:
 def names_another(ctx: RuleContext, token: Token, person: Mention) -> bool:
     """The token names some entity other than the person ('the governor' resolved to the person does not)."""
     m = ctx.args.mention(token)
-    return m is not None and m.source != "role" and not (m.cls == "Person" and m.name == person.name)
+    return m is not None and m.source != "role" and not (m.cls == Cls.Person and m.name == person.name)
 
 
 def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
@@ -151,7 +152,7 @@ def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
                     words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in ("det", "punct")]
                     if title.dep_ == "pobj" and words and is_title(ctx, words):
                         orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
-                                if ctx.ontology.is_a(m.cls, "Organization")]
+                                if ctx.ontology.is_a(m.cls, Cls.Organization)]
                         yield from role_from(ctx, person, words, title, "appointed-as", orgs)
 
 
@@ -204,7 +205,7 @@ def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
 
 def office_property(ctx: RuleContext, prop: str, org: Mention) -> str:
     """A title held over a place that is not an agent (a city, a state) uses the property's place variant."""
-    if not ctx.ontology.is_a(org.cls, "Agent") and ctx.ontology.is_a(org.cls, "Place"):
+    if not ctx.ontology.is_a(org.cls, Cls.Agent) and ctx.ontology.is_a(org.cls, Cls.Place):
         return ctx.lexicon.title_place_properties.get(prop, prop)
     return prop
 
