@@ -380,3 +380,20 @@ def test_combined_line_patterns_agree_with_each_pattern() -> None:
 
 def test_normalise_text() -> None:
     assert normalise_text("a\r\nb\rc\u200bd\ufeff\u00a0e\u2009f\u202f") == "a\nb\ncd e f "
+
+
+@pytest.mark.parametrize("text", [
+    "TALLINN, Estonia (AP)",
+    "OSLO (Reuters)",
+    "In Tromso, volunteers collected donations for the families of the missing fishermen.",
+])
+def test_a_text_that_is_the_whole_article_is_kept(text: str) -> None:
+    """One line that reads like a credit or a donation appeal is the article when it is all the file has."""
+    articles = clean_source(src(text))
+    assert [a.text for a in articles] == [text]
+    assert articles[0].credits == ()
+
+
+def test_a_credit_line_under_a_story_is_still_a_credit() -> None:
+    articles = clean_source(src(f"{BODY}\nA ferry docks at the harbour. (Photo: Jonas Berg/AFP)\n"))
+    assert "Jonas Berg" not in articles[0].text

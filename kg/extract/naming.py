@@ -165,11 +165,14 @@ def place_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
         if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, "Place"):
             continue
         root = doc[s:e].root
+        while root.dep_ == "conj" and root.head is not root:  # 'the provinces of X, Y and Z'
+            root = root.head
         prep = root.head if root.dep_ == "pobj" else None
         if prep is None:
             continue
-        noun_cls = class_nouns.get(prep.head.lower_) if prep.lower_ == "of" else None
-        if noun_cls and ontology.is_a(noun_cls, "Place") and prep.head.pos_ == "NOUN":
+        noun = prep.head
+        noun_cls = class_nouns.get(noun.lower_) or class_nouns.get(noun.lemma_.lower()) if prep.lower_ == "of" else None
+        if noun_cls and ontology.is_a(noun_cls, "Place") and noun.pos_ == "NOUN":
             mentions.retype(k, noun_cls)
         elif prep.lower_ in PLACE_PREPOSITIONS and m.cls == "Person" and e - s == 1 \
                 and not _known_person(mentions, m.name):

@@ -571,11 +571,28 @@ def _is_opinion(paragraphs: Sequence[str], labelled: bool) -> bool:
     return hits >= 3 and hits / max(len(_words(text)), 1) >= 0.005
 
 
+def _whole_text_as_credit(lines: list[str], draft: _Draft) -> list[str]:
+    """A text that is the whole article is not a credit, nor page furniture: 'DAYTON, Ohio (AP)' alone in a
+    file ends like a picture credit, and a one-sentence story about donations reads like a donation appeal,
+    yet each is all the file says. A file of one line that the credits took, or of one full sentence,
+    keeps that line as its text."""
+    content = [line.strip() for line in lines if line.strip()]
+    if len(content) != 1:
+        return []
+    if content == draft.credits:
+        draft.credits.clear()
+        return content
+    sentence = len(_words(content[0])) >= 8 and _ends_sentence(content[0])
+    return content if sentence and not draft.credits else []
+
+
 def _build(lines: list[str], src: SourceText, doc_id: str, seed: _Draft) -> Article | None:
     draft = seed
     lines = _cut_tail(_unwrap(list(lines)), draft)
     start = _read_header(lines, draft, has_title=draft.title is not None)
     paragraphs = _read_body(lines[start:], draft)
+    if not paragraphs:
+        paragraphs = _whole_text_as_credit(lines, draft)
     if not paragraphs:
         return None
     publisher = draft.publisher or (publisher_from_url(draft.url) if draft.url else None)

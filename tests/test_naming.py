@@ -1,0 +1,208 @@
+"""Tests for kg.extract.naming and the gazetteer it leans on: one hand-made news sentence per construction,
+through parsing, extraction and resolution."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+from kg.models import KnowledgeGraph
+
+pytestmark = pytest.mark.slow
+
+
+def named(kg: KnowledgeGraph, name: str):
+    """The entities that have `name` as label or alias."""
+    return [e for e in kg.entities if e.label == name or name in e.aliases]
+
+
+def one(kg: KnowledgeGraph, name: str):
+    found = named(kg, name)
+    assert len(found) == 1, f"{name!r}: {[(e.label, e.cls, e.aliases) for e in found]}; " \
+                            f"have {sorted((e.label, e.cls) for e in kg.entities)}"
+    return found[0]
+
+
+def test_dateline_in_capitals_with_agency_is_a_city(build_kg, ontology):
+    kg = build_kg("ROTTERDAM (Reuters) - Port workers walked out on Monday over a pay dispute.")
+    assert ontology.is_a(one(kg, "Rotterdam").cls, "Place")
+
+
+def test_dateline_with_colon_is_a_city(build_kg, ontology):
+    kg = build_kg("VILNIUS: The parliament voted on Thursday to raise the defence budget.")
+    assert ontology.is_a(one(kg, "Vilnius").cls, "Place")
+
+
+def test_dateline_of_several_places_split_by_slashes(build_kg, ontology):
+    kg = build_kg("ESPOO/TAMPERE (dpa-AFX) - Two paper mills will close at the end of the year, the owner said.")
+    assert ontology.is_a(one(kg, "Espoo").cls, "Place")
+    assert ontology.is_a(one(kg, "Tampere").cls, "Place")
+
+
+def test_dateline_city_and_state_abbreviation_is_one_place_in_the_state(build_kg):
+    kg = build_kg("SPRINGFIELD, Ill. (AP) – Lawmakers approved a new budget late on Friday.")
+    city = one(kg, "Springfield")
+    assert city.cls == "City"
+    assert "SPRINGFIELD, Ill." in city.aliases
+    state = one(kg, "Illinois")
+    assert (city.key, "locatedIn", state.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
+
+
+def test_a_title_case_sentence_opening_is_no_dateline(build_kg):
+    kg = build_kg("Marta Lindqvist - the new coach - said the squad was ready.")
+    assert not named(kg, "Marta Lindqvist - the new coach")
+    assert all(e.cls != "City" for e in named(kg, "Marta Lindqvist"))
+
+
+def test_city_comma_state_abbreviation_in_running_text(build_kg):
+    kg = build_kg("The start-up moved its offices to Lowell, Mass., in the spring.")
+    city = one(kg, "Lowell")
+    assert city.cls == "City" and "Lowell, Mass." in city.aliases
+    assert one(kg, "Massachusetts").cls == "Region"
+
+
+def test_city_comma_state_before_based(build_kg):
+    kg = build_kg("The Boulder, Colo.-based chipmaker raised its forecast on Tuesday.")
+    assert one(kg, "Boulder").cls == "City"
+    assert one(kg, "Colorado").cls == "Region"
+
+
+def test_state_and_its_abbreviation_are_one_entity(build_kg):
+    kg = build_kg("Wildfires spread across Oregon on Monday.", "SALEM, Ore. (AP) — Crews fought the fires overnight.")
+    assert len(named(kg, "Oregon")) == 1
+
+
+def test_x_based_names_a_place(build_kg, ontology):
+    kg = build_kg("Shares of Espoo-based Nokia rose after the results.")
+    assert ontology.is_a(one(kg, "Espoo").cls, "Place")
+
+
+def test_quoted_titles_are_works(build_kg):
+    kg = build_kg('The studio, known for "Harbor of Glass" and "The Salt Orchard," posted a loss on Tuesday.')
+    assert one(kg, "Harbor of Glass").cls == "Product"
+    assert one(kg, "The Salt Orchard").cls == "Product"
+
+
+def test_quoted_lowercase_phrase_is_no_title(build_kg):
+    kg = build_kg('The minister called the plan "a serious mistake" on Monday.')
+    assert not named(kg, "a serious mistake")
+
+
+def test_quoted_other_name_after_a_person_is_the_person(build_kg):
+    kg = build_kg("The army said it had killed Omar Haddad 'Abu Karim,' a senior commander of the group. "
+                  "Omar Haddad had led the unit for a decade.")
+    person = one(kg, "Omar Haddad")
+    assert person.cls == "Person" and "Abu Karim" in person.aliases
+
+
+def test_surname_alone_is_the_person_named_in_full(build_kg):
+    kg = build_kg("Stefanos Tsitsipas won in four sets. Tsitsipas said the crowd helped him.")
+    person = one(kg, "Stefanos Tsitsipas")
+    assert person.cls == "Person" and "Tsitsipas" in person.aliases
+
+
+def fabricated(nlp, ontology, text: str, names: dict[str, str]):
+    """A parsed text with the given names as NER mentions of the given classes (what NER may say)."""
+    from kg.extract.mentions import TokenMentions, make_mention
+    from kg.models import Article
+
+    doc = nlp(text)
+    doc._.article = Article("t", "t.txt", text)
+    mentions = TokenMentions({}, [])
+    for name, cls in names.items():
+        start = text.index(name)
+        for found in [m for m in [doc.char_span(start, start + len(name))] if m is not None]:
+            mentions.add(found.start, found.end, make_mention(doc, found, name, cls, "ner"))
+        later = text.find(name, start + len(name))
+        if later > 0:
+            span = doc.char_span(later, later + len(name))
+            mentions.add(span.start, span.end, make_mention(doc, span, name, cls, "ner"))
+    return doc, mentions
+
+
+def test_surname_written_alone_makes_a_name_nlp_took_for_an_organisation_a_person(nlp, ontology):
+    from kg.extract.naming import short_person_names
+
+    doc, mentions = fabricated(nlp, ontology, "Novak Petrovic won the title. Petrovic thanked the crowd.",
+                               {"Novak Petrovic": "Organization", "Petrovic": "Organization"})
+    short_person_names(doc, mentions, ontology)
+    assert {(m.name, m.cls) for _, _, m in mentions.spans} == {("Novak Petrovic", "Person")}
+
+
+def test_name_before_a_member_noun_is_the_team(nlp, ontology):
+    from kg.extract.naming import member_nouns
+
+    doc, mentions = fabricated(nlp, ontology, "The Canadian Sauber driver started last.", {"Sauber": "Person"})
+    member_nouns(doc, mentions, ontology)
+    assert [m.cls for _, _, m in mentions.spans] == ["Organization"]
+
+
+def test_regnal_number_and_title_do_not_hide_the_given_name(build_kg):
+    kg = build_kg("King Harald V opened the session of parliament. Harald then met the ministers.")
+    assert len([e for e in kg.entities if e.cls == "Person"]) == 1
+
+
+def test_generational_suffix_does_not_hide_the_surname(build_kg):
+    kg = build_kg("Senator Walter P. Ashford Jr. opposed the bill. Ashford said it would raise prices.")
+    assert len([e for e in kg.entities if e.cls == "Person"]) == 1
+
+
+def test_bracketed_acronym_is_the_name_before_it(build_kg):
+    kg = build_kg("The Coastal Flood Management Authority (CFMA) issued a warning on Sunday. "
+                  "CFMA said the river would peak overnight.")
+    agency = one(kg, "Coastal Flood Management Authority")
+    assert "CFMA" in agency.aliases
+
+
+def test_legal_suffix_is_not_part_of_the_company_name(build_kg):
+    kg = build_kg("Brightwater Mining Corp. agreed to buy a copper mine. Brightwater Mining will pay in cash.")
+    company = one(kg, "Brightwater Mining")
+    assert company.cls == "Company"
+
+
+def test_possessive_of_a_person_is_their_team(build_kg, ontology):
+    kg = build_kg("Sauber's Valtteri Bottas finished fifth in the race on Sunday.")
+    assert ontology.is_a(one(kg, "Sauber").cls, "Organization")
+
+
+def test_list_of_mostly_places_makes_its_other_members_places(build_kg, ontology):
+    kg = build_kg("The storm hit the provinces of Bergamo, Lecco, Como, Varese and Sondrio on Monday.")
+    for name in ("Bergamo", "Lecco", "Como", "Varese", "Sondrio"):
+        for e in named(kg, name):
+            assert ontology.is_a(e.cls, "Place"), (name, e.cls)
+
+
+def test_name_in_apposition_with_a_title_is_a_person(build_kg):
+    kg = build_kg("Dmytro Kovalenko, mayor, said the city had been hit by six missiles.")
+    assert one(kg, "Dmytro Kovalenko").cls == "Person"
+
+
+def test_place_named_without_its_administrative_noun_is_the_same_place(build_kg):
+    kg = build_kg("Cases were found in Kiboga District on Monday. Health workers in Kiboga traced forty contacts.")
+    assert len(named(kg, "Kiboga District")) == 1
+    assert not [e for e in kg.entities if e.label == "Kiboga"]
+
+
+def test_demonym_noun_names_the_country(build_kg):
+    kg = build_kg("Milos Petrovic won the final in straight sets. The Serb had lost the first match of the season.")
+    assert one(kg, "Serbia").cls == "Country"
+
+
+def test_national_team_nickname_is_the_country(build_kg):
+    kg = build_kg("The Wallabies beat Argentina 31-20 in Sydney on Saturday.")
+    assert one(kg, "Australia").cls == "Country"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Federal Trade Commission sued the retailer on Monday.", "Federal Trade Commission"),
+    ("RWE said it would close two coal plants.", "RWE"),
+    ("The Oscars ceremony will be held in March.", "Academy Awards"),
+])
+def test_well_known_names_come_from_the_gazetteer(build_kg, text, name):
+    kg = build_kg(text)
+    assert one(kg, name)
+
+
+def test_city_state_gives_located_in(build_kg):
+    kg = build_kg("The start-up moved its offices to Lowell, Mass., in the spring.")
+    city, state = one(kg, "Lowell"), one(kg, "Massachusetts")
+    assert (city.key, "locatedIn", state.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
