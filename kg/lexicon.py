@@ -93,6 +93,9 @@ class Lexicon:
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
+    # a title held over a place rather than an organisation: 'governor of Kherson' governs it
+    title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
