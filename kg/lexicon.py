@@ -76,6 +76,7 @@ class Lexicon:
     co_agent_preps: WordList = ()
     location_preps: WordList = ()
     location_properties: Words = frozenset()
+    presence_properties: Words = frozenset()  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()

@@ -10,6 +10,7 @@ from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import parents_of, string_ids
 from kg.models import Mention
 from kg.ontology import Ontology
+from kg.vocabulary import Cls
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
@@ -69,14 +70,15 @@ class ArgumentFinder:
                 if child.dep_ == "poss" and self.mention(child) is not None:
                     return [self.mention(child)]
         for child in token.children:  # "two Stanford University engineers, Priya Raman and Tom Okafor": the names
-            if child.dep_ == "appos" and self.mention(child) is not None and self.mention(child).cls == "Person":
+            appos = self.mention(child) if child.dep_ == "appos" else None
+            if appos is not None and appos.cls == Cls.Person:
                 return self.entities(child, depth + 1)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         if low in self._pass.get("compound", ()) or lemma in self._pass.get("compound", ()) \
                 or low in self._military or lemma in self._military:
             for child in modifiers:
                 m = self.mention(child)
-                if m is not None and self.ontology.is_a(m.cls, "Agent"):
+                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
         for child in token.children:  # "an asteroid, designated 2026 FK3"
             if child.dep_ == "acl" and child.lemma_ in ("designate", "name", "call", "dub"):
@@ -253,7 +255,7 @@ class ArgumentFinder:
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod"):
                 m = self.mention(child)
-                if m is not None and self.ontology.is_a(m.cls, "Agent"):
+                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
         head = noun.head
         if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"

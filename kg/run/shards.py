@@ -30,6 +30,7 @@ from pathlib import Path
 
 from kg.config import BASE_IRI, shard_namespace
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
+from kg.vocabulary import Cls
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
@@ -99,7 +100,7 @@ class _Writer:
 
     def article(self, a: str, position: int, article: Article) -> None:
         """The article's node `a`: its place in the shard, text, metadata and comments."""
-        self.node(a, "Article")
+        self.node(a, Cls.Article)
         self.integer(a, "position", position)
         for prop in _ARTICLE_TEXT:
             self.text(a, prop, getattr(article, prop))
@@ -108,7 +109,7 @@ class _Writer:
         comments = []
         for k, comment in enumerate(article.comments):
             c = f"{a}c{k}"
-            self.node(c, "Comment")
+            self.node(c, Cls.Comment)
             self.text(c, "author", comment.author)
             self.text(c, "text", comment.text)
             comments.append(c)
@@ -142,7 +143,7 @@ class _Writer:
             self.link(r, "object", self.mention_node(obj, f"{r}o", labels))
         elif isinstance(obj, Quantity):
             q = f"{r}q"
-            self.node(q, "Quantity")
+            self.node(q, Cls.Quantity)
             self.text(q, "value", str(obj.value))
             self.text(q, "unit", obj.unit)
             self.text(q, "text", obj.text)
@@ -274,7 +275,7 @@ class _Reader:
         obj = self.one(node, "object")
         if isinstance(obj, _Literal):
             value: Mention | Quantity | str = str(obj)
-        elif self.is_a(obj, "Quantity"):
+        elif self.is_a(obj, Cls.Quantity):
             value = Quantity(Decimal(self.text(obj, "value")), self.text(obj, "unit"),
                              self.text(obj, "text"))  # type: ignore[arg-type]
         else:
@@ -304,7 +305,7 @@ def read_shard(text: str, base_iri: str = BASE_IRI) -> list[Extraction]:
     """The Extractions a `write_shard` text (written with the same `base_iri`) holds, in their order."""
     reader = _Reader(_parse(text), shard_namespace(base_iri))
     articles = sorted((reader.integer(node, "position"), node) for node in reader.nodes
-                      if reader.is_a(node, "Article"))
+                      if reader.is_a(node, Cls.Article))
     return [reader.extraction(node) for _, node in articles]
 
 

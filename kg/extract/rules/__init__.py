@@ -14,6 +14,7 @@ from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.membership import membership_of
 from kg.extract.rules.origins import origins
+from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.roles import appointed_roles, role_relations
 from kg.extract.rules.triggers import trigger_relations
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    whereabouts,  # "Aceng was in New York": where a person was
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
 )

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def title_property(ctx: RuleContext, title: str) -> str:
@@ -35,7 +36,7 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
     for child in title.children:
         if child.dep_ == "prep" and child.lower_ in ctx.settings.employer_preps:
             found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
-                         if ctx.ontology.is_a(m.cls, "Agent") and m.cls != "Person")
+                         if ctx.ontology.is_a(m.cls, Cls.Agent) and m.cls != Cls.Person)
     return found
 
 
@@ -88,7 +89,7 @@ def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
                     words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in ("det", "punct")]
                     if title.dep_ == "pobj" and words and is_title(ctx, words):
                         orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
-                                if ctx.ontology.is_a(m.cls, "Organization")]
+                                if ctx.ontology.is_a(m.cls, Cls.Organization)]
                         yield from role_from(ctx, person, words, title, "appointed-as", orgs)
 
 
@@ -98,7 +99,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     named in the title ('UK Defence Secretary') or given as `employers`."""
     a = ctx.args
     organisations = [a.mention(t) for t in words if a.mention(t) is not None]
-    organisations = [m for m in organisations if m.cls != "Person"] + list(employers)
+    organisations = [m for m in organisations if m.cls != Cls.Person] + list(employers)
     words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
