@@ -59,6 +59,15 @@ class Modality:
 
 
 @dataclass(frozen=True)
+class Lethal:
+    """Killing said by a manner or an instrument (kg/extract/rules/killing.py)."""
+
+    verbs: Words = frozenset()  # "shoot", "stab": they kill only with a complement
+    complements: Words = frozenset()  # "to death", "fatally", "dead"
+    instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
+
+
+@dataclass(frozen=True)
 class NamePatterns:
     organization_heads: WordList = ()
     organization_heads_before_of: WordList = ()
@@ -80,7 +89,8 @@ class Lexicon:
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()
-    time_preps: Words = frozenset()  # "after the assassination of X, Davis testified": a time, not his act
+    time_preps: Words = frozenset()
+    lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
