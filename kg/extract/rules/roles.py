@@ -2,12 +2,13 @@
 board appointed Ingrid Solberg as chief executive' -> a role, and serves/leads/... the organisation."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 
 
@@ -103,7 +104,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
-        a.mention(t) is None or a.mention(t).source == "demonym")]
+        a.mention(t) is None or a.mention(t).source == Source.DEMONYM)]
     title = " ".join(t.text for t in words if t.i not in possessive).strip()
     if not title or not any(is_title(ctx, title_words[i:]) for i in range(len(title_words))):
         return
@@ -120,6 +121,6 @@ def office_led(ctx: RuleContext, person: Mention, title: str, anchor: Token) -> 
     if entry is not None and entry.office and entry.country and entry.office.lower() in title.lower():
         led = ctx.ontology.gazetteer_index.get(entry.country.lower())
         if led is not None:
-            country = Mention(person.doc_id, person.start, person.end, entry.country, led.name, led.cls,
-                              "gazetteer", led.wikidata, led.name)
+            country = dataclasses.replace(person, text=entry.country, name=led.name, cls=led.cls,
+                                          source=Source.GAZETTEER, wikidata=led.wikidata, canonical=led.name)
             yield from ctx.relate(person, "leads", country, anchor, "gazetteer-office", modal=False)
