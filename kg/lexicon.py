@@ -29,6 +29,7 @@ class PropertyTriggers:
     adjectives: WordList = ()
     reverse_verbs: WordList = ()
     reverse_adjectives: WordList = ()
+    reverse_nouns: WordList = ()  # "his loss to Djokovic": Djokovic defeats him
     stative_verbs: WordList = ()
     object_classes: WordList = ()
     object_nouns: str | WordList = ()  # the words, or the name of a word list of the lexicon
@@ -50,12 +51,30 @@ class Research:
 
 
 @dataclass(frozen=True)
+class ContestResults:
+    """Beating a rival in a final is winning the competition (kg/extract/rules/results.py)."""
+
+    defeat_properties: Words = frozenset()  # properties whose subject won ("defeats")
+    win_property: str = "wins"  # the property the winner then has to the competition
+    final_rounds: Words = frozenset()  # "final", "decider": the round that decides the competition
+
+
+@dataclass(frozen=True)
 class Modality:
     planned: Words = frozenset()
     hypothetical: Words = frozenset()
     negating: Words = frozenset()  # verbs: "oppose sending"
     future: Words = frozenset()  # auxiliaries: "will deploy"
     negators: Words = frozenset()  # adverbs and determiners: "never deployed", "no troops"
+
+
+@dataclass(frozen=True)
+class Lethal:
+    """Killing said by a manner or an instrument (kg/extract/rules/killing.py)."""
+
+    verbs: Words = frozenset()  # "shoot", "stab": they kill only with a complement
+    complements: Words = frozenset()  # "to death", "fatally", "dead"
+    instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
 
 
 @dataclass(frozen=True)
@@ -76,13 +95,19 @@ class Lexicon:
     co_agent_preps: WordList = ()
     location_preps: WordList = ()
     location_properties: Words = frozenset()
-    presence_properties: Words = frozenset()  # their participants were where the event was ("met in Warsaw")
+    presence_properties: Words = frozenset()
+    compound_object_nouns: Words = frozenset()
+    contest_results: ContestResults = ContestResults()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()
-    time_preps: Words = frozenset()  # "after the assassination of X, Davis testified": a time, not his act
+    time_preps: Words = frozenset()
+    lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
+    # a title held over a place rather than an organisation: 'governor of Kherson' governs it
+    title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class

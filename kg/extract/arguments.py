@@ -14,6 +14,7 @@ from kg.vocabulary import Cls
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
+DATELINE_DASHES = {"--", "-", "\u2014", "\u2013", ":"}
 
 
 @dataclass
@@ -125,7 +126,7 @@ class ArgumentFinder:
                 return []
             return []
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return self.entities_or_copula_subject(verb.head, depth)
                 if child.lower_ in ("they", "we") and self.mention(child) is None:
@@ -148,13 +149,33 @@ class ArgumentFinder:
             return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             governor = head.head
+            if governor.dep_ == "acomp" and governor.pos_ == "ADJ":  # "pleaded guilty to killing X"
+                governor = governor.head
             if head.lower_ in ("of", "for") and governor.pos_ == "VERB":
                 # "accused Minsk of helping Moscow", "thanked Germany for supporting Ukraine": the object does it
                 done_by = [m for c in governor.children if c.dep_ == "dobj" for m in self.entities(c)]
                 if done_by:
                     return done_by
+            if head.lower_ in ("of", "for", "with") and governor.pos_ == "VERB" and self.is_passive(governor):
+                # "was convicted of killing X", "Ray, suspected of killing X": the one convicted did it
+                return self.patients(governor)
             return self.subjects(governor, depth + 1)
         return []
+
+    @staticmethod
+    def is_dateline(subject: Token) -> bool:
+        """'SAN FRANCISCO -- Elon Musk is suing': the dateline read as a second subject before a dash."""
+        dash = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+        return dash is not None and dash.is_punct and dash.text in DATELINE_DASHES and any(
+            c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
+
+    def patients(self, verb: Token) -> list[Mention]:
+        """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
+        ('James Earl Ray, suspected of ...')."""
+        found = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.entities(c)]
+        if not found and verb.dep_ == "acl":
+            found = self.entities(verb.head)
+        return found
 
     def reporters(self, verb: Token, depth: int) -> list[Mention]:
         """'astronomers at X said they had discovered': 'they' are the speech verb's subjects."""
@@ -170,6 +191,8 @@ class ArgumentFinder:
         words = prep.split()
         found: list[Mention] = []
         holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "lost the World Cup final to Australia": the tagger reads "final" as the object's adjective
+        holders += [g for c in holders[1:] for g in c.children if g.dep_ == "amod"]
         # "pictured next to X", "stationed close to X": the preposition hangs from an adverb
         holders += [c for c in head.children if c.dep_ == "advmod"]
         for holder in holders:
@@ -272,7 +295,11 @@ class ArgumentFinder:
                 if moved:  # "sending the spacecraft on a journey to Europa": the spacecraft journeys
                     return moved
             if verb.pos_ in ("VERB", "AUX"):
-                return [] if verb.lemma_ in reporting else self.subjects(verb)
+                if verb.lemma_ in reporting:
+                    return []
+                # "Sirhan was convicted of the slaying of X": with no agent, the one convicted did it
+                return self.subjects(verb) or (self.patients(verb) if head.lower_ in ("of", "for", "with")
+                                               and self.is_passive(verb) else [])
             if verb.dep_ in ("dobj", "pobj"):
                 return self.governing_subjects(verb)
         if noun.dep_ == "conj":

@@ -12,6 +12,7 @@ from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
+from kg.extract.rules.killing import killings
 from kg.extract.rules.membership import membership_of
 from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
@@ -26,6 +27,7 @@ RULES: tuple[Rule, ...] = (
     trigger_relations,  # lexicon triggers: "deployed troops to", "talks with", "UK-French"
     role_relations,  # "Defence Secretary John Healey", "John Healey, the Defence Secretary"
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"
+    killings,  # "was shot to death by Chapman", "Oswald fired the shots that killed Kennedy"
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
