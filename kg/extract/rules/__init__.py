@@ -17,7 +17,7 @@ from kg.extract.rules.membership import membership_of
 from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
-from kg.extract.rules.roles import appointed_roles, role_relations
+from kg.extract.rules.roles import appointed_roles, predicate_roles, role_relations
 from kg.extract.rules.triggers import trigger_relations
 from kg.models import Relation
 
@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"
     killings,  # "was shot to death by Chapman", "Oswald fired the shots that killed Kennedy"
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
+    predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
