@@ -169,7 +169,7 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and ctx.args.mention(c) is None]
         titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
         titles += [c for c in verb.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
-                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == "role"]
+                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
         for title in titles:
             words = title_words(ctx, title)
             if words and is_title(ctx, words):
