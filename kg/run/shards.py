@@ -44,7 +44,7 @@ SHARD_NAME = "shard-{:05d}.nt"
 _ARTICLE_TEXT = ("doc_id", "source", "text", "title", "subtitle", "date", "publisher", "url", "kind",
                  "language")
 _ARTICLE_LISTS = ("authors", "credits")
-_MENTION_TEXT = ("doc_id", "text", "name", "cls", "source", "wikidata", "canonical")
+_MENTION_TEXT = ("doc_id", "text", "name", "cls", "source", "wikidata", "canonical", "country")
 _PROV_TEXT = ("doc_id", "sentence", "rule", "modality")
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
