@@ -59,6 +59,15 @@ class Modality:
 
 
 @dataclass(frozen=True)
+class Lethal:
+    """Killing said by a manner or an instrument (kg/extract/rules/killing.py)."""
+
+    verbs: Words = frozenset()  # "shoot", "stab": they kill only with a complement
+    complements: Words = frozenset()  # "to death", "fatally", "dead"
+    instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
+
+
+@dataclass(frozen=True)
 class NamePatterns:
     organization_heads: WordList = ()
     organization_heads_before_of: WordList = ()
@@ -76,12 +85,17 @@ class Lexicon:
     co_agent_preps: WordList = ()
     location_preps: WordList = ()
     location_properties: Words = frozenset()
+    presence_properties: Words = frozenset()  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()
-    time_preps: Words = frozenset()  # "after the assassination of X, Davis testified": a time, not his act
+    time_preps: Words = frozenset()
+    lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
+    # a title held over a place rather than an organisation: 'governor of Kherson' governs it
+    title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
+    title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class

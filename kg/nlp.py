@@ -12,14 +12,29 @@ from spacy.tokens import Doc
 from kg.errors import ModelError
 from kg.models import Article
 from kg.ontology import Ontology
+from kg.vocabulary import Cls
 
-# Gazetteer class -> the spaCy label the ruler gives its names, so NER and ruler agree.
-RULER_LABELS = {
-    "Country": "GPE", "City": "GPE", "Region": "LOC", "Continent": "LOC", "Person": "PERSON",
-    "Weapon": "PRODUCT", "Drone": "PRODUCT", "Missile": "PRODUCT", "Product": "PRODUCT", "Rocket": "PRODUCT",
-    "Spacecraft": "PRODUCT", "Satellite": "PRODUCT", "Vessel": "PRODUCT", "CelestialBody": "LOC", "Star": "LOC",
-    "Planet": "LOC", "Moon": "LOC", "Asteroid": "LOC", "Comet": "LOC", "Event": "EVENT",
+# spaCy's NER labels and the ontology classes they stand for, in one table read both ways. The first class of
+# a label is what an NER entity of that label is when neither the gazetteer nor a head noun says more
+# (`NER_CLASSES`); the gazetteer ruler tags a name of any listed class with the first label listing it
+# (`RULER_LABELS`; a class not listed is tagged ORG), so NER and ruler agree. NORP names nationalities
+# ("British"), which stand for their country.
+NER_LABELS: dict[str, tuple[Cls, ...]] = {
+    "PERSON": (Cls.Person,),
+    "ORG": (Cls.Organization,),
+    "GPE": (Cls.Place, Cls.Country, Cls.City),
+    "LOC": (Cls.Region, Cls.Continent, Cls.CelestialBody, Cls.Star, Cls.Planet, Cls.Moon, Cls.Asteroid,
+            Cls.Comet),
+    "FAC": (Cls.Facility,),
+    "EVENT": (Cls.Event,),
+    "PRODUCT": (Cls.Product, Cls.Weapon, Cls.Drone, Cls.Missile, Cls.Rocket, Cls.Spacecraft, Cls.Satellite,
+                Cls.Vessel),
+    "LAW": (Cls.Document,),
+    "NORP": (Cls.Country,),
 }
+NER_CLASSES: dict[str, Cls] = {label: classes[0] for label, classes in NER_LABELS.items()}
+RULER_LABELS: dict[Cls, str] = {cls: label for label, classes in reversed(NER_LABELS.items())
+                                for cls in classes}  # reversed: the first label listing a class wins
 
 if not Doc.has_extension("article"):
     Doc.set_extension("article", default=None)
@@ -97,7 +112,7 @@ def event_patterns(ontology: Ontology) -> list[dict]:
     '2026 FK3' (provisional designations of minor bodies).
     """
     heads = sorted(noun.capitalize() for noun, cls in ontology.lexicon.class_nouns.items()
-                   if ontology.is_a(cls, "Event"))
+                   if ontology.is_a(cls, Cls.Event))
     names = ontology.lexicon.name_patterns
     org_last = sorted(names.organization_heads)
     org_first = sorted(names.organization_heads_before_of)

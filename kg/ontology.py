@@ -9,12 +9,11 @@ from pathlib import Path
 import rdflib
 import yaml
 from rdflib import OWL, RDF, RDFS
-from rdflib.namespace import Namespace
 
 from kg.errors import OntologyError
 from kg.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
+from kg.vocabulary import KG, Cls
 
-KG = Namespace("https://w3id.org/newskg/ontology#")
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,7 @@ class Ontology:
 
     def accepts(self, slot_class: str | None, cls: str) -> bool:
         """Whether an entity of class `cls` may fill a slot typed `slot_class`."""
-        return slot_class is None or slot_class == "Entity" or self.is_a(cls, slot_class)
+        return slot_class is None or slot_class == Cls.Entity or self.is_a(cls, slot_class)
 
     @functools.cached_property
     def gazetteer_index(self) -> dict[str, GazetteerEntry]:
@@ -136,18 +135,18 @@ def _object_nouns(lexicon: Lexicon, name: str, spec: PropertyTriggers) -> frozen
 
 
 # Gazetteer sections of named things, with the class an entry has when it names none.
-GAZETTEER_SECTIONS = {"regions": "Region", "organizations": "Organization", "news_organizations": "NewsOrganization",
-                      "companies": "Company", "celestial_bodies": "CelestialBody", "vehicles": "Product",
-                      "weapons": "Weapon", "us_states": "Region", "agencies": "Government",
-                      "more_companies": "Company", "more_news_organizations": "NewsOrganization", "events": "Event",
-                      "sports_teams": "Organization", "products": "Product"}
+GAZETTEER_SECTIONS = {"regions": Cls.Region, "organizations": Cls.Organization, "news_organizations": Cls.NewsOrganization,
+                      "companies": Cls.Company, "celestial_bodies": Cls.CelestialBody, "vehicles": Cls.Product,
+                      "weapons": Cls.Weapon, "us_states": Cls.Region, "agencies": Cls.Government,
+                      "more_companies": Cls.Company, "more_news_organizations": Cls.NewsOrganization, "events": Cls.Event,
+                      "sports_teams": Cls.Organization, "products": Cls.Product}
 
 
 def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:
     entries: list[GazetteerEntry] = []
     capitals: dict[str, str] = {}
     for c in data.get("countries", ()):
-        entries.append(GazetteerEntry(c["name"], "Country", tuple(c.get("aliases", ())), c.get("wikidata"),
+        entries.append(GazetteerEntry(c["name"], Cls.Country, tuple(c.get("aliases", ())), c.get("wikidata"),
                                       demonyms=tuple(c.get("demonyms", ()))))
         if c.get("capital"):
             capitals[c["capital"]] = c["name"]
@@ -157,14 +156,14 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
     cities += [{"name": capital, "country": country} for capital, country in capitals.items()
                if fold(capital) not in listed]
     for c in cities:
-        entries.append(GazetteerEntry(c["name"], "City", tuple(c.get("aliases", ())), c.get("wikidata"),
+        entries.append(GazetteerEntry(c["name"], Cls.City, tuple(c.get("aliases", ())), c.get("wikidata"),
                                       country=c.get("country")))
     for section, default in GAZETTEER_SECTIONS.items():
         for c in data.get(section, ()):
             entries.append(GazetteerEntry(c["name"], c.get("class", default), tuple(c.get("aliases", ())),
                                           c.get("wikidata")))
     for p in data.get("people", ()):
-        entries.append(GazetteerEntry(p["name"], "Person", tuple(p.get("aliases", ())), p.get("wikidata"),
+        entries.append(GazetteerEntry(p["name"], Cls.Person, tuple(p.get("aliases", ())), p.get("wikidata"),
                                       country=p.get("leads"), office=p.get("office")))
     return tuple(entries), capitals
 

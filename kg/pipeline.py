@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,8 +11,8 @@ from pathlib import Path
 from kg.run.atomic import atomic_write_bytes, is_disk_full, output_lock, staging
 from kg.run.cache import CACHE_DIR_NAME, DocCache
 from kg.config import Settings
-from kg.run.engines import ENGINES, extract_spooled, find_local
-from kg.errors import KGError, OutputError
+from kg.run.engines import Engine, make_engine
+from kg.errors import OutputError
 from kg.extract.limits import drop_overlong
 from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
@@ -70,49 +69,28 @@ def stage(summary: BuildSummary, name: str):
     summary.seconds[name] = summary.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSummary, *,
-                   cache: DocCache | None = None, refresh: bool = False, engine: str = "local",
-                   scheduler: str | None = None, shards_dir: Path | None = None) -> KnowledgeGraph:
+def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSummary, engine: Engine, *,
+                   cache: DocCache | None = None, refresh: bool = False) -> KnowledgeGraph:
     """Articles to the resolved knowledge graph (NLP, extraction, resolution).
 
-    Extraction runs in two rounds because of its corpus-wide step (see `kg.run.engines`): locally the
-    first round's parses wait in a temporary spool file, so parsing holds one batch of Docs; the
-    dask engine runs both rounds on the cluster and hands back the same Extractions (via N-Triples
-    shards, kept in `shards_dir` if given). Resolution is the same either way, so the graph does
-    not depend on the engine or on the cache.
+    The engine parses and runs extraction's two passes (see `kg.run.engines`) wherever it runs them,
+    and every engine hands back the same Extractions; resolution is the same either way, so the
+    graph depends neither on the engine nor on the cache.
     """
     ontology = load_ontology(settings.ontology_dir)
     nlp = load_pipeline(settings.model, ontology)
-    articles = [with_captions(a) for a in articles]
-    if engine == "dask":
-        from kg.run.engines import extract_dask
-
-        result = extract_dask(nlp, articles, settings, scheduler=scheduler, shards_dir=shards_dir,
-                              cache=cache, refresh=refresh)
-        summary.words, summary.parsed, summary.cached = result.words, result.parsed, result.cached
-        for name, seconds in result.seconds.items():
-            summary.seconds[name] = summary.seconds.get(name, 0.0) + seconds
-        with stage(summary, "extract"):
-            extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in result.extractions]
-    elif engine == "local":
-        with tempfile.TemporaryFile(prefix="kg-spool-") as spool:
-            with stage(summary, "nlp"):
-                first = find_local(nlp, ontology, articles, settings, spool, cache=cache, refresh=refresh)
-            with stage(summary, "extract"):
-                extractions = [drop_overlong(e, settings.max_sentence_tokens)[0]
-                               for e in extract_spooled(nlp, ontology, first, settings.progress)]
-        # finding mentions runs between the parses but is extraction's work: book it there
-        summary.seconds["nlp"] -= first.find_seconds
-        summary.seconds["extract"] += first.find_seconds
-        summary.words, summary.parsed, summary.cached = first.words, first.counts.parsed, first.counts.cached
-    else:
-        raise KGError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    result = engine.run(nlp, ontology, [with_captions(a) for a in articles], settings, cache=cache, refresh=refresh)
+    summary.words, summary.parsed, summary.cached = result.words, result.parsed, result.cached
+    for name, seconds in result.seconds.items():
+        summary.seconds[name] = summary.seconds.get(name, 0.0) + seconds
+    with stage(summary, "extract"):
+        extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in result.extractions]
     with stage(summary, "resolve"):
         return resolve(extractions, ontology)
 
 
 def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bool = True, *,
-                 engine: str = "local", scheduler: str | None = None, use_cache: bool = True,
+                 engine: str | Engine = "local", scheduler: str | None = None, use_cache: bool = True,
                  cache_dir: Path | None = None, clean: bool = False,
                  shards_dir: Path | None = None) -> BuildSummary:
     """Build graph.ttl (and the views) from a folder of articles; outputs appear whole or not at all.
@@ -121,18 +99,20 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
     into the same folder fails at once instead of racing this one; a lock left by a killed build
     is taken over. Parsed articles are cached in `cache_dir` (default OUT/.kg-cache); `clean`
     ignores the cache and rewrites it. The default cache is pruned to this corpus after a build;
-    a cache folder given explicitly may be shared and is never pruned. With the dask engine,
-    `shards_dir` keeps the extraction shards (`shard-00000.nt`, ...; see `kg.run.engines`).
+    a cache folder given explicitly may be shared and is never pruned. `engine` is an `Engine` or
+    the name of one (`kg.run.engines.ENGINES`) made with `scheduler` and `shards_dir`: with the dask
+    engine, `shards_dir` keeps the extraction shards (`shard-00000.nt`, ...; see `kg.run.engines`).
     """
+    if isinstance(engine, str):
+        engine = make_engine(engine, scheduler=scheduler, shards_dir=shards_dir)
     out_dir = Path(out_dir)
     created = not out_dir.exists()
     try:
         # Artefacts are written to OUT/.kg-staging and renamed into OUT together at the end
         # (`kg.run.atomic.staging`): a reader never sees a new graph.ttl beside old views.
         with output_lock(out_dir), staging(out_dir) as staged:
-            summary = _build_locked(corpus, out_dir, settings, with_views, engine=engine, scheduler=scheduler,
-                                    use_cache=use_cache, cache_dir=cache_dir, clean=clean, shards_dir=shards_dir,
-                                    write_dir=staged.folder)
+            summary = _build_locked(corpus, out_dir, settings, with_views, engine=engine, use_cache=use_cache,
+                                    cache_dir=cache_dir, clean=clean, write_dir=staged.folder)
             staged.commit()
             summary.outputs = [out_dir / p.name for p in summary.outputs]
             return summary
@@ -142,9 +122,9 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
         raise
 
 
-def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: bool, *, engine: str,
-                  scheduler: str | None, use_cache: bool, cache_dir: Path | None, clean: bool,
-                  shards_dir: Path | None = None, write_dir: Path | None = None) -> BuildSummary:
+def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: bool, *, engine: Engine,
+                  use_cache: bool, cache_dir: Path | None, clean: bool,
+                  write_dir: Path | None = None) -> BuildSummary:
     """The build inside the lock; artefacts go to `write_dir` (default `out_dir`)."""
     summary = BuildSummary()
     with stage(summary, "read"):
@@ -155,8 +135,7 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
     if cache is not None:
         cache.open(clear=clean and cache_dir is None)  # --clean starts the own cache afresh: frees its space
     try:
-        kg = extract_corpus(articles, settings, summary, cache=cache, refresh=clean, engine=engine,
-                            scheduler=scheduler, shards_dir=shards_dir)
+        kg = extract_corpus(articles, settings, summary, engine, cache=cache, refresh=clean)
         _write_graphs(kg, settings, write_dir or out_dir, summary, with_views)
     except OutputError as err:
         if cache is not None and is_disk_full(err):

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity
 from kg.ontology import Ontology, fold
+from kg.vocabulary import Cls
 
 UNNAMED_SOURCES = {"demonym", "coref-pronoun", "coref-first-person", "coref-demonstrative", "metonymy", "role"}
 SMALL_WORDS = {"of", "the", "for", "and", "on", "in"}
@@ -21,7 +22,7 @@ def fuzzy_key(name: str, cls: str, ontology: Ontology) -> str:
     """Spelling-blind key: 'Zelenskyy' ~ 'Zelensky', 'Shaheeds' ~ 'Shahed', 'The Telegraph' ~ 'Telegraph'."""
     text = re.sub(r"^the ", "", fold(name))
     text = re.sub(r"(.)\1+", r"\1", text)  # doubled letters are transliteration noise
-    if ontology.is_a(cls, "Product") and text.endswith("s") and len(text) > 4:
+    if ontology.is_a(cls, Cls.Product) and text.endswith("s") and len(text) > 4:
         text = text[:-1]  # plural of a weapon or product name
     return text
 
@@ -49,14 +50,14 @@ class Resolver:
     def base_key(self, m: Mention) -> str:
         if m.canonical and m.source != "role":
             return "gaz:" + m.canonical
-        if self.ontology.is_a(m.cls, "Document") and m.source == "rule":
+        if self.ontology.is_a(m.cls, Cls.Document) and m.source == "rule":
             head = m.name.split(" of ")[0].split()[-1]
             return "document:" + head  # unnamed documents: one per kind ("declaration"), see README
         entry = self.gazetteer_fuzzy.get(fuzzy_key(m.name, m.cls, self.ontology))
         if entry is None and " " not in m.name:  # 'Shaheeds': a plural whatever NER took it for
-            entry = self.gazetteer_fuzzy.get(fuzzy_key(m.name, "Product", self.ontology))
+            entry = self.gazetteer_fuzzy.get(fuzzy_key(m.name, Cls.Product, self.ontology))
         # NER guesses a class for an unknown single word ('Shaheeds' PERSON); the gazetteer knows better
-        if entry is not None and ((entry.cls == "Person") == (m.cls == "Person") or " " not in m.name):
+        if entry is not None and ((entry.cls == Cls.Person) == (m.cls == Cls.Person) or " " not in m.name):
             return "gaz:" + entry.name
         return "name:" + fuzzy_key(m.name, m.cls, self.ontology)
 
@@ -68,10 +69,11 @@ class Resolver:
         for m, k in keys.items():
             names_by_key[k].add(m.name)
             classes[k][m.cls] += 1
-        person_keys = [k for k, c in classes.items() if c["Person"] and any(" " in n for n in names_by_key[k])]
+        person_keys = [k for k, c in classes.items()
+                       if c[Cls.Person] and any(" " in n for n in names_by_key[k])]
         named_keys = [k for k, c in classes.items() if k.startswith("name:") and any(
-            self.ontology.is_a(cls, "Organization") or self.ontology.is_a(cls, "Product")
-            or self.ontology.is_a(cls, "Event") for cls in c)
+            self.ontology.is_a(cls, Cls.Organization) or self.ontology.is_a(cls, Cls.Product)
+            or self.ontology.is_a(cls, Cls.Event) for cls in c)
             and any(" " in n for n in names_by_key[k])]
         remap: dict[str, str] = {}
         for k, names in names_by_key.items():
@@ -79,9 +81,9 @@ class Resolver:
                 # a single-word name can be the surname of one known person ('Healey', 'Mr Healey')
                 continue
             name = min(names)  # one name, but a set's order follows the hash seed: choose by value
-            if all(self.ontology.is_a(c, "Place") for c in classes[k]):
+            if all(self.ontology.is_a(c, Cls.Place) for c in classes[k]):
                 continue  # 'Neckarwestheim' the town is not 'Neckarwestheim 2' the plant, nor a person
-            if all(self.ontology.is_a(c, "Product") for c in classes[k]) and not classes[k]["Person"]:
+            if all(self.ontology.is_a(c, Cls.Product) for c in classes[k]) and not classes[k][Cls.Person]:
                 matches = []  # a title ('Oppenheimer' the film) is not the person it is named after
             else:
                 matches = [p for p in person_keys if p != k and any(
@@ -178,7 +180,7 @@ class Resolver:
                     facts.append(Fact(s, r.predicate, value, False, r.provenance, speaker(r)))
                 if r.subject.source == "role" and r.subject.canonical:
                     country = self.entity_key(Mention(r.subject.doc_id, 0, 0, r.subject.canonical,
-                                                      r.subject.canonical, "Country", "gazetteer",
+                                                      r.subject.canonical, Cls.Country, "gazetteer",
                                                       canonical=r.subject.canonical),
                                               cluster_of, key_of_cluster, roles, entities)
                     if country is not None:  # "the Prime Minister of the UK" leads the UK
@@ -260,4 +262,4 @@ def resolve(extractions: Sequence[Extraction], ontology: Ontology) -> KnowledgeG
     return Resolver(ontology).resolve(extractions)
 
 
-__all__ = ["resolve", "Resolver", "slugify", "fuzzy_key", "Quantity"]
+__all__ = ["resolve", "Resolver", "slugify", "fuzzy_key", Cls.Quantity]

@@ -7,14 +7,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, Graph, Literal
+from rdflib import RDF, RDFS, Graph, Literal, Namespace
 
 import kg.analyse
 import kg.views.graphview
 from kg.analyse import analyse, write_stats
 from kg.cli import main
 from kg.errors import InputError
-from kg.views.graphview import KG, KNOWN_ENTITY_NAMES, entity_graph, load_graph
+from kg.views.graphview import KNOWN_ENTITY_NAMES, entity_graph, load_graph
+from kg.vocabulary import NAMESPACE
+
+# open, not kg.vocabulary.KG: the fixture graphs use terms kg.ttl does not declare
+KG = Namespace(NAMESPACE)
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "kg.ttl"

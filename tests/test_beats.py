@@ -98,6 +98,15 @@ CONSTRUCTIONS = [
     ("Daniel Urquhart, 8, of Aumsville, won the race.", ("Daniel Urquhart", "livesIn", "Aumsville")),
     ("Chicago's First National Bank raised its rates.", ("First National Bank", "locatedIn", "Chicago")),
     ("Prime Minister Sheikh Hasina of Bangladesh met Narendra Modi.", ("Sheikh Hasina", "leads", "Bangladesh")),
+    # killing by its manner or instrument
+    ("Lennon was shot to death by Mark David Chapman outside the Dakota.", ("Mark David Chapman", "kills", "Lennon")),
+    ("Jack Ruby fatally shot Lee Harvey Oswald in Dallas.", ("Jack Ruby", "kills", "Lee Harvey Oswald")),
+    ("Lee Harvey Oswald fired the shots that killed John Kennedy.", ("Lee Harvey Oswald", "kills", "John Kennedy")),
+    # who did what a passive verb's nominalisation or gerund names: the one convicted or suspected
+    ("Sirhan Sirhan was convicted of the slaying of Robert Kennedy.", ("Sirhan Sirhan", "kills", "Robert Kennedy")),
+    ("Police announced the capture of James Earl Ray, suspected of the assassination of Martin Luther King.",
+     ("James Earl Ray", "kills", "Martin Luther King")),
+    ("Mark David Chapman pleaded guilty to killing John Lennon.", ("Mark David Chapman", "kills", "John Lennon")),
 ]
 
 
@@ -117,6 +126,12 @@ def test_an_organisation_of_a_place_is_based_there(extract):
 def test_agent_noun_rule_names_itself(extract):
     rels = relations(extract("President Garfield's assassin, Charles Guiteau, was hanged in 1882."), "kills")
     assert {r.provenance.rule for r in rels} == {"agent-noun"}
+
+
+@pytest.mark.slow
+def test_a_shooting_without_a_lethal_word_is_no_killing(extract):
+    found = triples(extract("President William McKinley was shot by Leon Czolgosz in Buffalo."))
+    assert ("Leon Czolgosz", "kills", "William McKinley") not in found
 
 
 @pytest.mark.slow

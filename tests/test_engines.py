@@ -1,4 +1,5 @@
-"""Tests for kg.run.engines' local engine: two rounds through a spool file, one batch of Docs alive at a time."""
+"""Tests for kg.run.engines: the Engine protocol and registry; the local engine's two rounds through a
+spool file, one batch of Docs alive at a time (the Dask engine is in test_parallel.py)."""
 from __future__ import annotations
 
 import dataclasses
@@ -99,3 +100,57 @@ def test_spooled_doc_keeps_every_annotation_extraction_reads(nlp, seed_articles)
     assert [(e.start, e.end, e.label_, e.ent_id_) for e in back.ents] == [(e.start, e.end, e.label_, e.ent_id_)
                                                                           for e in doc.ents]
     assert back._.article == doc._.article
+
+
+def test_engines_are_registered_by_name_and_made_with_their_options(tmp_path):
+    assert list(engines.ENGINES) == ["local", "dask"]
+    assert isinstance(engines.make_engine("local", scheduler=None, shards_dir=None), engines.LocalEngine)
+    dask = engines.make_engine("dask", scheduler="tcp://10.0.0.5:8786", shards_dir=tmp_path)
+    assert (dask.name, dask.scheduler, dask.shards_dir) == ("dask", "tcp://10.0.0.5:8786", tmp_path)
+    assert all(isinstance(engine, engines.Engine) for engine in (engines.LocalEngine(), dask))
+
+
+def test_an_unknown_engine_or_option_is_an_error():
+    from kg.errors import KGError
+
+    with pytest.raises(KGError, match=r"^unknown engine 'spark' \(choose from local, dask\)$"):
+        engines.make_engine("spark")
+    with pytest.raises(KGError, match=r"^the local engine takes no scheduler$"):
+        engines.make_engine("local", scheduler="tcp://10.0.0.5:8786")
+
+
+def test_the_command_line_offers_the_registered_engines():
+    from kg.cli import build
+
+    option = next(p for p in build.params if p.name == "engine")
+    assert list(option.type.choices) == list(engines.ENGINES)
+
+
+@pytest.mark.slow
+def test_the_local_engine_returns_one_result_with_its_bookkeeping(nlp, ontology, seed_articles):
+    settings = Settings(progress=False, batch_size=4)
+    result = engines.make_engine("local").run(nlp, ontology, seed_articles, settings)
+    docs = list(parse_articles(nlp, seed_articles))
+    at_once = extract_docs(nlp, docs, ontology)
+    assert isinstance(result, engines.EngineResult)
+    assert triples(result.extractions) == triples(at_once)
+    assert (result.parsed, result.cached, result.shards) == (len(seed_articles), 0, 0)
+    assert set(result.seconds) == {"nlp", "extract"} and min(result.seconds.values()) >= 0
+    assert result.words == sum(len(doc) for doc in docs)
+
+
+@pytest.mark.slow
+def test_a_pipeline_takes_an_engine_object_as_well_as_a_name(tmp_path, seed_build):
+    from kg.pipeline import build_corpus
+
+    class Counting(engines.LocalEngine):
+        runs = 0
+
+        def run(self, *args, **kwargs):
+            Counting.runs += 1
+            return super().run(*args, **kwargs)
+
+    build_corpus(SEED_CORPUS, tmp_path, Settings(progress=False), with_views=False, engine=Counting(),
+                 use_cache=False)
+    assert Counting.runs == 1
+    assert (tmp_path / "graph.ttl").read_bytes() == seed_build.read_bytes()

@@ -131,12 +131,14 @@ def test_build_into_its_own_corpus_folder_does_not_grow(tmp_path: Path) -> None:
     assert "not read: graph.html" in proc.stdout
 
 
-def test_dateline_only_file_is_skipped_with_a_note(tmp_path: Path) -> None:
+def test_dateline_only_file_is_kept_as_its_text(tmp_path: Path) -> None:
+    """A file whose only line is a dateline is that article's whole text (it names two places, one in the
+    other), not a credit to drop: it is kept, never dropped silently."""
     write(tmp_path, "a.txt", ENGLISH)
     write(tmp_path, "rome.txt", "ROME, Italy (AP)\n")
     articles, notes = load_articles(tmp_path)
-    assert [a.source for a in articles] == ["a.txt"]
-    assert notes == ["skipped rome.txt: no article text once headline, byline and dateline are removed"]
+    assert [(a.source, a.text) for a in articles if a.source == "rome.txt"] == [("rome.txt", "ROME, Italy (AP)")]
+    assert notes == []
 
 
 def test_all_skipped_says_so_with_every_note(tmp_path: Path) -> None:
@@ -151,7 +153,7 @@ def test_all_skipped_says_so_with_every_note(tmp_path: Path) -> None:
 
 def test_cli_all_skipped_prints_every_note(tmp_path: Path) -> None:
     write(tmp_path, "empty.txt", "")
-    write(tmp_path, "rome.txt", "ROME, Italy (AP)\n")
+    write(tmp_path, "rome.txt", "Share this article\nDONATE NOW\n")  # page furniture and nothing else
     proc = run_kg("build", str(tmp_path), "--out", str(tmp_path / "out"), "--no-view", "--quiet")
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr

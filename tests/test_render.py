@@ -63,9 +63,12 @@ def test_every_entity_is_a_node(g, page):
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
 
 
-def test_modal_and_attributed_edges_are_dashed(page):
-    assert edge(page, "sends troops to", "united-kingdom")["dashes"] is True  # planned
-    assert edge(page, "uses", "russia")["dashes"] is True  # stated by Zelensky
+def test_dashes_follow_the_modality(page):
+    planned = edge(page, "sends troops to", "united-kingdom")
+    attributed = edge(page, "uses", "russia")  # stated by Zelensky: reported
+    assert planned["modality"] == "planned" and planned["dashes"] == [8, 5]
+    assert attributed["modality"] == "reported" and attributed["dashes"] == [10, 4, 2, 4]
+    assert attributed["by"] == ["Volodymyr Zelensky"]
     assert edge(page, "supplies", "united-kingdom")["dashes"] is False
     assert edge(page, "uses", "ukraine")["dashes"] is False
 
@@ -77,24 +80,29 @@ def test_parallel_edges_fan_out(page):
     assert sorted(bool(e["smooth"]) for e in pair) == [False, True]
 
 
-def test_tooltips_are_plain_text_with_provenance(page):
+def test_sentences_and_documents_are_stored_once(page):
+    data = payload(page)
     troops = edge(page, "sends troops to", "united-kingdom")
-    assert troops["title"].splitlines() == [
-        "United Kingdom — sends troops to → Ukraine",
-        "modality: planned",
-        "[000] I want to send British troops to Ukraine once a ceasefire is agreed.",
-    ]
-    assert "stated by: Volodymyr Zelensky" in edge(page, "uses", "russia")["title"]
-    uk = next(n for n in payload(page)["nodes"] if n["id"] == ENT + "united-kingdom")
-    lines = uk["title"].splitlines()
-    assert lines[:3] == ["United Kingdom", "Country / Place", "also: Britain, UK"]
-    assert "relations (6):" in lines
-    assert "<" not in uk["title"]
+    sentence, doc, modality, confidence, by = data["statements"][troops["st"][0]]
+    assert data["texts"][sentence] == "I want to send British troops to Ukraine once a ceasefire is agreed."
+    assert modality == "planned" and by == []
+    assert data["documents"][doc]["title"] == "Healey: I want to send British troops to Ukraine"
+    assert data["documents"][doc]["publisher"] == "The Telegraph"
+    assert len(data["texts"]) == len(set(data["texts"]))
+    uk = next(n for n in data["nodes"] if n["id"] == ENT + "united-kingdom")
+    assert uk["aliases"] == ["Britain", "UK"] and uk["classes"] == ["Country", "Place"]
+    assert uk["wd"] == ["http://www.wikidata.org/entity/Q145"]
+    assert uk["deg"] == 5 and uk["facts"] == 7 and uk["comm"] >= 0
+
+
+def test_every_class_has_its_own_colour(page):
+    colours = payload(page)["meta"]["classColours"]
+    assert len(set(colours.values())) == len(colours) == 8
 
 
 def test_colour_legend_and_search(page):
     assert 'data-class="Person"' in page and 'data-class="Country"' in page
-    assert 'id="kg-search"' in page
+    assert 'class="kg-search"' in page
     assert '<option value="Ukraine Defence Contact Group">' in page
 
 
@@ -107,8 +115,7 @@ def test_focus_by_alias_and_depth(g):
     assert node_ids(build_page(g, focus="uk", depth=0)) == {ENT + "united-kingdom"}
     focused = build_page(g, focus="John Healey", depth=1)
     assert "John Healey (depth 1)" in focused
-    outlined = [n["id"] for n in payload(focused)["nodes"] if n.get("borderWidth") == 4]
-    assert outlined == [ENT + "john-healey"]
+    assert payload(focused)["meta"]["centre"] == ENT + "john-healey"  # drawn with a thick outline
 
 
 def test_unknown_focus_lists_close_matches(g):
@@ -217,4 +224,3 @@ def test_big_component_layout_is_deterministic_and_truncated():
     nodes = payload(first)["nodes"]
     assert len(nodes) == 550
     assert len({(n["x"], n["y"]) for n in nodes}) == 550  # no two entities on the same spot
-    assert sum(1 for n in nodes if "font" in n) == 25  # the leading labels stay readable zoomed out

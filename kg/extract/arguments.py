@@ -10,6 +10,7 @@ from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import parents_of, string_ids
 from kg.models import Mention
 from kg.ontology import Ontology
+from kg.vocabulary import Cls
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
@@ -69,14 +70,15 @@ class ArgumentFinder:
                 if child.dep_ == "poss" and self.mention(child) is not None:
                     return [self.mention(child)]
         for child in token.children:  # "two Stanford University engineers, Priya Raman and Tom Okafor": the names
-            if child.dep_ == "appos" and self.mention(child) is not None and self.mention(child).cls == "Person":
+            appos = self.mention(child) if child.dep_ == "appos" else None
+            if appos is not None and appos.cls == Cls.Person:
                 return self.entities(child, depth + 1)
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         if low in self._pass.get("compound", ()) or lemma in self._pass.get("compound", ()) \
                 or low in self._military or lemma in self._military:
             for child in modifiers:
                 m = self.mention(child)
-                if m is not None and self.ontology.is_a(m.cls, "Agent"):
+                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
         for child in token.children:  # "an asteroid, designated 2026 FK3"
             if child.dep_ == "acl" and child.lemma_ in ("designate", "name", "call", "dub"):
@@ -146,13 +148,26 @@ class ArgumentFinder:
             return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             governor = head.head
+            if governor.dep_ == "acomp" and governor.pos_ == "ADJ":  # "pleaded guilty to killing X"
+                governor = governor.head
             if head.lower_ in ("of", "for") and governor.pos_ == "VERB":
                 # "accused Minsk of helping Moscow", "thanked Germany for supporting Ukraine": the object does it
                 done_by = [m for c in governor.children if c.dep_ == "dobj" for m in self.entities(c)]
                 if done_by:
                     return done_by
+            if head.lower_ in ("of", "for", "with") and governor.pos_ == "VERB" and self.is_passive(governor):
+                # "was convicted of killing X", "Ray, suspected of killing X": the one convicted did it
+                return self.patients(governor)
             return self.subjects(governor, depth + 1)
         return []
+
+    def patients(self, verb: Token) -> list[Mention]:
+        """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
+        ('James Earl Ray, suspected of ...')."""
+        found = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.entities(c)]
+        if not found and verb.dep_ == "acl":
+            found = self.entities(verb.head)
+        return found
 
     def reporters(self, verb: Token, depth: int) -> list[Mention]:
         """'astronomers at X said they had discovered': 'they' are the speech verb's subjects."""
@@ -253,7 +268,7 @@ class ArgumentFinder:
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod"):
                 m = self.mention(child)
-                if m is not None and self.ontology.is_a(m.cls, "Agent"):
+                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
         head = noun.head
         if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"
@@ -270,7 +285,11 @@ class ArgumentFinder:
                 if moved:  # "sending the spacecraft on a journey to Europa": the spacecraft journeys
                     return moved
             if verb.pos_ in ("VERB", "AUX"):
-                return [] if verb.lemma_ in reporting else self.subjects(verb)
+                if verb.lemma_ in reporting:
+                    return []
+                # "Sirhan was convicted of the slaying of X": with no agent, the one convicted did it
+                return self.subjects(verb) or (self.patients(verb) if head.lower_ in ("of", "for", "with")
+                                               and self.is_passive(verb) else [])
             if verb.dep_ in ("dobj", "pobj"):
                 return self.governing_subjects(verb)
         if noun.dep_ == "conj":

@@ -13,6 +13,7 @@ from kg.extract.tokens import indices_where, indices_with, string_ids, token_tab
 from kg.models import Mention
 from kg.nlp import doc_text
 from kg.ontology import Ontology
+from kg.vocabulary import Cls
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
@@ -62,7 +63,7 @@ def author_mention(doc: Doc) -> Mention | None:
     if article.kind != "opinion" or not article.authors:
         return None
     return Mention(doc_id=article.doc_id, start=0, end=0, text=article.authors[0], name=article.authors[0],
-                   cls="Person", source="byline")
+                   cls=Cls.Person, source="byline")
 
 
 def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ontology,
@@ -82,7 +83,7 @@ def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ont
                 for child in t.children:
                     if child.dep_ == "nsubj":
                         who = mentions.at(child) or resolved.get(child.i)
-                        if who is not None and who.cls == "Person":
+                        if who is not None and who.cls == Cls.Person:
                             return who
     return None
 
@@ -134,7 +135,8 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                     resolved[token.i] = _synthetic(doc, token, target, "coref-first-person")
                 continue
             if low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-                people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == "Person" and mm.source != "demonym"]
+                people = [(i, mm, subj) for i, mm, subj in recent
+                          if mm.cls == Cls.Person and mm.source != "demonym"]
                 if people:
                     last_sent_start = people[-1][0]
                     subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
@@ -148,8 +150,9 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
                 # ... and "the same company" always refers back, to one of exactly that kind
                 same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
-                definite_ok = low != "the" or same or (noun_cls is not None and not ontology.is_a(noun_cls, "Agent")
-                                                       and not ontology.is_a(noun_cls, "Document"))
+                definite_ok = low != "the" or same or (
+                    noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
+                    and not ontology.is_a(noun_cls, Cls.Document))
                 if noun_cls and definite_ok and not is_named:
                     target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same)
                     if target is not None:
@@ -178,7 +181,7 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
     excluded = mentions.at(clause.head) if clause is not None else None
     agents = [(i, mm, subj) for i, mm, subj in recent
-              if ontology.is_a(mm.cls, "Agent") and mm.cls != "Person" and mm is not excluded]
+              if ontology.is_a(mm.cls, Cls.Agent) and mm.cls != Cls.Person and mm is not excluded]
     if not agents:
         return None
     sent_start = token_table(token.doc).sentence_bounds(token.i)[0]
@@ -197,13 +200,13 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
     if exact:
         return next((m for _, m, _ in reversed(recent) if m.source != "demonym" and ontology.is_a(m.cls, noun_cls)),
                     None)
-    top = next((c for c in ("Agent", "Product", "Event", "Document", "Place")
+    top = next((c for c in (Cls.Agent, Cls.Product, Cls.Event, Cls.Document, Cls.Place)
                 if ontology.is_a(noun_cls, c)), noun_cls)
-    if top == "Agent":
-        top = "Organization"
+    if top == Cls.Agent:
+        top = Cls.Organization
     # "the spacecraft": the latest spacecraft before the latest product (organisations are named loosely:
     # "this force" may be a coalition)
-    for cls in ((noun_cls, top) if top != "Organization" else (top,)):
+    for cls in ((noun_cls, top) if top != Cls.Organization else (top,)):
         for _, m, _ in reversed(recent[-12:]):
             if m.source != "demonym" and ontology.is_a(m.cls, cls):
                 return m
@@ -235,7 +238,7 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
             continue
         n = len(title.split())
         last = doc[i + n] if i + n < sent_end else None
-        if last is None or any(mentions.at(t) and mentions.at(t).cls == "Person"
+        if last is None or any(mentions.at(t) and mentions.at(t).cls == Cls.Person
                                for t in doc[i + 1:min(i + n + 2, sent_end)]):
             continue  # "the Prime Minister Keir Starmer": the name is there already
         if last.pos_ not in ("NOUN", "PROPN"):
@@ -245,10 +248,10 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     m = mentions.at(pobj)
-                    if m is not None and m.cls == "Country":
+                    if m is not None and m.cls == Cls.Country:
                         country = m.canonical or m.name
         role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
                        end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
-                       name=title, cls="Person", source="role", canonical=country)
+                       name=title, cls=Cls.Person, source="role", canonical=country)
         for t in doc[i + 1:i + n + 1]:
             resolved[t.i] = role

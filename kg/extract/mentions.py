@@ -11,12 +11,10 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention
-from kg.nlp import doc_text
+from kg.nlp import NER_CLASSES, doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
+from kg.vocabulary import Cls
 
-# spaCy NER label -> ontology class when neither the gazetteer nor a head noun says more.
-NER_CLASSES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Region", "FAC": "Facility",
-               "EVENT": "Event", "PRODUCT": "Product", "LAW": "Document", "NORP": "Country"}
 QUOTES = "“”‘’\"'«»"
 NAMING_CUES = ("so-called", "so called", "called", "known as", "dubbed", "named", "codenamed")
 TRAILING_NOISE = re.compile(r"[\s/\-–—,:;.]+$")
@@ -87,7 +85,7 @@ def _head_class(span: Span, ontology: Ontology) -> str | None:
     if not words:
         return None
     if len(words) > 1 and span[-1].text in ontology.lexicon.company_name_words:
-        return "Company"
+        return Cls.Company
     return class_nouns.get(" ".join(words[-2:])) or class_nouns.get(words[-1])
 
 
@@ -189,17 +187,17 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     if entry is not None:
         cls = entry.cls
     elif had_honorific and ent.label_ in ("PERSON", "ORG", "GPE"):
-        cls = "Person"
+        cls = Cls.Person
     elif legal_name:
-        cls = "Company"
+        cls = Cls.Company
     elif DESIGNATION.fullmatch(text):
-        cls = "Asteroid"
+        cls = Cls.Asteroid
     else:
         cls = vehicle or _head_class(span, ontology) or _noun_class(ent, ontology) or NER_CLASSES[ent.label_]
-        if ent.label_ == "PERSON" and len(span) == 2 and ontology.is_a(cls, "Organization") and span[0].is_title:
-            cls = "Person"  # 'Margaret Court': a given name before the noun makes it a person's name
+        if ent.label_ == "PERSON" and len(span) == 2 and ontology.is_a(cls, Cls.Organization) and span[0].is_title:
+            cls = Cls.Person  # 'Margaret Court': a given name before the noun makes it a person's name
     surface = None
-    if cls == "Person":  # "Mr Healey": the title form is a name the text used, kept as an alias
+    if cls == Cls.Person:  # "Mr Healey": the title form is a name the text used, kept as an alias
         start = min(span.start, ent.start)
         while start > 0 and fold(doc[start - 1].text).rstrip(".") in honorifics \
                 and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
@@ -258,7 +256,7 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     for _, _, m in mentions.spans:
         words = m.name.split()
         if len(words) > 1 and m.source != "gazetteer" and words[0][:1].isupper() and words[0].lower() not in generic \
-                and any(ontology.is_a(m.cls, c) for c in ("Organization", "Product", "Event")) \
+                and any(ontology.is_a(m.cls, c) for c in (Cls.Organization, Cls.Product, Cls.Event)) \
                 and fold(words[0]) not in ontology.gazetteer_index and fold(words[0]) not in ontology.demonym_index:
             firsts.setdefault(words[0], m)
     defaults = set(NER_CLASSES.values())
@@ -291,7 +289,7 @@ def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> No
     article has named is that thing wherever it is written again, even where the tagger took it for a noun."""
     names = {m.name: m for s, e, m in mentions.spans if e - s == 1 and m.source in ("ner", "rule")
              and m.name[:1].isupper() and m.name == m.text
-             and (ontology.is_a(m.cls, "Organization") or ontology.is_a(m.cls, "Product"))}
+             and (ontology.is_a(m.cls, Cls.Organization) or ontology.is_a(m.cls, Cls.Product))}
     _add_bare_names(doc, mentions, names, proper_only=False)
 
 
@@ -364,7 +362,7 @@ def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             if head is None:  # "The project, called Octopus": the named thing's class is the noun named
                 named = doc[span.start - 1].head if span.start > 0 else None
                 head = class_nouns.get(named.lower_) if named is not None else None
-            cls = head or "Product"
+            cls = head or Cls.Product
             name = span.text.strip(QUOTES + " .,")
             entry = ontology.gazetteer_index.get(fold(name))
             mentions.add(span.start, span.end, make_mention(doc, span, entry.name if entry else name,
@@ -377,7 +375,7 @@ def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
         if i < len(doc) - 1 and doc[i + 1].text == "Forces":
             start = i
             country = None
-            if i > 0 and mentions.at(doc[i - 1]) is not None and mentions.at(doc[i - 1]).cls == "Country":
+            if i > 0 and mentions.at(doc[i - 1]) is not None and mentions.at(doc[i - 1]).cls == Cls.Country:
                 country = mentions.at(doc[i - 1])
                 start = next(s for s, e, m in mentions.spans if m is country)
             for j in range(start, i + 2):
@@ -387,7 +385,7 @@ def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             entry = next((e for e in ontology.gazetteer if country and e.name == country.canonical), None)
             demonym = entry.demonyms[0] if entry and entry.demonyms else (country.text if country else "")
             name = f"{demonym} Armed Forces".strip()
-            mentions.add(start, i + 2, make_mention(doc, span, name, "ArmedForce", "rule"))
+            mentions.add(start, i + 2, make_mention(doc, span, name, Cls.ArmedForce, "rule"))
 
 
 def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -419,10 +417,10 @@ def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
 
 def _surnames_are_people(mentions: TokenMentions) -> None:
     """'Healey' tagged ORG after 'John Healey' was named: a known person's surname is that person."""
-    people = {m.name.split()[-1]: m for _, _, m in mentions.spans if m.cls == "Person" and " " in m.name}
+    people = {m.name.split()[-1]: m for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls != "Person" and m.source == "ner" and m.name in people:
-            mentions.retype(k, "Person")
+        if m.cls != Cls.Person and m.source == "ner" and m.name in people:
+            mentions.retype(k, Cls.Person)
 
 
 def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
@@ -430,7 +428,7 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
     defaults = set(NER_CLASSES.values())
     typed: dict[str, set[str]] = {}
     for _, _, m in mentions.spans:
-        if m.source in ("ner", "rule") and m.cls not in defaults and m.cls != "Person":
+        if m.source in ("ner", "rule") and m.cls not in defaults and m.cls != Cls.Person:
             typed.setdefault(m.name, set()).add(m.cls)
     for k, (s, e, m) in enumerate(mentions.spans):
         classes = typed.get(m.name, set())
@@ -479,7 +477,7 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
         for noun in nouns:
             cls = class_nouns.get(noun.lower_)
             # NER's people are kept, unless the noun makes the name a place: "Essequibo, a thinly populated area"
-            if m.cls == "Person" and not (cls and ontology.is_a(cls, "Place")):
+            if m.cls == Cls.Person and not (cls and ontology.is_a(cls, Cls.Place)):
                 continue
             if cls and mentions.at(noun) is None and cls != m.cls:
                 mentions.retype(k, cls)

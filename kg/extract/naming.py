@@ -15,9 +15,10 @@ from kg.extract.mentions import TokenMentions, make_mention
 from kg.models import Mention
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
+from kg.vocabulary import Cls
 
 # NER's default classes: a mention of one of these was typed by the label alone and may be retyped.
-DEFAULT_CLASSES = {"Person", "Organization", "Place", "Region", "Facility", "Event", "Product"}
+DEFAULT_CLASSES = {Cls.Person, Cls.Organization, Cls.Place, Cls.Region, Cls.Facility, Cls.Event, Cls.Product}
 # A dateline: place words (the first in capitals), an optional agency in brackets, a dash or colon.
 DATELINE = re.compile(
     r"^(?P<places>[A-Z][A-Za-z.'’\-]*(?:[ /][A-Z][A-Za-z.'’\-]*)*(?:,? (?:and )?[A-Z][A-Za-z.'’\-]*"
@@ -83,7 +84,7 @@ def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offs
         if entry is None and not part.isupper():
             continue  # a title-case part names a known state or country, or nothing
         name = entry.name if entry else _titled(part)
-        cls = entry.cls if entry else "City"
+        cls = entry.cls if entry else Cls.City
         surface = None
         nxt = parts[k + 1] if k + 1 < len(parts) else None
         if nxt is not None and entry is None and places[nxt[0] - offset - 2:nxt[0] - offset] == ", " \
@@ -109,12 +110,12 @@ def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
     occupation is a person's, whatever NER called it."""
     titles = ontology.lexicon.titles_and_occupations
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls == "Person" or m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES:
+        if m.cls == Cls.Person or m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES:
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
         if any(n.lower_ in titles and n.pos_ == "NOUN" and mentions.at(n) is None for n in nouns):
-            mentions.retype(k, "Person")
+            mentions.retype(k, Cls.Person)
 
 
 def city_state(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -122,9 +123,9 @@ def city_state(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     or country is a city there (whatever NER called it), and 'Springfield, Ill.' is a name of that city."""
     spans = sorted(mentions.spans, key=lambda t: t[0])
     for (s1, e1, m1), (s2, e2, m2) in zip(spans, spans[1:]):
-        if s2 != e1 + 1 or doc[e1].text != "," or m2.source != "gazetteer" or m2.cls not in ("Region", "Country"):
+        if s2 != e1 + 1 or doc[e1].text != "," or m2.source != "gazetteer" or m2.cls not in (Cls.Region, Cls.Country):
             continue
-        if m1.source == "gazetteer" or m1.cls not in DEFAULT_CLASSES | {"City"} or m1 is m2:
+        if m1.source == "gazetteer" or m1.cls not in DEFAULT_CLASSES | {Cls.City} or m1 is m2:
             continue
         if s1 > 0 and doc[s1 - 1].lower_ in (",", "and", "or"):
             continue  # a list: 'Hatay, Kilis, Syria'
@@ -133,7 +134,7 @@ def city_state(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue
         text = doc_text(doc)[doc[s1].idx:doc[e2 - 1].idx + len(_state_text(doc[e2 - 1]))]
         k = next(j for j, t in enumerate(mentions.spans) if t[2] is m1)
-        mentions.retype(k, "City")
+        mentions.retype(k, Cls.City)
         s, e, fixed = mentions.spans[k]
         _set(mentions, k, _with_text(fixed, text))
 
@@ -155,14 +156,14 @@ def based_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     for k, (s, e, m) in enumerate(mentions.spans):
         if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in ("based", "headquartered") \
                 and m.source != "gazetteer" and m.cls in DEFAULT_CLASSES:
-            mentions.retype(k, "City")
+            mentions.retype(k, Cls.City)
 
 
 def place_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the city of Mykolaiv', 'the province of Hatay'; 'in Kremenchuk', where NER saw a person: places."""
     class_nouns = ontology.lexicon.class_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, "Place"):
+        if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, Cls.Place):
             continue
         root = doc[s:e].root
         while root.dep_ == "conj" and root.head is not root:  # 'the provinces of X, Y and Z'
@@ -172,24 +173,24 @@ def place_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue
         noun = prep.head
         noun_cls = class_nouns.get(noun.lower_) or class_nouns.get(noun.lemma_.lower()) if prep.lower_ == "of" else None
-        if noun_cls and ontology.is_a(noun_cls, "Place") and noun.pos_ == "NOUN":
+        if noun_cls and ontology.is_a(noun_cls, Cls.Place) and noun.pos_ == "NOUN":
             mentions.retype(k, noun_cls)
-        elif prep.lower_ in PLACE_PREPOSITIONS and m.cls == "Person" and e - s == 1 \
+        elif prep.lower_ in PLACE_PREPOSITIONS and m.cls == Cls.Person and e - s == 1 \
                 and not _known_person(mentions, m.name):
-            mentions.retype(k, "City")
+            mentions.retype(k, Cls.City)
 
 
 def _known_person(mentions: TokenMentions, name: str) -> bool:
     """Whether the article names a person of whom `name` is a part ('Norris' after 'Lando Norris')."""
-    return any(x.cls == "Person" and " " in x.name and name in x.name.split() for _, _, x in mentions.spans)
+    return any(x.cls == Cls.Person and " " in x.name and name in x.name.split() for _, _, x in mentions.spans)
 
 
 def listed_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Sanliurfa, Diyarbakir, Adana, Osmaniye and Hatay': in a list whose members are mostly places,
     the one-word members NER typed otherwise are places of the same kind."""
     for group in _lists(doc, mentions):
-        places = [m for _, m in group if ontology.is_a(m.cls, "Place") and m.cls != "Country"]
-        others = [(k, m) for k, m in group if m.cls in DEFAULT_CLASSES and not ontology.is_a(m.cls, "Place")
+        places = [m for _, m in group if ontology.is_a(m.cls, Cls.Place) and m.cls != Cls.Country]
+        others = [(k, m) for k, m in group if m.cls in DEFAULT_CLASSES and not ontology.is_a(m.cls, Cls.Place)
                   and m.source != "gazetteer" and " " not in m.name]
         if len(places) >= 2 and len(places) >= len(others):
             cls = max({m.cls for m in places}, key=lambda c: (sum(m.cls == c for m in places), c))
@@ -222,11 +223,11 @@ def possessive_organisations(doc: Doc, mentions: TokenMentions, ontology: Ontolo
     """'McLaren's Lando Norris', 'Noticias Telemundo's Marina E. Franco': a name owning a person is the
     organisation the person belongs to, though NER took it for a person."""
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls != "Person" or m.source == "gazetteer" or e + 1 >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
+        if m.cls != Cls.Person or m.source == "gazetteer" or e + 1 >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
             continue
         owned = mentions.at(doc[e + 1])
-        if owned is not None and owned.cls == "Person" and owned is not m and not _known_person(mentions, m.name):
-            mentions.retype(k, "Organization")
+        if owned is not None and owned.cls == Cls.Person and owned is not m and not _known_person(mentions, m.name):
+            mentions.retype(k, Cls.Organization)
 
 
 def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -238,7 +239,7 @@ def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue
         nxt = doc[e]
         if nxt.lower_ in nouns and nxt.pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
-            mentions.retype(k, "Organization")
+            mentions.retype(k, Cls.Organization)
 
 
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -247,9 +248,9 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     article names is that person (surname first, then given name). A two- or three-word name whose last word
     is also written alone is a person's, whatever NER called it."""
     full = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if len(m.name.split()) >= 2
-            and m.source != "gazetteer" and (m.cls == "Person" or _person_like(doc[s:e], m, ontology))]
+            and m.source != "gazetteer" and (m.cls == Cls.Person or _person_like(doc[s:e], m, ontology))]
     singles = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if " " not in m.name and e - s == 1
-               and m.source in ("ner", "rule") and (m.cls in DEFAULT_CLASSES or m.cls == "City")]
+               and m.source in ("ner", "rule") and (m.cls in DEFAULT_CLASSES or m.cls == Cls.City)]
     for k, m in singles:
         by_last = [(j, f) for j, f in full if _name_words(f.name)[-1] == m.name]
         by_first = [(j, f) for j, f in full if _name_words(f.name)[0] == m.name]
@@ -259,12 +260,12 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         if not match:
             continue
         j, f = max(match, key=lambda jf: (len(jf[1].name), jf[1].name))
-        if f.cls != "Person" and not any(_name_words(f.name)[-1] == m.name for _, f2 in match):
+        if f.cls != Cls.Person and not any(_name_words(f.name)[-1] == m.name for _, f2 in match):
             continue  # an organisation's first word ('Hyundai') is the organisation's short form elsewhere
-        if f.cls != "Person":
-            mentions.retype(j, "Person")
+        if f.cls != Cls.Person:
+            mentions.retype(j, Cls.Person)
             f = mentions.spans[j][2]
-        _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, "Person", m.source, f.wikidata,
+        _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, Cls.Person, m.source, f.wikidata,
                                   f.canonical))
 
 
@@ -295,10 +296,10 @@ def admin_short_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
     without its administrative noun is the same place."""
     class_nouns = ontology.lexicon.class_nouns
     full = {m.name.rsplit(" ", 1)[0]: m for _, _, m in mentions.spans if " " in m.name
-            and ontology.is_a(class_nouns.get(m.name.rsplit(" ", 1)[1].lower(), "Entity"), "Place")}
+            and ontology.is_a(class_nouns.get(m.name.rsplit(" ", 1)[1].lower(), Cls.Entity), Cls.Place)}
     for k, (s, e, m) in enumerate(mentions.spans):
         f = full.get(m.name)
-        if f is not None and f is not m and m.source in ("ner", "rule") and m.cls in DEFAULT_CLASSES | {"City"}:
+        if f is not None and f is not m and m.source in ("ner", "rule") and m.cls in DEFAULT_CLASSES | {Cls.City}:
             _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, f.cls, m.source, f.wikidata,
                                       f.canonical))
 
@@ -310,7 +311,7 @@ def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     for s, e, m in list(mentions.spans):
         if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(m.name.split()) >= 2:
             token = doc[e + 1]
-            if token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 8 and m.cls != "Person":
+            if token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 8 and m.cls != Cls.Person:
                 acronyms[token.text] = m
     for k, (s, e, m) in enumerate(mentions.spans):
         full = acronyms.get(m.name)
@@ -344,11 +345,11 @@ def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
         if any(m.source not in ("ner",) or s < span.start or e > span.end for s, e, m in inside):
             continue  # a known name in quotes, or a name running out of them
         before = _name_before(doc, mentions, span.start - 1) if doc[span.start - 1].is_quote else None
-        if before is not None and before.cls == "Person":
-            mention = Mention(before.doc_id, span.start_char, span.end_char, span.text, before.name, "Person",
+        if before is not None and before.cls == Cls.Person:
+            mention = Mention(before.doc_id, span.start_char, span.end_char, span.text, before.name, Cls.Person,
                               "rule", before.wikidata, before.canonical)
         else:
-            mention = make_mention(doc, span, inner, "Product", "rule")
+            mention = make_mention(doc, span, inner, Cls.Product, "rule")
         _replace(mentions, span.start, span.end, mention)
 
 
@@ -363,10 +364,10 @@ def _name_before(doc: Doc, mentions: TokenMentions, quote: int) -> Mention | Non
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
         start -= 1
     name = doc[start:quote].text
-    known = next((m for _, _, m in mentions.spans if m.cls == "Person" and m.name == name), None)
+    known = next((m for _, _, m in mentions.spans if m.cls == Cls.Person and m.name == name), None)
     if known is not None and start < quote:
         mentions.add(start, quote, Mention(known.doc_id, doc[start].idx, doc[quote - 1].idx + len(doc[quote - 1]),
-                                           name, known.name, "Person", "rule", known.wikidata, known.canonical))
+                                           name, known.name, Cls.Person, "rule", known.wikidata, known.canonical))
     return known
 
 

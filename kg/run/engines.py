@@ -1,11 +1,18 @@
 """Where parsing and extraction run: in this process (or spaCy's worker processes), or on a Dask cluster.
 
+An `Engine` takes the articles and hands back one `EngineResult` (the Extractions in the articles'
+order, with counts and timings); the pipeline picks one from `ENGINES` by name (`make_engine`)
+and does not care which ran: `LocalEngine` (this process; `--jobs N` parses in N processes) or
+`DaskEngine` (a cluster).
+
 Both engines run extraction in the same two rounds over chunks of consecutive articles (one
 spaCy batch locally), because extraction has one corpus-level step -- multiword organisation and
-event names found in one article are looked for in every other (`kg.extract`). Round 1 parses a
-chunk and finds its mentions (`found_in`, giving a `Found`); round 2 continues from the `Found`
-with the names of the whole corpus (`extract_found`). Between the rounds a chunk's parses are
-kept as bytes (a Doc without its tensor, `kg.run.cache.doc_bytes`), never as Doc objects.
+event names found in one article are looked for in every other (`kg.extract`). The rounds are
+the extract stage's own passes (`kg.extract.passes`); what the engines add is where they run and
+how a chunk travels between them. Round 1 parses a chunk and finds its mentions (`found_in`,
+giving a `Found`); round 2 continues from the `Found` with the names of the whole corpus
+(`extract_found`). Between the rounds a chunk's parses are kept as bytes (a Doc without its
+tensor, `kg.run.cache.doc_bytes`), never as Doc objects.
 
 Local engine (`find_local`, then `extract_spooled`): Docs stream out of `nlp.pipe` (or spaCy's
 `n_process` workers, `--jobs`) through the parse cache (`parse_cached`); each chunk's `Found` is
@@ -69,7 +76,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, ClassVar, Protocol, runtime_checkable
 
 import numpy
 from spacy.attrs import DEP, ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, MORPH, NORM, ORTH, POS, \
@@ -82,14 +89,13 @@ from kg.run.atomic import atomic_write_bytes
 from kg.run.cache import DocCache, article_key, doc_bytes, doc_from_bytes, pipeline_fingerprint
 from kg.config import ONTOLOGY_DIR, Settings
 from kg.errors import KGError, ModelError, OutputError
-from kg.extract import chunk_names, extract_doc, merge_names
-from kg.extract.mentions import find_mentions
+from kg.extract import merge_names
+from kg.extract.passes import extract_pass, find_pass
 from kg.models import Article, Extraction, Mention
 from kg.nlp import load_pipeline, parse_articles
 from kg.ontology import Ontology, load_ontology
-from kg.run.shards import read_shard, shard_name, write_shard
+from kg.run.shards import read_shards, shard_name, write_shard
 
-ENGINES = ("local", "dask")
 # Local cluster started when no scheduler address is given.
 LOCAL_WORKERS = 2
 
@@ -202,20 +208,22 @@ def _worker_pipeline(model: str, ontology_dir: str | None):
 
 def found_in(docs: Sequence[Doc], ontology: Ontology, fingerprint: str = "", parsed: int = 0,
              cached: int = 0, pack: Callable[[Doc], bytes] = doc_bytes) -> Found:
-    """Round 1 of extraction on a chunk of parsed articles (in any engine); `pack` keeps each Doc."""
-    found = [find_mentions(doc, ontology) for doc in docs]
+    """Round 1 (`kg.extract.passes.find_pass`) on a chunk of parsed articles, in any engine, kept
+    for round 2: `pack` turns each Doc into bytes."""
+    found = find_pass(docs, ontology)
     return Found(fingerprint, tuple(doc._.article for doc in docs), tuple(pack(doc) for doc in docs),
-                 pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL), chunk_names(found),
+                 pickle.dumps(found.mentions, protocol=pickle.HIGHEST_PROTOCOL), found.names,
                  sum(len(doc) for doc in docs), parsed, cached)
 
 
 def extract_found(nlp: Language, found: Found, known: dict[str, Mention], ontology: Ontology,
-                  unpack: Callable[[Language, bytes, Article], Doc] = doc_from_bytes) -> list[Extraction]:
-    """Round 2 of extraction on one chunk: `known` is `merge_names` over every chunk's names; `unpack`
-    undoes round 1's `pack`."""
+                  unpack: Callable[[Language, bytes, Article], Doc] = doc_from_bytes,
+                  max_sentence_tokens: int = Settings.max_sentence_tokens) -> list[Extraction]:
+    """Round 2 (`kg.extract.passes.extract_pass`) on one chunk: `known` is `merge_names` over every
+    chunk's names; `unpack` undoes round 1's `pack`, one Doc at a time."""
     mentions = pickle.loads(found.mentions)  # a fresh copy: the stored round-1 result is never changed
-    return [extract_doc(nlp, unpack(nlp, data, article), found_mentions, known, ontology)
-            for article, data, found_mentions in zip(found.articles, found.docs, mentions)]
+    docs = (unpack(nlp, data, article) for article, data in zip(found.articles, found.docs))
+    return extract_pass(nlp, docs, mentions, known, ontology, max_sentence_tokens)
 
 
 def find_chunk(articles: Sequence[Article], settings: Settings, ontology_dir: str | None,
@@ -235,11 +243,12 @@ def summarise(found: Found) -> FoundSummary:
                         len(found.articles))
 
 
-def extract_chunk(found: Found, known: dict[str, Mention], model: str,
-                  ontology_dir: str | None, base_iri: str) -> tuple[str, str]:
+def extract_chunk(found: Found, known: dict[str, Mention], settings: Settings,
+                  ontology_dir: str | None) -> tuple[str, str]:
     """Round 2 on a worker: the rest of extraction; returns the fingerprint and the chunk's shard text."""
-    ontology, nlp, fingerprint = _worker_pipeline(model, ontology_dir)
-    return fingerprint, write_shard(extract_found(nlp, found, known, ontology), base_iri)
+    ontology, nlp, fingerprint = _worker_pipeline(settings.model, ontology_dir)
+    extractions = extract_found(nlp, found, known, ontology, max_sentence_tokens=settings.max_sentence_tokens)
+    return fingerprint, write_shard(extractions, settings.base_iri)
 
 
 # --- local engine --------------------------------------------------------------------------------
@@ -302,30 +311,20 @@ def find_local(nlp: Language, ontology: Ontology, articles: Sequence[Article], s
     return FirstPass(spool, chunks, known, words, counts, find_seconds + time.perf_counter() - start)
 
 
-def extract_spooled(nlp: Language, ontology: Ontology, first: FirstPass, progress: bool = False) -> Iterator[Extraction]:
+def extract_spooled(nlp: Language, ontology: Ontology, first: FirstPass, progress: bool = False,
+                    max_sentence_tokens: int = Settings.max_sentence_tokens) -> Iterator[Extraction]:
     """Round 2 here: each spooled chunk in turn, rebuilt and extracted; Extractions in the articles' order."""
     first.spool.seek(0)
     with tqdm(total=first.counts.parsed + first.counts.cached, desc="extracting", unit="article",
               disable=not progress) as bar:
         for _ in range(first.chunks):
-            extractions = extract_found(nlp, pickle.load(first.spool), first.names, ontology, doc_from_arrays)
+            extractions = extract_found(nlp, pickle.load(first.spool), first.names, ontology, doc_from_arrays,
+                                        max_sentence_tokens)
             bar.update(len(extractions))
             yield from extractions
 
 
-# --- driver side ---------------------------------------------------------------------------------
-
-@dataclass
-class DaskResult:
-    """What `extract_dask` hands back to the pipeline."""
-
-    extractions: list[Extraction]
-    words: int = 0
-    parsed: int = 0
-    cached: int = 0
-    shards: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
-
+# --- Dask driver ---------------------------------------------------------------------------------
 
 def _check(fingerprint: str, expected: str) -> None:
     if fingerprint != expected:
@@ -344,88 +343,200 @@ def _shard_folder(stack: ExitStack, shards_dir: Path | None) -> tuple[Path, bool
     return folder, True
 
 
+def _require_distributed() -> None:
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError as err:
+        raise KGError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from err
+
+
+def _dask_client(stack: ExitStack, scheduler: str | None, n_workers: int):
+    """A client of the cluster at `scheduler`, or of a local cluster of `n_workers` processes; both
+    are closed with `stack`, also on errors and Ctrl-C."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        return stack.enter_context(Client(scheduler))
+    cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                               dashboard_address=":0", silence_logs=logging.ERROR))
+    return stack.enter_context(Client(cluster))
+
+
+def _worker_ontology_dir(settings: Settings) -> str | None:
+    """The default ontology is the one installed with kg on each worker (None); another must be at the same path."""
+    folder = Path(settings.ontology_dir).resolve()
+    return None if folder == ONTOLOGY_DIR.resolve() else str(folder)
+
+
+def _completed(futures: list, sizes: list[int], desc: str, progress: bool) -> Iterator[tuple[int, Any]]:
+    """Each future's index and result as it completes; the progress bar counts its chunk's articles."""
+    from dask.distributed import as_completed
+
+    index = {future.key: k for k, future in enumerate(futures)}
+    with tqdm(total=sum(sizes), desc=desc, unit="article", disable=not progress) as bar:
+        for future, result in as_completed(futures, with_results=True):
+            k = index[future.key]
+            yield k, result
+            bar.update(sizes[k])
+
+
+def _find_round(client, chunks: list[tuple[Article, ...]], settings: Settings, ontology_dir: str | None,
+                cache_dir: str | None, refresh: bool, expected: str) -> tuple[list, list[FoundSummary]]:
+    """Round 1 on the cluster: parse and find mentions. The results stay on the workers (the futures
+    returned); only each chunk's `FoundSummary` comes back, in chunk order."""
+    found = client.map(find_chunk, chunks, settings=settings, ontology_dir=ontology_dir, cache_dir=cache_dir,
+                       refresh=refresh, pure=False)
+    summaries = client.map(summarise, found, pure=False)
+    parts: list[FoundSummary] = [None] * len(chunks)  # type: ignore[list-item]  # all set below
+    for k, part in _completed(summaries, [len(c) for c in chunks], "parsing (dask)", settings.progress):
+        _check(part.fingerprint, expected)
+        parts[k] = part
+    return found, parts
+
+
+def _submit_extraction(client, found: list, known: dict[str, Mention], settings: Settings,
+                       ontology_dir: str | None) -> list:
+    """Round 2 on the cluster, with the corpus names sent to every worker once: one shard per chunk."""
+    [known_future] = client.scatter([known], broadcast=True)
+    return client.map(extract_chunk, found, known=known_future, settings=settings, ontology_dir=ontology_dir,
+                      pure=False)
+
+
+def _write_shards(shards: list, sizes: list[int], folder: Path, kept: bool, expected: str, progress: bool) -> None:
+    """Each chunk's shard into `folder` as it comes (atomically if the folder is kept), forgotten by the cluster."""
+    for k, (fingerprint, text) in _completed(shards, sizes, "extracting (dask)", progress):
+        _check(fingerprint, expected)
+        data = text.encode("utf-8")
+        if kept:
+            atomic_write_bytes(folder / shard_name(k), data)
+        else:
+            (folder / shard_name(k)).write_bytes(data)
+        shards[k] = None  # lets the scheduler forget the result
+
+
 def extract_dask(nlp: Language, articles: Sequence[Article], settings: Settings, *,
                  scheduler: str | None = None, shards_dir: Path | None = None, cache: DocCache | None = None,
-                 refresh: bool = False, n_workers: int = LOCAL_WORKERS) -> DaskResult:
+                 refresh: bool = False, n_workers: int = LOCAL_WORKERS) -> EngineResult:
     """Parse and extract on a Dask cluster (the one at `scheduler`, or a local one of `n_workers`
     processes), in two rounds (see the module docstring); return the Extractions in the articles' order.
 
     A local cluster (and the client) is closed before returning, also on errors and Ctrl-C.
     """
     if not articles:
-        return DaskResult([])
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError as err:
-        raise KGError("--engine dask needs dask[distributed] (pip install 'dask[distributed]')") from err
+        return EngineResult([])
+    _require_distributed()
     expected = pipeline_fingerprint(nlp, settings.model, settings.ontology_dir)
-    # The default ontology is the one installed with kg on each worker; another must be at the same path.
-    ontology_dir = None if Path(settings.ontology_dir).resolve() == ONTOLOGY_DIR.resolve() \
-        else str(Path(settings.ontology_dir).resolve())
+    ontology_dir = _worker_ontology_dir(settings)
     cache_dir = str(Path(cache.folder).resolve()) if cache is not None else None
-    result = DaskResult([])
+    result = EngineResult([])
     with ExitStack() as stack:
         folder, kept = _shard_folder(stack, shards_dir)
-        if scheduler:
-            client = stack.enter_context(Client(scheduler))
-        else:
-            cluster = stack.enter_context(LocalCluster(n_workers=n_workers, threads_per_worker=1,
-                                                       processes=True, dashboard_address=":0",
-                                                       silence_logs=logging.ERROR))
-            client = stack.enter_context(Client(cluster))
+        client = _dask_client(stack, scheduler, n_workers)
         workers = max(1, len(client.scheduler_info().get("workers", {})) or n_workers)
         size = chunk_size(len(articles), workers, settings.batch_size)
         chunks = [tuple(articles[i:i + size]) for i in range(0, len(articles), size)]
 
-        # Round 1: parse and find mentions; the results stay on the workers.
         start = time.perf_counter()
-        found = client.map(find_chunk, chunks, settings=settings, ontology_dir=ontology_dir,
-                           cache_dir=cache_dir, refresh=refresh, pure=False)
-        summaries = client.map(summarise, found, pure=False)
-        index = {s.key: k for k, s in enumerate(summaries)}
-        parts: list[FoundSummary | None] = [None] * len(chunks)
-        with tqdm(total=len(articles), desc="parsing (dask)", unit="article",
-                  disable=not settings.progress) as bar:
-            for future, part in as_completed(summaries, with_results=True):
-                _check(part.fingerprint, expected)
-                parts[index[future.key]] = part
-                bar.update(part.articles)
-        del summaries
-        for part in parts:
-            assert part is not None
-            result.words += part.words
-            result.parsed += part.parsed
-            result.cached += part.cached
-        known = merge_names(part.names for part in parts)  # type: ignore[union-attr]
+        found, parts = _find_round(client, chunks, settings, ontology_dir, cache_dir, refresh, expected)
+        result.words = sum(part.words for part in parts)
+        result.parsed = sum(part.parsed for part in parts)
+        result.cached = sum(part.cached for part in parts)
+        known = merge_names(part.names for part in parts)
         result.seconds["nlp"] = time.perf_counter() - start
 
-        # Round 2: the rest of extraction, with the corpus names sent to every worker once.
         start = time.perf_counter()
-        [known_future] = client.scatter([known], broadcast=True)
-        shards = client.map(extract_chunk, found, known=known_future, model=settings.model,
-                            ontology_dir=ontology_dir, base_iri=settings.base_iri, pure=False)
+        shards = _submit_extraction(client, found, known, settings, ontology_dir)
         del found  # each chunk's parses are released as soon as its shard is made
-        index = {s.key: k for k, s in enumerate(shards)}
-        with tqdm(total=len(articles), desc="extracting (dask)", unit="article",
-                  disable=not settings.progress) as bar:
-            for future, (fingerprint, text) in as_completed(shards, with_results=True):
-                _check(fingerprint, expected)
-                k = index[future.key]
-                data = text.encode("utf-8")
-                if kept:
-                    atomic_write_bytes(folder / shard_name(k), data)
-                else:
-                    (folder / shard_name(k)).write_bytes(data)
-                shards[k] = None  # type: ignore[call-overload]  # lets the scheduler forget the result
-                bar.update(len(chunks[k]))
+        _write_shards(shards, [len(c) for c in chunks], folder, kept, expected, settings.progress)
         del shards
-
         # Merge: every shard back into Extractions, in the articles' order.
-        result.extractions = [x for k in range(len(chunks))
-                              for x in read_shard((folder / shard_name(k)).read_text(encoding="utf-8"), settings.base_iri)]
+        result.extractions = read_shards(folder, len(chunks), settings.base_iri)
         result.shards = len(chunks)
         result.seconds["extract"] = time.perf_counter() - start
     if cache is not None:
         # The workers wrote the entries; mark them as this build's so pruning keeps them.
         cache.used.update(article_key(a, expected) for a in articles)
     return result
+
+
+# --- one protocol, one result, one registry ----------------------------------------------------
+
+@dataclass
+class EngineResult:
+    """What every engine hands back: the Extractions in the articles' order, and what the run took."""
+
+    extractions: list[Extraction]
+    words: int = 0
+    parsed: int = 0  # articles parsed by this run
+    cached: int = 0  # articles whose parse came from the cache
+    shards: int = 0  # extraction shards written (Dask)
+    seconds: dict[str, float] = field(default_factory=dict)  # "nlp": parsing; "extract": both passes
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """Runs parsing and the extract stage's two passes (`kg.extract.passes`) over articles, somewhere;
+    every engine gives the same Extractions for the same articles."""
+
+    name: ClassVar[str]
+
+    def run(self, nlp: Language, ontology: Ontology, articles: Sequence[Article], settings: Settings, *,
+            cache: DocCache | None = None, refresh: bool = False) -> EngineResult:
+        ...
+
+
+@dataclass(frozen=True)
+class LocalEngine:
+    """This process, parsing in `settings.jobs` processes (spaCy's own) with one batch of Docs alive;
+    round 1's results wait in an anonymous spool file (`find_local`, `extract_spooled`)."""
+
+    name: ClassVar[str] = "local"
+
+    def run(self, nlp: Language, ontology: Ontology, articles: Sequence[Article], settings: Settings, *,
+            cache: DocCache | None = None, refresh: bool = False) -> EngineResult:
+        with tempfile.TemporaryFile(prefix="kg-spool-") as spool:
+            start = time.perf_counter()
+            first = find_local(nlp, ontology, articles, settings, spool, cache=cache, refresh=refresh)
+            parsing = time.perf_counter() - start
+            start = time.perf_counter()
+            extractions = list(extract_spooled(nlp, ontology, first, settings.progress, settings.max_sentence_tokens))
+            extracting = time.perf_counter() - start
+        # finding mentions runs between the parses but is extraction's work: booked there
+        seconds = {"nlp": parsing - first.find_seconds, "extract": extracting + first.find_seconds}
+        return EngineResult(extractions, first.words, first.counts.parsed, first.counts.cached, seconds=seconds)
+
+
+@dataclass(frozen=True)
+class DaskEngine:
+    """A Dask cluster: the one at `scheduler`, or a local one of `n_workers` processes (`extract_dask`);
+    `shards_dir` keeps the extraction shards."""
+
+    scheduler: str | None = None
+    shards_dir: Path | None = None
+    n_workers: int = LOCAL_WORKERS
+    name: ClassVar[str] = "dask"
+
+    def run(self, nlp: Language, ontology: Ontology, articles: Sequence[Article], settings: Settings, *,
+            cache: DocCache | None = None, refresh: bool = False) -> EngineResult:
+        return extract_dask(nlp, articles, settings, scheduler=self.scheduler, shards_dir=self.shards_dir,
+                            cache=cache, refresh=refresh, n_workers=self.n_workers)
+
+
+# Engines by the name `kg build --engine` takes.
+ENGINES: dict[str, type[LocalEngine] | type[DaskEngine]] = {e.name: e for e in (LocalEngine, DaskEngine)}
+
+
+def make_engine(name: str, **options: object) -> Engine:
+    """The engine registered as `name`, made with the `options` that are set (None = not set).
+
+    >>> make_engine("dask", scheduler="tcp://10.0.0.5:8786").scheduler
+    'tcp://10.0.0.5:8786'
+    """
+    if name not in ENGINES:
+        raise KGError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+    engine = ENGINES[name]
+    given = {key: value for key, value in options.items() if value is not None}
+    unknown = sorted(set(given) - {f.name for f in dataclasses.fields(engine)})
+    if unknown:
+        raise KGError(f"the {name} engine takes no {', '.join(unknown)}")
+    return engine(**given)  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from kg.config import BASE_IRI, shard_namespace
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
+from kg.vocabulary import Cls
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
@@ -104,7 +105,7 @@ def write_shard(extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> 
     w = _Writer(shard_namespace(base_iri))
     for position, ex in enumerate(extractions):
         a = f"a{position}"
-        w.node(a, "Article")
+        w.node(a, Cls.Article)
         w.integer(a, "position", position)
         article = ex.article
         for prop in _ARTICLE_TEXT:
@@ -114,7 +115,7 @@ def write_shard(extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> 
         comments = []
         for k, comment in enumerate(article.comments):
             c = f"{a}c{k}"
-            w.node(c, "Comment")
+            w.node(c, Cls.Comment)
             w.text(c, "author", comment.author)
             w.text(c, "text", comment.text)
             comments.append(c)
@@ -146,7 +147,7 @@ def write_shard(extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> 
                 w.link(r, "object", mention_node(obj, f"{r}o"))
             elif isinstance(obj, Quantity):
                 q = f"{r}q"
-                w.node(q, "Quantity")
+                w.node(q, Cls.Quantity)
                 w.text(q, "value", str(obj.value))
                 w.text(q, "unit", obj.unit)
                 w.text(q, "text", obj.text)
@@ -263,7 +264,7 @@ class _Reader:
         obj = self.one(node, "object")
         if isinstance(obj, _Literal):
             value: Mention | Quantity | str = str(obj)
-        elif self.is_a(obj, "Quantity"):
+        elif self.is_a(obj, Cls.Quantity):
             value = Quantity(Decimal(self.text(obj, "value")), self.text(obj, "unit"),
                              self.text(obj, "text"))  # type: ignore[arg-type]
         else:
@@ -293,7 +294,7 @@ def read_shard(text: str, base_iri: str = BASE_IRI) -> list[Extraction]:
     """The Extractions a `write_shard` text (written with the same `base_iri`) holds, in their order."""
     reader = _Reader(_parse(text), shard_namespace(base_iri))
     articles = sorted((reader.integer(node, "position"), node) for node in reader.nodes
-                      if reader.is_a(node, "Article"))
+                      if reader.is_a(node, Cls.Article))
     return [reader.extraction(node) for _, node in articles]
 
 

@@ -6,43 +6,28 @@ import html
 import json
 import math
 import re
-import zlib
+from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
 import pyvis
-from pyvis.network import Network
 from rdflib import Graph
 
 from kg.errors import InputError
 from kg.views.graphview import write_atomic
 from kg.views.layout import layout
-from kg.views.model import ViewModel, as_model, short_id, simple_graph
+from kg.views.model import MODALITIES, ViewModel, as_model, short_id, simple_graph
+from kg.views.style import COMMUNITY_COLOURS, OTHER_COMMUNITY, class_colour, class_colours
 
-__all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "layout", "render_html", "resolve_focus",
-           "select_nodes"]
+__all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "fragment", "layout", "library", "payload",
+           "render_html", "resolve_focus", "select_nodes"]
 
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-# Fixed colours for the classes of the ontology, so a class looks the same in every build.
-CLASS_COLOURS = {
-    "Person": "#4e79a7", "Organization": "#f28e2b", "GovernmentBody": "#e15759", "Company": "#ff9d9a",
-    "MilitaryUnit": "#b07aa1", "MilitaryAlliance": "#9c755f", "PoliticalParty": "#d37295",
-    "Place": "#59a14f", "Country": "#59a14f", "City": "#8cd17d", "Region": "#86bcb6",
-    "Weapon": "#bab0ac", "Missile": "#79706e", "Drone": "#a0a0a0", "Event": "#edc948",
-    "Document": "#76b7b2",
-}
-_PALETTE = ("#17becf", "#bcbd22", "#7f7f7f", "#8c564b", "#e377c2", "#9467bd", "#d62728", "#2ca02c")
-MAX_TOOLTIP_RELATIONS = 8
-LEADING_LABELS = 25  # entities whose labels stay readable when a big graph is zoomed out
-MAX_TOOLTIP_SENTENCES = 4
-
-
-def class_colour(cls: str) -> str:
-    """The colour of a class: fixed for the ontology's classes, a stable palette pick for others."""
-    # crc32, not hash(): Python salts str hashes per process, which would recolour every build
-    return CLASS_COLOURS.get(cls) or _PALETTE[zlib.crc32(cls.encode("utf-8")) % len(_PALETTE)]
+STATIC = Path(__file__).parent / "static"
+BIG_VIEW = 1500  # past this many relations links hide while the view moves
+DASHES = {"planned": [8, 5], "hypothetical": [2, 5], "reported": [10, 4, 2, 4]}
 
 
 def _names(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
@@ -120,96 +105,119 @@ def _truncate(nodes: list[str], pr: dict[str, float], max_nodes: int, focus: str
     return sorted(top)
 
 
-def _node_tooltip(graph: nx.MultiDiGraph, node: str, pr: dict[str, float]) -> str:
-    data = graph.nodes[node]
-    lines = [data["label"], " / ".join(data["classes"])]
-    if data["aliases"]:
-        lines.append("also: " + ", ".join(data["aliases"]))
-    if data["documents"]:
-        lines.append("in documents: " + ", ".join(data["documents"]))
-    relations = []
-    for u, v, d in graph.out_edges(node, data=True):
-        relations.append((-pr.get(v, 0.0), f"→ {d['label']} → {graph.nodes[v]['label']}"))
-    for u, v, d in graph.in_edges(node, data=True):
-        relations.append((-pr.get(u, 0.0), f"← {graph.nodes[u]['label']} {d['label']}"))
-    relations.sort()
-    if relations:
-        lines.append(f"relations ({len(relations)}):")
-        lines.extend("  " + text for _, text in relations[:MAX_TOOLTIP_RELATIONS])
-        if len(relations) > MAX_TOOLTIP_RELATIONS:
-            lines.append(f"  … and {len(relations) - MAX_TOOLTIP_RELATIONS} more")
-    return "\n".join(lines)
 
-
-def _edge_tooltip(graph: nx.MultiDiGraph, u: str, v: str, d: dict) -> str:
-    lines = [f"{graph.nodes[u]['label']} — {d['label']} → {graph.nodes[v]['label']}"]
-    if d["modality"] != "asserted":
-        lines.append(f"modality: {d['modality']}")
-    if d["stated_by"]:
-        speakers = [graph.nodes[s]["label"] if s in graph else short_id(s) for s in d["stated_by"]]
-        lines.append("stated by: " + ", ".join(speakers))
-    for doc, sentence in d["sentences"][:MAX_TOOLTIP_SENTENCES]:
-        lines.append(f"[{doc}] {sentence}")
-    if len(d["sentences"]) > MAX_TOOLTIP_SENTENCES:
-        lines.append(f"… and {len(d['sentences']) - MAX_TOOLTIP_SENTENCES} more sentences")
-    return "\n".join(lines)
-
-
-def _options(n_nodes: int) -> dict:
+def _options(n_edges: int) -> dict:
+    big = n_edges > BIG_VIEW
     return {
         "physics": {"enabled": False},
         "layout": {"randomSeed": SEED, "improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": True, "multiselect": True,
-                        "hideEdgesOnDrag": n_nodes > 500, "hideEdgesOnZoom": n_nodes > 1000},
+        # links hide while the view moves on a big graph: drawing only the dots keeps pan and zoom fluid
+        "interaction": {"hover": True, "tooltipDelay": 3_600_000, "keyboard": True, "multiselect": True,
+                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
         "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 16, "face": "Helvetica, Arial, sans-serif", "color": "#222",
-                           "strokeWidth": 4, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 5, "maxVisible": 30}}},
+                  "font": {"size": 13, "face": "Helvetica, Arial, sans-serif", "color": "#222",
+                           "strokeWidth": 4, "strokeColor": "#ffffff"}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "width": 1.3,
                   "color": {"color": "#a3a9b1", "highlight": "#d62728", "hover": "#555555",
-                            "opacity": 1.0 if n_nodes <= 300 else 0.35},
-                  "font": {"size": 12, "color": "#444", "strokeWidth": 4, "strokeColor": "#ffffff",
+                            "opacity": 1.0 if n_edges <= 400 else 0.45},
+                  "font": {"size": 11, "color": "#444", "strokeWidth": 4, "strokeColor": "#ffffff",
                            "align": "horizontal"},
-                  "scaling": {"label": {"drawThreshold": 6}}, "smooth": False},
+                  "smooth": False},
     }
 
 
-def _network(graph: nx.MultiDiGraph, nodes: list[str], pr: dict[str, float], centre: str | None = None) -> Network:
-    """The pyvis network of `nodes`: positions, colours, sizes and tooltips fixed here, not in the browser."""
-    sub = graph.subgraph(nodes)
-    pos = layout(sub)
-    top = max((pr.get(n, 0.0) for n in nodes), default=0.0) or 1.0
-    # On a big graph the whole view is zoomed far out and vis hides small labels; the leading entities
-    # get labels (and dots) large enough to read there. vis caps them on screen when zoomed in.
-    span = max((max(abs(x), abs(y)) for x, y in pos.values()), default=0) * 2
-    zoom_out = min(max(1.0, span / 2400), 12.0)
-    ranked = sorted(nodes, key=lambda n: (-pr.get(n, 0.0), n))
-    leaders = set(ranked[:LEADING_LABELS]) if zoom_out > 1 else set()
-    net = Network(directed=True, cdn_resources="remote")
+def _dashes(d: dict) -> list[int] | bool:
+    """A link's dash pattern follows its data: solid when stated as fact, one pattern per modality."""
+    if not d["hedged"]:
+        return False
+    return DASHES.get(d["modality"], DASHES["reported"])  # asserted by someone quoted: reported
+
+
+class _Index:
+    """Positions of strings in a list built in first-seen order, so each is stored once."""
+
+    def __init__(self) -> None:
+        self.items: list = []
+        self._at: dict = {}
+
+    def __call__(self, item) -> int:
+        if item not in self._at:
+            self._at[item] = len(self.items)
+            self.items.append(item)
+        return self._at[item]
+
+
+def _edges(model: ViewModel, nodes: list[str], docs: dict[str, int], texts: _Index,
+           statements: list) -> list[dict]:
+    graph = model.graph
+    keep = set(nodes)
+    found = sorted(((u, v, k, d) for u in nodes for v, keyed in graph.succ[u].items() if v in keep
+                    for k, d in keyed.items()), key=lambda e: (e[0], e[1], e[2]))
+    pair_count: dict[tuple[str, str], int] = {}
+    result = []
+    for u, v, key, d in found:
+        pair = (min(u, v), max(u, v))
+        index = pair_count.get(pair, 0)
+        pair_count[pair] = index + 1
+        refs = []
+        for st in d["statements"]:
+            refs.append(len(statements))
+            statements.append([texts(st.sentence), docs.get(st.doc, -1), st.modality, round(st.confidence, 3),
+                               [model.label(x) for x in st.stated_by]])
+        # parallel relations fan out as curves so each stays visible
+        smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * index} if index else False
+        result.append({"id": f"{u} {key} {v}", "from": u, "to": v, "label": d["label"], "predicate": d["predicate"],
+                       "modality": d["modality"], "hedged": bool(d["hedged"]), "conf": round(d["confidence"], 3),
+                       "by": [model.label(x) for x in d["stated_by"]], "st": refs, "dashes": _dashes(d),
+                       "smooth": smooth})
+    return result
+
+
+def _nodes(model: ViewModel, nodes: list[str], docs: dict[str, int], colours: dict[str, str]) -> list[dict]:
+    graph, pos = model.graph, layout(model.graph.subgraph(nodes))
+    degree = model.simple.degree
+    result = []
     for node in nodes:
         data = graph.nodes[node]
         x, y = pos[node]
-        size = 10 + 34 * math.sqrt(pr.get(node, 0.0) / top)
-        extra: dict = {"font": {"size": round(16 * zoom_out)}} if node in leaders else {}
-        colour: str | dict = class_colour(data["cls"])
-        if node == centre:  # the entity asked for stands out from its neighbourhood
-            colour = {"background": colour, "border": "#111111"}
-            extra["borderWidth"] = 4
-        net.add_node(node, label=data["label"], title=_node_tooltip(graph, node, pr), x=x, y=y,
-                     size=round(size * (math.sqrt(zoom_out) if node in leaders else 1.0), 1),
-                     color=colour, cls=data["cls"], classes=data["classes"],
-                     aliases=data["aliases"], **extra)
-    pair_count: dict[frozenset, int] = {}
-    for u, v, key, d in sorted(sub.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        pair = frozenset((u, v))
-        index = pair_count.get(pair, 0)
-        pair_count[pair] = index + 1
-        # parallel relations fan out as curves so each label stays readable
-        smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * index} if index else False
-        net.add_edge(u, v, id=f"{u} {key} {v}", label=d["label"], title=_edge_tooltip(graph, u, v, d),
-                     dashes=bool(d["hedged"]), smooth=smooth, modality=d["modality"],
-                     predicate=d["predicate"])
-    return net
+        result.append({"id": node, "label": data["label"], "x": x, "y": y, "cls": data["cls"],
+                       "classes": data["classes"], "aliases": data["aliases"], "roles": data["roles"],
+                       "wd": data["wikidata"], "docs": sorted(docs[d] for d in data["documents"] if d in docs),
+                       "pr": round(model.pagerank.get(node, 0.0), 6), "deg": degree(node),
+                       "men": model.mentions[node], "facts": model.facts[node],
+                       "comm": model.community_of.get(node, -1), "color": colours[data["cls"]]})
+    return result
+
+
+def payload(model: ViewModel, nodes: list[str], centre: str | None = None, title: str = DEFAULT_TITLE) -> dict:
+    """Everything the explorer script needs, JSON-ready and in a fixed order.
+
+    Sentences are stored once (``texts``) and statements refer to them by index, so a sentence
+    stating five facts costs one copy; documents likewise.
+    """
+    graph = model.graph
+    wanted_docs = {d for n in nodes for d in graph.nodes[n]["documents"]}
+    for u in nodes:
+        for _, _, d in graph.out_edges(u, data=True):
+            wanted_docs.update(st.doc for st in d["statements"])
+    documents = [model.documents[d] for d in sorted(wanted_docs) if d in model.documents]
+    docs = {d.id: i for i, d in enumerate(documents)}
+    colours = class_colours(graph.nodes[n]["cls"] for n in nodes)
+    texts, statements = _Index(), []
+    node_items = _nodes(model, nodes, docs, colours)
+    edge_items = _edges(model, nodes, docs, texts, statements)
+    communities = model.communities
+    return {
+        "nodes": node_items, "edges": edge_items, "statements": statements, "texts": texts.items,
+        "documents": [{"id": d.id, "title": d.title, "date": d.date, "publisher": d.publisher, "url": d.url}
+                      for d in documents],
+        "options": _options(len(edge_items)),
+        "meta": {"title": title, "centre": centre, "classColours": colours,
+                 "communityColours": list(COMMUNITY_COLOURS), "otherCommunity": OTHER_COMMUNITY,
+                 "communitySizes": [len(c) for c in communities[:len(COMMUNITY_COLOURS)]],
+                 "max": {k: max((n[k] for n in node_items), default=0) or 1
+                         for k in ("pr", "deg", "men", "facts")}},
+    }
 
 
 def _json_for_script(value: object) -> str:
@@ -218,6 +226,7 @@ def _json_for_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+@lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
     """The vis-network JS and CSS that pyvis ships, minus the source-map pointer (a file we lack)."""
     js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
@@ -227,190 +236,171 @@ def _vis_assets() -> tuple[str, str]:
     return js, css
 
 
-_PAGE_CSS = """
-html, body { margin: 0; height: 100%; font-family: Helvetica, Arial, sans-serif; color: #222; }
-body { display: flex; flex-direction: column; }
-#kg-header { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; padding: 8px 14px;
-  border-bottom: 1px solid #ddd; background: #fafafa; }
-#kg-header h1 { font-size: 18px; margin: 0; font-weight: 600; }
-#kg-header .kg-counts { color: #555; font-size: 13px; }
-#kg-note { color: #8a4b00; background: #fff4e0; border: 1px solid #f0c36d; border-radius: 3px;
-  padding: 2px 8px; font-size: 13px; }
-#kg-search { font-size: 14px; padding: 4px 8px; width: 240px; }
-#kg-search-status { font-size: 12px; color: #a00; min-width: 80px; }
-#kg-header button { font-size: 13px; }
-#kg-main { display: flex; flex: 1; min-height: 300px; }
-#kg-stage { position: relative; flex: 1; }
-#kg-network { position: absolute; inset: 0; }
-#kg-legend { flex: 0 0 auto; border-right: 1px solid #ddd; background: #fcfcfc; padding: 10px 12px;
-  font-size: 13px; overflow-y: auto; }
-#kg-legend h2 { font-size: 13px; margin: 0 0 6px 0; }
-#kg-legend label { display: flex; align-items: center; gap: 6px; margin: 2px 0; cursor: pointer; }
-#kg-legend .kg-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 50%;
-  border: 1px solid #666; }
-#kg-legend .kg-key { margin-top: 6px; border-top: 1px solid #eee; padding-top: 6px; color: #555; }
-#kg-legend .kg-line { display: inline-block; width: 26px; border-top: 2px solid #888;
-  vertical-align: middle; }
-#kg-legend .kg-dashed { border-top-style: dashed; }
-#kg-empty { position: absolute; top: 40%; width: 100%; text-align: center; color: #777; font-size: 16px; }
-div.vis-tooltip { white-space: pre-wrap; max-width: 520px; font-family: Helvetica, Arial, sans-serif;
-  font-size: 13px; line-height: 1.35; }
-"""
-
-# Our own glue: build the network, then wire the search box and the class checkboxes to it.
-_PAGE_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var container = document.getElementById("kg-network");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, data.options);
-  window.kgNetwork = network;
-  document.body.setAttribute("data-node-count", String(network.body.nodeIndices.length));
-  document.body.setAttribute("data-edge-count", String(network.body.edgeIndices.length));
-  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "true"); });
-  // an embedding page (report.html) cannot read into a sandboxed srcdoc frame, so tell it; not on
-  // afterDrawing, which a browser may never fire for a frame scrolled out of sight
-  if (window.parent !== window) {
-    window.parent.postMessage({kgNodeCount: network.body.nodeIndices.length}, "*");
-  }
-
-  var names = [];
-  nodes.forEach(function (n) {
-    names.push([n.label.toLowerCase(), n.id]);
-    (n.aliases || []).forEach(function (a) { names.push([a.toLowerCase(), n.id]); });
-  });
-  function find(text) {
-    var q = text.trim().toLowerCase(), i;
-    if (!q) { return null; }
-    for (i = 0; i < names.length; i++) { if (names[i][0] === q) { return names[i][1]; } }
-    for (i = 0; i < names.length; i++) { if (names[i][0].indexOf(q) === 0) { return names[i][1]; } }
-    for (i = 0; i < names.length; i++) { if (names[i][0].indexOf(q) >= 0) { return names[i][1]; } }
-    return null;
-  }
-  var search = document.getElementById("kg-search");
-  var status = document.getElementById("kg-search-status");
-  function go() {
-    var id = find(search.value);
-    if (id === null) { status.textContent = search.value.trim() ? "no match" : ""; return; }
-    var node = nodes.get(id);
-    if (node.hidden) { setClass(node.cls, true); }
-    status.textContent = "";
-    network.selectNodes([id]);
-    network.focus(id, {scale: 1.4, animation: {duration: 400, easingFunction: "easeInOutQuad"}});
-    document.body.setAttribute("data-selected", id);
-  }
-  search.addEventListener("change", go);
-  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { go(); } });
-
-  function setClass(cls, visible) {
-    var box = document.querySelector('#kg-legend input[data-class="' + CSS.escape(cls) + '"]');
-    if (box) { box.checked = visible; }
-    applyFilter();
-  }
-  function applyFilter() {
-    var shown = {};
-    document.querySelectorAll("#kg-legend input[data-class]").forEach(function (box) {
-      shown[box.getAttribute("data-class")] = box.checked;
-    });
-    var updates = [];
-    nodes.forEach(function (n) { updates.push({id: n.id, hidden: shown[n.cls] === false}); });
-    nodes.update(updates);
-    document.body.setAttribute("data-visible-count",
-      String(updates.filter(function (u) { return !u.hidden; }).length));
-  }
-  document.querySelectorAll("#kg-legend input[data-class]").forEach(function (box) {
-    box.addEventListener("change", applyFilter);
-  });
-  // graph.html#search=Name opens with that entity selected: a link can point at one actor
-  var hash = decodeURIComponent(window.location.hash || "");
-  if (hash.indexOf("#search=") === 0) { search.value = hash.slice(8); go(); }
-  document.getElementById("kg-fit").addEventListener("click", function () {
-    network.fit({animation: {duration: 300}});
-  });
-})();
-"""
+def library() -> str:
+    """vis-network and the explorer script and styles, once per page however many views it holds."""
+    js, css = _vis_assets()
+    own_js = (STATIC / "explorer.js").read_text(encoding="utf-8")
+    own_css = (STATIC / "explorer.css").read_text(encoding="utf-8")
+    return f"<style>{css}</style>\n<style>{own_css}</style>\n<script>{js}</script>\n<script>{own_js}</script>\n"
 
 
-def _legend(graph: nx.MultiDiGraph, nodes: list[str]) -> str:
-    counts: dict[str, int] = {}
-    for node in nodes:
-        cls = graph.nodes[node]["cls"]
-        counts[cls] = counts.get(cls, 0) + 1
+def _checkboxes(kind: str, counts: dict[str, int], swatches: dict[str, str] | None = None) -> str:
     rows = []
-    for cls in sorted(counts, key=lambda c: (-counts[c], c)):
-        esc = html.escape(cls, quote=True)
-        rows.append(f'<label><input type="checkbox" checked data-class="{esc}">'
-                    f'<span class="kg-swatch" style="background:{class_colour(cls)}"></span>'
-                    f'{esc} <span class="kg-counts">({counts[cls]})</span></label>')
+    for value in sorted(counts, key=lambda c: (-counts[c], c)):
+        esc = html.escape(value, quote=True)
+        swatch = f'<span class="kg-swatch" style="background:{swatches[value]}"></span>' if swatches else ""
+        count = (f' <span class="kg-class-count" data-class="{esc}" data-total="{counts[value]}">'
+                 f'({counts[value]}/{counts[value]})</span>' if kind == "class" else
+                 f' <span class="kg-class-count-static">({counts[value]})</span>')
+        rows.append(f'<label><input type="checkbox" checked data-{kind}="{esc}">{swatch}'
+                    f'{esc or "(none)"}{count}</label>')
+    return "".join(rows)
+
+
+def _section(kind: str, heading: str, body: str) -> str:
+    return (f'<h2>{heading}<span><button type="button" data-all="{kind}">all</button>'
+            f'<button type="button" data-none="{kind}">none</button></span></h2>'
+            f'<div class="kg-scroll">{body}</div>')
+
+
+def _sidebar(data: dict) -> str:
+    classes: dict[str, int] = {}
+    for n in data["nodes"]:
+        classes[n["cls"]] = classes.get(n["cls"], 0) + 1
+    relations: dict[str, int] = {}
+    for e in data["edges"]:
+        relations[e["label"]] = relations.get(e["label"], 0) + 1
+    modalities = {m: 0 for m in MODALITIES}
+    for st in data["statements"]:
+        modalities[st[2]] = modalities.get(st[2], 0) + 1
+    publishers: dict[str, int] = {}
+    for d in data["documents"]:
+        publishers[d["publisher"]] = publishers.get(d["publisher"], 0) + 1
+    dates = sorted(d["date"][:10] for d in data["documents"] if d["date"])
+    low, high = (dates[0], dates[-1]) if dates else ("", "")
     key = ('<div class="kg-key"><span class="kg-line"></span> stated as fact<br>'
-           '<span class="kg-line kg-dashed"></span> planned, hypothetical or reported</div>')
-    return f'<div id="kg-legend"><h2>Classes</h2>{"".join(rows)}{key}</div>'
+           '<span class="kg-line kg-line-planned"></span> planned<br>'
+           '<span class="kg-line kg-line-hypothetical"></span> hypothetical<br>'
+           '<span class="kg-line kg-line-reported"></span> reported or attributed</div>')
+    return ('<div class="kg-side">'
+            + _section("class", "Classes", _checkboxes("class", classes, data["meta"]["classColours"]))
+            + _section("relation", "Relations", _checkboxes("relation", relations))
+            + _section("modality", "Modality", _checkboxes("modality", modalities))
+            + '<h2>Confidence</h2><label>at least <input class="kg-conf" type="range" min="0" max="1" '
+              'step="0.05" value="0"> <span class="kg-conf-value">0.00</span></label>'
+            + f'<h2>Document dates</h2><label>from <input class="kg-date-from" type="date" min="{low}" max="{high}">'
+              f'</label><label>to <input class="kg-date-to" type="date" min="{low}" max="{high}"></label>'
+            + _section("publisher", "Publishers", _checkboxes("publisher", publishers))
+            + '<label><input type="checkbox" class="kg-only-linked"> only entities with shown links</label>'
+            + '<p class="kg-hidden" style="display:none"><span class="kg-hidden-count">0</span> hidden '
+              '<button type="button" class="kg-unhide">show all</button></p>'
+            + key + '</div>')
 
 
-def build_page(g: ViewModel | Graph | Path, *, focus: str | None = None, depth: int = 2, classes: set[str] | None = None,
-               min_degree: int = 0, max_nodes: int = 2000, title: str = DEFAULT_TITLE) -> str:
-    """The HTML of the interactive view of `g`, with every script and style inline (see render_html)."""
+def skeleton(data: dict, heading: str, note: str = "") -> str:
+    """The explorer's markup (header, filters, stage, panel) for one view; kgExplore wires it."""
+    names = sorted({n["label"] for n in data["nodes"]}, key=str.casefold)
+    options = "".join(f'<option value="{html.escape(n, quote=True)}"></option>' for n in names)
+    empty = '<div class="kg-empty">No entities to show.</div>' if not data["nodes"] else ""
+    n_nodes, n_edges = len(data["nodes"]), len(data["edges"])
+    return f"""<div class="kg-header">
+<button type="button" class="kg-toggle-side" title="Show or hide the filters">☰</button>
+<h1>{html.escape(heading)}</h1>
+<span class="kg-counts">{n_nodes:,} entities, {n_edges:,} relations</span>
+{note}
+<span class="kg-find"><input class="kg-search" type="search" list="kg-names" placeholder="Find an entity or a sentence…"
+  aria-label="Find an entity or a sentence"><ul class="kg-matches"></ul></span>
+<datalist id="kg-names">{options}</datalist>
+<span class="kg-search-status"></span>
+<button type="button" class="kg-fit">Fit view</button>
+<span class="kg-path-form"><input class="kg-path-from" list="kg-names" placeholder="path from…" aria-label="Path from">
+<input class="kg-path-to" list="kg-names" placeholder="…to" aria-label="Path to">
+<button type="button" class="kg-path-go">Path</button> <span class="kg-path-status"></span></span>
+<label>colour <select class="kg-colour"><option value="class">class</option>
+<option value="community">community</option></select></label>
+<label>size <select class="kg-size"><option value="pr">PageRank</option><option value="deg">degree</option>
+<option value="men">mentions</option><option value="facts">facts</option></select></label>
+<span class="kg-export"><button type="button" class="kg-export-csv">Export CSV</button>
+<button type="button" class="kg-export-png">Export PNG</button></span>
+</div>
+<div class="kg-main">
+{_sidebar(data)}
+<div class="kg-stage"><div class="kg-network"></div><div class="kg-tip"></div>{empty}</div>
+<div class="kg-panel"><div class="kg-panel-head"><button type="button" class="kg-panel-close"
+  aria-label="Close">✕</button></div><div class="kg-panel-body"></div></div>
+</div>"""
+
+
+def _view(model: ViewModel, *, focus: str | None, depth: int, classes: set[str] | None, min_degree: int,
+          max_nodes: int, title: str) -> tuple[dict, str, str]:
+    """The payload, heading and truncation note of one view."""
     if depth < 0:
         raise InputError(f"depth must be 0 or more, not {depth}")
     if max_nodes < 1:
         raise InputError(f"max-nodes must be at least 1, not {max_nodes}")
-    model = as_model(g)
     graph, pr = model.graph, model.pagerank
     selected = select_nodes(graph, pr, focus=focus, depth=depth, classes=classes, min_degree=min_degree)
     centre = resolve_focus(graph, focus, pr) if focus is not None else None
     shown = _truncate(selected, pr, max_nodes, centre)
-    net = _network(graph, shown, pr, centre)
-    payload = {"nodes": net.nodes, "edges": net.edges, "options": _options(len(shown))}
+    data = payload(model, shown, centre, title)
     note = ""
     if len(shown) < len(selected):
-        note = (f'<span id="kg-note">showing the {len(shown):,} most important of '
+        note = (f'<span class="kg-note" id="kg-note">showing the {len(shown):,} most important of '
                 f'{len(selected):,} entities</span>')
     heading = title if centre is None else f"{title}: {graph.nodes[centre]['label']} (depth {depth})"
-    options = "".join(f'<option value="{html.escape(graph.nodes[n]["label"], quote=True)}"></option>'
-                      for n in sorted(shown, key=lambda n: graph.nodes[n]["label"].casefold()))
-    empty = '<div id="kg-empty">No entities to show.</div>' if not shown else ""
-    js, css = _vis_assets()
+    return data, heading, note
+
+
+def build_page(g: ViewModel | Graph | Path, *, focus: str | None = None, depth: int = 2,
+               classes: set[str] | None = None, min_degree: int = 0, max_nodes: int = 2000,
+               title: str = DEFAULT_TITLE) -> str:
+    """The HTML of the interactive view of `g`, with every script and style inline (see render_html)."""
+    data, heading, note = _view(as_model(g), focus=focus, depth=depth, classes=classes, min_degree=min_degree,
+                                max_nodes=max_nodes, title=title)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(heading)}</title>
-<style>{css}</style>
-<style>{_PAGE_CSS}</style>
-</head>
-<body>
-<div id="kg-header">
-<h1>{html.escape(heading)}</h1>
-<span class="kg-counts">{len(shown):,} entities, {len(net.edges):,} relations</span>
-{note}
-<input id="kg-search" type="search" list="kg-names" placeholder="Find an entity…"
-  aria-label="Find an entity">
-<datalist id="kg-names">{options}</datalist>
-<span id="kg-search-status"></span>
-<button id="kg-fit" type="button">Fit view</button>
-</div>
-<div id="kg-main">
-{_legend(graph, shown)}
-<div id="kg-stage"><div id="kg-network"></div>{empty}</div>
-</div>
-<script type="application/json" id="kg-data">{_json_for_script(payload)}</script>
-<script>{js}</script>
-<script>{_PAGE_JS}</script>
+<style>html, body {{ margin: 0; height: 100%; }}</style>
+{library()}</head>
+<body class="kg-root">
+{skeleton(data, heading, note)}
+<script type="application/json" id="kg-data">{_json_for_script(data)}</script>
+<script>kgExplore(document.body, JSON.parse(document.getElementById("kg-data").textContent));</script>
 </body>
 </html>
 """
 
 
+def fragment(g: ViewModel | Graph | Path, *, focus: str | None = None, depth: int = 2,
+             classes: set[str] | None = None, min_degree: int = 0, max_nodes: int = 2000,
+             title: str = DEFAULT_TITLE, height: int = 720, with_library: bool = True,
+             follow_hash: bool = False) -> str:
+    """The view as an HTML fragment to place in a page or a notebook cell.
+
+    Only the first fragment of a page needs `with_library`; the others reuse its vis-network.
+    """
+    data, heading, note = _view(as_model(g), focus=focus, depth=depth, classes=classes, min_degree=min_degree,
+                                max_nodes=max_nodes, title=title)
+    follow = " data-follow-hash" if follow_hash else ""
+    script = ("(function(){var s=document.currentScript,root=s.previousElementSibling.previousElementSibling;"
+              "kgExplore(root,JSON.parse(s.previousElementSibling.textContent));})();")
+    return ((library() if with_library else "")
+            + f'<div class="kg-root kg-view"{follow} style="height:{int(height)}px;border:1px solid #ddd">'
+            + skeleton(data, heading, note) + "</div>"
+            + f'<script type="application/json">{_json_for_script(data)}</script>'
+            + f"<script>{script}</script>")
+
+
 def render_html(g: ViewModel | Graph | Path, out: Path, *, focus: str | None = None, depth: int = 2,
                 classes: set[str] | None = None, min_degree: int = 0, max_nodes: int = 2000,
                 title: str = DEFAULT_TITLE) -> Path:
-    """Write the interactive view of `g` to `out` (atomically) and return the path.
+    """Write the interactive view of `g` (a ViewModel, an rdflib Graph or a graph file) to `out`.
 
     The page opens from file:// with no network: the vis-network library that pyvis ships is inlined,
-    the layout is computed here with a seeded spring layout (physics off), so two renders of the same
+    the layout is computed here with a seeded layout (physics off), so two renders of the same
     graph are byte-identical. `focus` (label, alias or IRI) limits the view to the entities within
     `depth` links of it; `classes` keeps entities whose class or a superclass is named; `min_degree`
     drops entities with fewer distinct neighbours; beyond `max_nodes` the entities with the highest

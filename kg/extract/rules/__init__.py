@@ -12,8 +12,10 @@ from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
+from kg.extract.rules.killing import killings
 from kg.extract.rules.membership import membership_of
 from kg.extract.rules.origins import origins
+from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.roles import appointed_roles, role_relations
 from kg.extract.rules.triggers import trigger_relations
@@ -25,10 +27,12 @@ RULES: tuple[Rule, ...] = (
     trigger_relations,  # lexicon triggers: "deployed troops to", "talks with", "UK-French"
     role_relations,  # "Defence Secretary John Healey", "John Healey, the Defence Secretary"
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"
+    killings,  # "was shot to death by Chapman", "Oswald fired the shots that killed Kennedy"
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    whereabouts,  # "Aceng was in New York": where a person was
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
 )

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.quantities import parse_count, parse_money
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Quantity, Relation
+from kg.vocabulary import Cls
 
 QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
 
@@ -76,7 +77,7 @@ def quantity_owner(ctx: RuleContext, ent: Span, sent: Span) -> tuple[Mention | N
     counted = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
     for child in list(counted.children) + [counted]:  # "17,000 North Korean soldiers", "167,000 Ukrainians"
         m = a.mention(child)
-        if m is not None and child.i not in range(ent.start, ent.end) and ctx.ontology.is_a(m.cls, "Agent"):
+        if m is not None and child.i not in range(ent.start, ent.end) and ctx.ontology.is_a(m.cls, Cls.Agent):
             return m, "count"
     node: Token = root
     for _ in range(6):  # the clause's own actor: "The British government allocated £200 million"
@@ -95,7 +96,7 @@ def nearest_entity(ctx: RuleContext, ent: Span, sent: Span) -> Mention | None:
     lo, hi = dash_segment(sent, ent)
     nearest = sorted(((tree_distance(ent.root, ctx.doc[s]), s, m) for s, e, m in ctx.args.mentions.spans
                       if lo <= s < hi and m.source != "demonym"
-                      and ctx.ontology.is_a(m.cls, "Entity")), key=lambda x: x[:2])
+                      and ctx.ontology.is_a(m.cls, Cls.Entity)), key=lambda x: x[:2])
     # an entity far away in the tree is not what the number is about: fall back to the topic
     if nearest and (nearest[0][0] <= ctx.settings.max_amount_distance or len({m for _, _, m in nearest}) == 1):
         return nearest[0][2]

@@ -19,6 +19,7 @@ from kg.models import Mention, Provenance, Quantity, Relation
 from kg.nlp import doc_text
 from kg.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
+from kg.vocabulary import Cls
 
 @dataclass
 class RuleContext:
@@ -66,11 +67,11 @@ class RuleContext:
     def metonymy(self, m: Mention, prop: str, slot: int) -> Mention:
         """A capital in an actor's slot stands for its country: 'Kyiv expects', 'backing Kyiv'."""
         slot_class = self.ontology.properties[prop][slot]
-        if slot_class in ("Agent", "Person", "Organization") and m.cls == "City":
+        if slot_class in (Cls.Agent, Cls.Person, Cls.Organization) and m.cls == Cls.City:
             country = self.ontology.capital_of.get(m.canonical or m.name)
             entry = self.ontology.gazetteer_index.get(country.lower()) if country else None
             if entry is not None:
-                return Mention(m.doc_id, m.start, m.end, m.text, entry.name, "Country", "metonymy",
+                return Mention(m.doc_id, m.start, m.end, m.text, entry.name, Cls.Country, "metonymy",
                                entry.wikidata, entry.name)
         return m
 
@@ -149,5 +150,5 @@ class RuleContext:
     def people(self) -> Iterator[tuple[int, int, Mention, Token]]:
         """Token start, end, mention and root of every person named in the article."""
         for start, end, person in self.args.mentions.spans:
-            if person.cls == "Person" and person.source != "demonym":
+            if person.cls == Cls.Person and person.source != "demonym":
                 yield start, end, person, self.doc[start:end].root

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def is_money(ctx: RuleContext, token: Token) -> bool:
@@ -22,6 +23,14 @@ def is_money(ctx: RuleContext, token: Token) -> bool:
         return True  # "£3m": the number is the money, the multiplier its head
     return any(c.dep_ == "prep" and c.lower_ in ctx.settings.money_preps and any(
         p.dep_ == "pobj" and p.lemma_.lower() in nouns for p in c.children) for c in token.children)
+
+
+def is_funds_itself(ctx: RuleContext, money: Token) -> bool:
+    """The money or funding noun itself, not a thing priced in it: '$40m', 'backing', '$40m in funding';
+    not 'a $60bn purchase agreement', whose giver is a party to a deal, not a funder."""
+    if money.ent_type_ == "MONEY" or money.lemma_.lower() in ctx.lexicon.funding.nouns:
+        return True
+    return any(h.lemma_.lower() in ctx.lexicon.funding.nouns for h in money_holders(ctx, money)[1:])
 
 
 def money_arguments(ctx: RuleContext, verb: Token) -> list[Token]:
@@ -60,13 +69,13 @@ def money_givers(ctx: RuleContext, verb: Token) -> list[Mention]:
     a = ctx.args
     lemma = verb.lemma_.lower()
     givers = a.subjects(verb)
-    if lemma in ctx.lexicon.speech_verbs and all(m.cls == "Person" for m in givers):
+    if lemma in ctx.lexicon.speech_verbs and all(m.cls == Cls.Person for m in givers):
         return []  # "the minister announced £200m": announced, not given, by the minister
     if not givers and lemma == "be":
         givers = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "among"
                   for p in c.children if p.dep_ == "pobj"
                   for v in p.children if v.dep_ in ("acl", "relcl") for m in a.subjects(v)]
-    return [m for m in givers if ctx.ontology.is_a(m.cls, "Agent")]
+    return [m for m in givers if ctx.ontology.is_a(m.cls, Cls.Agent)]
 
 
 def money_sources(ctx: RuleContext, verb: Token, money: Token) -> list[Mention]:
@@ -74,7 +83,8 @@ def money_sources(ctx: RuleContext, verb: Token, money: Token) -> list[Mention]:
     holders = money_holders(ctx, money)
     if verb.lemma_.lower() in ctx.lexicon.funding.receivers:
         holders.append(verb)
-    return [m for h in holders for m in ctx.args.prep_objects(h, "from") if ctx.ontology.is_a(m.cls, "Agent")]
+    return [m for h in holders for m in ctx.args.prep_objects(h, "from")
+            if ctx.ontology.is_a(m.cls, Cls.Agent)]
 
 
 def money_verb_candidates(ctx: RuleContext) -> list[int]:
@@ -101,6 +111,10 @@ def funding_relations(ctx: RuleContext) -> Iterator[Relation]:
             continue
         for money in money_arguments(ctx, verb):
             received = verb.lemma_.lower() in ctx.lexicon.funding.receivers
+            if money.head.lower_ == "with" and not received and not is_funds_itself(ctx, money):
+                # "ended up with a $60bn purchase agreement from Exxon": Exxon's money, not Exxon's funding
+                ctx.funders.update({money.i: m for m in money_sources(ctx, verb, money)[:1]})
+                continue
             if received or money.head.lower_ == "with":
                 yield from funding_from_source(ctx, verb, money)
                 if received:

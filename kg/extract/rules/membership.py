@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Relation
+from kg.vocabulary import Cls
 
 
 def membership_of(ctx: RuleContext) -> Iterator[Relation]:
@@ -14,5 +15,5 @@ def membership_of(ctx: RuleContext) -> Iterator[Relation]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     for org in ctx.args.entities(pobj):
-                        if ctx.ontology.is_a(org.cls, "Organization"):
+                        if ctx.ontology.is_a(org.cls, Cls.Organization):
                             yield from ctx.relate(person, "memberOf", org, root, "person-of-org", modal=False)

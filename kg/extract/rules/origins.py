@@ -14,10 +14,11 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.roles import is_title, title_property
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 # A city's or region's organisation is based there; a country's is more often its organ or property
 # ("Argentina's Congress", "Poland's PGZ").
-LOCAL_PLACES = ("City", "Region")
+LOCAL_PLACES = (Cls.City, Cls.Region)
 
 
 def origins(ctx: RuleContext) -> Iterator[Relation]:
@@ -26,9 +27,9 @@ def origins(ctx: RuleContext) -> Iterator[Relation]:
         if m.source == "demonym":
             continue
         root = ctx.doc[start:end].root
-        if m.cls == "Person":
+        if m.cls == Cls.Person:
             yield from person_of_place(ctx, m, start, root)
-        elif ctx.ontology.is_a(m.cls, "Organization"):
+        elif ctx.ontology.is_a(m.cls, Cls.Organization):
             for place in of_places(ctx, root) + possessor_places(ctx, root):
                 yield from ctx.relate(m, "locatedIn", place, root, "org-of-place", modal=False)
 
@@ -38,7 +39,7 @@ def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) 
     it (the 'of' completes the title); 'Sen. John Glenn of Ohio' represents the state and lives in it."""
     title = title_before(ctx, start)
     for place in of_places(ctx, root):
-        country = ctx.ontology.is_a(place.cls, "Country")
+        country = ctx.ontology.is_a(place.cls, Cls.Country)
         if title:
             yield from ctx.relate(person, title_property(ctx, title), place, root, "person-of-place", modal=False)
         if not country:
@@ -66,7 +67,7 @@ def of_places(ctx: RuleContext, root: Token) -> list[Mention]:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found.extend(m for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
-                             if ctx.ontology.is_a(m.cls, "Place") and m.source != "demonym")
+                             if ctx.ontology.is_a(m.cls, Cls.Place) and m.source != "demonym")
     return found
 
 

@@ -8,33 +8,35 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def places(ctx: RuleContext) -> Iterator[Relation]:
     """locatedIn (heldAt for events) from a preposition, a comma or an organisation's descriptor."""
     spans = ctx.args.mentions.spans
     for k, (start, end, m) in enumerate(spans):
-        if m.source == "demonym" or not ctx.ontology.is_a(m.cls, "Entity") or m.cls in ("Person", "Country"):
+        if m.source == "demonym" or not ctx.ontology.is_a(m.cls, Cls.Entity) \
+                or m.cls in (Cls.Person, Cls.Country):
             continue
         root = ctx.doc[start:end].root
         yield from place_of(ctx, m, root)
         nxt = spans[k + 1] if k + 1 < len(spans) else None
         if nxt is not None and is_place_comma(ctx, start, end, nxt):  # "Austin, Texas"
             yield from ctx.relate(m, "locatedIn", nxt[2], root, "place-comma", modal=False)
-        if ctx.ontology.is_a(m.cls, "Organization"):
+        if ctx.ontology.is_a(m.cls, Cls.Organization):
             yield from descriptor_place(ctx, m, root)
 
 
 def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta'."""
     a = ctx.args
-    prop = "heldAt" if ctx.ontology.is_a(m.cls, "Event") else "locatedIn"
+    prop = "heldAt" if ctx.ontology.is_a(m.cls, Cls.Event) else "locatedIn"
     holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
                         and a.mention(root.head) is None else [])
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
-                if ctx.ontology.is_a(place.cls, "Place") and not (place.cls == m.cls == "City"):
+                if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City):
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
 
 
@@ -48,16 +50,16 @@ def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Rela
             for mod in noun.children:
                 place = a.mention(mod)
                 if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
-                        ctx.ontology.is_a(place.cls, "Place") and place is not m:
+                        ctx.ontology.is_a(place.cls, Cls.Place) and place is not m:
                     yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
 
 
 def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, Mention]) -> bool:
     """A place, a comma and a wider place, not a list: 'Monterrey, Mexico, last month'."""
     doc, (s2, e2, other) = ctx.doc, nxt
-    if s2 != end + 1 or doc[end].text != "," or not ctx.ontology.is_a(other.cls, "Place"):
+    if s2 != end + 1 or doc[end].text != "," or not ctx.ontology.is_a(other.cls, Cls.Place):
         return False
-    if not ctx.ontology.is_a(ctx.args.mentions.at(doc[start]).cls, "Place"):
+    if not ctx.ontology.is_a(ctx.args.mentions.at(doc[start]).cls, Cls.Place):
         return False
     before = doc[start - 1].lower_ if start else ""
     after = doc[e2].lower_ if e2 < len(doc) else "."

@@ -13,9 +13,11 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import money_arguments
+from kg.extract.rules.participants import coordinated_pairs, presence
 from kg.extract.tokens import indices_with, string_ids
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
+from kg.vocabulary import Cls
 
 Arguments = tuple[list[Mention], list[Mention], str]  # subjects, objects, rule
 
@@ -87,7 +89,10 @@ class TriggerMatcher:
                 if prep is None:
                     matches.append((key, [i]))
                 else:
-                    matches += [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
+                    with_prep = [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
+                    if not with_prep and prep == "of" and possessed_compound(doc[i]):
+                        with_prep = [(key, [i])]  # "its Activision takeover": the takeover of Activision
+                    matches += with_prep
         return matches
 
     def triggers(self, key: str, *forms: str) -> list[Trigger]:
@@ -95,6 +100,12 @@ class TriggerMatcher:
         positions = self.positions[key]
         found = sorted({k for form in (*forms, "*") for k in positions.get(form, ())})
         return [self.groups[key][k] for k in found]
+
+
+def possessed_compound(noun: Token) -> bool:
+    """A noun with a possessive and a compound before it: "Microsoft's Activision takeover"."""
+    deps = {c.dep_ for c in noun.children}
+    return "poss" in deps and "compound" in deps
 
 
 @functools.lru_cache(maxsize=4)
@@ -126,6 +137,8 @@ def trigger_relations(ctx: RuleContext) -> Iterator[Relation]:
 
 def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Relation]:
     """The relations one trigger states at one token: its own, its co-agents' and where it happened."""
+    if not phrase_words_present(trig, token):
+        return
     arguments = ARGUMENTS.get(trig.kind, verb_arguments)(ctx, trig, token)
     if trig.object_nouns and not any(c.dep_ == "dobj" and c.lemma_.lower() in trig.object_nouns
                                      for c in token.children):
@@ -138,10 +151,22 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
         for o in objects:
             for co in co_agents(ctx, token, trig):
                 yield from ctx.relate(co, trig.property, o, token, "co-agent")
+    yield from coordinated_pairs(ctx, trig, token, subjects, objects)
+    yield from presence(ctx, trig, token, subjects, objects)
     if trig.property in ctx.lexicon.location_properties:
         for o in objects:
             for place in locations(ctx, token):
                 yield from ctx.relate(o, "heldAt", place, token, "held-at", modal=False)
+
+
+def phrase_words_present(trig: Trigger, token: Token) -> bool:
+    """'hold talks with', 'take part in': the words between the verb and its preposition are there
+    ('held in Gliwice' is no meeting); a verb's children and their children are looked at."""
+    words = (trig.prep or "").split()[:-1]
+    if trig.kind != "verb" or not words:
+        return True
+    near = {w for c in token.children for t in (c, *c.children) for w in (t.lower_, t.lemma_.lower())}
+    return all(w in near for w in words)
 
 
 def restricted(ctx: RuleContext, trig: Trigger, subjects: list[Mention], objects: list[Mention],
@@ -157,19 +182,32 @@ def restricted(ctx: RuleContext, trig: Trigger, subjects: list[Mention], objects
 
 
 def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
-    """'talks between X and Y', 'sanctions on X by Y', 'X's deployment to Y'."""
+    """'talks between X and Y', 'sanctions on X by Y', 'X's deployment to Y', 'the acquisition of Y by X',
+    "X's Y takeover" (the object as a compound when a possessive names the agent), "his US Open title"."""
     a = ctx.args
     objects = a.prep_objects(token, trig.prep) if trig.prep else []
+    agents = a.prep_objects(token, "by") if trig.prep != "by" else []
     if trig.prep == "between":
         subjects, objects = objects[:1], objects[1:]
     elif trig.prep and trig.prep != "of":
-        subjects = a.prep_objects(token, "of") or a.governing_subjects(token)
+        subjects = a.prep_objects(token, "of") or agents or a.governing_subjects(token)
     else:
-        subjects = a.governing_subjects(token)
+        subjects = agents or a.governing_subjects(token)
+    if not objects and trig.prep in (None, "of"):
+        objects = compound_objects(ctx, token, subjects)
     own = a.mention(token)
     if own is not None and own.source.startswith("coref") and own not in objects:
         subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
     return subjects, objects, "nominal"
+
+
+def compound_objects(ctx: RuleContext, noun: Token, subjects: list[Mention]) -> list[Mention]:
+    """"Siemens's Kestrel takeover", "his US Open title": a name compounded on the noun is its object when a
+    possessive names the agent; without one the compound is the agent ("the Nato summit"), never the object."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return []
+    found = [ctx.args.mention(c) for c in noun.children if c.dep_ == "compound"]
+    return [m for m in dict.fromkeys(found) if m is not None and m not in subjects]
 
 
 def adjective_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
@@ -210,7 +248,7 @@ def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects:
         rule = "particle"
     if trig.prep in ctx.settings.attack_preps and not subjects and a.is_passive(token):
         # "90 Shahed drones were fired at Kyiv": the weapon fired is the attacker
-        subjects = [m for m in a.direct_objects(token) if ctx.ontology.is_a(m.cls, "Weapon")]
+        subjects = [m for m in a.direct_objects(token) if ctx.ontology.is_a(m.cls, Cls.Weapon)]
     return subjects, objects, rule if rule == "particle" else "prep"
 
 
@@ -223,7 +261,7 @@ def co_agents(ctx: RuleContext, token: Token, trig: Trigger) -> list[Mention]:
         return []
     found: list[Mention] = []
     for prep in ctx.lexicon.co_agent_preps:
-        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, "Agent"))
+        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, Cls.Agent))
     return found
 
 
@@ -232,5 +270,5 @@ def locations(ctx: RuleContext, token: Token) -> list[Mention]:
     found: list[Mention] = []
     for prep in ctx.lexicon.location_preps:
         found.extend(m for m in ctx.args.prep_objects(token, prep)
-                     if ctx.ontology.is_a(m.cls, "Place") or ctx.ontology.is_a(m.cls, "Organization"))
+                     if ctx.ontology.is_a(m.cls, Cls.Place) or ctx.ontology.is_a(m.cls, Cls.Organization))
     return found

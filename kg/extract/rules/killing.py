@@ -1,0 +1,61 @@
+"""Killing said without a verb of killing, or with its agent one step away.
+
+- A lethal manner: "was shot to death by Chapman", "Ruby fatally shot Oswald", "stabbed him dead": a verb
+  of the lexicon's `lethal.verbs` with one of its `lethal.complements` ("death", "fatally", "dead") kills.
+- An instrument killed: "Oswald fired the shots that killed Kennedy", "the bomb he planted killed X": the
+  one who fired, planted or threw the instrument kills.
+
+A shooting with no lethal word ("McKinley was shot by Czolgosz") is not a killing here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation
+
+
+def killings(ctx: RuleContext) -> Iterator[Relation]:
+    """kg:kills from a lethal manner or through an instrument."""
+    lethal = ctx.lexicon.lethal
+    kill_verbs = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "verb"}
+    for token in ctx.doc:
+        if token.pos_ != "VERB" or ctx.sentence_too_long(token) or ctx.negated(token):
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lethal.verbs and is_lethal(token, lethal.complements):
+            killers, victims = ctx.args.subjects(token), ctx.args.direct_objects(token)
+            rule = "lethal-manner"
+        elif lemma in kill_verbs:
+            killers, victims = instrument_users(ctx, token, lethal.instruments), ctx.args.direct_objects(token)
+            rule = "instrument"
+        else:
+            continue
+        for killer in killers:
+            for victim in victims:
+                yield from ctx.relate(killer, "kills", victim, token, rule)
+
+
+def is_lethal(verb: Token, complements: frozenset[str]) -> bool:
+    """'shot to death', 'fatally shot', 'shot dead', 'beaten to death'."""
+    for child in verb.children:
+        if child.dep_ in ("advmod", "acomp", "oprd", "xcomp") and child.lower_ in complements:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(
+                p.dep_ == "pobj" and p.lower_ in complements for p in child.children):
+            return True
+    return False
+
+
+def instrument_users(ctx: RuleContext, verb: Token, instruments: frozenset[str]) -> list[Mention]:
+    """Who used the instrument that is the verb's subject: 'Oswald fired the shots that killed X'."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return []
+    noun = verb.head if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else subject
+    if noun.lemma_.lower() not in instruments:
+        return []
+    user = noun.head if noun.dep_ == "dobj" else None
+    return ctx.args.subjects(user) if user is not None and user.pos_ == "VERB" else []

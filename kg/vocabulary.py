@@ -1,0 +1,49 @@
+"""The ontology's vocabulary, read from the package's ontology/kg.ttl once, at import.
+
+`KG` is a closed rdflib namespace (`DefinedNamespace` with `_fail = True`): a misspelt term raises
+instead of quietly minting a new IRI. `Cls` holds the classes by local name, as a str enum: code says
+`Cls.Person`, never "Person", and a class missing from kg.ttl is an AttributeError at the line that
+names it. A term added to kg.ttl needs no edit here.
+"""
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import rdflib
+from rdflib import OWL, RDF
+from rdflib.namespace import DefinedNamespace, Namespace
+
+from kg.config import ONTOLOGY_DIR
+from kg.errors import OntologyError
+
+NAMESPACE = "https://w3id.org/newskg/ontology#"
+
+
+def read_terms(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The local names of the classes and of every other kg: term (properties, their declared inverses)."""
+    try:
+        graph = rdflib.Graph().parse(path, format="turtle")
+    except (OSError, SyntaxError, ValueError) as err:
+        raise OntologyError(f"cannot read the vocabulary in {path}: {err}") from err
+    named = {str(t)[len(NAMESPACE):] for triple in graph for t in triple
+             if isinstance(t, rdflib.URIRef) and str(t).startswith(NAMESPACE)}
+    classes = {str(c)[len(NAMESPACE):] for c in graph.subjects(RDF.type, OWL.Class)
+               if str(c).startswith(NAMESPACE)}
+    named.discard("")  # the ontology's own IRI
+    return tuple(sorted(classes)), tuple(sorted(named - classes))
+
+
+CLASSES, PROPERTIES = read_terms(ONTOLOGY_DIR / "kg.ttl")
+
+
+class KG(DefinedNamespace):
+    """Every term of kg.ttl; any other name raises AttributeError."""
+
+    _NS = Namespace(NAMESPACE)
+    _fail = True
+    _extras = [*CLASSES, *PROPERTIES]
+
+
+Cls = StrEnum("Cls", [(name, name) for name in CLASSES], module=__name__)
+Cls.__doc__ = "The ontology's classes by local name; each member is the str of its name."

@@ -1,0 +1,77 @@
+"""Titles and roles (kg/extract/rules/roles.py): compound titles, appositions and title lists, each with a
+near miss that must state nothing."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_apposition_governor_of_a_place_governs_it(extract):
+    found = triples(extract("Marta Kovalenko, the governor of Kherson, said the region was calm."))
+    assert ("Marta Kovalenko", "role", "governor") in found
+    assert ("Marta Kovalenko", "governs", "Kherson") in found
+
+
+def test_bare_title_after_a_name_is_a_role(extract):
+    found = triples(extract("The blast was confirmed by Ivan Petrov, mayor, on Monday."))
+    assert ("Ivan Petrov", "role", "mayor") in found
+
+
+def test_coordinated_titles_share_the_organisation(extract):
+    found = triples(extract("Peter Hall, the founder and former chief executive of Zeta Robotics, resigned."))
+    assert ("Peter Hall", "founds", "Zeta Robotics") in found
+    assert ("Peter Hall", "leads", "Zeta Robotics") in found
+
+
+def test_title_list_gives_each_person_their_title(extract):
+    found = triples(extract("Foreign Secretary David Lammy, Defence Secretary John Healey and envoy Jonathan Powell "
+                            "met in Paris."))
+    assert {("David Lammy", "role", "Foreign Secretary"), ("John Healey", "role", "Defence Secretary"),
+            ("Jonathan Powell", "role", "envoy")} <= found
+
+
+def test_abbreviated_title_over_a_state_is_spelled_out_and_governs_it(extract):
+    found = triples(extract("Ohio Gov. Mike Dewine spoke to reporters on Friday."))
+    assert ("Mike Dewine", "role", "Ohio Governor") in found
+    assert ("Mike Dewine", "governs", "Ohio") in found
+
+
+def test_district_attorney_represents_the_place(extract):
+    found = triples(extract("Brooklyn District Attorney Eric Gonzalez filed the charges."))
+    assert ("Eric Gonzalez", "represents", "Brooklyn") in found
+
+
+def test_organisation_before_a_head_title_is_led(extract):
+    found = triples(extract("ESA Administrator Josef Aschbacher said the launch went well."))
+    assert ("Josef Aschbacher", "leads", "ESA") in found
+
+
+def test_possessive_co_founder_founds_the_owner(extract):
+    found = triples(extract("Microsoft's late co-founder Paul Allen was honoured at the ceremony."))
+    assert ("Paul Allen", "founds", "Microsoft") in found
+
+
+def test_occupation_serves_the_nearest_organisation_not_its_country(extract):
+    found = triples(extract("Joining them is Mark Lee, 51, a US Navy aviator and veteran of two missions."))
+    assert any(s == "Mark Lee" and p == "serves" and o in ("Navy", "US Navy") for s, p, o in found)
+    assert not any(s == "Mark Lee" and p == "serves" and o == "US" for s, p, o in found)
+
+
+def test_demonym_inside_an_organisation_name_is_no_country(extract):
+    found = triples(extract("The crew includes Anna Roy, a Royal Canadian Air Force colonel."))
+    assert not any(s == "Anna Roy" and p == "serves" and o == "Canada" for s, p, o in found)
+
+
+def test_a_title_with_its_own_of_phrase_does_not_take_the_shared_one(extract):
+    found = triples(extract("Lena Fischer, the founder of Nordwind Motors and chairman of Baltic Shipping, spoke on "
+                            "Monday."))
+    assert ("Lena Fischer", "founds", "Nordwind Motors") in found
+    assert ("Lena Fischer", "leads", "Baltic Shipping") in found
+    assert ("Lena Fischer", "founds", "Baltic Shipping") not in found
+
+
+def test_a_person_named_beside_a_plain_noun_has_no_role(extract):
+    found = triples(extract("Rachel Adams, a resident of Leeds, said the water was rising."))
+    assert not any(s == "Rachel Adams" and p in ("role", "serves", "leads", "governs") for s, p, _ in found)

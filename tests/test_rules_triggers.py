@@ -1,0 +1,41 @@
+"""Tests for kg.extract.rules.triggers: general constructions around a lexicon trigger, each with a
+near miss that must state nothing."""
+from __future__ import annotations
+
+import pytest
+from conftest import relations, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_nominalisation_with_a_by_agent(extract):
+    found = triples(extract("The acquisition of Baltic Robotics by Siemens was completed on Monday."))
+    assert ("Siemens", "acquires", "Baltic Robotics") in found
+    assert ("Baltic Robotics", "acquires", "Siemens") not in found
+
+
+def test_possessive_agent_and_compound_object_of_a_nominalisation(extract):
+    exs = extract("Siemens completed its Baltic Robotics takeover in March.")
+    assert ("Siemens", "acquires", "Baltic Robotics") in triples(exs)
+    assert {r.provenance.rule for r in relations(exs, "acquires")} == {"nominal"}
+
+
+def test_a_compound_without_a_possessive_is_not_the_object(extract):
+    # "the Siemens takeover": Siemens is who takes over, if anyone; nothing says it was taken over
+    found = triples(extract("Analysts praised the Siemens takeover on Monday."))
+    assert not any(p == "acquires" and o == "Siemens" for _, p, o in found)
+
+
+def test_words_between_verb_and_preposition_must_be_there(extract):
+    # "hold talks with" is a meeting; "held in Gliwice" is not
+    found = triples(extract("The ceremony between Hyundai Rotem and PGZ, held in Gliwice, drew crowds."))
+    assert not any(p in ("meets", "presentIn") for _, p, _ in found)
+    found = triples(extract("Keir Starmer held talks with Donald Tusk in Warsaw."))
+    assert ("Keir Starmer", "meets", "Donald Tusk") in found
+    assert ("Keir Starmer", "presentIn", "Warsaw") in found
+
+
+def test_deal_with_coordinated_countries(extract):
+    found = triples(extract("Prime Minister Mark Carney announced trade deals with Mexico and Brazil on Friday."))
+    assert ("Mark Carney", "agreesWith", "Mexico") in found
+    assert ("Mark Carney", "agreesWith", "Brazil") in found
