@@ -2,12 +2,13 @@
 board appointed Ingrid Solberg as chief executive' -> a role, and serves/leads/... the organisation."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 
 
@@ -56,7 +57,7 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
 
 def holds_office(ctx: RuleContext, m: Mention) -> bool:
     """An organisation, a country or a place where a title can be held (not a person, not a demonym)."""
-    return m.cls != Cls.Person and m.source != "demonym" and (
+    return m.cls != Cls.Person and m.source != Source.DEMONYM and (
         ctx.ontology.is_a(m.cls, Cls.Agent) or ctx.ontology.is_a(m.cls, Cls.Place))
 
 
@@ -90,15 +91,19 @@ def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root
     before = list(doc[k:start]) if start == 0 or doc[start - 1].head.i in span_ids \
         or doc[start - 1].head.i >= start else []
     if before and is_title(ctx, before):
-        owner = possessor(ctx, k)
+        owner = possessor(ctx, k, start)
         yield from role_from(ctx, person, before, root, "compound-title", [owner] if owner else [])
 
 
-def possessor(ctx: RuleContext, k: int) -> Mention | None:
-    """The organisation or country whose title it is: "Apple's late co-founder" -> Apple."""
+def possessor(ctx: RuleContext, k: int, start: int) -> Mention | None:
+    """The organisation or country whose title it is: "Apple's late co-founder", 'its CEO' (the pronoun resolved)."""
     doc = ctx.doc
-    if k >= 2 and doc[k - 1].lower_ in ("'s", "’s", "'") and doc[k - 1].tag_ == "POS":
+    if k >= 2 and doc[k - 1].lower_ in ("'s", "\u2019s", "'") and doc[k - 1].tag_ == "POS":
         m = ctx.args.mentions.at(doc[k - 2])
+        if m is not None and holds_office(ctx, m):
+            return m
+    for c in (c for t in doc[k:start] for c in t.children if c.dep_ == "poss" and c.i < k):
+        m = ctx.args.mention(c)
         if m is not None and holds_office(ctx, m):
             return m
     return None
@@ -136,28 +141,53 @@ def title_words(ctx: RuleContext, title: Token) -> list[Token]:
 def names_another(ctx: RuleContext, token: Token, person: Mention) -> bool:
     """The token names some entity other than the person ('the governor' resolved to the person does not)."""
     m = ctx.args.mention(token)
-    return m is not None and m.source != "role" and not (m.cls == Cls.Person and m.name == person.name)
+    return m is not None and m.source != Source.ROLE and not (m.cls == Cls.Person and m.name == person.name)
 
 
 def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
-    """'the board appointed Ingrid Solberg as chief executive': a role, held at whoever appointed."""
+    """'the board appointed Ingrid Solberg as chief executive': a role, held at whoever appointed (and at the
+    organisation the title names: 'named X as chief executive of Y')."""
     a = ctx.args
     for _, _, person, root in ctx.people():
         verb = root.head if root.dep_ in ("dobj", "nsubjpass") else None
         if verb is None or verb.pos_ != "VERB":
             continue
-        for prep in list(verb.children) + list(root.children):
+        for title in as_titles(ctx, [verb, root]):
+            orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
+                    if ctx.ontology.is_a(m.cls, Cls.Organization)]
+            yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
+                                 employers(ctx, title) or orgs, modal=True)
+
+
+def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
+    """The title a clause gives its subject: 'X came back as chief executive of Y', 'X had spent 15 years as CEO',
+    'X is the chief executive of Y', 'X was named a mission specialist', 'X was elected leader of Y'."""
+    for _, _, person, root in ctx.people():
+        verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb):
+            continue
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and ctx.args.mention(c) is None]
+        titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
+        titles += [c for c in verb.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
+                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
+        for title in titles:
+            words = title_words(ctx, title)
+            if words and is_title(ctx, words):
+                yield from role_from(ctx, person, words, title, "predicate-role", employers(ctx, title), modal=True)
+
+
+def as_titles(ctx: RuleContext, holders: Sequence[Token]) -> list[Token]:
+    """The title nouns after 'as' under any of the holders: 'came back as chief executive', 'spent years as CEO'."""
+    found: list[Token] = []
+    for holder in holders:
+        for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ == "as":
-                for title in prep.children:
-                    words = [t for t in title.subtree if t.i <= title.i and t.dep_ not in ("det", "punct")]
-                    if title.dep_ == "pobj" and words and is_title(ctx, words):
-                        orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
-                                if ctx.ontology.is_a(m.cls, Cls.Organization)]
-                        yield from role_from(ctx, person, words, title, "appointed-as", orgs)
+                found.extend(t for t in prep.children if t.dep_ == "pobj" and is_title(ctx, title_words(ctx, t)))
+    return found
 
 
 def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Token, rule: str,
-              employers: Sequence[Mention] = ()) -> Iterator[Relation]:
+              employers: Sequence[Mention] = (), modal: bool = False) -> Iterator[Relation]:
     """The person's role named by `words`, and the property by which they hold it at each organisation
     or place named in the title ('UK Defence Secretary', 'Florida Gov.') or given as `employers`."""
     a = ctx.args
@@ -165,14 +195,14 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
-        a.mention(t) is None or a.mention(t).source in ("demonym", "role"))]
+        a.mention(t) is None or a.mention(t).source in (Source.DEMONYM, Source.ROLE))]
     title = written_title(ctx, [t for t in words if t.i not in possessive])
     if not title or not any(is_title(ctx, title_words[i:]) for i in range(len(title_words))):
         return
-    yield from ctx.relate(person, "role", title, anchor, rule, modal=False)
+    yield from ctx.relate(person, "role", title, anchor, rule, modal=modal)
     prop = title_property(ctx, phrase(ctx, title_words))
     for org in dict.fromkeys(organisations):
-        yield from ctx.relate(person, office_property(ctx, prop, org), org, anchor, rule, modal=False)
+        yield from ctx.relate(person, office_property(ctx, prop, org), org, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
 
 
@@ -183,9 +213,9 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
     found: list[Mention] = []
     for k, t in enumerate(words):
         m = a.mention(t)
-        if m is None or not (holds_office(ctx, m) or m.source == "demonym") or m in found:
+        if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
             continue
-        inside_name = m.source == "demonym" and k > 0 and words[k - 1].pos_ == "PROPN" \
+        inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
             and a.mention(words[k - 1]) is None and words[k - 1].is_title
         if not inside_name:
             found.append(m)
@@ -216,6 +246,6 @@ def office_led(ctx: RuleContext, person: Mention, title: str, anchor: Token) -> 
     if entry is not None and entry.office and entry.country and entry.office.lower() in title.lower():
         led = ctx.ontology.gazetteer_index.get(entry.country.lower())
         if led is not None:
-            country = Mention(person.doc_id, person.start, person.end, entry.country, led.name, led.cls,
-                              "gazetteer", led.wikidata, led.name)
+            country = dataclasses.replace(person, text=entry.country, name=led.name, cls=led.cls,
+                                          source=Source.GAZETTEER, wikidata=led.wikidata, canonical=led.name)
             yield from ctx.relate(person, "leads", country, anchor, "gazetteer-office", modal=False)
