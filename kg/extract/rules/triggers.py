@@ -119,7 +119,8 @@ def trigger_matcher(ontology: Ontology) -> TriggerMatcher:
     """The trigger matcher of the lexicon, its triggers grouped by (kind, preposition)."""
     groups: dict[str, list[Trigger]] = {}
     for trig in ontology.triggers:
-        groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
+        if trig.kind != "adjunct":  # "at the invitation of": rules/adjuncts.py
+            groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
     return TriggerMatcher(groups, ontology.lexicon.compound_object_nouns)
 
 
