@@ -12,6 +12,7 @@ from kg.extract.rules.adjuncts import adjunct_relations
 from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
 from kg.extract.rules.appointments import appointed_roles, predicate_roles
+from kg.extract.rules.awards import award_relations
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.killing import killings
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     whereabouts,  # "Aceng was in New York": where a person was
+    award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
 )
