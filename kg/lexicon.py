@@ -30,6 +30,7 @@ class PropertyTriggers:
     reverse_verbs: WordList = ()
     reverse_adjectives: WordList = ()
     reverse_nouns: WordList = ()  # "his loss to Djokovic": Djokovic defeats him
+    adjunct_nouns: WordList = ()  # "at the invitation of Modi": Modi does it to the clause's subject
     stative_verbs: WordList = ()
     object_classes: WordList = ()
     object_nouns: str | WordList = ()  # the words, or the name of a word list of the lexicon

@@ -20,7 +20,7 @@ from kg.extract.coref import resolve_references
 from kg.extract.mentions import TokenMentions, add_known_names, find_mentions
 from kg.extract.rules import RuleContext, relations
 from kg.config import Settings
-from kg.models import Extraction, Mention
+from kg.models import Extraction, Mention, Source
 from kg.ontology import Ontology, fold
 from kg.vocabulary import Cls
 
@@ -32,13 +32,13 @@ def byline_mentions(doc: Doc, ontology: Ontology) -> list[Mention]:
     """Authors and publisher named in the metadata are entities even when the text never names them."""
     article = doc._.article
     found = [Mention(doc_id=article.doc_id, start=0, end=0, text=name, name=name, cls=Cls.Person,
-                     source="byline")
+                     source=Source.BYLINE)
              for name in article.authors]
     if article.publisher:
         entry = ontology.gazetteer_index.get(fold(article.publisher))
         found.append(Mention(doc_id=article.doc_id, start=0, end=0, text=article.publisher,
                              name=entry.name if entry else article.publisher,
-                             cls=entry.cls if entry else Cls.NewsOrganization, source="publisher",
+                             cls=entry.cls if entry else Cls.NewsOrganization, source=Source.PUBLISHER,
                              wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None))
     return found
 
@@ -51,7 +51,7 @@ def chunk_names(found: Iterable[TokenMentions]) -> dict[str, Mention]:
     names: dict[str, Mention] = {}
     for mentions in found:
         for _, _, m in mentions.spans:
-            if m.source in ("ner", "rule", "gazetteer") and len(m.name.split()) >= KNOWN_NAME_MIN_WORDS \
+            if m.source in (Source.NER, Source.RULE, Source.GAZETTEER) and len(m.name.split()) >= KNOWN_NAME_MIN_WORDS \
                     and m.cls not in (Cls.Person, Cls.Country, Cls.City):
                 names.setdefault(m.name, m)
     return names

@@ -280,6 +280,12 @@ class ArgumentFinder:
                 m = self.mention(child)
                 if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
+        for child in noun.children:  # "a Russian missile strike": the weapon's maker strikes
+            if child.dep_ == "compound" and self.mention(child) is None:
+                for grand in child.children:
+                    m = self.mention(grand) if grand.dep_ in ("compound", "amod") else None
+                    if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
+                        return [m]
         head = noun.head
         if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"
             return self.entities(head)

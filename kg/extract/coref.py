@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 
@@ -10,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
-from kg.models import Mention
+from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import Ontology
 from kg.vocabulary import Cls
@@ -51,10 +52,10 @@ def in_quote(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | Non
     return next((s for s in spans if s[0] <= offset < s[1]), None)
 
 
-def _synthetic(doc: Doc, token: Token, target: Mention, source: str) -> Mention:
-    return Mention(doc_id=target.doc_id, start=token.idx, end=token.idx + len(token.text), text=token.text,
-                   name=target.name, cls=target.cls, source=source, wikidata=target.wikidata,
-                   canonical=target.canonical)
+def _synthetic(doc: Doc, token: Token, target: Mention, source: Source) -> Mention:
+    """`target` as the word `token` refers to it."""
+    return dataclasses.replace(target, start=token.idx, end=token.idx + len(token.text), text=token.text,
+                               source=source)
 
 
 def author_mention(doc: Doc) -> Mention | None:
@@ -63,7 +64,7 @@ def author_mention(doc: Doc) -> Mention | None:
     if article.kind != "opinion" or not article.authors:
         return None
     return Mention(doc_id=article.doc_id, start=0, end=0, text=article.authors[0], name=article.authors[0],
-                   cls=Cls.Person, source="byline")
+                   cls=Cls.Person, source=Source.BYLINE)
 
 
 def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ontology,
@@ -132,11 +133,11 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 else:
                     target = author
                 if target is not None:
-                    resolved[token.i] = _synthetic(doc, token, target, "coref-first-person")
+                    resolved[token.i] = _synthetic(doc, token, target, Source.COREF_FIRST_PERSON)
                 continue
             if low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
                 people = [(i, mm, subj) for i, mm, subj in recent
-                          if mm.cls == Cls.Person and mm.source != "demonym"]
+                          if mm.cls == Cls.Person and mm.source != Source.DEMONYM]
                 if people:
                     last_sent_start = people[-1][0]
                     subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
@@ -156,17 +157,17 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 if noun_cls and definite_ok and not is_named:
                     target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same)
                     if target is not None:
-                        resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
+                        resolved[head.i] = _synthetic(doc, head, target, Source.COREF_DEMONSTRATIVE)
                 elif head.lower_ in research_nouns and not is_named and head.i not in resolved:
                     # "the research was funded by X", "the study": the work of the first research body named;
                     # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
                     target = next((m for _, m, _ in recent if any(ontology.is_a(m.cls, c) for c in research_bodies)),
                                   None)
                     if target is not None:
-                        resolved[head.i] = _synthetic(doc, head, target, "coref-research")
+                        resolved[head.i] = _synthetic(doc, head, target, Source.COREF_RESEARCH)
                 continue
             if target is not None:
-                resolved[token.i] = _synthetic(doc, token, target, "coref-pronoun")
+                resolved[token.i] = _synthetic(doc, token, target, Source.COREF_PRONOUN)
         dets = role_dets[bisect.bisect_left(role_dets, start):bisect.bisect_left(role_dets, end)]
         _role_nouns(doc, end, dets, mentions, resolved, role_titles)
     return resolved
@@ -198,7 +199,7 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
     """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation;
     `exact`: 'the same company' -> the latest company, however far back."""
     if exact:
-        return next((m for _, m, _ in reversed(recent) if m.source != "demonym" and ontology.is_a(m.cls, noun_cls)),
+        return next((m for _, m, _ in reversed(recent) if m.source != Source.DEMONYM and ontology.is_a(m.cls, noun_cls)),
                     None)
     top = next((c for c in (Cls.Agent, Cls.Product, Cls.Event, Cls.Document, Cls.Place)
                 if ontology.is_a(noun_cls, c)), noun_cls)
@@ -208,7 +209,7 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
     # "this force" may be a coalition)
     for cls in ((noun_cls, top) if top != Cls.Organization else (top,)):
         for _, m, _ in reversed(recent[-12:]):
-            if m.source != "demonym" and ontology.is_a(m.cls, cls):
+            if m.source != Source.DEMONYM and ontology.is_a(m.cls, cls):
                 return m
     return None
 
@@ -252,6 +253,6 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
                         country = m.canonical or m.name
         role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
                        end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
-                       name=title, cls=Cls.Person, source="role", canonical=country)
+                       name=title, cls=Cls.Person, source=Source.ROLE, country=country)
         for t in doc[i + 1:i + n + 1]:
             resolved[t.i] = role

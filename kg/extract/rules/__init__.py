@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from kg.extract.rules.adjuncts import adjunct_relations
 from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
 from kg.extract.rules.context import RuleContext
@@ -26,6 +27,7 @@ Rule = Callable[[RuleContext], Iterable[Relation]]
 
 RULES: tuple[Rule, ...] = (
     trigger_relations,  # lexicon triggers: "deployed troops to", "talks with", "UK-French"
+    adjunct_relations,  # "at the invitation of Modi": Modi invites the clause's subject
     role_relations,  # "Defence Secretary John Healey", "John Healey, the Defence Secretary"
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"
     killings,  # "was shot to death by Chapman", "Oswald fired the shots that killed Kennedy"

@@ -2,12 +2,13 @@
 board appointed Ingrid Solberg as chief executive' -> a role, and serves/leads/... the organisation."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 
 
@@ -56,7 +57,7 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
 
 def holds_office(ctx: RuleContext, m: Mention) -> bool:
     """An organisation, a country or a place where a title can be held (not a person, not a demonym)."""
-    return m.cls != Cls.Person and m.source != "demonym" and (
+    return m.cls != Cls.Person and m.source != Source.DEMONYM and (
         ctx.ontology.is_a(m.cls, Cls.Agent) or ctx.ontology.is_a(m.cls, Cls.Place))
 
 
@@ -140,7 +141,7 @@ def title_words(ctx: RuleContext, title: Token) -> list[Token]:
 def names_another(ctx: RuleContext, token: Token, person: Mention) -> bool:
     """The token names some entity other than the person ('the governor' resolved to the person does not)."""
     m = ctx.args.mention(token)
-    return m is not None and m.source != "role" and not (m.cls == Cls.Person and m.name == person.name)
+    return m is not None and m.source != Source.ROLE and not (m.cls == Cls.Person and m.name == person.name)
 
 
 def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
@@ -168,7 +169,7 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
         holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and ctx.args.mention(c) is None]
         titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
         titles += [c for c in verb.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
-                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == "role"]
+                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
         for title in titles:
             words = title_words(ctx, title)
             if words and is_title(ctx, words):
@@ -194,7 +195,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
-        a.mention(t) is None or a.mention(t).source in ("demonym", "role"))]
+        a.mention(t) is None or a.mention(t).source in (Source.DEMONYM, Source.ROLE))]
     title = written_title(ctx, [t for t in words if t.i not in possessive])
     if not title or not any(is_title(ctx, title_words[i:]) for i in range(len(title_words))):
         return
@@ -212,9 +213,9 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
     found: list[Mention] = []
     for k, t in enumerate(words):
         m = a.mention(t)
-        if m is None or not (holds_office(ctx, m) or m.source == "demonym") or m in found:
+        if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
             continue
-        inside_name = m.source == "demonym" and k > 0 and words[k - 1].pos_ == "PROPN" \
+        inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
             and a.mention(words[k - 1]) is None and words[k - 1].is_title
         if not inside_name:
             found.append(m)
@@ -245,6 +246,6 @@ def office_led(ctx: RuleContext, person: Mention, title: str, anchor: Token) -> 
     if entry is not None and entry.office and entry.country and entry.office.lower() in title.lower():
         led = ctx.ontology.gazetteer_index.get(entry.country.lower())
         if led is not None:
-            country = Mention(person.doc_id, person.start, person.end, entry.country, led.name, led.cls,
-                              "gazetteer", led.wikidata, led.name)
+            country = dataclasses.replace(person, text=entry.country, name=led.name, cls=led.cls,
+                                          source=Source.GAZETTEER, wikidata=led.wikidata, canonical=led.name)
             yield from ctx.relate(person, "leads", country, anchor, "gazetteer-office", modal=False)
