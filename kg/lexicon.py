@@ -61,6 +61,15 @@ class ContestResults:
 
 
 @dataclass(frozen=True)
+class Awards:
+    """Award categories ('best actor') and the verbs that give them (kg/extract/rules/awards.py)."""
+
+    category_heads: Words = frozenset()  # "best [actor]", "best [picture]"
+    naming_verbs: Words = frozenset()  # "was named best picture"
+    winning_verbs: Words = frozenset()  # "won best actress"
+
+
+@dataclass(frozen=True)
 class Modality:
     planned: Words = frozenset()
     hypothetical: Words = frozenset()
@@ -116,7 +125,8 @@ class Lexicon:
     location_properties: Words = frozenset()
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
-    contest_results: ContestResults = ContestResults()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
+    contest_results: ContestResults = ContestResults()
+    awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()

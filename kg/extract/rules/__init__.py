@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from kg.extract.rules.adjuncts import adjunct_relations
 from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
+from kg.extract.rules.awards import award_relations
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.killing import killings
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     whereabouts,  # "Aceng was in New York": where a person was
+    award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
 )
