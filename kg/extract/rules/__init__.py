@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from kg.extract.rules.adjuncts import adjunct_relations
 from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
+from kg.extract.rules.appointments import appointed_roles, predicate_roles
 from kg.extract.rules.awards import award_relations
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
@@ -21,7 +22,7 @@ from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
-from kg.extract.rules.roles import appointed_roles, predicate_roles, role_relations
+from kg.extract.rules.roles import role_relations
 from kg.extract.rules.triggers import trigger_relations
 from kg.models import Relation
 

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.roles import is_title, phrase
-from kg.models import Mention, Relation
+from kg.extract.rules.titles import is_title, phrase
+from kg.models import Mention, Relation, Source
 
 MAX_MODIFIERS = 5  # "Poland's state-owned defense company PGZ": four words between
 
@@ -35,7 +35,7 @@ def possessors(ctx: RuleContext) -> Iterator[tuple[Mention, Token]]:
     out: their antecedent is too often the wrong organisation of the sentence before."""
     doc, a = ctx.doc, ctx.args
     for start, end, m in a.mentions.spans:
-        if end + 1 < len(doc) and doc[end].tag_ == "POS" and m.source != "demonym":
+        if end + 1 < len(doc) and doc[end].tag_ == "POS" and m.source != Source.DEMONYM:
             yield m, doc[end + 1]
 
 
