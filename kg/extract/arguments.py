@@ -146,6 +146,10 @@ class ArgumentFinder:
             got = self.entities_or_copula_subject(head, depth)
             if not got and verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
                 return self.subjects(head.head, depth + 1)  # "signed a contract to buy": whoever signed
+            if not got and verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" \
+                    and head.head.head.pos_ == "VERB" and head.head.head.lemma_ in self._speech:
+                # "In a statement congratulating Milei, Blinken said": the speaker's statement
+                return self.subjects(head.head.head, depth + 1)
             return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             governor = head.head
@@ -280,6 +284,12 @@ class ArgumentFinder:
                 m = self.mention(child)
                 if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
+        for child in noun.children:  # "a Russian missile strike": the weapon's maker strikes
+            if child.dep_ == "compound" and self.mention(child) is None:
+                for grand in child.children:
+                    m = self.mention(grand) if grand.dep_ in ("compound", "amod") else None
+                    if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
+                        return [m]
         head = noun.head
         if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"
             return self.entities(head)

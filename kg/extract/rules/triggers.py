@@ -16,7 +16,7 @@ from kg.extract.rules.funding import money_arguments
 from kg.extract.rules.participants import coordinated_pairs, presence
 from kg.extract.rules.results import contest_wins
 from kg.extract.tokens import indices_with, string_ids
-from kg.models import Mention, Relation, Source
+from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
 from kg.vocabulary import Cls
 
@@ -119,7 +119,8 @@ def trigger_matcher(ontology: Ontology) -> TriggerMatcher:
     """The trigger matcher of the lexicon, its triggers grouped by (kind, preposition)."""
     groups: dict[str, list[Trigger]] = {}
     for trig in ontology.triggers:
-        groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
+        if trig.kind != "adjunct":  # "at the invitation of": rules/adjuncts.py
+            groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
     return TriggerMatcher(groups, ontology.lexicon.compound_object_nouns)
 
 
