@@ -22,6 +22,7 @@ from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
+from kg.extract.rules.results import concessions
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.triggers import trigger_relations
 from kg.models import Relation
@@ -42,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     whereabouts,  # "Aceng was in New York": where a person was
+    concessions,  # "X is set to become president after rival Y conceded": X defeats Y
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
