@@ -19,6 +19,7 @@ from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.roles import appointed_roles, role_relations
 from kg.extract.rules.triggers import trigger_relations
+from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
 
 Rule = Callable[[RuleContext], Iterable[Relation]]
@@ -32,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
