@@ -29,6 +29,7 @@ class PropertyTriggers:
     adjectives: WordList = ()
     reverse_verbs: WordList = ()
     reverse_adjectives: WordList = ()
+    reverse_nouns: WordList = ()  # "his loss to Djokovic": Djokovic defeats him
     stative_verbs: WordList = ()
     object_classes: WordList = ()
     object_nouns: str | WordList = ()  # the words, or the name of a word list of the lexicon
@@ -47,6 +48,15 @@ class Funding:
 class Research:
     nouns: Words = frozenset()
     bodies: WordList = ()  # classes
+
+
+@dataclass(frozen=True)
+class ContestResults:
+    """Beating a rival in a final is winning the competition (kg/extract/rules/results.py)."""
+
+    defeat_properties: Words = frozenset()  # properties whose subject won ("defeats")
+    win_property: str = "wins"  # the property the winner then has to the competition
+    final_rounds: Words = frozenset()  # "final", "decider": the round that decides the competition
 
 
 @dataclass(frozen=True)
@@ -85,7 +95,9 @@ class Lexicon:
     co_agent_preps: WordList = ()
     location_preps: WordList = ()
     location_properties: Words = frozenset()
-    presence_properties: Words = frozenset()  # their participants were where the event was ("met in Warsaw")
+    presence_properties: Words = frozenset()
+    compound_object_nouns: Words = frozenset()
+    contest_results: ContestResults = ContestResults()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()

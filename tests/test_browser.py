@@ -304,10 +304,18 @@ def test_sidebar_folds_at_phone_width(built):
         assert panel == 390  # a sheet across the bottom
 
 
-def test_report_embeds_a_working_view(browser, built):
-    browser.open((built / "report.html").as_uri(), ready="document.body.getAttribute('data-node-count')")
-    assert browser.eval("document.body.getAttribute('data-node-count')") == "14"
+def test_report_embeds_a_working_view_and_links_into_graph_html(browser, built):
+    browser.console.clear()
+    browser.open((built / "report.html").as_uri(),
+                 ready="document.querySelector('.kg-view') && document.querySelector('.kg-view').dataset.drawn")
+    assert browser.eval("document.querySelector('.kg-view').getAttribute('data-node-count')") == "14"
     assert "Key players" in browser.eval("document.body.innerText")
+    assert browser.console == []
+    # an entity name in the report opens its panel in graph.html
+    href = browser.eval("document.querySelector('#key-players a').href")
+    assert href.endswith("graph.html#entity=united-kingdom")
+    browser.open(href)
+    assert attr(browser, "panel-id") == ENT + "united-kingdom"
 
 
 def test_screenshot(browser, built, tmp_path):

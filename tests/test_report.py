@@ -1,6 +1,7 @@
 """Tests for kg.views.report: the HTML and Markdown report, the static pictures and the embeddable view."""
 from __future__ import annotations
 
+import csv
 import os
 import re
 import subprocess
@@ -9,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from kg.cli import main
 from kg.views.graphview import load_graph
-from kg.views.report import draw_static, embed, show, write_report
+from kg.views.report import draw_static, embed, embeds, show, write_report
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
 EXTERNAL_RESOURCE = re.compile(
@@ -35,46 +37,84 @@ def report(g, tmp_path_factory) -> Path:
 
 def test_report_files(report):
     names = sorted(p.name for p in report.iterdir())
-    assert names == ["graph.html", "graph.png", "graph.svg", "report.html", "report.md"]
+    assert names == ["entities.csv", "facts.csv", "graph.html", "graph.png", "graph.svg", "report.html", "report.md",
+                     "sources.csv"]
 
 
-def test_html_sections(report):
+def test_html_sections_and_contents(report):
     html = (report / "report.html").read_text()
-    for section in ("corpus", "entities", "relations", "key-players", "communities", "picture", "interactive",
-                    "facts"):
+    for section in ("corpus", "key-players", "entities", "relations", "communities", "picture", "interactive",
+                    "facts", "sources"):
         assert f'<section id="{section}">' in html
-    assert "Healey: I want to send British troops to Ukraine" in html
+        assert f'<li><a href="#{section}">' in html  # the table of contents
     assert "2026-02-21" in html and "The Telegraph" in html and "Sabrina Miller" in html
-    assert "<td>United Kingdom</td><td>Country</td><td>5</td>" in html
+    assert ('<td>1</td><td><a href="graph.html#entity=united-kingdom">United Kingdom</a></td><td>Country</td>'
+            '<td class="num">7</td><td class="num">5</td>') in html.replace('<td class="num">1</td>', "<td>1</td>")
 
 
-def test_html_facts_carry_their_sentences(report):
+def test_sources_carry_title_date_publisher_and_url(report):
     html = (report / "report.html").read_text()
-    facts = html[html.index('<section id="facts">'):]
-    assert "<h3>000: Healey: I want to send British troops to Ukraine</h3>" in facts
-    assert "I want to send British troops to Ukraine once a ceasefire is agreed." in facts
-    assert "(planned)" in facts
+    sources = html[html.index('<section id="sources">'):]
+    assert ('<a href="https://www.example.org/news/healey-troops">Healey: I want to send British troops to '
+            'Ukraine</a></td><td>2026-02-21</td><td>The Telegraph</td>') in sources
+
+
+def test_facts_are_grouped_by_entity_with_each_sentence_once(report):
+    html = (report / "report.html").read_text()
+    facts = html[html.index('<section id="facts">'):html.index('<section id="sources">')]
+    uk = facts[facts.index('entity=united-kingdom">United Kingdom</a> <small>'):facts.index('entity=ukraine">')]
+    # the sentence stating two facts about the United Kingdom appears once, with both facts
+    sentence = "I want to send British troops to Ukraine once a ceasefire is agreed."
+    assert uk.count(sentence) == 1
+    assert "(planned)" in uk
+    assert '<a href="https://www.example.org/news/healey-troops">' in uk
     assert "(reported; according to Volodymyr Zelensky)" in facts
-    # text order inside a document: the sentence at offset 0 comes before the one at 400
-    assert facts.index("serves the United Kingdom.") < facts.index("send British troops to Ukraine once")
+
+
+def test_communities_have_two_or_more_members(report):
+    html = (report / "report.html").read_text()
+    communities = html[html.index('<section id="communities">'):html.index('<section id="picture">')]
+    assert "(1)" not in communities and "Sabrina Miller" not in communities
+    assert "Entities without relations, not drawn:" in html and 'entity=sabrina-miller">Sabrina Miller' in html
 
 
 def test_html_is_self_contained(report):
     html = (report / "report.html").read_text()
     assert not EXTERNAL_RESOURCE.search(html)
     assert "<svg" in html and "<?xml" not in html  # the picture is inline
-    assert '<iframe class="kg-view"' in html and 'sandbox="allow-scripts"' in html
+    assert '<div class="kg-root kg-view"' in html  # a small graph's view is inline
 
 
 def test_markdown(report):
     md = (report / "report.md").read_text()
     for heading in ("## Corpus", "## Entities by class", "## Relations by property", "## Key players",
-                    "## Communities", "## Facts by document"):
+                    "## Communities", "## Facts by entity", "## Sources", "## Entities without relations"):
         assert heading in md
     assert "[Open the interactive view](graph.html)" in md and "![The entity graph](graph.png)" in md
-    assert "| 1 | United Kingdom | Country | 5 |" in md
+    assert "| 1 | [United Kingdom](graph.html#entity=united-kingdom) | Country | 7 | 5 |" in md
     assert "1. (6) United Kingdom, Ukraine" in md
     assert "- **United Kingdom** sends troops to **Ukraine** (planned)" in md
+
+
+def test_markdown_escapes_article_text(g, tmp_path):
+    hostile = Graph()
+    for triple in g:
+        hostile.add(triple)
+    doc = URIRef("https://w3id.org/newskg/document/000")
+    hostile.remove((doc, DCTERMS.title, None))
+    hostile.add((doc, DCTERMS.title, Literal("<script>x</script> | **bold** [link](http://evil)")))
+    md = write_report(hostile, tmp_path)[1].read_text()
+    assert "<script>" not in md and "**bold**" not in md and "[link](http://evil)" not in md
+    assert "\\<script\\>x\\</script\\> \\| \\*\\*bold\\*\\*" in md
+
+
+def test_csv_full_lists(report):
+    facts = list(csv.reader((report / "facts.csv").open()))
+    assert facts[0][:3] == ["subject", "relation", "object"] and len(facts) == 17
+    entities = list(csv.reader((report / "entities.csv").open()))
+    assert len(entities) == 15 and entities[1][1] == "United Kingdom"
+    sources = list(csv.reader((report / "sources.csv").open()))
+    assert [row[0] for row in sources[1:]] == ["000", "001"] or len(sources) == 3
 
 
 def test_static_pictures(report):
@@ -92,12 +132,23 @@ def test_static_pictures_are_reproducible(g, tmp_path):
     assert first == second
 
 
-def test_embed_is_a_sandboxed_frame(g):
+def test_embed_accepts_a_graph_or_a_path(g):
     fragment = embed(g, focus="Nato", depth=1, height=400)
-    assert fragment.startswith('<iframe class="kg-view"') and fragment.endswith("</iframe>")
+    assert fragment.startswith("<style>") and fragment.endswith("</script>")
     assert "height:400px" in fragment
-    assert "srcdoc=\"&lt;!DOCTYPE html&gt;" in fragment
     assert not EXTERNAL_RESOURCE.search(fragment)
+    assert embed(DATA, focus="Nato", depth=1, height=400) == fragment
+    assert embed(str(DATA), focus="Nato", depth=1, height=400) == fragment
+
+
+def test_several_embeds_share_one_library(g):
+    one = embed(g)
+    two = embeds([g, (DATA, {"focus": "Putin", "depth": 1})])
+    library_size = len(one) - len(embed(g, with_library=False))
+    assert library_size > 500_000  # vis-network itself
+    assert len(two) < len(one) * 2 - library_size * 0.9
+    assert two.count("vis-network") == one.count("vis-network")
+    assert two.count('class="kg-root kg-view"') == 2
 
 
 def test_show_displays_in_a_notebook(g, tmp_path):

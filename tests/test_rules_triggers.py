@@ -39,3 +39,10 @@ def test_deal_with_coordinated_countries(extract):
     found = triples(extract("Prime Minister Mark Carney announced trade deals with Mexico and Brazil on Friday."))
     assert ("Mark Carney", "agreesWith", "Mexico") in found
     assert ("Mark Carney", "agreesWith", "Brazil") in found
+
+
+def test_a_dateline_before_a_dash_is_not_the_subject(extract):
+    found = triples(extract("Lawsuit filed\n\nSAN FRANCISCO -- Elon Musk is suing OpenAI and its CEO Sam Altman."))
+    assert ("Elon Musk", "sues", "OpenAI") in found
+    assert ("Elon Musk", "sues", "Sam Altman") in found
+    assert not any(s == "San Francisco" for s, p, _ in found if p == "sues")

@@ -14,6 +14,7 @@ from kg.vocabulary import Cls
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
+DATELINE_DASHES = {"--", "-", "\u2014", "\u2013", ":"}
 
 
 @dataclass
@@ -125,7 +126,7 @@ class ArgumentFinder:
                 return []
             return []
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return self.entities_or_copula_subject(verb.head, depth)
                 if child.lower_ in ("they", "we") and self.mention(child) is None:
@@ -161,6 +162,13 @@ class ArgumentFinder:
             return self.subjects(governor, depth + 1)
         return []
 
+    @staticmethod
+    def is_dateline(subject: Token) -> bool:
+        """'SAN FRANCISCO -- Elon Musk is suing': the dateline read as a second subject before a dash."""
+        dash = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+        return dash is not None and dash.is_punct and dash.text in DATELINE_DASHES and any(
+            c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
+
     def patients(self, verb: Token) -> list[Mention]:
         """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
         ('James Earl Ray, suspected of ...')."""
@@ -183,6 +191,8 @@ class ArgumentFinder:
         words = prep.split()
         found: list[Mention] = []
         holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "lost the World Cup final to Australia": the tagger reads "final" as the object's adjective
+        holders += [g for c in holders[1:] for g in c.children if g.dep_ == "amod"]
         # "pictured next to X", "stationed close to X": the preposition hangs from an adverb
         holders += [c for c in head.children if c.dep_ == "advmod"]
         for holder in holders:

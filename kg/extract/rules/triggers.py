@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import money_arguments
 from kg.extract.rules.participants import coordinated_pairs, presence
+from kg.extract.rules.results import contest_wins
 from kg.extract.tokens import indices_with, string_ids
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
@@ -33,8 +34,9 @@ class TriggerMatcher:
     lemma or (for "*" triggers) part of speech can match are looked at.
     """
 
-    def __init__(self, groups: dict[str, list[Trigger]]):
+    def __init__(self, groups: dict[str, list[Trigger]], compound_object_nouns: frozenset[str] = frozenset()):
         self.keys = list(groups)
+        self.compound_object_nouns = compound_object_nouns  # "its Activision takeover": match without the "of"
         self.verbs: dict[str, list[str]] = {}  # lemma -> groups; POS VERB
         self.nouns: dict[str, list[str]] = {}  # lemma -> groups; POS NOUN or PROPN
         self.adjectives: dict[str, list[str]] = {}  # lower-case form -> groups; any POS
@@ -90,10 +92,14 @@ class TriggerMatcher:
                     matches.append((key, [i]))
                 else:
                     with_prep = [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
-                    if not with_prep and prep == "of" and possessed_compound(doc[i]):
+                    if not with_prep and self.compound_object(doc[i]):
                         with_prep = [(key, [i])]  # "its Activision takeover": the takeover of Activision
                     matches += with_prep
         return matches
+
+    def compound_object(self, noun: Token) -> bool:
+        """A noun whose possessive is the agent and whose compound the object: "Microsoft's Activision takeover"."""
+        return noun.lemma_.lower() in self.compound_object_nouns and possessed_compound(noun)
 
     def triggers(self, key: str, *forms: str) -> list[Trigger]:
         """The triggers of group `key`, in lexicon order, whose lemma is "*" or one of the matched word's `forms`."""
@@ -114,7 +120,7 @@ def trigger_matcher(ontology: Ontology) -> TriggerMatcher:
     groups: dict[str, list[Trigger]] = {}
     for trig in ontology.triggers:
         groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
-    return TriggerMatcher(groups)
+    return TriggerMatcher(groups, ontology.lexicon.compound_object_nouns)
 
 
 def trigger_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -152,6 +158,7 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
             for co in co_agents(ctx, token, trig):
                 yield from ctx.relate(co, trig.property, o, token, "co-agent")
     yield from coordinated_pairs(ctx, trig, token, subjects, objects)
+    yield from contest_wins(ctx, trig, token, subjects)
     yield from presence(ctx, trig, token, subjects, objects)
     if trig.property in ctx.lexicon.location_properties:
         for o in objects:
@@ -193,7 +200,7 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
         subjects = a.prep_objects(token, "of") or agents or a.governing_subjects(token)
     else:
         subjects = agents or a.governing_subjects(token)
-    if not objects and trig.prep in (None, "of"):
+    if not objects and trig.prep not in ("between", "by") and token.lemma_.lower() in ctx.lexicon.compound_object_nouns:
         objects = compound_objects(ctx, token, subjects)
     own = a.mention(token)
     if own is not None and own.source.startswith("coref") and own not in objects:

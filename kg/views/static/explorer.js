@@ -428,8 +428,10 @@
     });
 
     // ---- search over names, aliases and sentences
-    var names = [];
+    var names = [], slugs = new Map();
     D.nodes.forEach(function (n) {
+      var slug = n.id.split(/[\/#]/).pop();
+      if (!slugs.has(slug)) { slugs.set(slug, n.id); }
       names.push([fold(n.label), n.id, true]);
       n.aliases.forEach(function (a) { names.push([fold(a), n.id, false]); });
     });
@@ -449,6 +451,7 @@
       var q = fold(text.trim());
       if (!q) { return null; }
       if (byId.has(text)) { return text; }
+      if (slugs.has(text)) { return slugs.get(text); }  // report links use an IRI's last part
       var best = null, bestScore = 9;
       names.forEach(function (row) {
         var score = row[0] === q ? (row[2] ? 0 : 1) : row[0].indexOf(q) === 0 ? 2 : row[0].indexOf(q) >= 0 ? 3 : 9;

@@ -1,0 +1,54 @@
+"""Contest results: beating someone in the final of a competition is winning it.
+
+"India beat South Africa in the T20 World Cup final", "lost the final of the Davis Cup to Italy": the side
+that wins the deciding round (`contest_results.final_rounds` in lexicon.yaml) of a named competition wins
+the competition. A defeat in any other round ("beat Nadal in the third round of Wimbledon") says nothing
+about who won the competition.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation
+from kg.ontology import Trigger
+from kg.vocabulary import Cls
+
+
+def contest_wins(ctx: RuleContext, trig: Trigger, token: Token, winners: list[Mention]) -> Iterator[Relation]:
+    """The competition whose final the trigger's winners won: 'beat X in the Y final' -> wins Y."""
+    results = ctx.lexicon.contest_results
+    if trig.property not in results.defeat_properties or not winners:
+        return
+    for competition in final_competitions(ctx, token):
+        for winner in winners:
+            yield from ctx.relate(winner, results.win_property, competition, token, "won-final")
+
+
+def final_competitions(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """Competitions named with a final in the verb's object or 'in'/'at' phrase: 'in the T20 World Cup
+    final', 'the final of the Davis Cup'. The phrase is read word by word up to its first clause or other
+    preposition, so a misparsed head ('a thrilling T20 World Cup final') does not hide the final."""
+    finals = ctx.lexicon.contest_results.final_rounds
+    phrases = [c for c in verb.children if c.dep_ == "dobj"]
+    phrases += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]
+    found: list[Mention] = []
+    for phrase in phrases:
+        words = phrase_words(phrase)
+        if any(w.lower_ in finals for w in words):
+            named = [ctx.args.mention(w) for w in words]
+            found.extend(m for m in named if m is not None and ctx.ontology.is_a(m.cls, Cls.Event))
+    return list(dict.fromkeys(found))
+
+
+def phrase_words(phrase: Token) -> list[Token]:
+    """The words of a noun or prepositional phrase up to its first clause or preposition other than 'of'."""
+    words: list[Token] = []
+    for word in phrase.subtree:
+        if word is not phrase and (word.dep_ in ("relcl", "acl", "advcl", "cc", "conj")
+                                   or word.dep_ == "prep" and word.lower_ != "of"):
+            break
+        words.append(word)
+    return words

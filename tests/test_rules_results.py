@@ -1,0 +1,44 @@
+"""Tests for kg.extract.rules.results and the contest triggers: beating a rival in a final wins the competition."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_beating_a_rival_in_a_named_final_wins_the_competition(extract):
+    found = triples(extract("Italy beat Spain in the final of the Davis Cup on Sunday."))
+    assert ("Italy", "defeats", "Spain") in found
+    assert ("Italy", "wins", "Davis Cup") in found
+    assert ("Spain", "wins", "Davis Cup") not in found
+
+
+def test_losing_a_final_to_a_rival_gives_the_rival_the_competition(extract):
+    found = triples(extract("France lost the World Cup final to Argentina in Qatar."))
+    assert ("Argentina", "defeats", "France") in found
+    assert ("Argentina", "wins", "World Cup") in found
+
+
+def test_a_win_in_an_earlier_round_wins_nothing(extract):
+    found = triples(extract("Rafael Nadal beat Roger Federer in the third round of Wimbledon."))
+    assert ("Rafael Nadal", "defeats", "Roger Federer") in found
+    assert not any(p == "wins" for _, p, _ in found)
+
+
+def test_a_loss_to_a_rival_is_the_rival_s_win(extract):
+    found = triples(extract("Carlos Alcaraz's loss to Novak Djokovic in Paris ended his run."))
+    assert ("Novak Djokovic", "defeats", "Carlos Alcaraz") in found
+    assert ("Carlos Alcaraz", "defeats", "Novak Djokovic") not in found
+
+
+def test_a_possessed_title_is_won_by_the_possessor(extract):
+    found = triples(extract("Carlos Alcaraz arrived in London a year after Daniil Medvedev's US Open title."))
+    assert ("Daniil Medvedev", "wins", "US Open") in found
+    assert ("Carlos Alcaraz", "wins", "US Open") not in found
+
+
+def test_a_victory_at_a_race_is_winning_it(extract):
+    found = triples(extract("Lando Norris beat Max Verstappen in a shock victory at the Miami Grand Prix."))
+    assert ("Lando Norris", "wins", "Miami Grand Prix") in found
+    assert ("Max Verstappen", "wins", "Miami Grand Prix") not in found
