@@ -1,4 +1,4 @@
-"""The interactive graph page: a self-contained vis-network view built with pyvis, working offline."""
+"""The interactive graph page (the explorer): self-contained, working offline, drawn by kg/views/static."""
 from __future__ import annotations
 
 import difflib
@@ -6,11 +6,9 @@ import html
 import json
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
-import pyvis
 from rdflib import Graph
 
 from kg.errors import InputError
@@ -24,7 +22,6 @@ __all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "fragment", "layout", 
 
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
-VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 STATIC = Path(__file__).parent / "static"
 BIG_VIEW = 1500  # past this many relations links hide while the view moves
 DASHES = {"planned": [8, 5], "hypothetical": [2, 5], "reported": [10, 4, 2, 4]}
@@ -107,22 +104,11 @@ def _truncate(nodes: list[str], pr: dict[str, float], max_nodes: int, focus: str
 
 
 def _options(n_edges: int) -> dict:
-    big = n_edges > BIG_VIEW
     return {
-        "physics": {"enabled": False},
-        "layout": {"randomSeed": SEED, "improvedLayout": False},
         # links hide while the view moves on a big graph: drawing only the dots keeps pan and zoom fluid
-        "interaction": {"hover": True, "tooltipDelay": 3_600_000, "keyboard": True, "multiselect": True,
-                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 13, "face": "Helvetica, Arial, sans-serif", "color": "#222",
-                           "strokeWidth": 4, "strokeColor": "#ffffff"}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "width": 1.3,
-                  "color": {"color": "#a3a9b1", "highlight": "#d62728", "hover": "#555555",
-                            "opacity": 1.0 if n_edges <= 400 else 0.45},
-                  "font": {"size": 11, "color": "#444", "strokeWidth": 4, "strokeColor": "#ffffff",
-                           "align": "horizontal"},
-                  "smooth": False},
+        "hideEdgesOnMove": n_edges > BIG_VIEW,
+        "edgeColour": "#8f96a0",
+        "edgeOpacity": 1.0 if n_edges <= 400 else 0.5 if n_edges <= 5000 else 0.3,
     }
 
 
@@ -226,22 +212,11 @@ def _json_for_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """The vis-network JS and CSS that pyvis ships, minus the source-map pointer (a file we lack)."""
-    js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (VIS_DIR / "vis-network.css").read_text(encoding="utf-8")
-    js = re.sub(r"//# sourceMappingURL=\S+", "", js)
-    css = re.sub(r"/\*# sourceMappingURL=\S+ \*/", "", css)
-    return js, css
-
-
 def library() -> str:
-    """vis-network and the explorer script and styles, once per page however many views it holds."""
-    js, css = _vis_assets()
-    own_js = (STATIC / "explorer.js").read_text(encoding="utf-8")
-    own_css = (STATIC / "explorer.css").read_text(encoding="utf-8")
-    return f"<style>{css}</style>\n<style>{own_css}</style>\n<script>{js}</script>\n<script>{own_js}</script>\n"
+    """The explorer's renderer, script and styles, once per page however many views it holds."""
+    scripts = "".join(f"<script>{(STATIC / name).read_text(encoding='utf-8')}</script>\n"
+                      for name in ("canvas.js", "explorer.js"))
+    return f"<style>{(STATIC / 'explorer.css').read_text(encoding='utf-8')}</style>\n{scripts}"
 
 
 def _checkboxes(kind: str, counts: dict[str, int], swatches: dict[str, str] | None = None) -> str:
@@ -380,7 +355,7 @@ def fragment(g: ViewModel | Graph | Path, *, focus: str | None = None, depth: in
              follow_hash: bool = False) -> str:
     """The view as an HTML fragment to place in a page or a notebook cell.
 
-    Only the first fragment of a page needs `with_library`; the others reuse its vis-network.
+    Only the first fragment of a page needs `with_library`; the others reuse its scripts.
     """
     data, heading, note = _view(as_model(g), focus=focus, depth=depth, classes=classes, min_degree=min_degree,
                                 max_nodes=max_nodes, title=title)
@@ -399,8 +374,7 @@ def render_html(g: ViewModel | Graph | Path, out: Path, *, focus: str | None = N
                 title: str = DEFAULT_TITLE) -> Path:
     """Write the interactive view of `g` (a ViewModel, an rdflib Graph or a graph file) to `out`.
 
-    The page opens from file:// with no network: the vis-network library that pyvis ships is inlined,
-    the layout is computed here with a seeded layout (physics off), so two renders of the same
+    The page opens from file:// with no network: its renderer (kg/views/static) is inlined, the layout is computed here with a seeded layout (physics off), so two renders of the same
     graph are byte-identical. `focus` (label, alias or IRI) limits the view to the entities within
     `depth` links of it; `classes` keeps entities whose class or a superclass is named; `min_degree`
     drops entities with fewer distinct neighbours; beyond `max_nodes` the entities with the highest

@@ -44,14 +44,14 @@ def embed(g: Source, focus: str | None = None, *, height: int = EMBED_HEIGHT, wi
     """A self-contained HTML fragment holding the interactive view of `g` (a model, a Graph or a file).
 
     `render_kw` are those of `kg.views.render.render_html` (depth, classes, min_degree, max_nodes,
-    title). Several views in one page need vis-network once: pass ``with_library=False`` to all
+    title). Several views in one page need the scripts once: pass ``with_library=False`` to all
     but the first, or use `embeds`.
     """
     return fragment(g, focus=focus, height=height, with_library=with_library, **render_kw)
 
 
 def embeds(views: Iterable[Source | tuple[Source, dict]], *, height: int = EMBED_HEIGHT) -> str:
-    """Several interactive views as one fragment sharing one copy of vis-network.
+    """Several interactive views as one fragment sharing one copy of the renderer and scripts.
 
     Each item is a source, or (source, keyword arguments of `embed`).
     """

@@ -119,7 +119,8 @@ def trigger_matcher(ontology: Ontology) -> TriggerMatcher:
     """The trigger matcher of the lexicon, its triggers grouped by (kind, preposition)."""
     groups: dict[str, list[Trigger]] = {}
     for trig in ontology.triggers:
-        groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
+        if trig.kind != "adjunct":  # "at the invitation of": rules/adjuncts.py
+            groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
     return TriggerMatcher(groups, ontology.lexicon.compound_object_nouns)
 
 
@@ -203,7 +204,7 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     if not objects and trig.prep not in ("between", "by") and token.lemma_.lower() in ctx.lexicon.compound_object_nouns:
         objects = compound_objects(ctx, token, subjects)
     own = a.mention(token)
-    if own is not None and own.source.startswith("coref") and own not in objects:
+    if own is not None and own.source.is_coreference and own not in objects:
         subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
     return subjects, objects, "nominal"
 
