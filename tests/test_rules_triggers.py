@@ -57,3 +57,14 @@ def test_a_weapon_compound_passes_the_nationality_to_the_strike(extract):
 def test_officials_in_a_country_stand_for_it(extract):
     found = triples(extract("Kestrel Labs' takeover plan was blocked by antitrust officials in Germany."))
     assert ("Germany", "blocks", "Kestrel Labs") in found
+
+
+def test_a_participle_on_a_speaker_s_statement_is_the_speaker_s(extract):
+    found = triples(extract("In a statement congratulating Javier Milei, Secretary of State Antony Blinken "
+                            "said he looked forward to working with him."))
+    assert ("Antony Blinken", "congratulates", "Javier Milei") in found
+
+
+def test_a_participle_on_another_noun_is_not_the_speaker_s(extract):
+    found = triples(extract("In a region bordering Ukraine, Antony Blinken said talks would go on."))
+    assert not any(s == "Antony Blinken" and p == "borders" for s, p, _ in found)

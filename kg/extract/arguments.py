@@ -146,6 +146,10 @@ class ArgumentFinder:
             got = self.entities_or_copula_subject(head, depth)
             if not got and verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
                 return self.subjects(head.head, depth + 1)  # "signed a contract to buy": whoever signed
+            if not got and verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" \
+                    and head.head.head.pos_ == "VERB" and head.head.head.lemma_ in self._speech:
+                # "In a statement congratulating Milei, Blinken said": the speaker's statement
+                return self.subjects(head.head.head, depth + 1)
             return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             governor = head.head

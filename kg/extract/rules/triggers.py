@@ -16,7 +16,7 @@ from kg.extract.rules.funding import money_arguments
 from kg.extract.rules.participants import coordinated_pairs, presence
 from kg.extract.rules.results import contest_wins
 from kg.extract.tokens import indices_with, string_ids
-from kg.models import Mention, Relation, Source
+from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
 from kg.vocabulary import Cls
 
