@@ -58,6 +58,7 @@ class ContestResults:
     defeat_properties: Words = frozenset()  # properties whose subject won ("defeats")
     win_property: str = "wins"  # the property the winner then has to the competition
     final_rounds: Words = frozenset()  # "final", "decider": the round that decides the competition
+    conceding_verbs: Words = frozenset()  # "after Massa conceded": the clause's subject beat him
 
 
 @dataclass(frozen=True)

@@ -68,3 +68,14 @@ def test_a_participle_on_a_speaker_s_statement_is_the_speaker_s(extract):
 def test_a_participle_on_another_noun_is_not_the_speaker_s(extract):
     found = triples(extract("In a region bordering Ukraine, Antony Blinken said talks would go on."))
     assert not any(s == "Antony Blinken" and p == "borders" for s, p, _ in found)
+
+
+def test_a_leading_passive_participle_is_about_the_main_subject(extract):
+    found = triples(extract("Acquired by Siemens in 2020, Kestrel Labs now employs 300 engineers."))
+    assert ("Siemens", "acquires", "Kestrel Labs") in found
+    assert ("Kestrel Labs", "acquires", "Siemens") not in found
+
+
+def test_a_participle_with_its_own_subject_is_not_passive(extract):
+    found = triples(extract("Having acquired Kestrel Labs in 2020, Siemens now employs 300 engineers there."))
+    assert ("Siemens", "acquires", "Kestrel Labs") in found

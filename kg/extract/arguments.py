@@ -112,7 +112,11 @@ class ArgumentFinder:
     @staticmethod
     def is_passive(verb: Token) -> bool:
         """A passive subject or auxiliary among the verb's children, or a participle clause ('a plant built by X')."""
-        return verb.i in parents_of(verb.doc, DEP, PASSIVE_DEPS) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        if verb.i in parents_of(verb.doc, DEP, PASSIVE_DEPS) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            return True
+        # "Funded by the DOE, the lab is to lead ...": a participle clause with no subject or auxiliary of its own
+        return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "aux", "mark") for c in verb.children)
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
         """The agents of a verb: its subject, a passive's 'by' phrase, or a controlling clause's subject."""
@@ -226,6 +230,8 @@ class ArgumentFinder:
                     return self.entities(child)
             if verb.dep_ in ("acl", "relcl"):
                 return self.entities(verb.head)
+            if verb.dep_ == "advcl":  # "Backed by Sequoia, Kestrel raised ...": the main clause's subject
+                return [m for c in verb.head.children if c.dep_ == "nsubj" for m in self.entities(c)]
             return []
         found: list[Mention] = []
         for child in verb.children:

@@ -21,8 +21,10 @@ from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.possessives import possessive_relations
+from kg.extract.rules.results import concessions
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.triggers import trigger_relations
+from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
 
 Rule = Callable[[RuleContext], Iterable[Relation]]
@@ -39,7 +41,9 @@ RULES: tuple[Rule, ...] = (
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
+    concessions,  # "X is set to become president after rival Y conceded": X defeats Y
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
