@@ -1,13 +1,16 @@
 """The `kg` command line: one subcommand per stage, each a thin layer over a library call."""
 from __future__ import annotations
 
+import os
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from kg.config import BASE_IRI, DEFAULT_MODEL, Settings
-from kg.errors import KGError
+from kg.errors import KGError, OutputError
+from kg.run.atomic import InterruptedAfterCommit
 from kg.rdf.serializers import FORMATS
 
 
@@ -20,9 +23,48 @@ class KGGroup(click.Group):
         except KGError as err:
             click.echo(f"kg: error: {err}", err=True)
             sys.exit(err.exit_code)
+        except InterruptedAfterCommit:
+            _interrupted("the build had finished and its new output is in place")
         except KeyboardInterrupt:
-            click.echo("kg: interrupted; previous output left as it was", err=True)
-            sys.exit(130)
+            _interrupted("previous output left as it was")
+        except OSError as err:  # a file problem no stage turned into one of ours: still one line
+            where = f"{err.filename}: " if err.filename else ""
+            click.echo(f"kg: error: {where}{err.strerror or err}", err=True)
+            sys.exit(2)
+
+
+def _interrupted(what: str) -> None:
+    """Exit 130 after Ctrl-C or SIGTERM, ending this process's own workers (spaCy's `--jobs` parsers).
+
+    With workers stopped mid-batch, the queues that fed them still hold data, and Python's exit
+    would wait for ever to flush them: so after stopping workers the process ends at once."""
+    import multiprocessing
+
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout=5)
+    click.echo(f"kg: interrupted; {what}", err=True)
+    if children:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+    sys.exit(130)
+
+
+def _terminate_as_interrupt(number: int, frame) -> None:
+    """SIGTERM (`kill`) ends a command as Ctrl-C does: outputs left whole, workers and servers stopped.
+
+    Workers are stopped first, here: Ctrl-C reaches them through the terminal, SIGTERM does not, and
+    spaCy's clean-up waits for workers that are blocked writing a parse nobody will read."""
+    import multiprocessing
+
+    if multiprocessing.parent_process() is not None:  # a forked worker inherited this handler: just end
+        os._exit(128 + number)
+    for child in multiprocessing.active_children():
+        child.terminate()
+    raise KeyboardInterrupt()
 
 
 @click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,6 +78,7 @@ def main() -> None:
       kg query output/graph.ttl queries/offices.rq
       kg render output/graph.ttl --focus "John Healey" -o healey.html
     """
+    signal.signal(signal.SIGTERM, _terminate_as_interrupt)
 
 
 @main.command()
@@ -230,6 +273,8 @@ def render_cmd(graph: Path, out: Path, focus: str | None, depth: int, classes: s
     from kg.views.model import load_model
     from kg.views.render import DEFAULT_TITLE, render_html
 
+    if out.is_dir():
+        raise OutputError(f"cannot write {out}: it is a folder; give the page a file name ({out / 'graph.html'})")
     wanted = {c.strip() for c in classes.split(",") if c.strip()} if classes else None
     path = render_html(load_model(graph), out, focus=focus, depth=depth, classes=wanted,
                        min_degree=min_degree, max_nodes=max_nodes, title=title or DEFAULT_TITLE)

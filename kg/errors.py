@@ -23,7 +23,9 @@ class ModelError(KGError):
 
 
 class OutputError(KGError):
-    """An output folder cannot be written (locked, not writable)."""
+    """An output or cache folder cannot be used (locked, a file, not writable, disk full)."""
+
+    exit_code = 2
 
 
 class ValidationError(KGError):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,49 @@ class Quantity:
     text: str  # the surface form
 
 
+class Source(StrEnum):
+    """Where a mention comes from, and so whether its text is a name of the entity.
+
+    A name source's text names the entity: it may become its label or an alias. The others stand for
+    an entity named elsewhere (a pronoun, 'the study', 'the Prime Minister', 'British', 'Kyiv expects'):
+    they join its entity but never name it.
+    """
+
+    NER = "ner"  # spaCy's statistical NER
+    GAZETTEER = "gazetteer"  # a name or alias of ontology/gazetteer.yaml
+    RULE = "rule"  # a naming rule: 'the journal Nature Plants', a dateline, a quoted name
+    CORPUS_NAME = "corpus-name"  # a name another article of the corpus established
+    BYLINE = "byline"  # an author in the article's metadata
+    PUBLISHER = "publisher"  # the article's publisher
+    DEMONYM = "demonym"  # 'British' for the United Kingdom
+    METONYMY = "metonymy"  # a capital for its country: 'Kyiv expects'
+    ROLE = "role"  # a title for its holder: 'the Prime Minister'
+    COREF_PRONOUN = "coref-pronoun"  # 'he', 'it'
+    COREF_FIRST_PERSON = "coref-first-person"  # 'I' in a quotation: its speaker
+    COREF_DEMONSTRATIVE = "coref-demonstrative"  # 'the company', 'this alliance'
+    COREF_DEMONYM = "coref-demonym"  # 'the Spaniard': the person of that nationality just named
+    COREF_RESEARCH = "coref-research"  # 'the study', 'the research': the research body doing it
+
+    @property
+    def is_name(self) -> bool:
+        """Whether the mention's text is a name of its entity."""
+        return self in NAME_SOURCES
+
+    @property
+    def is_coreference(self) -> bool:
+        """A pronoun or description resolved to an entity named before it."""
+        return self.value.startswith("coref-")
+
+    @property
+    def is_reference(self) -> bool:
+        """A coreference or a role: it stands for an entity only through another mention, never alone."""
+        return self.is_coreference or self is Source.ROLE
+
+
+NAME_SOURCES = frozenset({Source.NER, Source.GAZETTEER, Source.RULE, Source.CORPUS_NAME, Source.BYLINE,
+                          Source.PUBLISHER})
+
+
 @dataclass(frozen=True)
 class Mention:
     """A span of text naming an entity (or standing for one: a pronoun, "the Prime Minister")."""
@@ -67,9 +111,14 @@ class Mention:
     text: str  # surface text as written
     name: str  # the name it contributes, cleaned ("Nato HQ" -> "Nato"; "Mr Healey" -> "Healey")
     cls: str  # ontology class local name: Person, Country, City, Organization, Weapon, ...
-    source: str = "ner"  # ner | gazetteer | rule | coref
+    source: Source = Source.NER  # a str given here is read as its Source
     wikidata: str | None = None  # Q-id when the gazetteer knows it
     canonical: str | None = None  # gazetteer's preferred label, if any
+    country: str | None = None  # a role's country: 'the Prime Minister of the UK' -> the UK's name
+
+    def __post_init__(self) -> None:
+        if type(self.source) is not Source:  # a closed set: an unknown source is a ValueError here
+            object.__setattr__(self, "source", Source(self.source))
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def _load_triggers(lexicon: Lexicon, properties: dict) -> tuple[Trigger, ...]:
         for kind, key, reverse in (("verb", "verbs", False), ("noun", "nouns", False),
                                    ("adjective", "adjectives", False), ("verb", "reverse_verbs", True),
                                    ("adjective", "reverse_adjectives", True), ("verb", "stative_verbs", False),
-                                   ("noun", "reverse_nouns", True)):
+                                   ("noun", "reverse_nouns", True), ("adjunct", "adjunct_nouns", False)):
             for text in getattr(spec, key):
                 trig = _parse_trigger(prop, str(text), kind, reverse, classes)
                 triggers.append(Trigger(**{**trig.__dict__, "object_nouns": nouns, "subject_classes": subject_classes,

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.run.atomic import atomic_write_bytes, output_lock
+from kg.run.atomic import atomic_write_bytes, is_disk_full, output_lock, staging
 from kg.run.cache import CACHE_DIR_NAME, DocCache
 from kg.config import Settings
 from kg.run.engines import Engine, make_engine
+from kg.errors import OutputError
 from kg.extract.limits import drop_overlong
 from kg.ingest import load_articles
 from kg.models import Article, KnowledgeGraph
@@ -107,9 +108,14 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
     out_dir = Path(out_dir)
     created = not out_dir.exists()
     try:
-        with output_lock(out_dir):
-            return _build_locked(corpus, out_dir, settings, with_views, engine=engine, use_cache=use_cache,
-                                 cache_dir=cache_dir, clean=clean)
+        # Artefacts are written to OUT/.kg-staging and renamed into OUT together at the end
+        # (`kg.run.atomic.staging`): a reader never sees a new graph.ttl beside old views.
+        with output_lock(out_dir), staging(out_dir) as staged:
+            summary = _build_locked(corpus, out_dir, settings, with_views, engine=engine, use_cache=use_cache,
+                                    cache_dir=cache_dir, clean=clean, write_dir=staged.folder)
+            staged.commit()
+            summary.outputs = [out_dir / p.name for p in summary.outputs]
+            return summary
     except BaseException:
         if created and out_dir.is_dir() and not any(out_dir.iterdir()):
             out_dir.rmdir()  # do not leave an empty folder behind a build that produced nothing
@@ -117,14 +123,31 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
 
 
 def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: bool, *, engine: Engine,
-                  use_cache: bool, cache_dir: Path | None, clean: bool) -> BuildSummary:
+                  use_cache: bool, cache_dir: Path | None, clean: bool,
+                  write_dir: Path | None = None) -> BuildSummary:
+    """The build inside the lock; artefacts go to `write_dir` (default `out_dir`)."""
     summary = BuildSummary()
     with stage(summary, "read"):
         articles, notes = load_articles(Path(corpus), settings.max_doc_chars, out_dir=out_dir)
     summary.skipped.extend(notes)
     summary.articles = len(articles)
     cache = DocCache(Path(cache_dir) if cache_dir else out_dir / CACHE_DIR_NAME) if use_cache else None
-    kg = extract_corpus(articles, settings, summary, engine, cache=cache, refresh=clean)
+    if cache is not None:
+        cache.open(clear=clean and cache_dir is None)  # --clean starts the own cache afresh: frees its space
+    try:
+        kg = extract_corpus(articles, settings, summary, engine, cache=cache, refresh=clean)
+        _write_graphs(kg, settings, write_dir or out_dir, summary, with_views)
+    except OutputError as err:
+        if cache is not None and is_disk_full(err):
+            cache.discard_written()  # else the next build, even of a small corpus, finds the disk full too
+        raise
+    if cache is not None and cache_dir is None:
+        cache.prune()  # entries of articles since edited or removed
+    return summary
+
+
+def _write_graphs(kg, settings: Settings, out_dir: Path, summary: BuildSummary, with_views: bool) -> None:
+    """graph.ttl, low-confidence.ttl, the extra formats and (`with_views`) the views, into `out_dir`."""
     with stage(summary, "rdf"):
         graph, low = build_graphs(kg, load_ontology_graph(settings.ontology_dir), settings.base_iri,
                                   settings.min_confidence)
@@ -141,9 +164,6 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
             summary.outputs += list(write_formats(graph, out_dir, extra).values())
     if with_views:
         write_views(graph, out_dir, summary)
-    if cache is not None and cache_dir is None:
-        cache.prune()  # entries of articles since edited or removed
-    return summary
 
 
 def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:

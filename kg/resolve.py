@@ -5,11 +5,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity
+from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity, Source
 from kg.ontology import Ontology, fold
 from kg.vocabulary import Cls
 
-UNNAMED_SOURCES = {"demonym", "coref-pronoun", "coref-demonym", "coref-first-person", "coref-demonstrative", "metonymy", "role"}
+# mentions that stand for an entity without naming it: never its label or an alias
+UNNAMED_SOURCES = frozenset(s for s in Source if not s.is_name)
+# mentions that stand for an entity only through another mention: a cluster of them alone is no entity
+REFERENCE_SOURCES = frozenset(s for s in Source if s.is_reference)
 SMALL_WORDS = {"of", "the", "for", "and", "on", "in"}
 NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
@@ -48,9 +51,9 @@ class Resolver:
                 self.gazetteer_fuzzy.setdefault(fuzzy_key(name, entry.cls, ontology), entry)
 
     def base_key(self, m: Mention) -> str:
-        if m.canonical and m.source != "role":
+        if m.canonical:
             return "gaz:" + m.canonical
-        if self.ontology.is_a(m.cls, Cls.Document) and m.source == "rule":
+        if self.ontology.is_a(m.cls, Cls.Document) and m.source == Source.RULE:
             head = m.name.split(" of ")[0].split()[-1]
             return "document:" + head  # unnamed documents: one per kind ("declaration"), see README
         entry = self.gazetteer_fuzzy.get(fuzzy_key(m.name, m.cls, self.ontology))
@@ -63,7 +66,7 @@ class Resolver:
 
     def cluster(self, mentions: Sequence[Mention]) -> dict[Mention, str]:
         """Mention -> cluster key; surnames, acronyms and unqualified names join their full form."""
-        keys = {m: self.base_key(m) for m in mentions if m.source != "role"}
+        keys = {m: self.base_key(m) for m in mentions if m.source != Source.ROLE}
         names_by_key: dict[str, set[str]] = defaultdict(set)
         classes: dict[str, Counter] = defaultdict(Counter)
         for m, k in keys.items():
@@ -113,7 +116,7 @@ class Resolver:
 
     def choose_class(self, mentions: list[Mention]) -> str:
         """Gazetteer first; otherwise votes, where a vote for a class also counts for its subclasses."""
-        gaz = [m.cls for m in mentions if m.source == "gazetteer"]
+        gaz = [m.cls for m in mentions if m.source == Source.GAZETTEER]
         if gaz:
             return Counter(gaz).most_common(1)[0][0]
         named = [m for m in mentions if m.source not in UNNAMED_SOURCES] or list(mentions)
@@ -127,7 +130,7 @@ class Resolver:
         return sorted(candidates, key=lambda c: (-len(self.ontology.classes.get(c, ())), c))[0]
 
     def choose_label(self, mentions: list[Mention]) -> str:
-        canon = [m.canonical for m in mentions if m.canonical and m.source != "role"]
+        canon = [m.canonical for m in mentions if m.canonical]
         if canon:
             return Counter(canon).most_common(1)[0][0]
         named = [m.name for m in mentions if m.source not in UNNAMED_SOURCES] or [m.name for m in mentions]
@@ -146,7 +149,7 @@ class Resolver:
         key_of_cluster: dict[str, str] = {}
         for k in sorted(members):
             ms = members[k]
-            if all(m.source in UNNAMED_SOURCES - {"demonym", "metonymy"} for m in ms):
+            if all(m.source in REFERENCE_SOURCES for m in ms):
                 continue
             label = self.choose_label(ms)
             cls = self.choose_class(ms)
@@ -178,15 +181,15 @@ class Resolver:
                 else:
                     value = written_as.get(r.object, r.object) if isinstance(r.object, str) else r.object
                     facts.append(Fact(s, r.predicate, value, False, r.provenance, speaker(r)))
-                if r.subject.source == "role" and r.subject.canonical:
-                    country = self.entity_key(Mention(r.subject.doc_id, 0, 0, r.subject.canonical,
-                                                      r.subject.canonical, Cls.Country, "gazetteer",
-                                                      canonical=r.subject.canonical),
+                if r.subject.source == Source.ROLE and r.subject.country:
+                    named = r.subject.country
+                    country = self.entity_key(Mention(r.subject.doc_id, 0, 0, named, named, Cls.Country,
+                                                      Source.GAZETTEER, canonical=named),
                                               cluster_of, key_of_cluster, roles, entities)
                     if country is not None:  # "the Prime Minister of the UK" leads the UK
                         facts.append(Fact(s, self.title_property(r.subject.name), country, True, r.provenance))
         authors = tuple(sorted({(m.doc_id, key_of_cluster[cluster_of[m]]) for m in mentions
-                                if m.source == "byline" and cluster_of.get(m) in key_of_cluster}))
+                                if m.source == Source.BYLINE and cluster_of.get(m) in key_of_cluster}))
         return KnowledgeGraph(tuple(ex.article for ex in extractions), tuple(entities.values()),
                               tuple(facts), authors)
 
@@ -200,8 +203,8 @@ class Resolver:
 
     def entity_key(self, m: Mention, cluster_of: dict, key_of_cluster: dict, roles: dict,
                    entities: dict) -> str | None:
-        if m.source == "role":
-            return roles.get((m.name, m.canonical)) or roles.get((m.name, None))
+        if m.source == Source.ROLE:
+            return roles.get((m.name, m.country)) or roles.get((m.name, None))
         k = cluster_of.get(m) or self.base_key(m)
         return key_of_cluster.get(k)
 

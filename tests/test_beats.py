@@ -98,6 +98,10 @@ CONSTRUCTIONS = [
     ("Daniel Urquhart, 8, of Aumsville, won the race.", ("Daniel Urquhart", "livesIn", "Aumsville")),
     ("Chicago's First National Bank raised its rates.", ("First National Bank", "locatedIn", "Chicago")),
     ("Prime Minister Sheikh Hasina of Bangladesh met Narendra Modi.", ("Sheikh Hasina", "leads", "Bangladesh")),
+    # where a person works: 'at' an organisation, or 'of' it after an age
+    ("Wang Ziqiang at the Institute of Mechanics has made headway on crack mechanics.",
+     ("Wang Ziqiang", "worksFor", "Institute of Mechanics")),
+    ("Roger Crouch, 51, of NASA was chosen to train.", ("Roger Crouch", "memberOf", "NASA")),
     # killing by its manner or instrument
     ("Lennon was shot to death by Mark David Chapman outside the Dakota.", ("Mark David Chapman", "kills", "Lennon")),
     ("Jack Ruby fatally shot Lee Harvey Oswald in Dallas.", ("Jack Ruby", "kills", "Lee Harvey Oswald")),

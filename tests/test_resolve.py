@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from conftest import entity, facts
 
-from kg.models import Article, Extraction, Mention, Provenance, Relation
-from kg.resolve import fuzzy_key, resolve, slugify, usual_forms
+from kg.models import Article, Extraction, Mention, Provenance, Relation, Source
+from kg.resolve import UNNAMED_SOURCES, fuzzy_key, resolve, slugify, usual_forms
 
 
 def mention(doc: str, text: str, cls: str, source: str = "ner", name: str | None = None, start: int = 0,
@@ -143,3 +143,43 @@ def test_end_to_end_role_in_headline_capitals_is_the_same_role(build_kg):
                   "Defence Secretary John Healey met Rustem Umerov in London.")
     roles = {o for s, p, o in facts(kg) if s == "john-healey" and p == "role"}
     assert roles == {"Defence Secretary"}
+
+
+@pytest.mark.parametrize("source", list(Source))
+def test_resolution_handles_every_mention_source(ontology, source):
+    # a second mention of the university, as each source gives one: only a name source names it
+    named = mention("a1", "University of Edinburgh", "University")
+    other = mention("a1", "the study", "University", source.value, name="University of Edinburgh", start=200)
+    kg = resolve([extraction("a1", named, other)], ontology)
+    [university] = [e for e in kg.entities if e.cls == "University"]
+    assert university.label == "University of Edinburgh"
+    assert ("the study" in university.aliases) == source.is_name
+
+
+def test_unnamed_sources_are_every_source_that_is_not_a_name():
+    assert UNNAMED_SOURCES == {s for s in Source if not s.is_name}
+    assert {"coref-research", "coref-pronoun", "role", "demonym", "metonymy"} <= UNNAMED_SOURCES
+    assert {"ner", "gazetteer", "rule", "corpus-name", "byline", "publisher"}.isdisjoint(UNNAMED_SOURCES)
+
+
+def test_a_role_reaches_its_country_through_its_own_field(ontology):
+    # "the Prime Minister of the UK said ...": the role's holder leads the country the role names
+    uk = mention("a1", "UK", "Country", "gazetteer", name="United Kingdom", start=30, canonical="United Kingdom")
+    holder = mention("a1", "Keir Starmer", "Person", "gazetteer", start=60, canonical="Keir Starmer")
+    role = Mention("a1", 0, 18, "the Prime Minister", "prime minister", "Person", "role", country="United Kingdom")
+    prov = Provenance("a1", "The Prime Minister of the UK, Keir Starmer, visited Kyiv.", 0, 56, "compound-title", 0.9)
+    kyiv = mention("a1", "Kyiv", "City", "gazetteer", start=50, canonical="Kyiv")
+    said = Relation(holder, "role", "Prime Minister", prov)
+    visits = Relation(role, "visits", kyiv, prov)
+    kg = resolve([extraction("a1", uk, holder, kyiv, relations=(said, visits))], ontology)
+    assert ("keir-starmer", "visits", "kyiv") in facts(kg)
+    assert ("keir-starmer", "leads", "united-kingdom") in facts(kg)
+
+
+@pytest.mark.slow
+def test_the_research_is_not_a_name_of_the_university_doing_it(build_kg):
+    kg = build_kg("Researchers at the University of Edinburgh have found that a soil fungus helps wheat survive "
+                  "drought. The research was funded by the Wellcome Trust, and the study was published in May.")
+    university = entity(kg, "university-of-edinburgh")
+    assert not {"research", "study", "The research", "the study"} & set(university.aliases)
+    assert ("wellcome-trust", "funds", "university-of-edinburgh") in facts(kg)

@@ -44,3 +44,15 @@ def test_the_copula_puts_a_person_in_a_place(extract):
 def test_a_copula_with_a_complement_says_more_than_where(extract):
     found = triples(extract("Officials said Fuad Shukr was behind the attack in Majdal Shams."))
     assert not any(p == "presentIn" for _, p, _ in found)
+
+
+def test_attendees_were_where_the_event_they_attended_was_held(extract):
+    found = triples(extract("The signing ceremony, held in Gliwice in southern Poland, was attended by "
+                            "Defence Minister Ahn Gyu-back."))
+    assert ("Ahn Gyu-back", "presentIn", "Gliwice") in found
+    assert ("Ahn Gyu-back", "presentIn", "Poland") not in found  # the city is said; the country holds it
+
+
+def test_a_place_of_something_else_in_the_event_phrase_is_not_where_it_was(extract):
+    found = triples(extract("The ceremony for tanks built in Korea was attended by Ahn Gyu-back."))
+    assert not any(p == "presentIn" for _, p, _ in found)

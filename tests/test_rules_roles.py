@@ -75,3 +75,46 @@ def test_a_title_with_its_own_of_phrase_does_not_take_the_shared_one(extract):
 def test_a_person_named_beside_a_plain_noun_has_no_role(extract):
     found = triples(extract("Rachel Adams, a resident of Leeds, said the water was rising."))
     assert not any(s == "Rachel Adams" and p in ("role", "serves", "leads", "governs") for s, p, _ in found)
+
+
+def test_title_after_as_is_the_subjects_role_at_the_named_organisation(extract):
+    found = triples(extract("In March, Anna Berg came back as chief executive of Nordwind Motors."))
+    assert ("Anna Berg", "role", "chief executive") in found
+    assert ("Anna Berg", "leads", "Nordwind Motors") in found
+
+
+def test_title_named_in_a_passive_is_the_subjects_role(extract):
+    found = triples(extract("Tom Reed was named a flight engineer for the mission."))
+    assert ("Tom Reed", "role", "flight engineer") in found
+
+
+def test_a_plain_noun_after_as_is_no_role(extract):
+    found = triples(extract("Tom Reed spoke as a witness for Nordwind Motors."))
+    assert not any(s == "Tom Reed" and p in ("role", "serves", "leads") for s, p, _ in found)
+
+
+def test_negated_title_predicate_is_no_role(extract):
+    found = triples(extract("Anna Berg is not the chief executive of Nordwind Motors."))
+    assert ("Anna Berg", "leads", "Nordwind Motors") not in found
+
+
+def test_possessive_pronoun_names_the_organisation_of_the_title(extract):
+    found = triples(extract("Nordwind Motors opened a plant in Ohio. Vortex Labs is suing Nordwind Motors and its "
+                            "chief executive Mark Ruiz."))
+    assert ("Mark Ruiz", "leads", "Nordwind Motors") in found
+
+
+def test_judge_title_serves_the_court(extract):
+    found = triples(extract("Manhattan Supreme Court Justice Alan Ford adjourned the trial."))
+    assert ("Alan Ford", "role", "Manhattan Supreme Court Justice") in found
+    assert ("Alan Ford", "serves", "Manhattan Supreme Court") in found
+
+
+def test_relational_noun_in_apposition_before_the_name(extract):
+    found = triples(extract('"The chapter is closed," the head of Baltic Shipping, Otto Berg, said.'))
+    assert ("Otto Berg", "leads", "Baltic Shipping") in found
+
+
+def test_a_noun_that_is_no_trigger_in_apposition_states_nothing(extract):
+    found = triples(extract('"The chapter is closed," a critic of Baltic Shipping, Otto Berg, said.'))
+    assert not any(s == "Otto Berg" and o == "Baltic Shipping" for s, _, o in found)

@@ -17,7 +17,8 @@ def _tricky() -> list[Extraction]:
     healey = Mention("000", 0, 11, "John Healey", "John Healey", "Person", "ner")
     mod = Mention("000", 30, 55, "Ministry of Defence", "Ministry of Defence", "GovernmentOrganization",
                   "gazetteer", wikidata="Q1", canonical="Ministry of Defence")
-    he = Mention("000", 60, 62, "He", "John Healey", "Person", "coref")
+    he = Mention("000", 60, 62, "He", "John Healey", "Person", "coref-pronoun")
+    minister = Mention("000", 70, 88, "the Prime Minister", "prime minister", "Person", "role", country="Zoë 🚀")
     speaker = Mention("000", 90, 95, "Keir", "Keir Starmer", "Person", "ner")  # in no mention list
     article = Article("000", "000_x.txt", odd, title="", subtitle="Sub", authors=("A B", "C D", "A B"),
                       date="2025-01-02", publisher="BBC", url="https://example.org/a?b=1&c=\"2\"",
@@ -31,6 +32,7 @@ def _tricky() -> list[Extraction]:
         Relation(mod, "amount", Quantity(Decimal("1.50"), None, "1.50"),
                  Provenance("000", "s", 3, 4, "money", 1e-17, modality="reported", stated_by=he)),
         Relation(healey, "leads", mod, Provenance("000", odd, 0, 62, "svo-active", 0.85, stated_by=speaker)),
+        Relation(minister, "visits", mod, Provenance("000", "s", 1, 2, "svo", 0.5)),  # a role's country
     )
     first = Extraction(article, (healey, mod, he, healey), relations)
     empty = Extraction(Article("001-2", "001.txt", ""), (), ())

@@ -6,7 +6,8 @@ are collected (`corpus_names`); the second looks for those names in every articl
 (`add_known_names`) and then reads references, arguments and relations (`extract_doc`), again one
 article at a time. Only the collection step sees the whole corpus, and it is mergeable: the names
 of a corpus are `merge_names` of the `chunk_names` of its consecutive chunks, so the two passes
-can run on different machines (`kg.run.engines`) and give what `extract_docs` gives.
+can run on different machines (`kg.run.engines`) and give what one chunk of all the articles gives.
+The passes over a chunk, as every engine runs them, are in `kg.extract.passes`.
 """
 from __future__ import annotations
 
@@ -17,10 +18,10 @@ from spacy.tokens import Doc
 
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import resolve_references
-from kg.extract.mentions import TokenMentions, add_known_names, find_mentions
+from kg.extract.mentions import TokenMentions, add_known_names
 from kg.extract.rules import RuleContext, relations
 from kg.config import Settings
-from kg.models import Extraction, Mention
+from kg.models import Extraction, Mention, Source
 from kg.ontology import Ontology, fold
 from kg.vocabulary import Cls
 
@@ -32,13 +33,13 @@ def byline_mentions(doc: Doc, ontology: Ontology) -> list[Mention]:
     """Authors and publisher named in the metadata are entities even when the text never names them."""
     article = doc._.article
     found = [Mention(doc_id=article.doc_id, start=0, end=0, text=name, name=name, cls=Cls.Person,
-                     source="byline")
+                     source=Source.BYLINE)
              for name in article.authors]
     if article.publisher:
         entry = ontology.gazetteer_index.get(fold(article.publisher))
         found.append(Mention(doc_id=article.doc_id, start=0, end=0, text=article.publisher,
                              name=entry.name if entry else article.publisher,
-                             cls=entry.cls if entry else Cls.NewsOrganization, source="publisher",
+                             cls=entry.cls if entry else Cls.NewsOrganization, source=Source.PUBLISHER,
                              wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None))
     return found
 
@@ -51,7 +52,7 @@ def chunk_names(found: Iterable[TokenMentions]) -> dict[str, Mention]:
     names: dict[str, Mention] = {}
     for mentions in found:
         for _, _, m in mentions.spans:
-            if m.source in ("ner", "rule", "gazetteer") and len(m.name.split()) >= KNOWN_NAME_MIN_WORDS \
+            if m.source in (Source.NER, Source.RULE, Source.GAZETTEER) and len(m.name.split()) >= KNOWN_NAME_MIN_WORDS \
                     and m.cls not in (Cls.Person, Cls.Country, Cls.City):
                 names.setdefault(m.name, m)
     return names
@@ -87,9 +88,3 @@ def extract_doc(nlp: Language, doc: Doc, mentions: TokenMentions, known: dict[st
         dict.fromkeys(refs.values()))
     return Extraction(doc._.article, all_mentions, found)
 
-
-def extract_docs(nlp: Language, docs: Sequence[Doc], ontology: Ontology) -> list[Extraction]:
-    """Mentions in every article first, so names found in one article are recognised in the others."""
-    found = [find_mentions(doc, ontology) for doc in docs]
-    known = corpus_names(found)
-    return [extract_doc(nlp, doc, mentions, known, ontology) for doc, mentions in zip(docs, found)]

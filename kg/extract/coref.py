@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
+from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
-from kg.models import Mention
+from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import Ontology
 from kg.vocabulary import Cls
@@ -51,10 +53,10 @@ def in_quote(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | Non
     return next((s for s in spans if s[0] <= offset < s[1]), None)
 
 
-def _synthetic(doc: Doc, token: Token, target: Mention, source: str) -> Mention:
-    return Mention(doc_id=target.doc_id, start=token.idx, end=token.idx + len(token.text), text=token.text,
-                   name=target.name, cls=target.cls, source=source, wikidata=target.wikidata,
-                   canonical=target.canonical)
+def _synthetic(doc: Doc, token: Token, target: Mention, source: Source) -> Mention:
+    """`target` as the word `token` refers to it."""
+    return dataclasses.replace(target, start=token.idx, end=token.idx + len(token.text), text=token.text,
+                               source=source)
 
 
 def author_mention(doc: Doc) -> Mention | None:
@@ -63,7 +65,7 @@ def author_mention(doc: Doc) -> Mention | None:
     if article.kind != "opinion" or not article.authors:
         return None
     return Mention(doc_id=article.doc_id, start=0, end=0, text=article.authors[0], name=article.authors[0],
-                   cls=Cls.Person, source="byline")
+                   cls=Cls.Person, source=Source.BYLINE)
 
 
 def speaker_of(doc: Doc, sent_start: int, mentions: TokenMentions, ontology: Ontology,
@@ -95,15 +97,7 @@ def _speech_verb_ids(ontology: Ontology) -> frozenset[int]:
 
 def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
     """Token index -> the mention a pronoun, 'the Prime Minister' or 'this drone' stands for."""
-    resolved: dict[int, Mention] = {}
-    quotes = quote_spans(doc_text(doc))
-    author = author_mention(doc)
-    class_nouns = ontology.lexicon.class_nouns
-    research_nouns = ontology.lexicon.research.nouns
-    research_bodies = ontology.lexicon.research.bodies
-    role_titles = ontology.lexicon.all_titles
-    recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
-    nationality: dict[str, str] = {}  # person's name -> the country a demonym noun gave them ('the Spaniard')
+    refs = _References(doc, mentions, ontology, quote_spans(doc_text(doc)), author_mention(doc))
     table = token_table(doc)
     # Only the first token of a mention and the referring words do anything below: the others are not
     # made into Tokens at all. The visits keep the order of the text, sentence by sentence.
@@ -116,86 +110,105 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         first = at
         while at < len(visits) and visits[at] < end:
             at += 1
-        for token in (doc[i] for i in visits[first:at]):
-            m = mentions.at(token)
-            if m is not None and m.source == "demonym" and _is_demonym_noun(token):
-                target = _demonym_antecedent(recent, start, m, nationality)
-                if target is not None:
-                    resolved[token.i] = _synthetic(doc, token, target, "coref-demonym")
-                    nationality[target.name] = m.name
-            if m is not None:
-                if token.i == 0 or mentions.at(doc[token.i - 1]) is not m:
-                    recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
-                        "nsubj", "nsubjpass")))
-                continue
-            low = token.lower_
-            quote = in_quote(quotes, token.idx)
-            target: Mention | None = None
-            if low in FIRST_PERSON and token.pos_ == "PRON":
-                if quote is not None:
-                    target = speaker_of(doc, token.idx, mentions, ontology, resolved) or (
-                        author if author else None)
-                else:
-                    target = author
-                if target is not None:
-                    resolved[token.i] = _synthetic(doc, token, target, "coref-first-person")
-                continue
-            if low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-                target = _latest_person(recent)
-            elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
-                target = _its_antecedent(token, recent, mentions, ontology)
-            elif low in DEMONSTRATIVES and token.dep_ == "det":
-                head = token.head
-                noun_cls = class_nouns.get(head.lower_)
-                is_named = any(mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
-                # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
-                # ... and "the same company" always refers back, to one of exactly that kind
-                same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
-                definite_ok = low != "the" or same or (noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
-                                                       and not ontology.is_a(noun_cls, Cls.Document)) \
-                    or _definite_organisation(head, noun_cls, ontology)
-                # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
-                is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
-                    mentions.at(p) for p in c.children if p.dep_ == "pobj") for c in head.children)
-                if noun_cls and definite_ok and not is_named:
-                    target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same, definite=low == "the")
-                    if target is not None:
-                        resolved[head.i] = _synthetic(doc, head, target, "coref-demonstrative")
-                elif head.lower_ in research_nouns and not is_named and head.i not in resolved:
-                    # "the research was funded by X", "the study": the work of the first research body named;
-                    # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
-                    target = next((m for _, m, _ in recent if any(ontology.is_a(m.cls, c) for c in research_bodies)),
-                                  None)
-                    if target is not None:
-                        resolved[head.i] = _synthetic(doc, head, target, "coref-research")
-                continue
-            if target is not None:
-                resolved[token.i] = _synthetic(doc, token, target, "coref-pronoun")
+        for i in visits[first:at]:
+            refs.visit(doc[i])
         dets = role_dets[bisect.bisect_left(role_dets, start):bisect.bisect_left(role_dets, end)]
-        _role_nouns(doc, end, dets, mentions, resolved, role_titles)
-    return resolved
+        _role_nouns(doc, end, dets, mentions, refs.resolved, ontology.lexicon.all_titles)
+    return refs.resolved
 
 
-def _latest_person(recent: list[tuple[int, Mention, bool]]) -> Mention | None:
-    """'he', 'she', 'the Spaniard': the latest person named, a subject one of the latest sentences first."""
-    people = [(i, mm, subj) for i, mm, subj in recent if mm.cls == Cls.Person and mm.source != "demonym"]
-    if not people:
-        return None
-    last_sent_start = people[-1][0]
-    subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
-    return (subjects[-1] if subjects else people[-1])[1]
+@dataclass
+class _References:
+    """One article's references, resolved in the order of the text against the mentions seen so far."""
 
+    doc: Doc
+    mentions: TokenMentions
+    ontology: Ontology
+    quotes: tuple[tuple[int, int], ...]
+    author: Mention | None
+    resolved: dict[int, Mention] = field(default_factory=dict)
+    recent: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token index, mention, a subject)
+    nationality: dict[str, str] = field(default_factory=dict)  # person -> country a demonym noun gave them
 
-def _demonym_antecedent(recent: list[tuple[int, Mention, bool]], sent_start: int, demonym: Mention,
-                        nationality: dict[str, str]) -> Mention | None:
-    """'the Spaniard', 'the Serb': the one person named in the latest mentions before this sentence (one named
-    in it is someone else: 'Djokovic pounced ... before the Spaniard got on the scoreboard') whom no other
-    demonym claimed; with two candidates (a match report) nothing."""
-    here = {mm.name for i, mm, _ in recent if i >= sent_start}
-    before = [mm for i, mm, _ in recent[-8:] if mm.cls == Cls.Person and mm.source != "demonym"
-              and mm.name not in here and nationality.get(mm.name, demonym.name) == demonym.name]
-    # only when the text leaves no doubt: one such person among the latest mentions
-    return before[-1] if len({mm.name for mm in before}) == 1 else None
+    def visit(self, token: Token) -> None:
+        """Note a mention's first token; resolve a referring word."""
+        m = self.mentions.at(token)
+        if m is not None and m.source == Source.DEMONYM and _is_demonym_noun(token):
+            self.demonym_noun(token, m)
+        if m is not None:
+            if token.i == 0 or self.mentions.at(self.doc[token.i - 1]) is not m:
+                self.recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
+                    "nsubj", "nsubjpass")))
+            return
+        low = token.lower_
+        quote = in_quote(self.quotes, token.idx)
+        if low in FIRST_PERSON and token.pos_ == "PRON":
+            self.first_person(token, quote)
+        elif low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
+            self.refer(token, token, self.latest_person(), Source.COREF_PRONOUN)
+        elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
+            target = _its_antecedent(token, self.recent, self.mentions, self.ontology)
+            self.refer(token, token, target, Source.COREF_PRONOUN)
+        elif low in DEMONSTRATIVES and token.dep_ == "det":
+            self.determined_noun(token, low)
+
+    def refer(self, token: Token, word: Token, target: Mention | None, source: Source) -> None:
+        if target is not None:
+            self.resolved[word.i] = _synthetic(self.doc, word, target, source)
+
+    def first_person(self, token: Token, quote: tuple[int, int] | None) -> None:
+        """'I', 'we': in a quotation its speaker (else the author), outside one the op-ed's author."""
+        target = self.author
+        if quote is not None:
+            target = speaker_of(self.doc, token.idx, self.mentions, self.ontology, self.resolved) or (
+                self.author if self.author else None)
+        self.refer(token, token, target, Source.COREF_FIRST_PERSON)
+
+    def demonym_noun(self, token: Token, demonym: Mention) -> None:
+        """'the Spaniard', 'the 36-year-old Serb': the one person named in the latest mentions before this
+        sentence (one named in it is someone else: 'Djokovic pounced ... before the Spaniard got on the
+        scoreboard') whom no other demonym claimed; with two candidates (a match report) nothing."""
+        sent_start = token_table(self.doc).sentence_bounds(token.i)[0]
+        here = {mm.name for i, mm, _ in self.recent if i >= sent_start}
+        before = [mm for i, mm, _ in self.recent[-8:] if mm.cls == Cls.Person and mm.source != Source.DEMONYM
+                  and mm.name not in here and self.nationality.get(mm.name, demonym.name) == demonym.name]
+        if len({mm.name for mm in before}) == 1:
+            self.refer(token, token, before[-1], Source.COREF_DEMONYM)
+            self.nationality[before[-1].name] = demonym.name
+
+    def latest_person(self) -> Mention | None:
+        """'he', 'she': the latest person, a subject one of the last sentence or so when there is one."""
+        people = [(i, mm, subj) for i, mm, subj in self.recent
+                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM]
+        if not people:
+            return None
+        last_sent_start = people[-1][0]
+        subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
+        return (subjects[-1] if subjects else people[-1])[1]
+
+    def determined_noun(self, token: Token, low: str) -> None:
+        """'this drone', 'the same company', 'the study': a noun after a determiner that refers back."""
+        head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
+        noun_cls = lexicon.class_nouns.get(head.lower_)
+        is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
+        # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
+        is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            self.mentions.at(p) for p in c.children if p.dep_ == "pobj") for c in head.children)
+        # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
+        # ... and "the same company" always refers back, to one of exactly that kind
+        same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
+        definite_ok = low != "the" or same or (
+            noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
+            and not ontology.is_a(noun_cls, Cls.Document)) or _definite_organisation(head, noun_cls, ontology)
+        if noun_cls and definite_ok and not is_named:
+            target = _demonstrative_antecedent(self.recent, noun_cls, ontology, exact=same, definite=low == "the")
+            self.refer(token, head, target, Source.COREF_DEMONSTRATIVE)
+        elif head.lower_ in lexicon.research.nouns and not is_named and head.i not in self.resolved:
+            # "the research was funded by X", "the study": the work of the first research body named;
+            # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
+            target = next((m for _, m, _ in self.recent
+                           if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
+            self.refer(token, head, target, Source.COREF_RESEARCH)
 
 
 def _is_demonym_noun(token: Token) -> bool:
@@ -242,30 +255,32 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
     """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation;
     `exact`: 'the same company' -> the latest company, however far back."""
     if exact:
-        return next((m for _, m, _ in reversed(recent) if m.source != "demonym" and ontology.is_a(m.cls, noun_cls)),
+        return next((m for _, m, _ in reversed(recent) if m.source != Source.DEMONYM and ontology.is_a(m.cls, noun_cls)),
                     None)
     top = next((c for c in (Cls.Agent, Cls.Product, Cls.Event, Cls.Document, Cls.Place)
                 if ontology.is_a(noun_cls, c)), noun_cls)
     if top == Cls.Agent and definite:
         # "the company" is the latest company, else the latest organisation of no more definite kind
-        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == Cls.Organization):
-            for _, m, _ in reversed(recent[-12:]):
-                if m.source != "demonym" and fits(m.cls):
-                    return m
-        return None
+        return _latest_of_kind(recent, noun_cls, Cls.Organization, ontology)
     if top == Cls.Agent:
         top = Cls.Organization
     if top == Cls.Place:  # "the city", "the plant": a place of that kind, or one NER left unkinded
-        for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == Cls.Place):
-            for _, m, _ in reversed(recent[-12:]):
-                if m.source != "demonym" and fits(m.cls):
-                    return m
-        return None
+        return _latest_of_kind(recent, noun_cls, Cls.Place, ontology)
     # "the spacecraft": the latest spacecraft before the latest product (organisations are named loosely:
     # "this force" may be a coalition)
     for cls in ((noun_cls, top) if top != Cls.Organization else (top,)):
         for _, m, _ in reversed(recent[-12:]):
-            if m.source != "demonym" and ontology.is_a(m.cls, cls):
+            if m.source != Source.DEMONYM and ontology.is_a(m.cls, cls):
+                return m
+    return None
+
+
+def _latest_of_kind(recent: list[tuple[int, Mention, bool]], noun_cls: str, unkinded: str,
+                    ontology: Ontology) -> Mention | None:
+    """The latest mention of the noun's class among the last few, else the latest of the bare top class."""
+    for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == unkinded):
+        for _, m, _ in reversed(recent[-12:]):
+            if m.source != Source.DEMONYM and fits(m.cls):
                 return m
     return None
 
@@ -309,6 +324,6 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
                         country = m.canonical or m.name
         role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
                        end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
-                       name=title, cls=Cls.Person, source="role", canonical=country)
+                       name=title, cls=Cls.Person, source=Source.ROLE, country=country)
         for t in doc[i + 1:i + n + 1]:
             resolved[t.i] = role

@@ -1,6 +1,7 @@
 """Entity mentions in a parsed article: NER and gazetteer spans, cleaned, typed, plus naming rules."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
-from kg.models import Mention
+from kg.models import Mention, Source
 from kg.nlp import NER_CLASSES, doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
 from kg.vocabulary import Cls
@@ -44,7 +45,7 @@ class TokenMentions:
     def retype(self, k: int, cls: str) -> None:
         """Give the k-th mention another class, keeping everything else about it."""
         s, e, m = self.spans[k]
-        fixed = Mention(m.doc_id, m.start, m.end, m.text, m.name, cls, m.source, m.wikidata, m.canonical)
+        fixed = dataclasses.replace(m, cls=cls)
         self.spans[k] = (s, e, fixed)
         for i in range(s, e):
             self.by_token[i] = fixed
@@ -141,7 +142,7 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     return doc[span.end].lower_ in titles and len(span) == 1
 
 
-def make_mention(doc: Doc, span: Span, name: str, cls: str, source: str,
+def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
                  entry: GazetteerEntry | None = None, surface: Span | None = None) -> Mention:
     """A mention of `span`; `surface` is the text as written when wider ('Mr Healey' for the name 'Healey')."""
     surface = surface if surface is not None else span
@@ -166,7 +167,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if entry is None:
             return None
         name = entry.name
-        return ent, make_mention(doc, ent, name, entry.cls, "demonym", entry)
+        return ent, make_mention(doc, ent, name, entry.cls, Source.DEMONYM, entry)
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
@@ -204,7 +205,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
             start -= 1
         if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
             surface = doc[start:span.end]
-    return span, make_mention(doc, span, text, cls, "gazetteer" if entry else "ner", entry, surface)
+    return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
 
 
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
@@ -241,7 +242,7 @@ def _descriptor_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
         entry = ontology.gazetteer_index.get(fold(span.text))
         mentions.add(span.start, span.end, make_mention(doc, span, entry.name if entry else span.text,
                                                         entry.cls if entry else class_nouns[token.lower_],
-                                                        "rule", entry))
+                                                        Source.RULE, entry))
 
 
 @functools.lru_cache(maxsize=4)
@@ -255,14 +256,14 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     firsts: dict[str, Mention] = {}
     for _, _, m in mentions.spans:
         words = m.name.split()
-        if len(words) > 1 and m.source != "gazetteer" and words[0][:1].isupper() and words[0].lower() not in generic \
+        if len(words) > 1 and m.source != Source.GAZETTEER and words[0][:1].isupper() and words[0].lower() not in generic \
                 and any(ontology.is_a(m.cls, c) for c in (Cls.Organization, Cls.Product, Cls.Event)) \
                 and fold(words[0]) not in ontology.gazetteer_index and fold(words[0]) not in ontology.demonym_index:
             firsts.setdefault(words[0], m)
     defaults = set(NER_CLASSES.values())
     for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
         full = firsts.get(x.name)
-        if full is not None and x.source == "ner" and x.cls in defaults and x.cls != full.cls:
+        if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls:
             mentions.retype(k, full.cls)
     _add_bare_names(doc, mentions, firsts, proper_only=True)
 
@@ -281,13 +282,13 @@ def _add_bare_names(doc: Doc, mentions: TokenMentions, names: dict[str, Mention]
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].is_title:
             continue  # part of a longer name
         span = doc[token.i:token.i + 1]
-        mentions.add(span.start, span.end, make_mention(doc, span, token.text, m.cls, "rule"))
+        mentions.add(span.start, span.end, make_mention(doc, span, token.text, m.cls, Source.RULE))
 
 
 def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Halcyon was built by …' after 'its Halcyon probe': a one-word name of a thing or organisation the
     article has named is that thing wherever it is written again, even where the tagger took it for a noun."""
-    names = {m.name: m for s, e, m in mentions.spans if e - s == 1 and m.source in ("ner", "rule")
+    names = {m.name: m for s, e, m in mentions.spans if e - s == 1 and m.source in (Source.NER, Source.RULE)
              and m.name[:1].isupper() and m.name == m.text
              and (ontology.is_a(m.cls, Cls.Organization) or ontology.is_a(m.cls, Cls.Product))}
     _add_bare_names(doc, mentions, names, proper_only=False)
@@ -366,7 +367,7 @@ def _quoted_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             name = span.text.strip(QUOTES + " .,")
             entry = ontology.gazetteer_index.get(fold(name))
             mentions.add(span.start, span.end, make_mention(doc, span, entry.name if entry else name,
-                                                            entry.cls if entry else cls, "rule", entry))
+                                                            entry.cls if entry else cls, Source.RULE, entry))
 
 
 def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -385,7 +386,7 @@ def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             entry = next((e for e in ontology.gazetteer if country and e.name == country.canonical), None)
             demonym = entry.demonyms[0] if entry and entry.demonyms else (country.text if country else "")
             name = f"{demonym} Armed Forces".strip()
-            mentions.add(start, i + 2, make_mention(doc, span, name, Cls.ArmedForce, "rule"))
+            mentions.add(start, i + 2, make_mention(doc, span, name, Cls.ArmedForce, Source.RULE))
 
 
 def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -412,14 +413,14 @@ def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
         start = min([t.i for t in words] + [token.i])
         span = doc[start:token.i + 1]
         mentions.add(span.start, span.end, make_mention(doc, span, name, document_nouns[token.lemma_.lower()],
-                                                        "rule"))
+                                                        Source.RULE))
 
 
 def _surnames_are_people(mentions: TokenMentions) -> None:
     """'Healey' tagged ORG after 'John Healey' was named: a known person's surname is that person."""
     people = {m.name.split()[-1]: m for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls != Cls.Person and m.source == "ner" and m.name in people:
+        if m.cls != Cls.Person and m.source == Source.NER and m.name in people:
             mentions.retype(k, Cls.Person)
 
 
@@ -428,11 +429,11 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
     defaults = set(NER_CLASSES.values())
     typed: dict[str, set[str]] = {}
     for _, _, m in mentions.spans:
-        if m.source in ("ner", "rule") and m.cls not in defaults and m.cls != Cls.Person:
+        if m.source in (Source.NER, Source.RULE) and m.cls not in defaults and m.cls != Cls.Person:
             typed.setdefault(m.name, set()).add(m.cls)
     for k, (s, e, m) in enumerate(mentions.spans):
         classes = typed.get(m.name, set())
-        if m.source == "ner" and m.cls in defaults and len(classes) == 1 and " " not in m.name:
+        if m.source == Source.NER and m.cls in defaults and len(classes) == 1 and " " not in m.name:
             mentions.retype(k, next(iter(classes)))
 
 
@@ -470,7 +471,7 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
     class_nouns = ontology.lexicon.class_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.source == "gazetteer":
+        if m.source == Source.GAZETTEER:
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
@@ -520,8 +521,7 @@ def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]
                 for s, e, _ in inside:
                     for i in range(s, e):
                         mentions.by_token.pop(i, None)
-            mentions.add(span.start, span.end, Mention(
-                doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
-                name=template.name, cls=template.cls, source="corpus-name", wikidata=template.wikidata,
-                canonical=template.canonical))
+            mentions.add(span.start, span.end, dataclasses.replace(
+                template, doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
+                source=Source.CORPUS_NAME))
     mentions.spans.sort(key=lambda s: s[0])

@@ -7,12 +7,13 @@ name the text does not write.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import TokenMentions, make_mention
-from kg.models import Mention
+from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
 from kg.vocabulary import Cls
@@ -91,7 +92,7 @@ def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offs
                 and not nxt[1].isupper() and _entry(nxt[1], ontology) is not None:
             surface_end = nxt[0] + len(nxt[1])
             surface = (part, text_between(doc, start, surface_end))
-        mention = make_mention(doc, span, name, cls, "gazetteer" if entry else "rule", entry)
+        mention = make_mention(doc, span, name, cls, Source.GAZETTEER if entry else Source.RULE, entry)
         if surface is not None:
             mention = _with_text(mention, surface[1])
         _replace(mentions, span.start, span.end, mention)
@@ -102,7 +103,7 @@ def text_between(doc: Doc, start: int, end: int) -> str:
 
 
 def _with_text(m: Mention, text: str) -> Mention:
-    return Mention(m.doc_id, m.start, m.start + len(text), text, m.name, m.cls, m.source, m.wikidata, m.canonical)
+    return dataclasses.replace(m, end=m.start + len(text), text=text)
 
 
 def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -110,7 +111,7 @@ def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
     occupation is a person's, whatever NER called it."""
     titles = ontology.lexicon.titles_and_occupations
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls == Cls.Person or m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES:
+        if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES:
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
@@ -123,9 +124,9 @@ def city_state(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     or country is a city there (whatever NER called it), and 'Springfield, Ill.' is a name of that city."""
     spans = sorted(mentions.spans, key=lambda t: t[0])
     for (s1, e1, m1), (s2, e2, m2) in zip(spans, spans[1:]):
-        if s2 != e1 + 1 or doc[e1].text != "," or m2.source != "gazetteer" or m2.cls not in (Cls.Region, Cls.Country):
+        if s2 != e1 + 1 or doc[e1].text != "," or m2.source != Source.GAZETTEER or m2.cls not in (Cls.Region, Cls.Country):
             continue
-        if m1.source == "gazetteer" or m1.cls not in DEFAULT_CLASSES | {Cls.City} or m1 is m2:
+        if m1.source == Source.GAZETTEER or m1.cls not in DEFAULT_CLASSES | {Cls.City} or m1 is m2:
             continue
         if s1 > 0 and doc[s1 - 1].lower_ in (",", "and", "or"):
             continue  # a list: 'Hatay, Kilis, Syria'
@@ -155,7 +156,7 @@ def based_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Santa Monica-based Activision', 'a Burbank-based company': what a company is based in is a place."""
     for k, (s, e, m) in enumerate(mentions.spans):
         if e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ in ("based", "headquartered") \
-                and m.source != "gazetteer" and m.cls in DEFAULT_CLASSES:
+                and m.source != Source.GAZETTEER and m.cls in DEFAULT_CLASSES:
             mentions.retype(k, Cls.City)
 
 
@@ -163,7 +164,7 @@ def place_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the city of Mykolaiv', 'the province of Hatay'; 'in Kremenchuk', where NER saw a person: places."""
     class_nouns = ontology.lexicon.class_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, Cls.Place):
+        if m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, Cls.Place):
             continue
         root = doc[s:e].root
         while root.dep_ == "conj" and root.head is not root:  # 'the provinces of X, Y and Z'
@@ -191,7 +192,7 @@ def listed_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
     for group in _lists(doc, mentions):
         places = [m for _, m in group if ontology.is_a(m.cls, Cls.Place) and m.cls != Cls.Country]
         others = [(k, m) for k, m in group if m.cls in DEFAULT_CLASSES and not ontology.is_a(m.cls, Cls.Place)
-                  and m.source != "gazetteer" and " " not in m.name]
+                  and m.source != Source.GAZETTEER and " " not in m.name]
         if len(places) >= 2 and len(places) >= len(others):
             cls = max({m.cls for m in places}, key=lambda c: (sum(m.cls == c for m in places), c))
             for k, m in others:
@@ -223,7 +224,7 @@ def possessive_organisations(doc: Doc, mentions: TokenMentions, ontology: Ontolo
     """'McLaren's Lando Norris', 'Noticias Telemundo's Marina E. Franco': a name owning a person is the
     organisation the person belongs to, though NER took it for a person."""
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls != Cls.Person or m.source == "gazetteer" or e + 1 >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
+        if m.cls != Cls.Person or m.source == Source.GAZETTEER or e + 1 >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
             continue
         owned = mentions.at(doc[e + 1])
         if owned is not None and owned.cls == Cls.Person and owned is not m and not _known_person(mentions, m.name):
@@ -235,7 +236,7 @@ def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     organisation the member belongs to."""
     nouns = ontology.lexicon.member_nouns
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.source == "gazetteer" or m.cls not in DEFAULT_CLASSES or e >= len(doc):
+        if m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES or e >= len(doc):
             continue
         nxt = doc[e]
         if nxt.lower_ in nouns and nxt.pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
@@ -248,9 +249,9 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     article names is that person (surname first, then given name). A two- or three-word name whose last word
     is also written alone is a person's, whatever NER called it."""
     full = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if len(m.name.split()) >= 2
-            and m.source != "gazetteer" and (m.cls == Cls.Person or _person_like(doc[s:e], m, ontology))]
+            and m.source != Source.GAZETTEER and (m.cls == Cls.Person or _person_like(doc[s:e], m, ontology))]
     singles = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if " " not in m.name and e - s == 1
-               and m.source in ("ner", "rule") and (m.cls in DEFAULT_CLASSES or m.cls == Cls.City)]
+               and m.source in (Source.NER, Source.RULE) and (m.cls in DEFAULT_CLASSES or m.cls == Cls.City)]
     for k, m in singles:
         by_last = [(j, f) for j, f in full if _name_words(f.name)[-1] == m.name]
         by_first = [(j, f) for j, f in full if _name_words(f.name)[0] == m.name]
@@ -265,8 +266,8 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         if f.cls != Cls.Person:
             mentions.retype(j, Cls.Person)
             f = mentions.spans[j][2]
-        _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, Cls.Person, m.source, f.wikidata,
-                                  f.canonical))
+        _set(mentions, k, dataclasses.replace(m, name=f.name, cls=Cls.Person, wikidata=f.wikidata,
+                                              canonical=f.canonical))
 
 
 def _name_words(name: str) -> list[str]:
@@ -299,9 +300,9 @@ def admin_short_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
             and ontology.is_a(class_nouns.get(m.name.rsplit(" ", 1)[1].lower(), Cls.Entity), Cls.Place)}
     for k, (s, e, m) in enumerate(mentions.spans):
         f = full.get(m.name)
-        if f is not None and f is not m and m.source in ("ner", "rule") and m.cls in DEFAULT_CLASSES | {Cls.City}:
-            _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, f.name, f.cls, m.source, f.wikidata,
-                                      f.canonical))
+        if f is not None and f is not m and m.source in (Source.NER, Source.RULE) and m.cls in DEFAULT_CLASSES | {Cls.City}:
+            _set(mentions, k, dataclasses.replace(m, name=f.name, cls=f.cls, wikidata=f.wikidata,
+                                                  canonical=f.canonical))
 
 
 def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -315,14 +316,14 @@ def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 acronyms[token.text] = m
     for k, (s, e, m) in enumerate(mentions.spans):
         full = acronyms.get(m.name)
-        if full is not None and full is not m and m.source != "gazetteer":
-            _set(mentions, k, Mention(m.doc_id, m.start, m.end, m.text, full.name, full.cls, m.source,
-                                      full.wikidata, full.canonical))
+        if full is not None and full is not m and m.source != Source.GAZETTEER:
+            _set(mentions, k, dataclasses.replace(m, name=full.name, cls=full.cls, wikidata=full.wikidata,
+                                                  canonical=full.canonical))
     for name, full in acronyms.items():  # where NER left the acronym untagged
         for i, token in enumerate(doc):
             if token.text == name and mentions.at(token) is None:
                 span = doc[i:i + 1]
-                mentions.add(i, i + 1, make_mention(doc, span, full.name, full.cls, "rule"))
+                mentions.add(i, i + 1, make_mention(doc, span, full.name, full.cls, Source.RULE))
 
 
 def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -342,14 +343,14 @@ def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
         if span is None or len(span) == 0 or any(t.pos_ in ("VERB", "AUX", "PRON") for t in span):
             continue
         inside = [t for t in mentions.spans if t[0] < span.end and span.start < t[1]]
-        if any(m.source not in ("ner",) or s < span.start or e > span.end for s, e, m in inside):
+        if any(m.source not in (Source.NER,) or s < span.start or e > span.end for s, e, m in inside):
             continue  # a known name in quotes, or a name running out of them
         before = _name_before(doc, mentions, span.start - 1) if doc[span.start - 1].is_quote else None
         if before is not None and before.cls == Cls.Person:
-            mention = Mention(before.doc_id, span.start_char, span.end_char, span.text, before.name, Cls.Person,
-                              "rule", before.wikidata, before.canonical)
+            mention = dataclasses.replace(before, start=span.start_char, end=span.end_char, text=span.text,
+                                          source=Source.RULE)
         else:
-            mention = make_mention(doc, span, inner, Cls.Product, "rule")
+            mention = make_mention(doc, span, inner, Cls.Product, Source.RULE)
         _replace(mentions, span.start, span.end, mention)
 
 
@@ -366,8 +367,9 @@ def _name_before(doc: Doc, mentions: TokenMentions, quote: int) -> Mention | Non
     name = doc[start:quote].text
     known = next((m for _, _, m in mentions.spans if m.cls == Cls.Person and m.name == name), None)
     if known is not None and start < quote:
-        mentions.add(start, quote, Mention(known.doc_id, doc[start].idx, doc[quote - 1].idx + len(doc[quote - 1]),
-                                           name, known.name, Cls.Person, "rule", known.wikidata, known.canonical))
+        end = doc[quote - 1].idx + len(doc[quote - 1])
+        mentions.add(start, quote, dataclasses.replace(known, start=doc[start].idx, end=end, text=name,
+                                                       source=Source.RULE))
     return known
 
 

@@ -408,6 +408,31 @@ def _publisher_from_footer(lines: Sequence[str], draft: _Draft) -> None:
                 draft.publisher = m.group("name").strip()
 
 
+def _take_byline(line: str, draft: _Draft, expect_author: bool) -> bool | None:
+    """A header line naming authors, whose names go into the draft: True for a byline, False for a
+    line that only goes with one (a role, "Photo of X"), None for any other line.
+
+    `expect_author` is set after an "Authors" label, where "Photo of X" names an author.
+    """
+    photo_of = re.fullmatch(r"(?:photo|image|picture|avatar|portrait) of (.+)", line, re.IGNORECASE)
+    if photo_of and looks_like_name(photo_of.group(1)):
+        if expect_author:
+            draft.add_authors([photo_of.group(1).strip()])
+        return False
+    authors = parse_by_line(line) or parse_titled_byline(line)
+    if authors:
+        draft.add_authors(authors)
+        return True
+    if _is_role_line(line) and (expect_author or draft.authors):
+        return False
+    bare = _bare_byline(line)
+    if bare and (expect_author or (draft.title is not None and not draft.authors)):
+        # Right under the headline, a line of nothing but names ("Jane Doe in Kyiv") is a byline.
+        draft.add_authors(bare)
+        return True
+    return None
+
+
 def _read_header(lines: list[str], draft: _Draft, has_title: bool) -> int:
     """Consume headline, standfirst, labels, bylines, dates and captions; return the first body line."""
     after_title = False  # the standfirst must come straight after the headline
@@ -426,28 +451,9 @@ def _read_header(lines: list[str], draft: _Draft, has_title: bool) -> int:
         if re.fullmatch(r"(authors?|written by|words by|contributors?)\s*:?", line, re.IGNORECASE):
             expect_author = True
             continue
-        photo_of = re.fullmatch(r"(?:photo|image|picture|avatar|portrait) of (.+)", line, re.IGNORECASE)
-        if photo_of and looks_like_name(photo_of.group(1)):
-            if expect_author:
-                draft.add_authors([photo_of.group(1).strip()])
-            continue
-        by_line = parse_by_line(line)
-        if by_line:
-            draft.add_authors(by_line)
-            after_title = False
-            continue
-        titled = parse_titled_byline(line)
-        if titled:
-            draft.add_authors(titled)
-            after_title = False
-            continue
-        if _is_role_line(line) and (expect_author or draft.authors):
-            continue
-        bare = _bare_byline(line)
-        if bare and (expect_author or (draft.title is not None and not draft.authors)):
-            # Right under the headline, a line of nothing but names ("Jane Doe in Kyiv") is a byline.
-            draft.add_authors(bare)
-            after_title = False
+        byline = _take_byline(line, draft, expect_author)
+        if byline is not None:
+            after_title = after_title and not byline  # a byline ends the standfirst's chance
             continue
         date = parse_date(line)
         if date:

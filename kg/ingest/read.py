@@ -502,8 +502,9 @@ def _candidates(folder: Path, notes: list[str], out_dir: Path | None = None) -> 
             yield path
 
 
-def _read_one(path: Path, max_chars: int, notes: list[str]) -> list[SourceText]:
-    """Decode one file into its sources, or append a note saying why it was skipped."""
+def _read_text(path: Path, max_chars: int, notes: list[str]) -> str | None:
+    """One file's text, decoded, with Windows and old Mac line ends made Unix ones; None, with a note
+    saying why, when it cannot be used (unreadable, too long, empty, binary)."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -511,34 +512,42 @@ def _read_one(path: Path, max_chars: int, notes: list[str]) -> list[SourceText]:
         # and is not worth reading into memory.
         if size > 4 * max_chars:
             notes.append(f"skipped {name}: {size:,} bytes exceeds the limit of {max_chars:,} characters")
-            return []
+            return None
         data = path.read_bytes()
     except PermissionError:
         notes.append(f"skipped {name}: permission denied")
-        return []
+        return None
     except OSError as err:
         notes.append(f"skipped {name}: cannot be read ({err.strerror or err})")
-        return []
+        return None
     if not data.strip():
         notes.append(f"skipped {name}: empty file")
-        return []
+        return None
     if not bom_encoding(data) and _is_binary(data):
         notes.append(f"skipped {name}: binary file")
-        return []
+        return None
     try:
         text, fallback = decode_bytes(data)
     except UnicodeDecodeError:  # only a BOM's codec is strict: the fallbacks decode any bytes
         notes.append(f"skipped {name}: not valid {bom_encoding(data)[1]} despite its byte-order mark")
-        return []
+        return None
     if "\x00" in text:  # a wide encoding read with the wrong width, or binary behind a BOM
         notes.append(f"skipped {name}: binary file")
-        return []
+        return None
     if fallback:
         notes.append(f"decoded {name} as {fallback} (not valid UTF-8)")
     if len(text) > max_chars:
         notes.append(f"skipped {name}: {len(text):,} characters exceeds the limit of {max_chars:,}")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_one(path: Path, max_chars: int, notes: list[str]) -> list[SourceText]:
+    """Decode one file into its sources, or append a note saying why it was skipped."""
+    name = path.name
+    text = _read_text(path, max_chars, notes)
+    if text is None:
         return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     fmt = FORMAT_OF[path.suffix.lower()]
     doc_id = doc_id_of(name)
     if fmt == "jsonl":

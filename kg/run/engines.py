@@ -88,7 +88,7 @@ from tqdm import tqdm
 from kg.run.atomic import atomic_write_bytes
 from kg.run.cache import DocCache, article_key, doc_bytes, doc_from_bytes, pipeline_fingerprint
 from kg.config import ONTOLOGY_DIR, Settings
-from kg.errors import KGError, ModelError
+from kg.errors import KGError, ModelError, OutputError
 from kg.extract import merge_names
 from kg.extract.passes import extract_pass, find_pass
 from kg.models import Article, Extraction, Mention
@@ -194,7 +194,7 @@ class _WorkerCache(DocCache):
     def put(self, key: str, article: Article, data: bytes) -> None:
         try:
             super().put(key, article, data)
-        except OSError:
+        except (OSError, OutputError):
             pass
 
 

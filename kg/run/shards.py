@@ -44,7 +44,7 @@ SHARD_NAME = "shard-{:05d}.nt"
 _ARTICLE_TEXT = ("doc_id", "source", "text", "title", "subtitle", "date", "publisher", "url", "kind",
                  "language")
 _ARTICLE_LISTS = ("authors", "credits")
-_MENTION_TEXT = ("doc_id", "text", "name", "cls", "source", "wikidata", "canonical")
+_MENTION_TEXT = ("doc_id", "text", "name", "cls", "source", "wikidata", "canonical", "country")
 _PROV_TEXT = ("doc_id", "sentence", "rule", "modality")
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -98,6 +98,73 @@ class _Writer:
         self.integer(label, "start", m.start)
         self.integer(label, "end", m.end)
 
+    def article(self, a: str, position: int, article: Article) -> None:
+        """The article's node `a`: its place in the shard, text, metadata and comments."""
+        self.node(a, Cls.Article)
+        self.integer(a, "position", position)
+        for prop in _ARTICLE_TEXT:
+            self.text(a, prop, getattr(article, prop))
+        for prop in _ARTICLE_LISTS:
+            self.seq(a, prop, f"{a}{prop}", getattr(article, prop), literal=True)
+        comments = []
+        for k, comment in enumerate(article.comments):
+            c = f"{a}c{k}"
+            self.node(c, Cls.Comment)
+            self.text(c, "author", comment.author)
+            self.text(c, "text", comment.text)
+            comments.append(c)
+        self.seq(a, "comments", f"{a}comments", comments)
+
+    def mentions(self, a: str, mentions: Sequence[Mention]) -> dict[Mention, str]:
+        """The article's mention list; returns the node of each mention (the first, for equal ones)."""
+        labels: dict[Mention, str] = {}
+        nodes = []
+        for k, m in enumerate(mentions):
+            label = f"{a}m{k}"
+            self.mention(label, m)
+            labels.setdefault(m, label)
+            nodes.append(label)
+        self.seq(a, "mentions", f"{a}mentions", nodes)
+        return labels
+
+    def mention_node(self, m: Mention, label: str, labels: dict[Mention, str]) -> str:
+        """The node of one of the article's mentions, or a new node `label` for any other."""
+        if m in labels:
+            return labels[m]
+        self.mention(label, m)
+        return label
+
+    def relation(self, r: str, rel: Relation, labels: dict[Mention, str]) -> None:
+        self.node(r, "Relation")
+        self.link(r, "subject", self.mention_node(rel.subject, f"{r}s", labels))
+        self.text(r, "predicate", rel.predicate)
+        obj = rel.object
+        if isinstance(obj, Mention):
+            self.link(r, "object", self.mention_node(obj, f"{r}o", labels))
+        elif isinstance(obj, Quantity):
+            q = f"{r}q"
+            self.node(q, Cls.Quantity)
+            self.text(q, "value", str(obj.value))
+            self.text(q, "unit", obj.unit)
+            self.text(q, "text", obj.text)
+            self.link(r, "object", q)
+        else:
+            self.text(r, "object", obj)
+        self.link(r, "provenance", self.provenance(r, rel.provenance, labels))
+
+    def provenance(self, r: str, prov: Provenance, labels: dict[Mention, str]) -> str:
+        """The provenance node of relation `r`, returned."""
+        p = f"{r}p"
+        self.node(p, "Provenance")
+        for prop in _PROV_TEXT:
+            self.text(p, prop, getattr(prov, prop))
+        self.integer(p, "start", prov.start)
+        self.integer(p, "end", prov.end)
+        self.double(p, "confidence", prov.confidence)
+        if prov.stated_by is not None:
+            self.link(p, "statedBy", self.mention_node(prov.stated_by, f"{r}w", labels))
+        return p
+
 
 def write_shard(extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> str:
     """N-Triples text holding `extractions`, in their order (see the module docstring), in the
@@ -105,67 +172,11 @@ def write_shard(extractions: Iterable[Extraction], base_iri: str = BASE_IRI) -> 
     w = _Writer(shard_namespace(base_iri))
     for position, ex in enumerate(extractions):
         a = f"a{position}"
-        w.node(a, Cls.Article)
-        w.integer(a, "position", position)
-        article = ex.article
-        for prop in _ARTICLE_TEXT:
-            w.text(a, prop, getattr(article, prop))
-        for prop in _ARTICLE_LISTS:
-            w.seq(a, prop, f"{a}{prop}", getattr(article, prop), literal=True)
-        comments = []
-        for k, comment in enumerate(article.comments):
-            c = f"{a}c{k}"
-            w.node(c, Cls.Comment)
-            w.text(c, "author", comment.author)
-            w.text(c, "text", comment.text)
-            comments.append(c)
-        w.seq(a, "comments", f"{a}comments", comments)
-
-        labels: dict[Mention, str] = {}
-        mentions = []
-        for k, m in enumerate(ex.mentions):
-            label = f"{a}m{k}"
-            w.mention(label, m)
-            labels.setdefault(m, label)
-            mentions.append(label)
-        w.seq(a, "mentions", f"{a}mentions", mentions)
-
-        def mention_node(m: Mention, label: str) -> str:
-            if m in labels:
-                return labels[m]
-            w.mention(label, m)
-            return label
-
-        relations = []
-        for k, rel in enumerate(ex.relations):
-            r = f"{a}r{k}"
-            w.node(r, "Relation")
-            w.link(r, "subject", mention_node(rel.subject, f"{r}s"))
-            w.text(r, "predicate", rel.predicate)
-            obj = rel.object
-            if isinstance(obj, Mention):
-                w.link(r, "object", mention_node(obj, f"{r}o"))
-            elif isinstance(obj, Quantity):
-                q = f"{r}q"
-                w.node(q, Cls.Quantity)
-                w.text(q, "value", str(obj.value))
-                w.text(q, "unit", obj.unit)
-                w.text(q, "text", obj.text)
-                w.link(r, "object", q)
-            else:
-                w.text(r, "object", obj)
-            prov = rel.provenance
-            p = f"{r}p"
-            w.node(p, "Provenance")
-            for prop in _PROV_TEXT:
-                w.text(p, prop, getattr(prov, prop))
-            w.integer(p, "start", prov.start)
-            w.integer(p, "end", prov.end)
-            w.double(p, "confidence", prov.confidence)
-            if prov.stated_by is not None:
-                w.link(p, "statedBy", mention_node(prov.stated_by, f"{r}w"))
-            w.link(r, "provenance", p)
-            relations.append(r)
+        w.article(a, position, ex.article)
+        labels = w.mentions(a, ex.mentions)
+        relations = [f"{a}r{k}" for k in range(len(ex.relations))]
+        for r, rel in zip(relations, ex.relations):
+            w.relation(r, rel, labels)
         w.seq(a, "relations", f"{a}relations", relations)
     return "".join(line + "\n" for line in w.lines)
 

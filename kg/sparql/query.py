@@ -4,18 +4,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import fcntl
+import logging
+import os
 import re
 import shutil
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pyoxigraph
 import rdflib
 
 from kg.config import BASE_IRI, PACKAGE_ROOT, data_namespaces
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
+from kg.run.atomic import atomic_write_text
 from kg.ontology import KG
 
 QUERIES_DIR = PACKAGE_ROOT.parent / "queries"
@@ -44,6 +50,7 @@ _NUMERIC = {_XSD + t for t in (
     "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong",
     "unsignedShort", "unsignedByte",
 )}
+_log = logging.getLogger("kg")
 _STAMP = "source.json"  # what the store was loaded from: path, size, mtime
 
 
@@ -196,12 +203,37 @@ def ensure_store(graph_path: Path, store_dir: Path | None = None) -> Path:
     """Bulk-load graph_path into an on-disk Oxigraph store unless an up-to-date copy exists; return its data folder.
 
     store_dir holds `data/` (the database) and `source.json` (the size and mtime of the file it was
-    loaded from), so the store is rebuilt only when the graph file changes.
+    loaded from), so the store is rebuilt only when the graph file changes. Loads are serialised by
+    a lock (`store_dir/.lock`): the first of several processes loads, the others wait and use it.
     """
+    graph_path, store_dir = _store_paths(graph_path, store_dir)
+    with _store_lock(store_dir):
+        return _ensure_locked(graph_path, store_dir)
+
+
+def _store_paths(graph_path: Path, store_dir: Path | None) -> tuple[Path, Path]:
     graph_path = Path(graph_path)
     if not graph_path.is_file():
         raise InputError(f"graph file not found: {graph_path}")
-    store_dir = Path(store_dir) if store_dir is not None else default_store_dir(graph_path)
+    return graph_path, Path(store_dir) if store_dir is not None else default_store_dir(graph_path)
+
+
+@contextmanager
+def _store_lock(store_dir: Path) -> Iterator[None]:
+    """An exclusive flock on `store_dir/.lock`, waited for: loading and opening never overlap a load."""
+    try:
+        store_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(store_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise OutputError(f"cannot create the Oxigraph store {store_dir}: {err.strerror or err}") from err
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _ensure_locked(graph_path: Path, store_dir: Path) -> Path:
     data_dir = store_dir / "data"
     stamp = _source_stamp(graph_path)
     stamp_file = store_dir / _STAMP
@@ -212,17 +244,28 @@ def ensure_store(graph_path: Path, store_dir: Path | None = None) -> Path:
         except json.JSONDecodeError:
             pass  # a torn stamp means an interrupted load: rebuild
     _load_fresh(graph_path, store_dir, data_dir)
-    stamp_file.write_text(json.dumps(stamp, indent=2), encoding="utf-8")
+    atomic_write_text(stamp_file, json.dumps(stamp, indent=2))  # last: it says the data is whole
     return data_dir
 
 
 def open_store(graph_path: Path, store_dir: Path | None = None) -> pyoxigraph.Store:
-    """A read-only Oxigraph store holding graph_path, loaded first if needed (see `ensure_store`)."""
-    data_dir = ensure_store(graph_path, store_dir)
-    try:
-        return pyoxigraph.Store.read_only(str(data_dir))
-    except OSError as err:
-        raise InputError(f"cannot open Oxigraph store {data_dir}: {err}") from err
+    """A read-only Oxigraph store holding graph_path, loaded first if needed (see `ensure_store`).
+
+    A store that does not open (damaged on disk) is loaded again from the graph, with a note."""
+    graph_path, store_dir = _store_paths(graph_path, store_dir)
+    with _store_lock(store_dir):
+        data_dir = _ensure_locked(graph_path, store_dir)
+        try:
+            return pyoxigraph.Store.read_only(str(data_dir))
+        except (OSError, RuntimeError) as err:  # RocksDB reports damage as RuntimeError "Corruption: ..."
+            _log.warning("kg: note: the Oxigraph store %s did not open (%s); loading it again from %s",
+                         data_dir, str(err).splitlines()[0] if str(err) else "damaged", graph_path)
+        (store_dir / _STAMP).unlink(missing_ok=True)
+        data_dir = _ensure_locked(graph_path, store_dir)
+        try:
+            return pyoxigraph.Store.read_only(str(data_dir))
+        except (OSError, RuntimeError) as err:
+            raise InputError(f"cannot open Oxigraph store {data_dir}: {err}") from err
 
 
 def _source_stamp(graph_path: Path) -> dict[str, object]:
@@ -231,21 +274,30 @@ def _source_stamp(graph_path: Path) -> dict[str, object]:
 
 
 def _load_fresh(graph_path: Path, store_dir: Path, data_dir: Path) -> None:
-    # Load beside the live copy and swap it in, so an interrupted load never leaves a half-filled store.
-    store_dir.mkdir(parents=True, exist_ok=True)
+    # Load into a fresh temporary folder and swap it in, so an interrupted load never leaves a
+    # half-filled store; called under the store lock, so no other process loads at the same time.
     (store_dir / _STAMP).unlink(missing_ok=True)
-    loading = store_dir / "data.loading"
-    shutil.rmtree(loading, ignore_errors=True)
+    for old in store_dir.glob("data.*"):  # left by a killed load or swap
+        shutil.rmtree(old, ignore_errors=True)
+    loading = Path(tempfile.mkdtemp(prefix="data.loading-", dir=store_dir))
     store = pyoxigraph.Store(str(loading))
     try:
         store.bulk_load(path=str(graph_path), format=_ox_format(graph_path))
         store.flush()
     except SyntaxError as err:
-        raise InputError(f"cannot parse {graph_path}: {str(err).splitlines()[0]}") from err
-    finally:
-        del store  # closes the database before the folder is renamed
-    shutil.rmtree(data_dir, ignore_errors=True)
+        del store
+        shutil.rmtree(loading, ignore_errors=True)
+        raise InputError(f"cannot parse {graph_path}: {_syntax_message(err)}") from err
+    del store  # closes the database before the folder is renamed
+    if data_dir.exists():
+        retired = Path(tempfile.mkdtemp(prefix="data.old-", dir=store_dir))
+        data_dir.rename(retired / "data")  # a reader that has it open keeps reading its files
+        shutil.rmtree(retired, ignore_errors=True)
     loading.rename(data_dir)
+
+
+def _syntax_message(err: SyntaxError) -> str:
+    return str(err).splitlines()[0] if str(err) else "syntax error"
 
 
 def shorten(value: str, prefixes: dict[str, str] = PREFIXES) -> str:

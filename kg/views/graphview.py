@@ -5,8 +5,6 @@ build it afresh for callers that hold only an rdflib Graph.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -16,8 +14,8 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from kg.errors import InputError
 from kg.ontology import KG  # noqa: F401  (re-exported)
 from kg.views.model import (  # noqa: F401  (re-exported: the names callers used before the model)
-    HEDGED_MODALITIES, KNOWN_ENTITY_NAMES, Lit, ViewModel, as_model, classify, from_graph, load_model, local_name,
-    short_id, simple_graph,
+    HEDGED_MODALITIES, KNOWN_ENTITY_NAMES, Lit, ViewModel, as_model, classify, from_graph, load_model,
+    local_name, short_id, simple_graph,
 )
 
 DOC = Namespace("https://w3id.org/newskg/document/")
@@ -85,17 +83,9 @@ def documents(g: Graph | ViewModel) -> list[dict]:
 
 
 def write_atomic(path: Path, data: str | bytes) -> Path:
-    """Write `data` to `path` through a temporary file and os.replace, so readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o644)  # mkstemp's 0600 would make a served page unreadable to others
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        # leave no stray temporary file behind, whatever stopped the write; the error still propagates
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write `data` to `path` with the package's one atomic writer (`kg.run.atomic`): readers never
+    see half a file, the mode is the umask's (0644 usually), and a folder problem is an OutputError."""
+    from kg.run.atomic import atomic_write_bytes
+
+    atomic_write_bytes(Path(path), data.encode("utf-8") if isinstance(data, str) else data)
+    return Path(path)

@@ -1,4 +1,4 @@
-"""The interactive graph page: a self-contained vis-network view built with pyvis, working offline."""
+"""The interactive graph page (the explorer): self-contained, working offline, drawn by kg/views/static."""
 from __future__ import annotations
 
 import difflib
@@ -6,11 +6,9 @@ import html
 import json
 import math
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import networkx as nx
-import pyvis
 from rdflib import Graph
 
 from kg.errors import InputError
@@ -24,7 +22,6 @@ __all__ = ["DEFAULT_TITLE", "build_page", "class_colour", "fragment", "layout", 
 
 DEFAULT_TITLE = "News knowledge graph"
 SEED = 42
-VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 STATIC = Path(__file__).parent / "static"
 BIG_VIEW = 1500  # past this many relations links hide while the view moves
 DASHES = {"planned": [8, 5], "hypothetical": [2, 5], "reported": [10, 4, 2, 4]}
@@ -107,22 +104,11 @@ def _truncate(nodes: list[str], pr: dict[str, float], max_nodes: int, focus: str
 
 
 def _options(n_edges: int) -> dict:
-    big = n_edges > BIG_VIEW
     return {
-        "physics": {"enabled": False},
-        "layout": {"randomSeed": SEED, "improvedLayout": False},
         # links hide while the view moves on a big graph: drawing only the dots keeps pan and zoom fluid
-        "interaction": {"hover": True, "tooltipDelay": 3_600_000, "keyboard": True, "multiselect": True,
-                        "hideEdgesOnDrag": big, "hideEdgesOnZoom": big},
-        "nodes": {"shape": "dot", "borderWidth": 1,
-                  "font": {"size": 13, "face": "Helvetica, Arial, sans-serif", "color": "#222",
-                           "strokeWidth": 4, "strokeColor": "#ffffff"}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "width": 1.3,
-                  "color": {"color": "#a3a9b1", "highlight": "#d62728", "hover": "#555555",
-                            "opacity": 1.0 if n_edges <= 400 else 0.45},
-                  "font": {"size": 11, "color": "#444", "strokeWidth": 4, "strokeColor": "#ffffff",
-                           "align": "horizontal"},
-                  "smooth": False},
+        "hideEdgesOnMove": n_edges > BIG_VIEW,
+        "edgeColour": "#8f96a0",
+        "edgeOpacity": 1.0 if n_edges <= 400 else 0.5 if n_edges <= 5000 else 0.3,
     }
 
 
@@ -166,8 +152,9 @@ def _edges(model: ViewModel, nodes: list[str], docs: dict[str, int], texts: _Ind
                                [model.label(x) for x in st.stated_by]])
         # parallel relations fan out as curves so each stays visible
         smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * index} if index else False
-        result.append({"id": f"{u} {key} {v}", "from": u, "to": v, "label": d["label"], "predicate": d["predicate"],
-                       "modality": d["modality"], "hedged": bool(d["hedged"]), "conf": round(d["confidence"], 3),
+        result.append({"id": f"{u} {key} {v}", "from": u, "to": v, "label": d["label"],
+                       "predicate": d["predicate"], "modality": d["modality"], "hedged": bool(d["hedged"]),
+                       "conf": round(d["confidence"], 3),
                        "by": [model.label(x) for x in d["stated_by"]], "st": refs, "dashes": _dashes(d),
                        "smooth": smooth})
     return result
@@ -182,14 +169,16 @@ def _nodes(model: ViewModel, nodes: list[str], docs: dict[str, int], colours: di
         x, y = pos[node]
         result.append({"id": node, "label": data["label"], "x": x, "y": y, "cls": data["cls"],
                        "classes": data["classes"], "aliases": data["aliases"], "roles": data["roles"],
-                       "wd": data["wikidata"], "docs": sorted(docs[d] for d in data["documents"] if d in docs),
+                       "wd": data["wikidata"],
+                       "docs": sorted(docs[d] for d in data["documents"] if d in docs),
                        "pr": round(model.pagerank.get(node, 0.0), 6), "deg": degree(node),
                        "men": model.mentions[node], "facts": model.facts[node],
                        "comm": model.community_of.get(node, -1), "color": colours[data["cls"]]})
     return result
 
 
-def payload(model: ViewModel, nodes: list[str], centre: str | None = None, title: str = DEFAULT_TITLE) -> dict:
+def payload(model: ViewModel, nodes: list[str], centre: str | None = None,
+            title: str = DEFAULT_TITLE) -> dict:
     """Everything the explorer script needs, JSON-ready and in a fixed order.
 
     Sentences are stored once (``texts``) and statements refer to them by index, so a sentence
@@ -226,22 +215,11 @@ def _json_for_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-@lru_cache(maxsize=1)
-def _vis_assets() -> tuple[str, str]:
-    """The vis-network JS and CSS that pyvis ships, minus the source-map pointer (a file we lack)."""
-    js = (VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
-    css = (VIS_DIR / "vis-network.css").read_text(encoding="utf-8")
-    js = re.sub(r"//# sourceMappingURL=\S+", "", js)
-    css = re.sub(r"/\*# sourceMappingURL=\S+ \*/", "", css)
-    return js, css
-
-
 def library() -> str:
-    """vis-network and the explorer script and styles, once per page however many views it holds."""
-    js, css = _vis_assets()
-    own_js = (STATIC / "explorer.js").read_text(encoding="utf-8")
-    own_css = (STATIC / "explorer.css").read_text(encoding="utf-8")
-    return f"<style>{css}</style>\n<style>{own_css}</style>\n<script>{js}</script>\n<script>{own_js}</script>\n"
+    """The explorer's renderer, script and styles, once per page however many views it holds."""
+    scripts = "".join(f"<script>{(STATIC / name).read_text(encoding='utf-8')}</script>\n"
+                      for name in ("canvas.js", "explorer.js"))
+    return f"<style>{(STATIC / 'explorer.css').read_text(encoding='utf-8')}</style>\n{scripts}"
 
 
 def _checkboxes(kind: str, counts: dict[str, int], swatches: dict[str, str] | None = None) -> str:
@@ -288,8 +266,9 @@ def _sidebar(data: dict) -> str:
             + _section("modality", "Modality", _checkboxes("modality", modalities))
             + '<h2>Confidence</h2><label>at least <input class="kg-conf" type="range" min="0" max="1" '
               'step="0.05" value="0"> <span class="kg-conf-value">0.00</span></label>'
-            + f'<h2>Document dates</h2><label>from <input class="kg-date-from" type="date" min="{low}" max="{high}">'
-              f'</label><label>to <input class="kg-date-to" type="date" min="{low}" max="{high}"></label>'
+            + '<h2>Document dates</h2>'
+              f'<label>from <input class="kg-date-from" type="date" min="{low}" max="{high}"></label>'
+              f'<label>to <input class="kg-date-to" type="date" min="{low}" max="{high}"></label>'
             + _section("publisher", "Publishers", _checkboxes("publisher", publishers))
             + '<label><input type="checkbox" class="kg-only-linked"> only entities with shown links</label>'
             + '<p class="kg-hidden" style="display:none"><span class="kg-hidden-count">0</span> hidden '
@@ -308,12 +287,14 @@ def skeleton(data: dict, heading: str, note: str = "") -> str:
 <h1>{html.escape(heading)}</h1>
 <span class="kg-counts">{n_nodes:,} entities, {n_edges:,} relations</span>
 {note}
-<span class="kg-find"><input class="kg-search" type="search" list="kg-names" placeholder="Find an entity or a sentence…"
-  aria-label="Find an entity or a sentence"><ul class="kg-matches"></ul></span>
+<span class="kg-find"><input class="kg-search" type="search" list="kg-names"
+  placeholder="Find an entity or a sentence…" aria-label="Find an entity or a sentence">
+<ul class="kg-matches"></ul></span>
 <datalist id="kg-names">{options}</datalist>
 <span class="kg-search-status"></span>
 <button type="button" class="kg-fit">Fit view</button>
-<span class="kg-path-form"><input class="kg-path-from" list="kg-names" placeholder="path from…" aria-label="Path from">
+<span class="kg-path-form"><input class="kg-path-from" list="kg-names" placeholder="path from…"
+  aria-label="Path from">
 <input class="kg-path-to" list="kg-names" placeholder="…to" aria-label="Path to">
 <button type="button" class="kg-path-go">Path</button> <span class="kg-path-status"></span></span>
 <label>colour <select class="kg-colour"><option value="class">class</option>
@@ -380,7 +361,7 @@ def fragment(g: ViewModel | Graph | Path, *, focus: str | None = None, depth: in
              follow_hash: bool = False) -> str:
     """The view as an HTML fragment to place in a page or a notebook cell.
 
-    Only the first fragment of a page needs `with_library`; the others reuse its vis-network.
+    Only the first fragment of a page needs `with_library`; the others reuse its scripts.
     """
     data, heading, note = _view(as_model(g), focus=focus, depth=depth, classes=classes, min_degree=min_degree,
                                 max_nodes=max_nodes, title=title)
@@ -399,9 +380,9 @@ def render_html(g: ViewModel | Graph | Path, out: Path, *, focus: str | None = N
                 title: str = DEFAULT_TITLE) -> Path:
     """Write the interactive view of `g` (a ViewModel, an rdflib Graph or a graph file) to `out`.
 
-    The page opens from file:// with no network: the vis-network library that pyvis ships is inlined,
-    the layout is computed here with a seeded layout (physics off), so two renders of the same
-    graph are byte-identical. `focus` (label, alias or IRI) limits the view to the entities within
+    The page opens from file:// with no network: its renderer (kg/views/static) is inlined and the
+    positions are computed here with a seeded layout, so two renders of the same graph are
+    byte-identical. `focus` (label, alias or IRI) limits the view to the entities within
     `depth` links of it; `classes` keeps entities whose class or a superclass is named; `min_degree`
     drops entities with fewer distinct neighbours; beyond `max_nodes` the entities with the highest
     PageRank are kept and the page says so. An unknown focus raises InputError.

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.roles import is_title
+from kg.extract.rules.titles import is_title
 from kg.extract.rules.triggers import restricted
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger

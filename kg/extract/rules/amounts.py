@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.quantities import parse_count, parse_money
 from kg.extract.rules.context import RuleContext
-from kg.models import Mention, Quantity, Relation
+from kg.models import Mention, Quantity, Relation, Source
 from kg.vocabulary import Cls
 
 QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
@@ -95,7 +95,7 @@ def nearest_entity(ctx: RuleContext, ent: Span, sent: Span) -> Mention | None:
     """The entity nearest the number in the tree, within its part of the sentence, if near enough."""
     lo, hi = dash_segment(sent, ent)
     nearest = sorted(((tree_distance(ent.root, ctx.doc[s]), s, m) for s, e, m in ctx.args.mentions.spans
-                      if lo <= s < hi and m.source != "demonym"
+                      if lo <= s < hi and m.source != Source.DEMONYM
                       and ctx.ontology.is_a(m.cls, Cls.Entity)), key=lambda x: x[:2])
     # an entity far away in the tree is not what the number is about: fall back to the topic
     if nearest and (nearest[0][0] <= ctx.settings.max_amount_distance or len({m for _, _, m in nearest}) == 1):

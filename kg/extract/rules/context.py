@@ -6,6 +6,7 @@ the modality ('wants to deploy' is planned), the speaker, and the metonymy and d
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from kg.config import Settings
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
-from kg.models import Mention, Provenance, Quantity, Relation
+from kg.models import Mention, Provenance, Quantity, Relation, Source
 from kg.nlp import doc_text
 from kg.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
@@ -58,9 +59,9 @@ class RuleContext:
             if not (self.ontology.accepts(domain, subj.cls) and self.ontology.accepts(rng, obj.cls)):
                 return None
         factor = self.settings.argument_confidence
-        if subj.source == "role" or (isinstance(obj, Mention) and obj.source == "role"):
+        if subj.source == Source.ROLE or (isinstance(obj, Mention) and obj.source == Source.ROLE):
             confidence *= factor.role
-        if subj.source.startswith("coref") or (isinstance(obj, Mention) and obj.source.startswith("coref")):
+        if subj.source.is_coreference or (isinstance(obj, Mention) and obj.source.is_coreference):
             confidence *= factor.coref
         return Relation(subj, prop, obj, self.provenance(token, rule, confidence, modal))
 
@@ -71,8 +72,8 @@ class RuleContext:
             country = self.ontology.capital_of.get(m.canonical or m.name)
             entry = self.ontology.gazetteer_index.get(country.lower()) if country else None
             if entry is not None:
-                return Mention(m.doc_id, m.start, m.end, m.text, entry.name, Cls.Country, "metonymy",
-                               entry.wikidata, entry.name)
+                return dataclasses.replace(m, name=entry.name, cls=Cls.Country, source=Source.METONYMY,
+                                           wikidata=entry.wikidata, canonical=entry.name)
         return m
 
     # ----------------------------------------------------------------- provenance
@@ -150,5 +151,5 @@ class RuleContext:
     def people(self) -> Iterator[tuple[int, int, Mention, Token]]:
         """Token start, end, mention and root of every person named in the article."""
         for start, end, person in self.args.mentions.spans:
-            if person.cls == Cls.Person and person.source != "demonym":
+            if person.cls == Cls.Person and person.source != Source.DEMONYM:
                 yield start, end, person, self.doc[start:end].root

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.roles import is_title, title_property
-from kg.models import Mention, Relation
+from kg.extract.rules.titles import is_title, title_property
+from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 
 # A city's or region's organisation is based there; a country's is more often its organ or property
@@ -24,7 +24,7 @@ LOCAL_PLACES = (Cls.City, Cls.Region)
 def origins(ctx: RuleContext) -> Iterator[Relation]:
     """Person or organisation 'of' a place, and a place's organisation."""
     for start, end, m in ctx.args.mentions.spans:
-        if m.source == "demonym":
+        if m.source == Source.DEMONYM:
             continue
         root = ctx.doc[start:end].root
         if m.cls == Cls.Person:
@@ -67,11 +67,11 @@ def of_places(ctx: RuleContext, root: Token) -> list[Mention]:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found.extend(m for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
-                             if ctx.ontology.is_a(m.cls, Cls.Place) and m.source != "demonym")
+                             if ctx.ontology.is_a(m.cls, Cls.Place) and m.source != Source.DEMONYM)
     return found
 
 
 def possessor_places(ctx: RuleContext, root: Token) -> list[Mention]:
     """"Chicago's First National Bank", "Russia's Northern Fleet": a place owning the name is where it is."""
     return [m for c in root.children if c.dep_ == "poss" for m in ctx.args.entities(c)
-            if m.cls in LOCAL_PLACES and m.source != "demonym"]
+            if m.cls in LOCAL_PLACES and m.source != Source.DEMONYM]

@@ -45,11 +45,30 @@ def presence(ctx: RuleContext, trig: Trigger, token: Token, subjects: list[Menti
 
 
 def event_places(ctx: RuleContext, token: Token) -> list[Mention]:
-    """The named places an 'in' or 'at' phrase on the trigger puts its event in: 'met at Buckingham Palace'."""
+    """The named places an 'in' or 'at' phrase puts the event in: on the trigger ('met at Buckingham Palace'),
+    or on the event it names and a participle describing it ('attended the ceremony, held in Gliwice')."""
+    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    staging = staging_verbs(ctx)
+    holders += [v for noun in holders[1:] for v in noun.subtree
+                if v.dep_ == "acl" and v.tag_ == "VBN" and v.lemma_.lower() in staging]
     found: list[Mention] = []
-    for prep in ctx.lexicon.location_preps:
-        found.extend(m for m in ctx.args.prep_objects(token, prep) if ctx.ontology.is_a(m.cls, Cls.Place))
-    return list(dict.fromkeys(found))
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ctx.lexicon.location_preps):
+            found.extend(m for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+                         if ctx.ontology.is_a(m.cls, Cls.Place))
+    return most_specific(ctx, list(dict.fromkeys(found)))
+
+
+def most_specific(ctx: RuleContext, places: list[Mention]) -> list[Mention]:
+    """'held in Gliwice in southern Poland': the city, not the country that holds it (places.py says that)."""
+    wide = (Cls.Country, Cls.Continent)
+    narrow = [p for p in places if not any(ctx.ontology.is_a(p.cls, w) for w in wide)]
+    return narrow or places
+
+
+def staging_verbs(ctx: RuleContext) -> frozenset[str]:
+    """The verbs that say where an event was held ('held in Gliwice'): the lexicon's heldAt verbs."""
+    return frozenset(t.lemma for t in ctx.ontology.triggers if t.property == "heldAt" and t.kind == "verb")
 
 
 def whereabouts(ctx: RuleContext) -> Iterator[Relation]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 
 
@@ -15,7 +15,7 @@ def places(ctx: RuleContext) -> Iterator[Relation]:
     """locatedIn (heldAt for events) from a preposition, a comma or an organisation's descriptor."""
     spans = ctx.args.mentions.spans
     for k, (start, end, m) in enumerate(spans):
-        if m.source == "demonym" or not ctx.ontology.is_a(m.cls, Cls.Entity) \
+        if m.source == Source.DEMONYM or not ctx.ontology.is_a(m.cls, Cls.Entity) \
                 or m.cls in (Cls.Person, Cls.Country):
             continue
         root = ctx.doc[start:end].root

@@ -1,6 +1,6 @@
 /* The graph explorer: panels, filters, search, path, colour, size, export and level-of-detail labels
-   over vis-network. kgExplore(root, data) wires one view inside `root`; several views may share a page
-   (and one copy of vis-network). The data comes from kg/views/render.py. */
+   over the batched canvas renderer of canvas.js. kgExplore(root, data) wires one view inside `root`; several views may share a page
+   (and one copy of the scripts). The data comes from kg/views/render.py. */
 (function () {
   "use strict";
   if (window.kgExplore) { return; }
@@ -66,17 +66,17 @@
         : D.meta.classColours[n.cls];
       return n.id === D.meta.centre ? {background: c, border: "#111111"} : c;
     }
-    var nodes = new vis.DataSet(D.nodes.map(function (n) {
+    var nodes = new KGNetwork.DataSet(D.nodes.map(function (n) {
       return {id: n.id, x: n.x, y: n.y, label: "", size: nodeSize(n), color: nodeColour(n),
               borderWidth: n.id === D.meta.centre ? 4 : 1};
     }));
-    var edges = new vis.DataSet(D.edges.map(function (e) {
+    var edges = new KGNetwork.DataSet(D.edges.map(function (e) {
       return {id: e.id, from: e.from, to: e.to, dashes: e.dashes, smooth: e.smooth,
               width: 1 + Math.min(3, Math.log2(1 + e.st.length) / 2)};
     }));
     var container = $(".kg-network");
     var options = D.options;
-    var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+    var network = new KGNetwork(container, {nodes: nodes, edges: edges}, options);
     root.kgNetwork = network;
     root.setAttribute("data-node-count", String(D.nodes.length));
     root.setAttribute("data-edge-count", String(D.edges.length));

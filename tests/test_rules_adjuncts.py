@@ -1,0 +1,24 @@
+"""Tests for kg.extract.rules.adjuncts: 'at the invitation of X' names who invited the clause's subject."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_invitation_in_an_adjunct_invites_the_clause_subject(extract):
+    found = triples(extract("Prime Minister Sheikh Hasina is on a state visit to India at the invitation of "
+                            "Prime Minister Narendra Modi."))
+    assert ("Narendra Modi", "invites", "Sheikh Hasina") in found
+    assert ("Sheikh Hasina", "invites", "Narendra Modi") not in found
+
+
+def test_a_possessive_invitation(extract):
+    found = triples(extract("Olaf Scholz travelled to Paris at Emmanuel Macron's invitation."))
+    assert ("Emmanuel Macron", "invites", "Olaf Scholz") in found
+
+
+def test_an_invitation_that_is_not_an_adjunct_invites_no_one(extract):
+    found = triples(extract("Olaf Scholz declined the invitation of Emmanuel Macron."))
+    assert not any(p == "invites" for _, p, _ in found)
