@@ -1,5 +1,6 @@
 """Titles beside a name: 'UK Defence Secretary John Healey', "Apple's late co-founder Steve Jobs", 'John
-Healey, the UK Defence Secretary' -> a role, and serves/leads/founds the organisation the title names."""
+Healey, the UK Defence Secretary' -> a role, and serves/leads/founds the organisation the title names; a
+relational noun of the lexicon in apposition ('the head of RWE, Markus Krebber') states its property."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -70,6 +71,8 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
             for title in titles:
                 words = title_words(ctx, title)
+                if not is_title(ctx, words) and title.pos_ == "NOUN":
+                    yield from relational_noun(ctx, person, title)  # "Markus Krebber, the head of RWE"
                 if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
                     own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
                     yield from role_from(ctx, person, words, title, "apposition-role",
@@ -79,3 +82,19 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
         if words and is_title(ctx, words):
             yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
+        elif head.pos_ == "NOUN":
+            yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
+
+
+def relational_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[Relation]:
+    """A noun trigger of the lexicon in apposition to a name states its property of the name: 'the head of RWE,
+    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give)."""
+    lemma = noun.lemma_.lower()
+    for trig in ctx.ontology.triggers:
+        if trig.kind != "noun" or trig.lemma not in (lemma, noun.lower_) or not trig.prep or trig.reverse:
+            continue
+        if trig.subject_classes and not any(ctx.ontology.is_a(person.cls, c) for c in trig.subject_classes):
+            continue
+        for obj in ctx.args.prep_objects(noun, trig.prep):
+            if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
+                yield from ctx.relate(person, trig.property, obj, noun, "apposition-noun", modal=False)
