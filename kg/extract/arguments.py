@@ -132,6 +132,10 @@ class ArgumentFinder:
         for child in verb.children:
             if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    if any(c.dep_ == "conj" and c.i > verb.i for c in verb.head.children) \
+                            and self.mention(verb.head) is not None:
+                        # "Jack Ruby, who killed Oswald, and Jim Bakker": the clause is Ruby's alone
+                        return [self.mention(verb.head)]
                     return self.entities_or_copula_subject(verb.head, depth)
                 if child.lower_ in ("they", "we") and self.mention(child) is None:
                     return self.reporters(verb, depth)
