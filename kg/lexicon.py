@@ -58,6 +58,16 @@ class ContestResults:
     defeat_properties: Words = frozenset()  # properties whose subject won ("defeats")
     win_property: str = "wins"  # the property the winner then has to the competition
     final_rounds: Words = frozenset()  # "final", "decider": the round that decides the competition
+    conceding_verbs: Words = frozenset()  # "after Massa conceded": the clause's subject beat him
+
+
+@dataclass(frozen=True)
+class Awards:
+    """Award categories ('best actor') and the verbs that give them (kg/extract/rules/awards.py)."""
+
+    category_heads: Words = frozenset()  # "best [actor]", "best [picture]"
+    naming_verbs: Words = frozenset()  # "was named best picture"
+    winning_verbs: Words = frozenset()  # "won best actress"
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,33 @@ class NamePatterns:
 
 
 @dataclass(frozen=True)
+class PossessiveRelation:
+    """What "X's Y" states when X and Y are of these classes (`possessives.relations` in lexicon.yaml)."""
+
+    owner: str  # class of the possessor
+    named: str  # class of the name possessed
+    property: str
+    bare: bool = False  # only with nothing between ("McLaren's Lando Norris")
+    owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
+    reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
+
+
+@dataclass(frozen=True)
+class Possessives:
+    ownership_words: WordList = ()
+    relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+
+
+@dataclass(frozen=True)
+class Whose:
+    """'X, whose brands include Y': the nouns after 'whose' and the property they state, and the listing verbs."""
+
+    nouns: dict[str, str] = field(default_factory=dict)  # noun -> property
+    reverse_nouns: dict[str, str] = field(default_factory=dict)  # noun -> property whose subject is what is listed
+    verbs: Words = frozenset()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """lexicon.yaml: the words of the ontology's properties and classes."""
 
@@ -98,7 +135,8 @@ class Lexicon:
     location_properties: Words = frozenset()
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
-    contest_results: ContestResults = ContestResults()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
+    contest_results: ContestResults = ContestResults()
+    awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
     causative_verbs: Words = frozenset()
@@ -109,6 +147,8 @@ class Lexicon:
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
+    possessives: Possessives = Possessives()
+    whose: Whose = Whose()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
@@ -217,6 +257,8 @@ def _convert(tp: Any, value: Any, file: str, where: str) -> Any:
             raise OntologyError(f"{file}: {where!r} should be a mapping, not {_kind(value)}")
         return {_convert(args[0], k, file, where): _convert(args[1], v, file, _join(where, k))
                 for k, v in value.items()}
+    if tp is bool and isinstance(value, bool):
+        return value
     if tp is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if tp in (str, int) and isinstance(value, tp) and not isinstance(value, bool):

@@ -36,16 +36,24 @@ def nlp(ontology):
 @pytest.fixture(scope="session")
 def extract(nlp, ontology) -> Callable[..., list[Extraction]]:
     """extract("text", ...) or extract(Article(...), ...) -> one Extraction per article, through the real stages."""
-    from kg.extract import extract_docs
     from kg.nlp import parse_articles
 
     def run(*items: str | Article, kind: str = "news", authors: Sequence[str] = ()) -> list[Extraction]:
         articles = [item if isinstance(item, Article)
                     else Article(f"t{i}", f"t{i}.txt", item, kind=kind, authors=tuple(authors))
                     for i, item in enumerate(items)]
-        return extract_docs(nlp, list(parse_articles(nlp, articles)), ontology)
+        return extract_at_once(nlp, list(parse_articles(nlp, articles)), ontology)
 
     return run
+
+
+def extract_at_once(nlp, docs: Sequence, ontology: Ontology) -> list[Extraction]:
+    """The extract stage's two passes over the articles as one chunk, as an engine runs them."""
+    from kg.extract import merge_names
+    from kg.extract.passes import extract_pass, find_pass
+
+    first = find_pass(docs, ontology)
+    return extract_pass(nlp, docs, first.mentions, merge_names([first.names]), ontology)
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,9 @@ import pytest
 from spacy.tokens import Doc
 
 import kg.run.engines as engines
-from conftest import SEED_CORPUS, triples
+from conftest import SEED_CORPUS, extract_at_once, triples
 from kg.run.cache import DocCache
 from kg.config import Settings
-from kg.extract import extract_docs
 from kg.ingest import load_articles
 from kg.nlp import parse_articles
 
@@ -36,7 +35,7 @@ def _spooled(nlp, ontology, articles, settings, cache=None, refresh=False):
 
 @pytest.mark.slow
 def test_spooled_rounds_extract_what_all_docs_at_once_do(nlp, ontology, seed_articles):
-    at_once = extract_docs(nlp, list(parse_articles(nlp, seed_articles)), ontology)
+    at_once = extract_at_once(nlp, list(parse_articles(nlp, seed_articles)), ontology)
     # batches of two: the corpus names of three chunks are merged, as on a cluster
     first, spooled = _spooled(nlp, ontology, seed_articles, Settings(progress=False, batch_size=2))
     assert first.chunks == 3 and first.counts.parsed == len(seed_articles)
@@ -131,7 +130,7 @@ def test_the_local_engine_returns_one_result_with_its_bookkeeping(nlp, ontology,
     settings = Settings(progress=False, batch_size=4)
     result = engines.make_engine("local").run(nlp, ontology, seed_articles, settings)
     docs = list(parse_articles(nlp, seed_articles))
-    at_once = extract_docs(nlp, docs, ontology)
+    at_once = extract_at_once(nlp, docs, ontology)
     assert isinstance(result, engines.EngineResult)
     assert triples(result.extractions) == triples(at_once)
     assert (result.parsed, result.cached, result.shards) == (len(seed_articles), 0, 0)

@@ -42,3 +42,20 @@ def test_a_victory_at_a_race_is_winning_it(extract):
     found = triples(extract("Lando Norris beat Max Verstappen in a shock victory at the Miami Grand Prix."))
     assert ("Lando Norris", "wins", "Miami Grand Prix") in found
     assert ("Max Verstappen", "wins", "Miami Grand Prix") not in found
+
+
+def test_the_rival_who_conceded_was_beaten_by_whom_the_clause_is_about(extract):
+    found = triples(extract("Javier Milei is set to become the next president after rival candidate Sergio Massa "
+                            "conceded Sunday's runoff."))
+    assert ("Javier Milei", "defeats", "Sergio Massa") in found
+    assert ("Sergio Massa", "defeats", "Javier Milei") not in found
+
+
+def test_conceding_to_a_rival(extract):
+    assert ("Javier Milei", "defeats", "Sergio Massa") in triples(
+        extract("Sergio Massa conceded defeat to Javier Milei on Sunday."))
+
+
+def test_conceding_a_point_beats_no_one(extract):
+    found = triples(extract("Keir Starmer said the plan had failed and conceded that errors were made."))
+    assert not any(p == "defeats" for _, p, _ in found)

@@ -108,3 +108,13 @@ def test_judge_title_serves_the_court(extract):
     found = triples(extract("Manhattan Supreme Court Justice Alan Ford adjourned the trial."))
     assert ("Alan Ford", "role", "Manhattan Supreme Court Justice") in found
     assert ("Alan Ford", "serves", "Manhattan Supreme Court") in found
+
+
+def test_relational_noun_in_apposition_before_the_name(extract):
+    found = triples(extract('"The chapter is closed," the head of Baltic Shipping, Otto Berg, said.'))
+    assert ("Otto Berg", "leads", "Baltic Shipping") in found
+
+
+def test_a_noun_that_is_no_trigger_in_apposition_states_nothing(extract):
+    found = triples(extract('"The chapter is closed," a critic of Baltic Shipping, Otto Berg, said.'))
+    assert not any(s == "Otto Berg" and o == "Baltic Shipping" for s, _, o in found)

@@ -57,3 +57,41 @@ def test_a_weapon_compound_passes_the_nationality_to_the_strike(extract):
 def test_officials_in_a_country_stand_for_it(extract):
     found = triples(extract("Kestrel Labs' takeover plan was blocked by antitrust officials in Germany."))
     assert ("Germany", "blocks", "Kestrel Labs") in found
+
+
+def test_a_participle_on_a_speaker_s_statement_is_the_speaker_s(extract):
+    found = triples(extract("In a statement congratulating Javier Milei, Secretary of State Antony Blinken "
+                            "said he looked forward to working with him."))
+    assert ("Antony Blinken", "congratulates", "Javier Milei") in found
+
+
+def test_a_participle_on_another_noun_is_not_the_speaker_s(extract):
+    found = triples(extract("In a region bordering Ukraine, Antony Blinken said talks would go on."))
+    assert not any(s == "Antony Blinken" and p == "borders" for s, p, _ in found)
+
+
+def test_a_leading_passive_participle_is_about_the_main_subject(extract):
+    found = triples(extract("Acquired by Siemens in 2020, Kestrel Labs now employs 300 engineers."))
+    assert ("Siemens", "acquires", "Kestrel Labs") in found
+    assert ("Kestrel Labs", "acquires", "Siemens") not in found
+
+
+def test_a_participle_with_its_own_subject_is_not_passive(extract):
+    found = triples(extract("Having acquired Kestrel Labs in 2020, Siemens now employs 300 engineers there."))
+    assert ("Siemens", "acquires", "Kestrel Labs") in found
+
+
+def test_talks_in_a_time_phrase_were_held_by_the_clause_subject(extract):
+    found = triples(extract("After talks with Kazuo Ueda, Fumio Kishida told reporters the shift was welcome."))
+    assert ("Fumio Kishida", "meets", "Kazuo Ueda") in found or ("Kazuo Ueda", "meets", "Fumio Kishida") in found
+
+
+def test_an_act_in_a_time_phrase_is_not_the_clause_subject_s(extract):
+    found = triples(extract("After the acquisition of Kestrel Labs, Siemens hired 300 engineers."))
+    assert ("Siemens", "acquires", "Kestrel Labs") not in found
+
+
+def test_a_person_who_formed_a_company_founded_it(extract):
+    found = triples(extract("Elon Musk later left and has formed his own AI company, xAI."))
+    assert ("Elon Musk", "founds", "xAI") in found
+    assert not any(p == "founds" for _, p, _ in triples(extract("Germany formed a coalition government.")))

@@ -10,10 +10,12 @@ from click.testing import CliRunner
 from rdflib import RDF, RDFS, SH, Literal, Namespace, URIRef
 
 from kg.cli import main
-from kg.config import ONTOLOGY_DIR
+from kg.config import BASE_IRI, ONTOLOGY_DIR
 from kg.errors import InputError, OntologyError, ValidationError
 from kg.vocabulary import NAMESPACE
-from kg.sparql.validate import ValidationResult, Violation, format_report, shapes_for, validate, validate_file
+from kg.sparql.validate import (
+    ValidationResult, Violation, base_iri_of, format_report, shapes_for, validate, validate_file,
+)
 
 DATA = Path(__file__).parent / "data"
 TEST_GRAPH = DATA / "query_graph.ttl"
@@ -109,6 +111,34 @@ def test_entities_need_one_label_and_a_class(graph: rdflib.Graph) -> None:
     faults = _faults(validate(graph, ONTOLOGY_DIR))
     assert (str(ENT.ukraine), "an entity needs exactly one rdfs:label") in faults
     assert (str(ENT["shahed-136"]), "an entity needs a class (rdf:type)") in faults
+
+
+def _rebased(graph: rdflib.Graph, base: str) -> rdflib.Graph:
+    """The graph with every IRI of the default base but the vocabulary's moved under `base`."""
+    def move(term):
+        text = str(term)
+        if isinstance(term, URIRef) and text.startswith(BASE_IRI) and not text.startswith(str(KG)) \
+                and not text.startswith(BASE_IRI + "ontology"):
+            return URIRef(base + text[len(BASE_IRI):])
+        return term
+
+    moved = rdflib.Graph()
+    for prefix, namespace in graph.namespaces():
+        moved.bind(prefix, move(namespace), override=True, replace=True)
+    for triple in graph:
+        moved.add(tuple(move(t) for t in triple))
+    return moved
+
+
+def test_entities_under_another_base_iri_are_checked_as_entities(graph: rdflib.Graph) -> None:
+    base = "https://example.org/news/"
+    graph.remove((ENT["shahed-136"], RDF.type, None))  # an entity found by its IRI alone
+    moved = _rebased(graph, base)
+    assert base_iri_of(moved) == base and base_iri_of(graph) == BASE_IRI
+    expected = (base + "entity/shahed-136", "an entity needs a class (rdf:type)")
+    assert expected in _faults(validate(moved, ONTOLOGY_DIR))  # the base the graph's ent: prefix names
+    assert expected in _faults(validate(moved, ONTOLOGY_DIR, base_iri=base))
+    assert expected not in _faults(validate(moved, ONTOLOGY_DIR, base_iri=BASE_IRI))
 
 
 def test_statement_provenance_rules(graph: rdflib.Graph) -> None:

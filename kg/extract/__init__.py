@@ -6,7 +6,8 @@ are collected (`corpus_names`); the second looks for those names in every articl
 (`add_known_names`) and then reads references, arguments and relations (`extract_doc`), again one
 article at a time. Only the collection step sees the whole corpus, and it is mergeable: the names
 of a corpus are `merge_names` of the `chunk_names` of its consecutive chunks, so the two passes
-can run on different machines (`kg.run.engines`) and give what `extract_docs` gives.
+can run on different machines (`kg.run.engines`) and give what one chunk of all the articles gives.
+The passes over a chunk, as every engine runs them, are in `kg.extract.passes`.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import resolve_references
-from kg.extract.mentions import TokenMentions, add_known_names, find_mentions
+from kg.extract.mentions import TokenMentions, add_known_names
 from kg.extract.rules import RuleContext, relations
 from kg.config import Settings
 from kg.models import Extraction, Mention, Source
@@ -87,9 +88,3 @@ def extract_doc(nlp: Language, doc: Doc, mentions: TokenMentions, known: dict[st
         dict.fromkeys(refs.values()))
     return Extraction(doc._.article, all_mentions, found)
 
-
-def extract_docs(nlp: Language, docs: Sequence[Doc], ontology: Ontology) -> list[Extraction]:
-    """Mentions in every article first, so names found in one article are recognised in the others."""
-    found = [find_mentions(doc, ontology) for doc in docs]
-    known = corpus_names(found)
-    return [extract_doc(nlp, doc, mentions, known, ontology) for doc, mentions in zip(docs, found)]

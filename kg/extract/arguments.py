@@ -112,7 +112,11 @@ class ArgumentFinder:
     @staticmethod
     def is_passive(verb: Token) -> bool:
         """A passive subject or auxiliary among the verb's children, or a participle clause ('a plant built by X')."""
-        return verb.i in parents_of(verb.doc, DEP, PASSIVE_DEPS) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        if verb.i in parents_of(verb.doc, DEP, PASSIVE_DEPS) or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+            return True
+        # "Funded by the DOE, the lab is to lead ...": a participle clause with no subject or auxiliary of its own
+        return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "aux", "mark") for c in verb.children)
 
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
         """The agents of a verb: its subject, a passive's 'by' phrase, or a controlling clause's subject."""
@@ -128,6 +132,10 @@ class ArgumentFinder:
         for child in verb.children:
             if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    if any(c.dep_ == "conj" and c.i > verb.i for c in verb.head.children) \
+                            and self.mention(verb.head) is not None:
+                        # "Jack Ruby, who killed Oswald, and Jim Bakker": the clause is Ruby's alone
+                        return [self.mention(verb.head)]
                     return self.entities_or_copula_subject(verb.head, depth)
                 if child.lower_ in ("they", "we") and self.mention(child) is None:
                     return self.reporters(verb, depth)
@@ -146,6 +154,10 @@ class ArgumentFinder:
             got = self.entities_or_copula_subject(head, depth)
             if not got and verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
                 return self.subjects(head.head, depth + 1)  # "signed a contract to buy": whoever signed
+            if not got and verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" \
+                    and head.head.head.pos_ == "VERB" and head.head.head.lemma_ in self._speech:
+                # "In a statement congratulating Milei, Blinken said": the speaker's statement
+                return self.subjects(head.head.head, depth + 1)
             return got
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             governor = head.head
@@ -222,6 +234,8 @@ class ArgumentFinder:
                     return self.entities(child)
             if verb.dep_ in ("acl", "relcl"):
                 return self.entities(verb.head)
+            if verb.dep_ == "advcl":  # "Backed by Sequoia, Kestrel raised ...": the main clause's subject
+                return [m for c in verb.head.children if c.dep_ == "nsubj" for m in self.entities(c)]
             return []
         found: list[Mention] = []
         for child in verb.children:

@@ -5,6 +5,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from dataclasses import dataclass, field
 
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
@@ -96,14 +97,7 @@ def _speech_verb_ids(ontology: Ontology) -> frozenset[int]:
 
 def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
     """Token index -> the mention a pronoun, 'the Prime Minister' or 'this drone' stands for."""
-    resolved: dict[int, Mention] = {}
-    quotes = quote_spans(doc_text(doc))
-    author = author_mention(doc)
-    class_nouns = ontology.lexicon.class_nouns
-    research_nouns = ontology.lexicon.research.nouns
-    research_bodies = ontology.lexicon.research.bodies
-    role_titles = ontology.lexicon.all_titles
-    recent: list[tuple[int, Mention, bool]] = []  # (token index, mention, was a subject)
+    refs = _References(doc, mentions, ontology, quote_spans(doc_text(doc)), author_mention(doc))
     table = token_table(doc)
     # Only the first token of a mention and the referring words do anything below: the others are not
     # made into Tokens at all. The visits keep the order of the text, sentence by sentence.
@@ -116,61 +110,87 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         first = at
         while at < len(visits) and visits[at] < end:
             at += 1
-        for token in (doc[i] for i in visits[first:at]):
-            m = mentions.at(token)
-            if m is not None:
-                if token.i == 0 or mentions.at(doc[token.i - 1]) is not m:
-                    recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
-                        "nsubj", "nsubjpass")))
-                continue
-            low = token.lower_
-            quote = in_quote(quotes, token.idx)
-            target: Mention | None = None
-            if low in FIRST_PERSON and token.pos_ == "PRON":
-                if quote is not None:
-                    target = speaker_of(doc, token.idx, mentions, ontology, resolved) or (
-                        author if author else None)
-                else:
-                    target = author
-                if target is not None:
-                    resolved[token.i] = _synthetic(doc, token, target, Source.COREF_FIRST_PERSON)
-                continue
-            if low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-                people = [(i, mm, subj) for i, mm, subj in recent
-                          if mm.cls == Cls.Person and mm.source != Source.DEMONYM]
-                if people:
-                    last_sent_start = people[-1][0]
-                    subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
-                    target = (subjects[-1] if subjects else people[-1])[1]
-            elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
-                target = _its_antecedent(token, recent, mentions, ontology)
-            elif low in DEMONSTRATIVES and token.dep_ == "det":
-                head = token.head
-                noun_cls = class_nouns.get(head.lower_)
-                is_named = any(mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
-                # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
-                # ... and "the same company" always refers back, to one of exactly that kind
-                same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
-                definite_ok = low != "the" or same or (
-                    noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
-                    and not ontology.is_a(noun_cls, Cls.Document))
-                if noun_cls and definite_ok and not is_named:
-                    target = _demonstrative_antecedent(recent, noun_cls, ontology, exact=same)
-                    if target is not None:
-                        resolved[head.i] = _synthetic(doc, head, target, Source.COREF_DEMONSTRATIVE)
-                elif head.lower_ in research_nouns and not is_named and head.i not in resolved:
-                    # "the research was funded by X", "the study": the work of the first research body named;
-                    # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
-                    target = next((m for _, m, _ in recent if any(ontology.is_a(m.cls, c) for c in research_bodies)),
-                                  None)
-                    if target is not None:
-                        resolved[head.i] = _synthetic(doc, head, target, Source.COREF_RESEARCH)
-                continue
-            if target is not None:
-                resolved[token.i] = _synthetic(doc, token, target, Source.COREF_PRONOUN)
+        for i in visits[first:at]:
+            refs.visit(doc[i])
         dets = role_dets[bisect.bisect_left(role_dets, start):bisect.bisect_left(role_dets, end)]
-        _role_nouns(doc, end, dets, mentions, resolved, role_titles)
-    return resolved
+        _role_nouns(doc, end, dets, mentions, refs.resolved, ontology.lexicon.all_titles)
+    return refs.resolved
+
+
+@dataclass
+class _References:
+    """One article's references, resolved in the order of the text against the mentions seen so far."""
+
+    doc: Doc
+    mentions: TokenMentions
+    ontology: Ontology
+    quotes: tuple[tuple[int, int], ...]
+    author: Mention | None
+    resolved: dict[int, Mention] = field(default_factory=dict)
+    recent: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token index, mention, a subject)
+
+    def visit(self, token: Token) -> None:
+        """Note a mention's first token; resolve a referring word."""
+        m = self.mentions.at(token)
+        if m is not None:
+            if token.i == 0 or self.mentions.at(self.doc[token.i - 1]) is not m:
+                self.recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
+                    "nsubj", "nsubjpass")))
+            return
+        low = token.lower_
+        quote = in_quote(self.quotes, token.idx)
+        if low in FIRST_PERSON and token.pos_ == "PRON":
+            self.first_person(token, quote)
+        elif low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
+            self.refer(token, token, self.latest_person(), Source.COREF_PRONOUN)
+        elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
+            target = _its_antecedent(token, self.recent, self.mentions, self.ontology)
+            self.refer(token, token, target, Source.COREF_PRONOUN)
+        elif low in DEMONSTRATIVES and token.dep_ == "det":
+            self.determined_noun(token, low)
+
+    def refer(self, token: Token, word: Token, target: Mention | None, source: Source) -> None:
+        if target is not None:
+            self.resolved[word.i] = _synthetic(self.doc, word, target, source)
+
+    def first_person(self, token: Token, quote: tuple[int, int] | None) -> None:
+        """'I', 'we': in a quotation its speaker (else the author), outside one the op-ed's author."""
+        target = self.author
+        if quote is not None:
+            target = speaker_of(self.doc, token.idx, self.mentions, self.ontology, self.resolved) or (
+                self.author if self.author else None)
+        self.refer(token, token, target, Source.COREF_FIRST_PERSON)
+
+    def latest_person(self) -> Mention | None:
+        """'he', 'she': the latest person, a subject one of the last sentence or so when there is one."""
+        people = [(i, mm, subj) for i, mm, subj in self.recent
+                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM]
+        if not people:
+            return None
+        last_sent_start = people[-1][0]
+        subjects = [p for p in people if p[2] and p[0] >= last_sent_start - 60]
+        return (subjects[-1] if subjects else people[-1])[1]
+
+    def determined_noun(self, token: Token, low: str) -> None:
+        """'this drone', 'the same company', 'the study': a noun after a determiner that refers back."""
+        head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
+        noun_cls = lexicon.class_nouns.get(head.lower_)
+        is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
+        # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
+        # ... and "the same company" always refers back, to one of exactly that kind
+        same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
+        definite_ok = low != "the" or same or (
+            noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
+            and not ontology.is_a(noun_cls, Cls.Document))
+        if noun_cls and definite_ok and not is_named:
+            target = _demonstrative_antecedent(self.recent, noun_cls, ontology, exact=same)
+            self.refer(token, head, target, Source.COREF_DEMONSTRATIVE)
+        elif head.lower_ in lexicon.research.nouns and not is_named and head.i not in self.resolved:
+            # "the research was funded by X", "the study": the work of the first research body named;
+            # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
+            target = next((m for _, m, _ in self.recent
+                           if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
+            self.refer(token, head, target, Source.COREF_RESEARCH)
 
 
 def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], mentions: TokenMentions,

@@ -10,6 +10,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 
+from kg.config import BASE_IRI, data_namespaces
 from kg.errors import InputError, OntologyError, parse_error_text
 from kg.ontology import KG
 from kg.rdf.ontology_graph import load_ontology_graph
@@ -175,25 +176,39 @@ def _local_name(iri: URIRef) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def load_shapes(ontology_dir: Path, ontology: Graph | None = None) -> Graph:
-    """All shapes: those generated from kg.ttl and those in shapes.ttl, in one graph."""
+def load_shapes(ontology_dir: Path, ontology: Graph | None = None, base_iri: str = BASE_IRI) -> Graph:
+    """All shapes: those generated from kg.ttl and those in shapes.ttl, in one graph; the `ent:`
+    prefix the shapes declare is the entity namespace under `base_iri`."""
     ontology_dir = Path(ontology_dir)
     ontology = ontology if ontology is not None else load_ontology_graph(ontology_dir)
     shapes = shapes_for(ontology)
     static = ontology_dir / SHAPES_FILE
     if static.is_file():
         shapes += _parse(static, OntologyError)
+    entities = Literal(data_namespaces(base_iri)["ent"], datatype=XSD.anyURI)
+    for declaration in list(shapes.subjects(SH.prefix, Literal("ent"))):
+        shapes.set((declaration, SH.namespace, entities))
     return shapes
 
 
-def validate(data: Graph, ontology_dir: Path) -> ValidationResult:
+def base_iri_of(data: Graph) -> str:
+    """The base IRI the graph's own `ent:` prefix is under (as graph.ttl declares it), else the default."""
+    entities = dict(data.namespaces()).get("ent")
+    suffix = data_namespaces("")["ent"]
+    if entities is not None and str(entities).endswith(suffix):
+        return str(entities)[:-len(suffix)]
+    return BASE_IRI
+
+
+def validate(data: Graph, ontology_dir: Path, base_iri: str | None = None) -> ValidationResult:
     """Validate a graph against the shapes for the ontology in ontology_dir.
 
     The ontology is mixed into the data for the check (pyshacl's ont_graph), so `sh:class kg:Agent`
     accepts a kg:Country by its rdfs:subClassOf chain without running an inference engine.
+    Entities are the IRIs under `base_iri` (by default the base the graph's `ent:` prefix names).
     """
     ontology = load_ontology_graph(ontology_dir)
-    shapes = load_shapes(ontology_dir, ontology)
+    shapes = load_shapes(ontology_dir, ontology, base_iri or base_iri_of(data))
     conforms, report, _text = pyshacl.validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", advanced=True,
         allow_warnings=True, abort_on_first=False,

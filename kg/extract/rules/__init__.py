@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from kg.extract.rules.adjuncts import adjunct_relations
 from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
+from kg.extract.rules.appointments import appointed_roles, predicate_roles
+from kg.extract.rules.awards import award_relations
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.killing import killings
@@ -18,8 +20,12 @@ from kg.extract.rules.membership import membership_of
 from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
-from kg.extract.rules.roles import appointed_roles, predicate_roles, role_relations
+from kg.extract.rules.possessives import possessive_relations
+from kg.extract.rules.relatives import whose_relations
+from kg.extract.rules.results import concessions
+from kg.extract.rules.roles import role_relations
 from kg.extract.rules.triggers import trigger_relations
+from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
 
 Rule = Callable[[RuleContext], Iterable[Relation]]
@@ -34,8 +40,13 @@ RULES: tuple[Rule, ...] = (
     predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    whose_relations,  # "X, whose brands include Y"
+    possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
+    concessions,  # "X is set to become president after rival Y conceded": X defeats Y
+    award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
 )

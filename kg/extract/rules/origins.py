@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.roles import is_title, title_property
+from kg.extract.rules.titles import is_title, title_property
 from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 

@@ -52,3 +52,23 @@ def phrase_words(phrase: Token) -> list[Token]:
             break
         words.append(word)
     return words
+
+
+def concessions(ctx: RuleContext) -> Iterator[Relation]:
+    """'Milei is set to become president after rival Sergio Massa conceded': whoever the clause is about
+    beat the one who conceded ('conceded to X' is a reverse trigger of the lexicon)."""
+    results = ctx.lexicon.contest_results
+    for token in ctx.doc:
+        if token.lemma_.lower() not in results.conceding_verbs or token.dep_ not in ("advcl", "conj"):
+            continue
+        if ctx.sentence_too_long(token) or ctx.negated(token) or any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            continue
+        losers = ctx.args.subjects(token)
+        clause = token.head  # "X is set to become president after Y conceded": the raised subject of 'set'
+        about = ctx.args.subjects(clause) or (ctx.args.direct_objects(clause) if ctx.args.is_passive(clause) else [])
+        winners = [m for m in about if m not in losers]
+        for winner in winners:
+            for loser in losers:
+                yield from ctx.relate(winner, next(iter(sorted(results.defeat_properties))), loser, token,
+                                      "conceded")

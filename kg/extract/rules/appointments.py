@@ -1,0 +1,55 @@
+"""Titles a clause gives: 'the board appointed Ingrid Solberg as chief executive', 'X came back as chief
+executive of Y', 'X is the chief executive of Y', 'X was elected leader of Y' -> a role, held where the
+clause or the title says."""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.extract.rules.titles import employers, is_title, role_from, title_words
+from kg.models import Relation, Source
+from kg.vocabulary import Cls
+
+
+def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
+    """'the board appointed Ingrid Solberg as chief executive': a role, held at whoever appointed (and at the
+    organisation the title names: 'named X as chief executive of Y')."""
+    a = ctx.args
+    for _, _, person, root in ctx.people():
+        verb = root.head if root.dep_ in ("dobj", "nsubjpass") else None
+        if verb is None or verb.pos_ != "VERB":
+            continue
+        for title in as_titles(ctx, [verb, root]):
+            orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
+                    if ctx.ontology.is_a(m.cls, Cls.Organization)]
+            yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
+                                 employers(ctx, title) or orgs, modal=True)
+
+
+def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
+    """The title a clause gives its subject: 'X came back as chief executive of Y', 'X had spent 15 years as CEO',
+    'X is the chief executive of Y', 'X was named a mission specialist', 'X was elected leader of Y'."""
+    for _, _, person, root in ctx.people():
+        verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb):
+            continue
+        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and ctx.args.mention(c) is None]
+        titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
+        titles += [c for c in verb.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
+                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
+        for title in titles:
+            words = title_words(ctx, title)
+            if words and is_title(ctx, words):
+                yield from role_from(ctx, person, words, title, "predicate-role", employers(ctx, title), modal=True)
+
+
+def as_titles(ctx: RuleContext, holders: Sequence[Token]) -> list[Token]:
+    """The title nouns after 'as' under any of the holders: 'came back as chief executive', 'spent years as CEO'."""
+    found: list[Token] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                found.extend(t for t in prep.children if t.dep_ == "pobj" and is_title(ctx, title_words(ctx, t)))
+    return found

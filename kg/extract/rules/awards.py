@@ -1,0 +1,65 @@
+"""Award categories won: "best actor for Cillian Murphy", "'Oppenheimer' was named best picture",
+"Emma Stone won best actress".
+
+A category is a noun phrase of 'best' and one of `awards.category_heads` (lexicon.yaml); who won it is
+the named thing after its 'for', the passive subject of a naming verb (`awards.naming_verbs`) whose
+complement it is, or the subject of a winning verb ('won best actress'). The category is a text value of
+kg:winsAward: it names a prize within an award, not an entity of its own; the ceremony it was given at
+('named best picture at the Academy Awards') is won (kg:wins). "The best deal for Ukraine"
+names no category, and says nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation
+from kg.vocabulary import Cls
+
+
+def award_relations(ctx: RuleContext) -> Iterator[Relation]:
+    """Every award category the article names, and who won it."""
+    heads = ctx.lexicon.awards.category_heads
+    for token in ctx.doc:
+        if token.lemma_.lower() not in heads or not any(c.lower_ == "best" for c in token.lefts):
+            continue
+        if ctx.sentence_too_long(token) or ctx.negated(token.head):
+            continue
+        category = category_text(token)
+        ceremonies = award_ceremonies(ctx, token)
+        for winner in category_winners(ctx, token):
+            yield from ctx.relate(winner, "winsAward", category, token, "award")
+            for ceremony in ceremonies:  # "named best picture at the 96th Academy Awards"
+                yield from ctx.relate(winner, "wins", ceremony, token, "award")
+
+
+def award_ceremonies(ctx: RuleContext, head: Token) -> list[Mention]:
+    """The named event an 'at' phrase on the category or on its verb gives it at: 'at the Academy Awards'."""
+    holders = [head] + ([head.head] if head.head.pos_ in ("VERB", "AUX") else [])
+    return [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
+            for p in c.children if p.dep_ == "pobj" for m in ctx.args.entities(p) if ctx.ontology.is_a(m.cls, Cls.Event)]
+
+
+def category_text(head: Token) -> str:
+    """'best supporting actor': from 'best' to the category's head noun."""
+    start = min(c.i for c in head.lefts if c.lower_ == "best")
+    return head.doc[start:head.i + 1].text.lower()
+
+
+def category_winners(ctx: RuleContext, head: Token) -> list[Mention]:
+    """Who won the category: 'best actor for [Murphy]', '[X] was named best picture', '[X] won best actress'."""
+    a = ctx.args
+    found = [m for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
+             for p in c.children if p.dep_ == "pobj" for m in a.entities(p)]
+    verb = head.head
+    if not found and head.dep_ in ("oprd", "attr", "xcomp", "dobj") and verb.pos_ in ("VERB", "AUX"):
+        lemma = verb.lemma_.lower()
+        if lemma in ctx.lexicon.awards.naming_verbs and a.is_passive(verb):
+            found = a.direct_objects(verb)  # "Oppenheimer was named best picture"
+        elif lemma in ctx.lexicon.awards.naming_verbs and head.dep_ == "oprd":
+            found = [m for c in verb.children if c.dep_ == "dobj" for m in a.entities(c)]  # "named X best picture"
+        elif lemma in ctx.lexicon.awards.winning_verbs and head.dep_ == "dobj":
+            found = a.subjects(verb)  # "Emma Stone won best actress"
+    return found

@@ -1,0 +1,87 @@
+"""Possessives between two names: "McLaren's Lando Norris", "Poland's state-owned defense company PGZ",
+"Acme's Nova studio", "the DOE's Office of Science", "Spain's Carlos Alcaraz".
+
+The possessor ("X's") and the name that follows it, with only
+lower-case modifiers between ("state-owned defense company"), are read textually: the parser often attaches
+the possessive to the modifier noun and the name elsewhere. What the possessive states depends on the two
+classes and is in lexicon.yaml (`possessives:`); a title between them is a role, which roles.py reads.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.extract.rules.titles import is_title, phrase
+from kg.models import Mention, Relation, Source
+
+MAX_MODIFIERS = 5  # "Poland's state-owned defense company PGZ": four words between
+
+
+def possessive_relations(ctx: RuleContext) -> Iterator[Relation]:
+    """Each possessor and the name it governs, read through the lexicon's possessive table."""
+    for owner, first in possessors(ctx):
+        if ctx.sentence_too_long(first):
+            continue
+        between, named = possessed_name(ctx, first)
+        if named is None or named.name == owner.name:
+            continue
+        yield from possessive(ctx, owner, between, named, ctx.doc[first.i + len(between)])
+
+
+def possessors(ctx: RuleContext) -> Iterator[tuple[Mention, Token]]:
+    """An entity with "'s" ('McLaren's') and the token after it. Possessive pronouns ('its King studio') are left
+    out: their antecedent is too often the wrong organisation of the sentence before."""
+    doc, a = ctx.doc, ctx.args
+    for start, end, m in a.mentions.spans:
+        if end + 1 < len(doc) and doc[end].tag_ == "POS" and m.source != Source.DEMONYM:
+            yield m, doc[end + 1]
+
+
+def possessed_name(ctx: RuleContext, first: Token) -> tuple[list[Token], Mention | None]:
+    """The lower-case modifiers from `first` on and the name they lead to, if one does."""
+    doc, a = ctx.doc, ctx.args
+    between: list[Token] = []
+    k = first.i
+    while k < len(doc) and len(between) <= MAX_MODIFIERS and a.mentions.at(doc[k]) is None:
+        t = doc[k]
+        glued = t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+        if not (glued or t.is_lower and t.pos_ in ("ADJ", "NOUN", "VERB", "ADV")):
+            return between, None
+        between.append(t)
+        k += 1
+    if k >= len(doc) or len(between) > MAX_MODIFIERS:
+        return between, None
+    return between, a.mentions.at(doc[k])
+
+
+def possessive(ctx: RuleContext, owner: Mention, between: list[Token], named: Mention,
+               anchor: Token) -> Iterator[Relation]:
+    """The relation the possessive states, by the classes of the two and the words between them."""
+    if between and is_title(ctx, between):
+        return  # "Apple's chief executive Tim Cook": a role (roles.py)
+    if not follows_as_name(ctx, named, anchor):
+        return
+    words = phrase(ctx, between)
+    owned = any(words == w or words.startswith(w + " ") or (" " + w) in words or ("-" + w) in words
+                for w in ctx.lexicon.possessives.ownership_words)
+    for entry in ctx.lexicon.possessives.relations:
+        if not (ctx.ontology.is_a(owner.cls, entry.owner) and ctx.ontology.is_a(named.cls, entry.named)):
+            continue
+        if entry.bare and between or entry.owned and not owned:
+            continue
+        subj, obj = (named, owner) if entry.reverse else (owner, named)
+        yield from ctx.relate(subj, entry.property, obj, anchor, "possessive")
+        return
+
+
+def follows_as_name(ctx: RuleContext, named: Mention, anchor: Token) -> bool:
+    """The name is the thing possessed, not a modifier of another noun ("Microsoft's Activision takeover")."""
+    doc = ctx.doc
+    end = anchor.i
+    while end < len(doc) and ctx.args.mentions.at(doc[end]) is named:
+        end += 1
+    if end >= len(doc) or doc[end].pos_ not in ("NOUN",):
+        return True
+    return doc[end].lower_ in ctx.lexicon.class_nouns or doc[end].lemma_.lower() in ctx.lexicon.class_nouns

@@ -1,0 +1,141 @@
+"""What a title says: 'UK Defence Secretary' is a role literal, and its holder serves the UK; 'chief
+executive of Y' leads Y, 'co-founder' founds. Shared by the rules that find titles (roles, appointments,
+origins, agent nouns); no rule of its own."""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation, Source
+from kg.vocabulary import Cls
+
+
+def title_property(ctx: RuleContext, title: str) -> str:
+    """The property a title holds its organisation by: 'chief executive' leads, 'founder' founds; else serves."""
+    low = title.lower()
+    for prop, titles in ctx.lexicon.titles_longest_first.items():
+        if any(low == t or low.endswith(" " + t) for t in titles):
+            return prop
+    return "serves"
+
+
+def title_word(ctx: RuleContext, token: Token) -> str:
+    """The word a title token stands for: 'Gov.' is 'governor'."""
+    return ctx.lexicon.title_abbreviations.get(token.lower_, token.lower_)
+
+
+def phrase(ctx: RuleContext, words: Sequence[Token], lemma_last: bool = False) -> str:
+    """The words as written, abbreviations expanded, hyphenated words kept whole ('co-founder')."""
+    out = ""
+    for k, t in enumerate(words):
+        word = t.lemma_.lower() if lemma_last and k == len(words) - 1 else title_word(ctx, t)
+        glued = k > 0 and (t.text == "-" or words[k - 1].text == "-") and not words[k - 1].whitespace_
+        out += word if glued or not out else " " + word
+    return out
+
+
+def is_title(ctx: RuleContext, words: Sequence[Token]) -> bool:
+    """A title ('Defence Secretary') or an occupation ('plant pathologist', 'engineers')."""
+    known = ctx.lexicon.titles_and_occupations
+    for text in (phrase(ctx, words), phrase(ctx, words, lemma_last=True)) if words else ():
+        if any(text == t or text.endswith(" " + t) or text.endswith("-" + t) for t in known):
+            return True
+    return False
+
+
+def employers(ctx: RuleContext, title: Token) -> list[Mention]:
+    """'a plant pathologist at Makerere University', 'the governor of Kherson': where the title is held."""
+    found: list[Mention] = []
+    for child in title.children:
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.employer_preps:
+            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+                         if holds_office(ctx, m))
+    return found
+
+
+def holds_office(ctx: RuleContext, m: Mention) -> bool:
+    """An organisation, a country or a place where a title can be held (not a person, not a demonym)."""
+    return m.cls != Cls.Person and m.source != Source.DEMONYM and (
+        ctx.ontology.is_a(m.cls, Cls.Agent) or ctx.ontology.is_a(m.cls, Cls.Place))
+
+
+def title_words(ctx: RuleContext, title: Token) -> list[Token]:
+    """The words of a title noun up to itself, without determiners, numbers, coordinated titles or
+    punctuation (a hyphen inside a word is kept)."""
+    conj = {t.i for c in title.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return [t for t in title.subtree if t.i <= title.i and t.i not in conj
+            and t.dep_ not in ("det", "nummod") and (t.dep_ != "punct" or t.text == "-")]
+
+
+def names_another(ctx: RuleContext, token: Token, person: Mention) -> bool:
+    """The token names some entity other than the person ('the governor' resolved to the person does not)."""
+    m = ctx.args.mention(token)
+    return m is not None and m.source != Source.ROLE and not (m.cls == Cls.Person and m.name == person.name)
+
+
+def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Token, rule: str,
+              employers: Sequence[Mention] = (), modal: bool = False) -> Iterator[Relation]:
+    """The person's role named by `words`, and the property by which they hold it at each organisation
+    or place named in the title ('UK Defence Secretary', 'Florida Gov.') or given as `employers`."""
+    a = ctx.args
+    organisations = named_organisations(ctx, words) + list(employers)
+    words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
+    possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
+    title_words = [t for t in words if t.i not in possessive and (
+        a.mention(t) is None or a.mention(t).source in (Source.DEMONYM, Source.ROLE))]
+    title = written_title(ctx, [t for t in words if t.i not in possessive])
+    if not title or not any(is_title(ctx, title_words[i:]) for i in range(len(title_words))):
+        return
+    yield from ctx.relate(person, "role", title, anchor, rule, modal=modal)
+    prop = title_property(ctx, phrase(ctx, title_words))
+    for org in dict.fromkeys(organisations):
+        yield from ctx.relate(person, office_property(ctx, prop, org), org, anchor, rule, modal=modal)
+    yield from office_led(ctx, person, title, anchor)
+
+
+def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mention]:
+    """The organisation, country or place a title names: the one nearest the title word ('US Navy aviator' is
+    the Navy's, not the US's); a demonym inside a longer name ('Royal Canadian Air Force') names no country."""
+    a = ctx.args
+    found: list[Mention] = []
+    for k, t in enumerate(words):
+        m = a.mention(t)
+        if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
+            continue
+        inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
+            and a.mention(words[k - 1]) is None and words[k - 1].is_title
+        if not inside_name:
+            found.append(m)
+    return found[-1:]
+
+
+def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
+    """The role literal as written, an abbreviated title spelled out ('Florida Gov.' -> 'Florida Governor')."""
+    out = ""
+    for k, t in enumerate(words):
+        word = title_word(ctx, t)
+        word = t.text if word == t.lower_ else word.capitalize() if t.is_title else word
+        glued = k > 0 and (t.text == "-" or words[k - 1].text == "-") and not words[k - 1].whitespace_
+        out += word if glued or not out else " " + word
+    return out
+
+
+def office_property(ctx: RuleContext, prop: str, org: Mention) -> str:
+    """A title held over a place that is not an agent (a city, a state) uses the property's place variant."""
+    if not ctx.ontology.is_a(org.cls, Cls.Agent) and ctx.ontology.is_a(org.cls, Cls.Place):
+        return ctx.lexicon.title_place_properties.get(prop, prop)
+    return prop
+
+
+def office_led(ctx: RuleContext, person: Mention, title: str, anchor: Token) -> Iterator[Relation]:
+    """The gazetteer knows whom this office-holder leads: 'Prime Minister Sir Keir Starmer' leads the UK."""
+    entry = ctx.ontology.gazetteer_index.get((person.canonical or "").lower())
+    if entry is not None and entry.office and entry.country and entry.office.lower() in title.lower():
+        led = ctx.ontology.gazetteer_index.get(entry.country.lower())
+        if led is not None:
+            country = dataclasses.replace(person, text=entry.country, name=led.name, cls=led.cls,
+                                          source=Source.GAZETTEER, wikidata=led.wikidata, canonical=led.name)
+            yield from ctx.relate(person, "leads", country, anchor, "gazetteer-office", modal=False)

@@ -1,0 +1,30 @@
+"""Amounts and counts (kg/extract/rules/amounts.py): a number belongs to the money's giver, the counted
+agent, the clause's actor or the nearest entity."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from conftest import quantities, relations
+
+pytestmark = pytest.mark.slow
+
+
+def test_money_belongs_to_the_clauses_actor(extract):
+    [(owner, qty)] = quantities(extract("The British government allocated £200 million to the programme."))
+    assert (owner, qty.value, qty.unit) == ("United Kingdom", Decimal(200_000_000), "GBP")
+
+
+def test_a_count_belongs_to_the_agent_it_counts(extract):
+    found = extract("Russia has deployed 17,000 North Korean soldiers in Kursk.")
+    assert [(o, q.value, q.unit) for o, q in quantities(found)] == [("North Korea", Decimal(17000), "soldier")]
+    assert relations(found, "amount")[0].provenance.rule == "count"
+
+
+def test_money_raised_from_a_source_is_the_givers(extract):
+    found = extract("Kestrel Robotics raised $40m from Sequoia Capital.")
+    assert [(o, q.value, q.unit) for o, q in quantities(found)] == [("Sequoia Capital", Decimal(40_000_000), "USD")]
+
+
+def test_a_number_with_no_owner_in_reach_states_nothing(extract):
+    assert quantities(extract("He said that it would cost £3m.")) == []

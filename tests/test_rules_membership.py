@@ -1,0 +1,17 @@
+"""Membership (kg/extract/rules/membership.py): a person 'of' an organisation belongs to it."""
+from __future__ import annotations
+
+import pytest
+from conftest import relations, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_soldier_of_a_regiment_is_its_member(extract):
+    found = extract("L/Cpl George Hooley of the Parachute Regiment died in Ukraine.")
+    assert ("George Hooley", "memberOf", "Parachute Regiment") in triples(found)
+    assert relations(found, "memberOf")[0].provenance.rule == "person-of-org"
+
+
+def test_a_person_of_a_place_is_no_member_of_it(extract):
+    assert relations(extract("George Hooley of Manchester died in Ukraine."), "memberOf") == []

@@ -1,0 +1,43 @@
+"""Possessives between two names (kg/extract/rules/possessives.py), each with a near miss."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_organisations_person_is_its_member(extract):
+    found = triples(extract("McLaren's Lando Norris won the race in Monaco."))
+    assert ("Lando Norris", "memberOf", "McLaren") in found
+
+
+def test_a_countrys_person_is_its_citizen(extract):
+    found = triples(extract("Spain's Carlos Alcaraz lost the final on Sunday."))
+    assert ("Carlos Alcaraz", "citizenOf", "Spain") in found
+
+
+def test_a_countrys_state_owned_company_is_owned(extract):
+    found = triples(extract("The tanks will be built by Poland's state-owned defense company PGZ."))
+    assert ("Poland", "owns", "PGZ") in found
+
+
+def test_a_countrys_company_without_an_ownership_word_is_not_owned(extract):
+    found = triples(extract("Poland's largest defense company PGZ reported record sales."))
+    assert ("Poland", "owns", "PGZ") not in found
+
+
+def test_a_government_bodys_office_is_part_of_it(extract):
+    found = triples(extract("Congress backed more money for the Energy Department's Office of Science."))
+    assert ("Office of Science", "memberOf", "Energy Department") in found
+
+
+def test_a_name_modifying_a_nominalisation_is_not_possessed(extract):
+    found = triples(extract("Microsoft's Activision takeover closed on Friday."))
+    assert ("Microsoft", "owns", "Activision") not in found
+
+
+def test_a_title_between_is_a_role_not_membership(extract):
+    found = triples(extract("Apple's chief executive Tim Cook unveiled the headset."))
+    assert ("Tim Cook", "memberOf", "Apple") not in found
+    assert ("Tim Cook", "leads", "Apple") in found

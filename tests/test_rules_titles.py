@@ -1,0 +1,30 @@
+"""What a title says (kg/extract/rules/titles.py): the role literal, the property by which the holder
+holds it (lexicon.yaml titles and occupations), and the office the gazetteer knows."""
+from __future__ import annotations
+
+import pytest
+from conftest import relations, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_title_naming_a_country_serves_it(extract):
+    found = triples(extract("UK Defence Secretary John Healey visited Kyiv."))
+    assert {("John Healey", "role", "UK Defence Secretary"), ("John Healey", "serves", "UK")} <= found
+
+
+def test_a_leaders_title_leads(extract):
+    found = triples(extract("The meeting was chaired by British Prime Minister Keir Starmer."))
+    assert ("Keir Starmer", "leads", "United Kingdom") in found
+
+
+def test_an_occupation_at_an_organisation_serves_it(extract):
+    found = triples(extract("Dr Samuel Otieno, a plant pathologist at Makerere University, was not involved."))
+    assert {("Samuel Otieno", "role", "plant pathologist"), ("Samuel Otieno", "serves", "Makerere University")} \
+        <= found
+
+
+def test_the_gazetteer_knows_whom_an_office_holder_leads(extract):
+    found = extract("Keir Starmer, the Prime Minister, visited Kyiv.")
+    led = [r for r in relations(found, "leads") if r.provenance.rule == "gazetteer-office"]
+    assert [(r.subject.name, r.object.name) for r in led] == [("Keir Starmer", "United Kingdom")]
