@@ -95,3 +95,13 @@ def test_a_person_who_formed_a_company_founded_it(extract):
     found = triples(extract("Elon Musk later left and has formed his own AI company, xAI."))
     assert ("Elon Musk", "founds", "xAI") in found
     assert not any(p == "founds" for _, p, _ in triples(extract("Germany formed a coalition government.")))
+
+
+def test_an_object_complement_stands_where_a_particle_would(extract):
+    found = triples(extract("The International Criminal Court found Thomas Lubanga guilty of war crimes."))
+    assert ("International Criminal Court", "convicts", "Thomas Lubanga") in found
+
+
+def test_found_not_guilty_convicts_no_one(extract):
+    found = triples(extract("The International Criminal Court found Thomas Lubanga not guilty."))
+    assert not any(p == "convicts" for _, p, _ in found)

@@ -221,9 +221,16 @@ class ArgumentFinder:
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:
         """'take down Shaheeds': None when the verb has no such particle."""
-        if not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        if any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            return self.direct_objects(verb)
+        # "found Thomas Lubanga guilty": an object complement in the trigger's place ("find guilty")
+        complements = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ == particle]
+        if not complements:
             return None
-        return self.direct_objects(verb)
+        if any(n.dep_ == "neg" for c in complements for n in c.children):
+            return []  # "found X not guilty"
+        small_clause = [m for c in complements for s in c.children if s.dep_ == "nsubj" for m in self.entities(s)]
+        return small_clause or self.direct_objects(verb)
 
     def direct_objects(self, verb: Token) -> list[Mention]:
         if self.is_passive(verb):
