@@ -18,6 +18,7 @@ TOP_N = 10
 # Exact betweenness is O(n*m); past this many nodes it is estimated from a seeded sample of sources.
 EXACT_BETWEENNESS_MAX_NODES = 1000
 BETWEENNESS_SAMPLE = 300
+BETWEENNESS_LINK_BUDGET = 3_000_000  # sampled sources x links
 _DIGITS = 6  # rounding keeps stats.json identical across platforms' last-bit float differences
 
 
@@ -48,7 +49,9 @@ def pagerank(graph: nx.MultiDiGraph) -> dict[str, float]:
 
 def _betweenness(simple: nx.Graph) -> dict[str, float]:
     n = simple.number_of_nodes()
-    k = None if n <= EXACT_BETWEENNESS_MAX_NODES else BETWEENNESS_SAMPLE
+    # each sampled source costs a traversal of every link: fewer of them on a graph with many links
+    sample = max(50, min(BETWEENNESS_SAMPLE, BETWEENNESS_LINK_BUDGET // max(1, simple.number_of_edges())))
+    k = None if n <= EXACT_BETWEENNESS_MAX_NODES else min(n, sample)
     return dict(nx.betweenness_centrality(simple, k=k, seed=SEED))
 
 
@@ -125,6 +128,6 @@ def analyse(source: ViewModel | Graph | Path) -> dict:
 
 
 def write_stats(source: ViewModel | Graph, path: Path, stats: dict | None = None) -> Path:
-    """Write `analyse(source)` (or `stats` already computed from it) as JSON to `path` (stats.json), atomically."""
+    """Write `analyse(source)` (or `stats` already computed from it) as JSON to `path`, atomically."""
     stats = analyse(source) if stats is None else stats
     return write_atomic(Path(path), json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) + "\n")

@@ -114,6 +114,15 @@ class Possessives:
 
 
 @dataclass(frozen=True)
+class Whose:
+    """'X, whose brands include Y': the nouns after 'whose' and the property they state, and the listing verbs."""
+
+    nouns: dict[str, str] = field(default_factory=dict)  # noun -> property
+    reverse_nouns: dict[str, str] = field(default_factory=dict)  # noun -> property whose subject is what is listed
+    verbs: Words = frozenset()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """lexicon.yaml: the words of the ontology's properties and classes."""
 
@@ -138,7 +147,10 @@ class Lexicon:
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
+    department_head_titles: Words = frozenset()  # 'HHS Secretary X' heads the department
+    postnominal_titles: Words = frozenset()  # 'Ben Adams KC'
     possessives: Possessives = Possessives()
+    whose: Whose = Whose()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class

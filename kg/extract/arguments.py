@@ -132,6 +132,10 @@ class ArgumentFinder:
         for child in verb.children:
             if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    if any(c.dep_ == "conj" and c.i > verb.i for c in verb.head.children) \
+                            and self.mention(verb.head) is not None:
+                        # "Jack Ruby, who killed Oswald, and Jim Bakker": the clause is Ruby's alone
+                        return [self.mention(verb.head)]
                     return self.entities_or_copula_subject(verb.head, depth)
                 if child.lower_ in ("they", "we") and self.mention(child) is None:
                     return self.reporters(verb, depth)
@@ -217,9 +221,16 @@ class ArgumentFinder:
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:
         """'take down Shaheeds': None when the verb has no such particle."""
-        if not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        if any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            return self.direct_objects(verb)
+        # "found Thomas Lubanga guilty": an object complement in the trigger's place ("find guilty")
+        complements = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ == particle]
+        if not complements:
             return None
-        return self.direct_objects(verb)
+        if any(n.dep_ == "neg" for c in complements for n in c.children):
+            return []  # "found X not guilty"
+        small_clause = [m for c in complements for s in c.children if s.dep_ == "nsubj" for m in self.entities(s)]
+        return small_clause or self.direct_objects(verb)
 
     def direct_objects(self, verb: Token) -> list[Mention]:
         if self.is_passive(verb):
@@ -278,27 +289,17 @@ class ArgumentFinder:
                     return got
         return []
 
-    def governing_subjects(self, noun: Token) -> list[Mention]:
-        """Whoever does what a nominalisation names: 'the UK and Ukraine have begun the production of X'."""
-        for child in noun.children:
-            if child.dep_ == "poss":
-                got = self.entities(child)
-                if got:
-                    return got
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod", "nmod"):
-                m = self.mention(child)
-                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
-                    return [m]
-        for child in noun.children:  # "a Russian missile strike": the weapon's maker strikes
-            if child.dep_ == "compound" and self.mention(child) is None:
-                for grand in child.children:
-                    m = self.mention(grand) if grand.dep_ in ("compound", "amod") else None
-                    if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
-                        return [m]
+    def governing_subjects(self, noun: Token, own_modifiers: bool = True) -> list[Mention]:
+        """Whoever does what a nominalisation names: 'the UK and Ukraine have begun the production of X'.
+        `own_modifiers` False: the noun's possessives and compounds belong to another noun ('Party leader and head')."""
+        got = self.modifier_agents(noun) if own_modifiers else []
+        if got:
+            return got
         head = noun.head
         if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"
             return self.entities(head)
+        if noun.dep_ == "oprd" and head.pos_ == "VERB":  # "she was appointed leader and head of X": she is
+            return self.direct_objects(head)
         reporting = self._reporting
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return [] if head.lemma_ in reporting else self.subjects(head)
@@ -318,6 +319,27 @@ class ArgumentFinder:
                                                and self.is_passive(verb) else [])
             if verb.dep_ in ("dobj", "pobj"):
                 return self.governing_subjects(verb)
-        if noun.dep_ == "conj":
-            return self.governing_subjects(noun.head)
+        if noun.dep_ == "conj":  # "the Conservative Party leader and head of the government": not the party's
+            return self.governing_subjects(noun.head, own_modifiers=False)
         return []
+
+    def modifier_agents(self, noun: Token) -> list[Mention]:
+        """The agent a noun's own modifiers name: "Russia's invasion", "the Russian invasion", "a Russian missile strike"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                got = self.entities(child)
+                if got:
+                    return got
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                m = self.mention(child)
+                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
+                    return [m]
+        for child in noun.children:  # "a Russian missile strike": the weapon's maker strikes
+            if child.dep_ == "compound" and self.mention(child) is None:
+                for grand in child.children:
+                    m = self.mention(grand) if grand.dep_ in ("compound", "amod") else None
+                    if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
+                        return [m]
+        return []
+

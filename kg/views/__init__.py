@@ -1,1 +1,1 @@
-"""Views of a built graph: the entity graph (`graphview`), the interactive page (`render`), the report (`report`)."""
+"""Views of a built graph: the view model (`model`), the explorer page (`render`), the report (`report`)."""

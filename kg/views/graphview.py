@@ -14,8 +14,8 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from kg.errors import InputError
 from kg.ontology import KG  # noqa: F401  (re-exported)
 from kg.views.model import (  # noqa: F401  (re-exported: the names callers used before the model)
-    HEDGED_MODALITIES, KNOWN_ENTITY_NAMES, Lit, ViewModel, as_model, classify, from_graph, load_model, local_name,
-    short_id, simple_graph,
+    HEDGED_MODALITIES, KNOWN_ENTITY_NAMES, Lit, ViewModel, as_model, classify, from_graph, load_model,
+    local_name, short_id, simple_graph,
 )
 
 DOC = Namespace("https://w3id.org/newskg/document/")

@@ -113,7 +113,8 @@ class Browser:
             self.console.append(" ".join(str(a.get("value", a.get("description", ""))) for a in args))
         elif method == "Runtime.exceptionThrown":
             details = event["params"]["exceptionDetails"]
-            self.console.append("exception: " + details.get("exception", {}).get("description", details["text"]))
+            thrown = details.get("exception", {}).get("description", details["text"])
+            self.console.append("exception: " + thrown)
         self.events.append(event)
 
     def resize(self, width: int, height: int) -> None:
@@ -129,7 +130,7 @@ class Browser:
         return time.monotonic() - start
 
     def eval(self, expression: str, timeout: float = 60.0):
-        """The value of a JavaScript expression in the page (promises awaited); a throw raises BrowserError."""
+        """The value of a JavaScript expression (promises awaited); a throw raises BrowserError."""
         result = self.send("Runtime.evaluate", session=True, expression=expression, returnByValue=True,
                            awaitPromise=True, timeout=int(timeout * 1000))
         if "exceptionDetails" in result:
@@ -153,7 +154,8 @@ class Browser:
     def click(self, x: float, y: float) -> None:
         """A left click at page coordinates (CSS pixels)."""
         for kind in ("mousePressed", "mouseReleased"):
-            self.send("Input.dispatchMouseEvent", session=True, type=kind, x=x, y=y, button="left", clickCount=1)
+            self.send("Input.dispatchMouseEvent", session=True, type=kind, x=x, y=y, button="left",
+                      clickCount=1)
 
     def move(self, x: float, y: float) -> None:
         self.send("Input.dispatchMouseEvent", session=True, type="mouseMoved", x=x, y=y)

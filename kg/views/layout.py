@@ -114,7 +114,8 @@ def _component_layout(simple: nx.Graph, comp: list[str]) -> dict[str, tuple[floa
     elif len(comp) < SMALL_COMPONENT:
         pos = nx.spring_layout(sub, k=1.8 / math.sqrt(len(comp)), iterations=200, seed=SEED, weight=None)
     else:
-        pos = _vectorised_spring(sub, 1.8 / math.sqrt(len(comp)), iterations=80 if len(comp) <= DENSE_MAX else 60)
+        steps = 80 if len(comp) <= DENSE_MAX else 60
+        pos = _vectorised_spring(sub, 1.8 / math.sqrt(len(comp)), iterations=steps)
     return _spread({v: (float(x), float(y)) for v, (x, y) in pos.items()}, NODE_SPACING)
 
 

@@ -56,7 +56,8 @@ KNOWN_ENTITY_NAMES = frozenset({
 # Bookkeeping and vocabulary predicates: never a relation between two actors.
 _SKIPPED_NAMESPACES = (RDF_NS, RDFS_NS, OWL_NS, SKOS_NS)
 # The properties of statements and documents the model keeps (everything else is a candidate relation).
-_STATEMENT_PROPS = {RDF_NS + "subject": "subject", RDF_NS + "predicate": "predicate", RDF_NS + "object": "object",
+_STATEMENT_PROPS = {RDF_NS + "subject": "subject", RDF_NS + "predicate": "predicate",
+                    RDF_NS + "object": "object",
                     PROV_DERIVED: "source", KG_NS + "sentence": "sentence", KG_NS + "charStart": "start",
                     KG_NS + "modality": "modality", KG_NS + "statedBy": "stated_by",
                     KG_NS + "confidence": "confidence", KG_NS + "rule": "rule"}
@@ -201,7 +202,8 @@ def _statement(values: dict[str, list]) -> Statement | None:
     s, p, o = _first(values, "subject"), _first(values, "predicate"), _first(values, "object")
     if s is None or p is None or o is None:
         return None
-    source, start, confidence = _first(values, "source"), _first(values, "start"), _first(values, "confidence")
+    source, start = _first(values, "source"), _first(values, "start")
+    confidence = _first(values, "confidence")
     try:
         start_at = int(start) if start is not None else -1
         score = float(confidence) if confidence is not None else 0.0
@@ -244,7 +246,8 @@ def _edge_modality(found: list[Statement]) -> str:
 
 def _add_nodes(graph: nx.MultiDiGraph, t: _Triples) -> None:
     classes = classify({c for kinds in t.types.values() for c in kinds}, t.supers)
-    for node in sorted(n for n, kinds in t.types.items() if not n.startswith("_:") and kinds & classes.keys()):
+    typed = (n for n, kinds in t.types.items() if not n.startswith("_:") and kinds & classes.keys())
+    for node in sorted(typed):
         own = sorted(c for c in t.types[node] if c in classes)
         # the class with the longest ancestry is the most specific; the IRI breaks ties so it is stable
         cls = max(own, key=lambda c: (len(classes[c]), c))
@@ -323,7 +326,8 @@ class ViewModel:
         _add_nodes(graph, t)
         _add_edges(graph, t, statements)
         predicates = {st.predicate for st in statements} | {p for _, _, p in graph.edges(keys=True)}
-        prop_labels = {p: (min(t.labels[p]) if t.labels.get(p) else local_name(p)) for p in sorted(predicates)}
+        prop_labels = {p: (min(t.labels[p]) if t.labels.get(p) else local_name(p))
+                       for p in sorted(predicates)}
         return cls(graph, statements, _documents(t), prop_labels)
 
     @cached_property
@@ -389,7 +393,8 @@ class ViewModel:
     def counts(self) -> dict[str, int]:
         kinds = Counter(d.kind for d in self.documents.values())
         return {"entities": self.graph.number_of_nodes(), "relations": self.graph.number_of_edges(),
-                "statements": len(self.statements), "documents": kinds["article"], "comments": kinds["comment"]}
+                "statements": len(self.statements), "documents": kinds["article"],
+                "comments": kinds["comment"]}
 
 
 def _rdflib_term(term) -> str:

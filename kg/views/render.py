@@ -152,8 +152,9 @@ def _edges(model: ViewModel, nodes: list[str], docs: dict[str, int], texts: _Ind
                                [model.label(x) for x in st.stated_by]])
         # parallel relations fan out as curves so each stays visible
         smooth = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * index} if index else False
-        result.append({"id": f"{u} {key} {v}", "from": u, "to": v, "label": d["label"], "predicate": d["predicate"],
-                       "modality": d["modality"], "hedged": bool(d["hedged"]), "conf": round(d["confidence"], 3),
+        result.append({"id": f"{u} {key} {v}", "from": u, "to": v, "label": d["label"],
+                       "predicate": d["predicate"], "modality": d["modality"], "hedged": bool(d["hedged"]),
+                       "conf": round(d["confidence"], 3),
                        "by": [model.label(x) for x in d["stated_by"]], "st": refs, "dashes": _dashes(d),
                        "smooth": smooth})
     return result
@@ -168,14 +169,16 @@ def _nodes(model: ViewModel, nodes: list[str], docs: dict[str, int], colours: di
         x, y = pos[node]
         result.append({"id": node, "label": data["label"], "x": x, "y": y, "cls": data["cls"],
                        "classes": data["classes"], "aliases": data["aliases"], "roles": data["roles"],
-                       "wd": data["wikidata"], "docs": sorted(docs[d] for d in data["documents"] if d in docs),
+                       "wd": data["wikidata"],
+                       "docs": sorted(docs[d] for d in data["documents"] if d in docs),
                        "pr": round(model.pagerank.get(node, 0.0), 6), "deg": degree(node),
                        "men": model.mentions[node], "facts": model.facts[node],
                        "comm": model.community_of.get(node, -1), "color": colours[data["cls"]]})
     return result
 
 
-def payload(model: ViewModel, nodes: list[str], centre: str | None = None, title: str = DEFAULT_TITLE) -> dict:
+def payload(model: ViewModel, nodes: list[str], centre: str | None = None,
+            title: str = DEFAULT_TITLE) -> dict:
     """Everything the explorer script needs, JSON-ready and in a fixed order.
 
     Sentences are stored once (``texts``) and statements refer to them by index, so a sentence
@@ -263,8 +266,9 @@ def _sidebar(data: dict) -> str:
             + _section("modality", "Modality", _checkboxes("modality", modalities))
             + '<h2>Confidence</h2><label>at least <input class="kg-conf" type="range" min="0" max="1" '
               'step="0.05" value="0"> <span class="kg-conf-value">0.00</span></label>'
-            + f'<h2>Document dates</h2><label>from <input class="kg-date-from" type="date" min="{low}" max="{high}">'
-              f'</label><label>to <input class="kg-date-to" type="date" min="{low}" max="{high}"></label>'
+            + '<h2>Document dates</h2>'
+              f'<label>from <input class="kg-date-from" type="date" min="{low}" max="{high}"></label>'
+              f'<label>to <input class="kg-date-to" type="date" min="{low}" max="{high}"></label>'
             + _section("publisher", "Publishers", _checkboxes("publisher", publishers))
             + '<label><input type="checkbox" class="kg-only-linked"> only entities with shown links</label>'
             + '<p class="kg-hidden" style="display:none"><span class="kg-hidden-count">0</span> hidden '
@@ -283,12 +287,14 @@ def skeleton(data: dict, heading: str, note: str = "") -> str:
 <h1>{html.escape(heading)}</h1>
 <span class="kg-counts">{n_nodes:,} entities, {n_edges:,} relations</span>
 {note}
-<span class="kg-find"><input class="kg-search" type="search" list="kg-names" placeholder="Find an entity or a sentence…"
-  aria-label="Find an entity or a sentence"><ul class="kg-matches"></ul></span>
+<span class="kg-find"><input class="kg-search" type="search" list="kg-names"
+  placeholder="Find an entity or a sentence…" aria-label="Find an entity or a sentence">
+<ul class="kg-matches"></ul></span>
 <datalist id="kg-names">{options}</datalist>
 <span class="kg-search-status"></span>
 <button type="button" class="kg-fit">Fit view</button>
-<span class="kg-path-form"><input class="kg-path-from" list="kg-names" placeholder="path from…" aria-label="Path from">
+<span class="kg-path-form"><input class="kg-path-from" list="kg-names" placeholder="path from…"
+  aria-label="Path from">
 <input class="kg-path-to" list="kg-names" placeholder="…to" aria-label="Path to">
 <button type="button" class="kg-path-go">Path</button> <span class="kg-path-status"></span></span>
 <label>colour <select class="kg-colour"><option value="class">class</option>
@@ -374,8 +380,9 @@ def render_html(g: ViewModel | Graph | Path, out: Path, *, focus: str | None = N
                 title: str = DEFAULT_TITLE) -> Path:
     """Write the interactive view of `g` (a ViewModel, an rdflib Graph or a graph file) to `out`.
 
-    The page opens from file:// with no network: its renderer (kg/views/static) is inlined, the layout is computed here with a seeded layout (physics off), so two renders of the same
-    graph are byte-identical. `focus` (label, alias or IRI) limits the view to the entities within
+    The page opens from file:// with no network: its renderer (kg/views/static) is inlined and the
+    positions are computed here with a seeded layout, so two renders of the same graph are
+    byte-identical. `focus` (label, alias or IRI) limits the view to the entities within
     `depth` links of it; `classes` keeps entities whose class or a superclass is named; `min_degree`
     drops entities with fewer distinct neighbours; beyond `max_nodes` the entities with the highest
     PageRank are kept and the page says so. An unknown focus raises InputError.

@@ -77,7 +77,7 @@ class GraphView:
 
 
 def show(g: Source, focus: str | None = None, **render_kw) -> GraphView:
-    """The interactive view of `g` for a notebook cell: ``kg.views.report.show("output/graph.ttl", focus="Healey")``."""
+    """The interactive view of `g` for a notebook cell: ``show("output/graph.ttl", focus="Healey")``."""
     return GraphView(g, focus, **render_kw)
 
 
@@ -88,7 +88,8 @@ def _drawn_nodes(model: ViewModel) -> tuple[list[str], list[str]]:
     graph, pr = model.graph, model.pagerank
     isolated = sorted((n for n in graph.nodes if model.simple.degree(n) == 0),
                       key=lambda n: graph.nodes[n]["label"].casefold())
-    linked = sorted((n for n in graph.nodes if model.simple.degree(n) > 0), key=lambda n: (-pr.get(n, 0.0), n))
+    linked = sorted((n for n in graph.nodes if model.simple.degree(n) > 0),
+                    key=lambda n: (-pr.get(n, 0.0), n))
     return sorted(linked[:STATIC_MAX_NODES]), isolated
 
 
@@ -126,7 +127,8 @@ def _static_figure(model: ViewModel) -> plt.Figure:
     for u, v, d in main:
         if len(edge_labels) < STATIC_EDGE_LABELS and (u, v) not in edge_labels:
             edge_labels[(u, v)] = d["label"]
-    nx.draw_networkx_edge_labels(directed, pos, edge_labels=edge_labels, ax=ax, font_size=7, font_color="#444",
+    nx.draw_networkx_edge_labels(directed, pos, edge_labels=edge_labels, ax=ax, font_size=7,
+                                 font_color="#444",
                                  bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 0.5},
                                  connectionstyle="arc3,rad=0.06")
     handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=9, markeredgecolor="#555",
@@ -172,7 +174,8 @@ def _ranked(model: ViewModel) -> list[str]:
 
 
 def _fact(model: ViewModel, st: Statement) -> dict:
-    return {"subject": model.label(st.subject), "predicate": model.property_labels.get(st.predicate, st.predicate),
+    return {"subject": model.label(st.subject),
+            "predicate": model.property_labels.get(st.predicate, st.predicate),
             "object": model.label(st.object), "subject_iri": st.subject, "object_iri": st.object,
             "modality": st.modality, "stated_by": [model.label(s) for s in st.stated_by]}
 
@@ -202,7 +205,9 @@ def _qualifier(fact: dict) -> str:
 
 def _doc_title(model: ViewModel, doc_id: str) -> str:
     doc = model.documents.get(doc_id)
-    return (doc.title if doc and doc.title else f"Untitled document {doc_id}") if doc_id else "unknown document"
+    if not doc_id:
+        return "unknown document"
+    return doc.title if doc and doc.title else f"Untitled document {doc_id}"
 
 
 def _communities(model: ViewModel) -> list[list[str]]:
@@ -242,7 +247,8 @@ def _markdown(model: ViewModel, stats: dict, title: str) -> str:
              "![The entity graph](graph.png)", "", "## Corpus", "",
              f"{c['documents']} documents, {c['entities']} entities, {c['relations']} relations "
              f"({c['statements']} statements with their sentences), {c['comments']} reader comments.", "",
-             "## Key players", "", "| # | entity | class | facts | neighbours | PageRank |", "|---|---|---|---|---|---|"]
+             "## Key players", "", "| # | entity | class | facts | neighbours | PageRank |",
+             "|---|---|---|---|---|---|"]
     lines += [f"| {i} | {_md_link(model, p['iri'])} | {p['class']} | {p['facts']} | {p['degree']} | "
               f"{p['pagerank']:.4f} |" for i, p in enumerate(stats["key_players"], 1)]
     lines += ["", "## Entities by class", "", "| class | entities |", "|---|---|"]
@@ -251,7 +257,7 @@ def _markdown(model: ViewModel, stats: dict, title: str) -> str:
     lines += [f"| {md_text(k)} | {v} |" for k, v in stats["relations_by_predicate"].items()]
     lines += ["", "## Communities", ""]
     lines += [f"{i}. ({len(members)}) " + ", ".join(md_text(model.label(m)) for m in members)
-              for i, members in enumerate(_communities(model), 1)] or ["No community of two or more entities."]
+              for i, members in enumerate(_communities(model), 1)] or ["No community of two or more."]
     _, isolated = _drawn_nodes(model)
     lines += ["", "## Entities without relations", ""]
     lines += [", ".join(md_text(model.label(n)) for n in isolated) or "None."]
@@ -262,9 +268,11 @@ def _markdown(model: ViewModel, stats: dict, title: str) -> str:
             continue
         lines += [f"### {md_text(model.label(node))}", ""]
         for st, facts in found:
-            stated = "; ".join(f"**{md_text(f['subject'])}** {md_text(f['predicate'])} **{md_text(f['object'])}**"
+            stated = "; ".join(f"**{md_text(f['subject'])}** {md_text(f['predicate'])} "
+                               f"**{md_text(f['object'])}**"
                                + (" " + md_text(_qualifier(f)) if _qualifier(f) else "") for f in facts)
-            lines += [f"- {stated}  ", f"  > {md_text(st.sentence)} — *{md_text(_doc_title(model, st.doc))}*"]
+            source = md_text(_doc_title(model, st.doc))
+            lines += [f"- {stated}  ", f"  > {md_text(st.sentence)} — *{source}*"]
         lines.append("")
     lines += ["## Sources", "", "| id | title | date | publisher | authors |", "|---|---|---|---|---|"]
     for d in _sources(model):
@@ -291,7 +299,8 @@ def _facts_csv(model: ViewModel) -> str:
         rows.append([model.label(st.subject), model.property_labels.get(st.predicate, st.predicate),
                      model.label(st.object), st.modality, st.confidence,
                      "; ".join(model.label(s) for s in st.stated_by), st.doc, doc.title if doc else "",
-                     doc.date if doc else "", doc.publisher if doc else "", doc.url if doc else "", st.sentence])
+                     doc.date if doc else "", doc.publisher if doc else "", doc.url if doc else "",
+                     st.sentence])
     return _csv(rows)
 
 
@@ -301,7 +310,8 @@ def _entities_csv(model: ViewModel) -> str:
     for n in _ranked(model):
         d = model.graph.nodes[n]
         rows.append([n, d["label"], d["cls"], model.facts[n], model.degree.get(n, 0), len(d["documents"]),
-                     round(model.pagerank.get(n, 0.0), 6), model.community_of.get(n, -1), "; ".join(d["aliases"])])
+                     round(model.pagerank.get(n, 0.0), 6), model.community_of.get(n, -1),
+                     "; ".join(d["aliases"])])
     return _csv(rows)
 
 
@@ -431,7 +441,8 @@ def _html(model: ViewModel, stats: dict, svg: str, view: str, title: str) -> str
         "facts": _facts_html(model),
         "sources": _sources_html(model),
     }
-    sections = "\n".join(f'<section id="{key}"><h2>{name}</h2>{body[key]}</section>' for key, name in _SECTIONS)
+    sections = "\n".join(f'<section id="{key}"><h2>{name}</h2>{body[key]}</section>'
+                         for key, name in _SECTIONS)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -453,9 +464,9 @@ def _interactive(model: ViewModel, view_data_size: int) -> str:
     return link + embed(model, height=640)
 
 
-def write_report(g: Source, out_dir: Path, *, title: str = "Knowledge graph report", stats: dict | None = None,
-                 view: str | None = None) -> tuple[Path, Path]:
-    """Write report.html, report.md, facts.csv, entities.csv, sources.csv, graph.svg and graph.png to `out_dir`.
+def write_report(g: Source, out_dir: Path, *, title: str = "Knowledge graph report",
+                 stats: dict | None = None, view: str | None = None) -> tuple[Path, Path]:
+    """Write report.html and .md, facts/entities/sources.csv, graph.svg and graph.png to `out_dir`.
 
     `g` is a ViewModel, an rdflib Graph or a graph file. `stats` (`analyse(g)`) and `view` (the
     graph.html page, already written) may be given by a caller that has them; without `view`,

@@ -21,9 +21,11 @@ from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.possessives import possessive_relations
+from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.triggers import trigger_relations
+from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
 
 Rule = Callable[[RuleContext], Iterable[Relation]]
@@ -38,8 +40,10 @@ RULES: tuple[Rule, ...] = (
     predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    whose_relations,  # "X, whose brands include Y"
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"

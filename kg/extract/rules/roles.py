@@ -1,5 +1,6 @@
 """Titles beside a name: 'UK Defence Secretary John Healey', "Apple's late co-founder Steve Jobs", 'John
-Healey, the UK Defence Secretary' -> a role, and serves/leads/founds the organisation the title names."""
+Healey, the UK Defence Secretary' -> a role, and serves/leads/founds the organisation the title names; a
+relational noun of the lexicon in apposition ('the head of RWE, Markus Krebber') states its property."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,6 +18,26 @@ def role_relations(ctx: RuleContext) -> Iterator[Relation]:
     for start, end, person, root in ctx.people():
         yield from compound_title(ctx, start, end, person, root)
         yield from appositions(ctx, person, root)
+        yield from postnominal(ctx, end, person, root)
+
+
+def postnominal(ctx: RuleContext, end: int, person: Mention, root: Token) -> Iterator[Relation]:
+    """A title after the name ('Ben Adams KC') is a role; the parser makes it the head of the name, so a
+    participle hung on it ('Ben Adams KC, defending Smith') is read here, with the person as its subject."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].lower_ not in ctx.lexicon.postnominal_titles or root.head.i != end:
+        return
+    title = doc[end]
+    yield from ctx.relate(person, "role", title.text, title, "postnominal-title", modal=False)
+    for verb in (c for c in title.children if c.dep_ == "acl" and c.pos_ == "VERB" and not ctx.negated(c)):
+        for trig in ctx.ontology.triggers:
+            if trig.kind != "verb" or trig.lemma != verb.lemma_.lower() or trig.prep or trig.reverse:
+                continue
+            if trig.subject_classes and not any(ctx.ontology.is_a(person.cls, c) for c in trig.subject_classes):
+                continue
+            for obj in ctx.args.direct_objects(verb):
+                if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
+                    yield from ctx.relate(person, trig.property, obj, verb, "postnominal-title")
 
 
 def title_start(ctx: RuleContext, start: int) -> int:
@@ -70,6 +91,8 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
             for title in titles:
                 words = title_words(ctx, title)
+                if not is_title(ctx, words) and title.pos_ == "NOUN":
+                    yield from relational_noun(ctx, person, title)  # "Markus Krebber, the head of RWE"
                 if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
                     own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
                     yield from role_from(ctx, person, words, title, "apposition-role",
@@ -79,3 +102,19 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
         if words and is_title(ctx, words):
             yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
+        elif head.pos_ == "NOUN":
+            yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
+
+
+def relational_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[Relation]:
+    """A noun trigger of the lexicon in apposition to a name states its property of the name: 'the head of RWE,
+    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give)."""
+    lemma = noun.lemma_.lower()
+    for trig in ctx.ontology.triggers:
+        if trig.kind != "noun" or trig.lemma not in (lemma, noun.lower_) or not trig.prep or trig.reverse:
+            continue
+        if trig.subject_classes and not any(ctx.ontology.is_a(person.cls, c) for c in trig.subject_classes):
+            continue
+        for obj in ctx.args.prep_objects(noun, trig.prep):
+            if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
+                yield from ctx.relate(person, trig.property, obj, noun, "apposition-noun", modal=False)
