@@ -149,6 +149,7 @@ class Lexicon:
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
     department_head_titles: Words = frozenset()  # 'HHS Secretary X' heads the department
     postnominal_titles: Words = frozenset()  # 'Ben Adams KC'
+    party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
     occupations: Words = frozenset()

@@ -103,7 +103,7 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
     a = ctx.args
     found: list[Mention] = []
     for k, t in enumerate(words):
-        m = a.mention(t)
+        m = a.mention(t) or acronym_of(ctx, t)
         if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
             continue
         inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
@@ -111,6 +111,20 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
         if not inside_name:
             found.append(m)
     return found[-1:]
+
+
+def acronym_of(ctx: RuleContext, token: Token) -> Mention | None:
+    """The organisation of the article an untagged acronym stands for: 'BOJ Governor' after 'the Bank of Japan'."""
+    text = token.text
+    if len(text) < 2 or not text.isupper() or not text.isalpha():
+        return None
+    for _, _, m in ctx.args.mentions.spans:
+        if ctx.ontology.is_a(m.cls, Cls.Organization):
+            words = [w for w in m.name.split() if w[0].isalpha()]
+            # 'Bank of Japan' is BOJ, 'Department of Energy' DOE; 'Securities and Exchange Commission' SEC
+            if text in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())):
+                return m
+    return None
 
 
 def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
