@@ -201,6 +201,15 @@ class ArgumentConfidence:
 
 
 @dataclass(frozen=True)
+class OpenRelationSettings:
+    """rules.yaml's `open_relations`: which predicate-argument links no lexicon entry types are kept."""
+
+    skip_verbs: Words = frozenset()  # copulas, speech and light verbs: no relation of their own
+    skip_preps: Words = frozenset()  # adjuncts of time, manner, company: not an argument
+    object_nouns: int = 1  # at most this many words of a light verb's object join the phrase
+
+
+@dataclass(frozen=True)
 class RuleSettings:
     """rules.yaml: the confidences, prepositions and distances the relation rules use."""
 
@@ -211,6 +220,7 @@ class RuleSettings:
     employer_preps: Words = frozenset()
     money_preps: Words = frozenset()
     max_amount_distance: int = 0
+    open_relations: OpenRelationSettings = OpenRelationSettings()
 
 
 T = typing.TypeVar("T")

@@ -16,7 +16,7 @@ from kg.config import Settings
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
-from kg.models import Mention, Provenance, Quantity, Relation, Source
+from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
 from kg.nlp import doc_text
 from kg.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
@@ -34,6 +34,9 @@ class RuleContext:
     settings: RuleSettings = field(init=False)
     quotes: tuple[tuple[int, int], ...] = field(init=False)
     funders: dict[int, Mention] = field(init=False, default_factory=dict)  # money's token -> who gives it
+    # (subject, object, sentence start) of every relation between two entities made so far: the open
+    # relation rule keeps only links that no typed rule stated
+    linked: set[tuple[str, str, int]] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.lexicon = self.ontology.lexicon
@@ -52,10 +55,11 @@ class RuleContext:
     def make(self, subj: Mention, prop: str, obj: Mention | Quantity | str, token: Token, rule: str,
              confidence: float, modal: bool = True) -> Relation | None:
         if isinstance(obj, Mention):
-            subj, obj = self.metonymy(subj, prop, 0), self.metonymy(obj, prop, 1)
+            if open_phrase(prop) is None:
+                subj, obj = self.metonymy(subj, prop, 0), self.metonymy(obj, prop, 1)
             if obj.name == subj.name and obj.cls == subj.cls:
                 return None
-            domain, rng = self.ontology.properties[prop]
+            domain, rng = self.ontology.properties.get(prop, (Cls.Entity, Cls.Entity))
             if not (self.ontology.accepts(domain, subj.cls) and self.ontology.accepts(rng, obj.cls)):
                 return None
         factor = self.settings.argument_confidence
@@ -63,7 +67,10 @@ class RuleContext:
             confidence *= factor.role
         if subj.source.is_coreference or (isinstance(obj, Mention) and obj.source.is_coreference):
             confidence *= factor.coref
-        return Relation(subj, prop, obj, self.provenance(token, rule, confidence, modal))
+        provenance = self.provenance(token, rule, confidence, modal)
+        if isinstance(obj, Mention):
+            self.linked.update({(subj.name, obj.name, provenance.start), (obj.name, subj.name, provenance.start)})
+        return Relation(subj, prop, obj, provenance)
 
     def metonymy(self, m: Mention, prop: str, slot: int) -> Mention:
         """A capital in an actor's slot stands for its country: 'Kyiv expects', 'backing Kyiv'."""
@@ -171,6 +178,11 @@ class RuleContext:
         return found[0] if found else None
 
     # ----------------------------------------------------------------- what several rules ask
+    def sent_start(self, token: Token) -> int:
+        """Character offset of the token's sentence: where its relations' provenance starts."""
+        table = token_table(self.doc)
+        return table.sent_start_chars[table.sentence_of(token.i)]
+
     def sentence_too_long(self, token: Token) -> bool:
         """A 'sentence' over the limit is a table or a run-on page: its parse is not worth reading."""
         start, end = token_table(self.doc).sentence_bounds(token.i)
