@@ -139,6 +139,7 @@ class Lexicon:
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
+    ending_verbs: Words = frozenset()  # "ending the war in X": the war is not the subject's act
     causative_verbs: Words = frozenset()
     time_preps: Words = frozenset()
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act

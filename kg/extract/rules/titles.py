@@ -32,7 +32,8 @@ def is_title(ctx: RuleContext, words: Sequence[Token]) -> bool:
     """A title ('Defence Secretary') or an occupation ('plant pathologist', 'engineers')."""
     known = ctx.lexicon.titles_and_occupations
     for text in (phrase(ctx, words), phrase(ctx, words, lemma_last=True)) if words else ():
-        if any(text == t or text.endswith(" " + t) or text.endswith("-" + t) for t in known):
+        # the whole phrase or any tail of it after a space or hyphen: "UK Defence Secretary", "co-founder"
+        if text in known or any(text[i + 1:] in known for i, ch in enumerate(text) if ch in " -"):
             return True
     return False
 
