@@ -171,9 +171,15 @@ class Lexicon:
     def titles_and_occupations(self) -> Words:
         return self.all_titles | self.occupations
 
-    @functools.cached_property
-    def titles_longest_first(self) -> dict[str, WordList]:
-        return {prop: tuple(sorted(words, key=len, reverse=True)) for prop, words in self.titles.items()}
+    def title_property(self, title: str) -> str:
+        """The property a title holds its organisation or country by, the first group of `titles` (in the
+        file's order) holding the title or its last words: 'chief executive' leads, 'co-founder' founds,
+        'UK Defence Secretary' serves; a title in no group serves."""
+        low = title.lower()
+        for prop, titles in self.titles.items():
+            if any(low == t or low.endswith(" " + t) for t in titles):
+                return prop
+        return "serves"
 
     @functools.cached_property
     def office_titles(self) -> Words:
