@@ -21,7 +21,9 @@ class KGGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KGError as err:
-            click.echo(f"kg: error: {err}", err=True)
+            from kg.sparql.query import printable
+
+            click.echo(f"kg: error: {printable(str(err))}", err=True)
             sys.exit(err.exit_code)
         except InterruptedAfterCommit:
             _interrupted("the build had finished and its new output is in place")
@@ -138,7 +140,9 @@ def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], job
                            shards_dir=shards_dir)
     from kg.ingest.read import is_skip
 
-    click.echo(summary.describe())
+    from kg.sparql.query import printable
+
+    click.echo(printable(summary.describe()))  # file names and notes may hold control characters
     if any(is_skip(note) for note in summary.skipped):  # a decoding note alone is no reason to fail
         sys.exit(3)
 
@@ -171,7 +175,9 @@ def validate_cmd(graph: Path, ontology_dir: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--store", type=click.Choice(["rdflib", "oxigraph"]), default="rdflib", show_default=True,
               help="oxigraph keeps an on-disk copy beside GRAPH (GRAPH.oxigraph/), reloaded when GRAPH changes.")
-def query_cmd(graph: Path, query_or_file: str, fmt: str, store: str) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses query other SPARQL endpoints over the network (refused by default).")
+def query_cmd(graph: Path, query_or_file: str, fmt: str, store: str, allow_service: bool) -> None:
     """Run a SPARQL query over GRAPH: a .rq file, the name of one in queries/, or the query text.
 
     \b
@@ -181,7 +187,7 @@ def query_cmd(graph: Path, query_or_file: str, fmt: str, store: str) -> None:
     """
     from kg.sparql.query import format_result, resolve_query, run_query
 
-    result = run_query(graph, resolve_query(query_or_file), store=store)
+    result = run_query(graph, resolve_query(query_or_file), store=store, allow_service=allow_service)
     click.echo(format_result(result, fmt), nl=False)
 
 
@@ -189,8 +195,12 @@ def query_cmd(graph: Path, query_or_file: str, fmt: str, store: str) -> None:
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--port", default=7878, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
-def serve_cmd(graph: Path, port: int, host: str) -> None:
-    """Serve GRAPH as a read-only SPARQL 1.1 endpoint until Ctrl-C.
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=1),
+              help="Seconds a query may run before it is stopped.")
+def serve_cmd(graph: Path, port: int, host: str, timeout: float) -> None:
+    """Serve GRAPH as a read-only SPARQL 1.1 endpoint until Ctrl-C (or SIGTERM).
+
+    Only requests whose Host header names this address are answered; updates and SERVICE are refused.
 
     \b
     Example:
@@ -199,8 +209,10 @@ def serve_cmd(graph: Path, port: int, host: str) -> None:
     """
     from kg.sparql.serve import endpoint_url, serve
 
-    click.echo(f"SPARQL endpoint (read-only): {endpoint_url(host, port)}  -- Ctrl-C to stop", err=True)
-    sys.exit(serve(graph, host=host, port=port))
+    def ready() -> None:
+        click.echo(f"SPARQL endpoint (read-only): {endpoint_url(host, port)}  -- Ctrl-C to stop", err=True)
+
+    sys.exit(serve(graph, host=host, port=port, timeout=timeout, on_ready=ready))
 
 
 def _stats_summary(stats: dict) -> str:
@@ -244,9 +256,12 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
     from kg.analyse import analyse
     from kg.views.model import load_model
 
+    from kg.sparql.query import printable
+
     stats = analyse(load_model(graph))
-    click.echo(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) if as_json
-               else _stats_summary(stats))
+    # Labels come from articles: no control character of theirs reaches the terminal.
+    click.echo(printable(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) if as_json
+                         else _stats_summary(stats)))
 
 
 @main.command("render")

@@ -32,3 +32,15 @@ class ValidationError(KGError):
     """A graph does not conform to the SHACL shapes."""
 
     exit_code = 4
+
+
+def parse_error_text(path: object, err: BaseException) -> str:
+    """One line for a graph file that does not parse: the file, the line and why.
+
+    rdflib's Turtle errors say "at line 3 of <>:" and quote raw bytes on the next lines; their
+    `lines` and `_why` attributes hold the line (0-based) and the reason."""
+    line, why = getattr(err, "lines", None), getattr(err, "_why", None)
+    if isinstance(line, int) and why:
+        return f"cannot parse {path}: line {line + 1}: {why}"
+    text = " ".join(str(err).split()) or type(err).__name__
+    return f"cannot parse {path}: {text if len(text) <= 200 else text[:199] + '…'}"

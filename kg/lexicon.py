@@ -147,6 +147,8 @@ class Lexicon:
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
+    department_head_titles: Words = frozenset()  # 'HHS Secretary X' heads the department
+    postnominal_titles: Words = frozenset()  # 'Ben Adams KC'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
     occupations: Words = frozenset()

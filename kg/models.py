@@ -78,6 +78,7 @@ class Source(StrEnum):
     COREF_PRONOUN = "coref-pronoun"  # 'he', 'it'
     COREF_FIRST_PERSON = "coref-first-person"  # 'I' in a quotation: its speaker
     COREF_DEMONSTRATIVE = "coref-demonstrative"  # 'the company', 'this alliance'
+    COREF_DEMONYM = "coref-demonym"  # 'the Spaniard': the person of that nationality just named
     COREF_RESEARCH = "coref-research"  # 'the study', 'the research': the research body doing it
 
     @property

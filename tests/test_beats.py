@@ -102,6 +102,8 @@ CONSTRUCTIONS = [
     ("Wang Ziqiang at the Institute of Mechanics has made headway on crack mechanics.",
      ("Wang Ziqiang", "worksFor", "Institute of Mechanics")),
     ("Roger Crouch, 51, of NASA was chosen to train.", ("Roger Crouch", "memberOf", "NASA")),
+    ("Sirhan was convicted of Kennedy's killing and is serving a life sentence.", ("Sirhan", "kills", "Kennedy")),
+    ("And William McKinley's assassin Leon Czolgosz croons a ballad.", ("Leon Czolgosz", "kills", "William McKinley")),
     # killing by its manner or instrument
     ("Lennon was shot to death by Mark David Chapman outside the Dakota.", ("Mark David Chapman", "kills", "Lennon")),
     ("Jack Ruby fatally shot Lee Harvey Oswald in Dallas.", ("Jack Ruby", "kills", "Lee Harvey Oswald")),
@@ -136,6 +138,33 @@ def test_agent_noun_rule_names_itself(extract):
 def test_a_shooting_without_a_lethal_word_is_no_killing(extract):
     found = triples(extract("President William McKinley was shot by Leon Czolgosz in Buffalo."))
     assert ("Leon Czolgosz", "kills", "William McKinley") not in found
+
+
+@pytest.mark.slow
+def test_a_relative_clause_before_a_coordination_is_its_own_conjuncts(extract):
+    found = triples(extract("Belli's clients have included Jack Ruby, who killed Lee Harvey Oswald, and Jim and "
+                            "Tammy Bakker."))
+    assert ("Jack Ruby", "kills", "Lee Harvey Oswald") in found
+    assert not {s for s, p, _ in found if p == "kills"} - {"Jack Ruby"}
+
+
+@pytest.mark.slow
+def test_a_relative_clause_after_a_coordination_is_everyones(extract):
+    found = triples(extract("Britain and France, which signed the treaty, met in Paris."))
+    assert {("Britain", "signs", "treaty"), ("France", "signs", "treaty")} <= found
+
+
+@pytest.mark.slow
+def test_an_event_possessor_is_the_victim_only_for_a_person_object(extract):
+    """'was accused of Russia's invasion': an invasion's possessor is its agent, not what was invaded."""
+    found = triples(extract("Igor Petrov was accused of Russia's invasion in court."))
+    assert ("Igor Petrov", "attacks", "Russia") not in found
+
+
+@pytest.mark.slow
+def test_in_a_demonym_is_a_language_not_a_place(extract):
+    found = triples(extract("Havana Radio Rebelde Network broadcast the report in Spanish on Monday."))
+    assert not [t for t in found if t[1] == "locatedIn" and t[2] == "Spain"]
 
 
 @pytest.mark.slow

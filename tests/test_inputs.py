@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from conftest import REPO, SEED_CORPUS, run_kg
+from conftest import KG_BIN, REPO, SEED_CORPUS, run_kg
 
 from kg.errors import InputError
 from kg.ingest import load_articles
@@ -293,3 +293,20 @@ def test_three_names_with_one_slug_stay_three_entities(ontology) -> None:
     people = sorted((e.label, e.key) for e in kg.entities)
     assert [label for label, _ in people] == sorted(names)
     assert len({key for _, key in people}) == 4
+
+
+@pytest.mark.slow
+def test_two_builds_under_different_hash_seeds_give_identical_files(tmp_path: Path) -> None:
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        proc = subprocess.run([str(KG_BIN), "build", str(SEED_CORPUS), "--out", str(out), "--quiet", "--no-cache"],
+                              capture_output=True, text=True, env=env, timeout=600)
+        assert proc.returncode == 0, proc.stderr
+        outs.append(out)
+    names = sorted(p.name for p in outs[0].iterdir() if p.is_file() and not p.name.startswith("."))
+    assert {"graph.ttl", "graph.html", "report.html", "stats.json"} <= set(names)
+    assert names == sorted(p.name for p in outs[1].iterdir() if p.is_file() and not p.name.startswith("."))
+    different = [n for n in names if (outs[0] / n).read_bytes() != (outs[1] / n).read_bytes()]
+    assert different == []

@@ -24,3 +24,18 @@ def test_a_title_the_clause_gives_its_subject(extract, text):
 
 def test_a_negated_appointment_gives_no_role(extract):
     assert relations(extract("Ingrid Solberg was not named chief executive of Halvorsen Energy."), "role") == []
+
+
+def test_participle_on_an_apposition_names_the_role(extract):
+    found = triples(extract("The crew includes Anna Roy, another former pilot, named as mission specialist."))
+    assert ("Anna Roy", "role", "mission specialist") in found
+
+
+def test_relative_clause_with_whom_names_the_role(extract):
+    found = triples(extract("Joining her is Mark Lee, a pilot, whom ESA has designated as commander of the mission."))
+    assert ("Mark Lee", "role", "commander") in found
+
+
+def test_relative_clause_where_the_person_acts_is_not_an_appointment(extract):
+    found = triples(extract("Mark Lee, a pilot, who praised ESA as a partner, spoke on Monday."))
+    assert not any(s == "Mark Lee" and p == "role" and o == "partner" for s, p, o in found)

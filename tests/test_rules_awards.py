@@ -23,3 +23,9 @@ def test_named_and_won_categories(extract):
 def test_best_before_a_word_that_is_no_category_is_no_award(extract):
     found = triples(extract("Ukraine got the best deal for Volodymyr Zelensky in years."))
     assert not any(p == "winsAward" for _, p, _ in found)
+
+
+def test_a_work_named_best_at_a_ceremony_wins_it(extract):
+    found = triples(extract('"Barbie" was named best picture at the Academy Awards on Sunday.'))
+    assert ("Barbie", "winsAward", "best picture") in found
+    assert ("Barbie", "wins", "Academy Awards") in found

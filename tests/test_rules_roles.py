@@ -118,3 +118,25 @@ def test_relational_noun_in_apposition_before_the_name(extract):
 def test_a_noun_that_is_no_trigger_in_apposition_states_nothing(extract):
     found = triples(extract('"The chapter is closed," a critic of Baltic Shipping, Otto Berg, said.'))
     assert not any(s == "Otto Berg" and o == "Baltic Shipping" for s, _, o in found)
+
+
+def test_postnominal_title_is_a_role_and_its_participle_the_persons(extract):
+    found = triples(extract("Tom Hale KC, defending Mary Smith, said the jury had been misled."))
+    assert ("Tom Hale", "role", "KC") in found
+    assert ("Tom Hale", "defends", "Mary Smith") in found
+
+
+def test_a_participle_on_a_postnominal_title_that_is_no_trigger_states_nothing(extract):
+    found = triples(extract("Tom Hale KC, quoting Mary Smith, said the jury had been misled."))
+    assert not any(s == "Tom Hale" and o == "Mary Smith" for s, _, o in found)
+
+
+def test_secretary_of_a_government_department_heads_it(extract):
+    found = triples(extract("Energy Department Secretary Jennifer Granholm spoke in Ohio."))
+    assert ("Jennifer Granholm", "leads", "Energy Department") in found
+
+
+def test_secretary_of_a_country_serves_it(extract):
+    found = triples(extract("British Defence Secretary John Healey spoke in Kyiv."))
+    assert ("John Healey", "serves", "United Kingdom") in found or ("John Healey", "serves", "UK") in found
+    assert not any(s == "John Healey" and p == "leads" for s, p, _ in found)

@@ -79,3 +79,29 @@ def test_a_leading_passive_participle_is_about_the_main_subject(extract):
 def test_a_participle_with_its_own_subject_is_not_passive(extract):
     found = triples(extract("Having acquired Kestrel Labs in 2020, Siemens now employs 300 engineers there."))
     assert ("Siemens", "acquires", "Kestrel Labs") in found
+
+
+def test_talks_in_a_time_phrase_were_held_by_the_clause_subject(extract):
+    found = triples(extract("After talks with Kazuo Ueda, Fumio Kishida told reporters the shift was welcome."))
+    assert ("Fumio Kishida", "meets", "Kazuo Ueda") in found or ("Kazuo Ueda", "meets", "Fumio Kishida") in found
+
+
+def test_an_act_in_a_time_phrase_is_not_the_clause_subject_s(extract):
+    found = triples(extract("After the acquisition of Kestrel Labs, Siemens hired 300 engineers."))
+    assert ("Siemens", "acquires", "Kestrel Labs") not in found
+
+
+def test_a_person_who_formed_a_company_founded_it(extract):
+    found = triples(extract("Elon Musk later left and has formed his own AI company, xAI."))
+    assert ("Elon Musk", "founds", "xAI") in found
+    assert not any(p == "founds" for _, p, _ in triples(extract("Germany formed a coalition government.")))
+
+
+def test_an_object_complement_stands_where_a_particle_would(extract):
+    found = triples(extract("The International Criminal Court found Thomas Lubanga guilty of war crimes."))
+    assert ("International Criminal Court", "convicts", "Thomas Lubanga") in found
+
+
+def test_found_not_guilty_convicts_no_one(extract):
+    found = triples(extract("The International Criminal Court found Thomas Lubanga not guilty."))
+    assert not any(p == "convicts" for _, p, _ in found)

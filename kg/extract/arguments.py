@@ -132,6 +132,10 @@ class ArgumentFinder:
         for child in verb.children:
             if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    if any(c.dep_ == "conj" and c.i > verb.i for c in verb.head.children) \
+                            and self.mention(verb.head) is not None:
+                        # "Jack Ruby, who killed Oswald, and Jim Bakker": the clause is Ruby's alone
+                        return [self.mention(verb.head)]
                     return self.entities_or_copula_subject(verb.head, depth)
                 if child.lower_ in ("they", "we") and self.mention(child) is None:
                     return self.reporters(verb, depth)
@@ -217,9 +221,16 @@ class ArgumentFinder:
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:
         """'take down Shaheeds': None when the verb has no such particle."""
-        if not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        if any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+            return self.direct_objects(verb)
+        # "found Thomas Lubanga guilty": an object complement in the trigger's place ("find guilty")
+        complements = [c for c in verb.children if c.dep_ in ("ccomp", "oprd", "acomp", "xcomp") and c.lower_ == particle]
+        if not complements:
             return None
-        return self.direct_objects(verb)
+        if any(n.dep_ == "neg" for c in complements for n in c.children):
+            return []  # "found X not guilty"
+        small_clause = [m for c in complements for s in c.children if s.dep_ == "nsubj" for m in self.entities(s)]
+        return small_clause or self.direct_objects(verb)
 
     def direct_objects(self, verb: Token) -> list[Mention]:
         if self.is_passive(verb):

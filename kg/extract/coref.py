@@ -128,10 +128,13 @@ class _References:
     author: Mention | None
     resolved: dict[int, Mention] = field(default_factory=dict)
     recent: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token index, mention, a subject)
+    nationality: dict[str, str] = field(default_factory=dict)  # person -> country a demonym noun gave them
 
     def visit(self, token: Token) -> None:
         """Note a mention's first token; resolve a referring word."""
         m = self.mentions.at(token)
+        if m is not None and m.source == Source.DEMONYM and _is_demonym_noun(token):
+            self.demonym_noun(token, m)
         if m is not None:
             if token.i == 0 or self.mentions.at(self.doc[token.i - 1]) is not m:
                 self.recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
@@ -161,6 +164,18 @@ class _References:
                 self.author if self.author else None)
         self.refer(token, token, target, Source.COREF_FIRST_PERSON)
 
+    def demonym_noun(self, token: Token, demonym: Mention) -> None:
+        """'the Spaniard', 'the 36-year-old Serb': the one person named in the latest mentions before this
+        sentence (one named in it is someone else: 'Djokovic pounced ... before the Spaniard got on the
+        scoreboard') whom no other demonym claimed; with two candidates (a match report) nothing."""
+        sent_start = token_table(self.doc).sentence_bounds(token.i)[0]
+        here = {mm.name for i, mm, _ in self.recent if i >= sent_start}
+        before = [mm for i, mm, _ in self.recent[-8:] if mm.cls == Cls.Person and mm.source != Source.DEMONYM
+                  and mm.name not in here and self.nationality.get(mm.name, demonym.name) == demonym.name]
+        if len({mm.name for mm in before}) == 1:
+            self.refer(token, token, before[-1], Source.COREF_DEMONYM)
+            self.nationality[before[-1].name] = demonym.name
+
     def latest_person(self) -> Mention | None:
         """'he', 'she': the latest person, a subject one of the last sentence or so when there is one."""
         people = [(i, mm, subj) for i, mm, subj in self.recent
@@ -176,14 +191,17 @@ class _References:
         head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
         noun_cls = lexicon.class_nouns.get(head.lower_)
         is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
+        # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
+        is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            self.mentions.at(p) for p in c.children if p.dep_ == "pobj") for c in head.children)
         # "the spacecraft", "the asteroid" refer back as "this drone" does; "the company" may be any
         # ... and "the same company" always refers back, to one of exactly that kind
         same = any(c.lower_ == "same" and c.dep_ == "amod" for c in head.children)
         definite_ok = low != "the" or same or (
             noun_cls is not None and not ontology.is_a(noun_cls, Cls.Agent)
-            and not ontology.is_a(noun_cls, Cls.Document))
+            and not ontology.is_a(noun_cls, Cls.Document)) or _definite_organisation(head, noun_cls, ontology)
         if noun_cls and definite_ok and not is_named:
-            target = _demonstrative_antecedent(self.recent, noun_cls, ontology, exact=same)
+            target = _demonstrative_antecedent(self.recent, noun_cls, ontology, exact=same, definite=low == "the")
             self.refer(token, head, target, Source.COREF_DEMONSTRATIVE)
         elif head.lower_ in lexicon.research.nouns and not is_named and head.i not in self.resolved:
             # "the research was funded by X", "the study": the work of the first research body named;
@@ -191,6 +209,24 @@ class _References:
             target = next((m for _, m, _ in self.recent
                            if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
             self.refer(token, head, target, Source.COREF_RESEARCH)
+
+
+def _is_demonym_noun(token: Token) -> bool:
+    """'the Spaniard', 'the 20-year-old Serb': a nationality noun with the definite article stands for a
+    person; 'the Spanish team', 'Serb forces' (a modifier) and 'the Dutch' (the people) do not."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod", "poss") \
+        and not token.lower_.endswith(("s", "ish", "ch", "ese")) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _definite_organisation(head: Token, noun_cls: str | None, ontology: Ontology) -> bool:
+    """'the company', 'the club', 'the agency', "the company's" refer back to an organisation named before;
+    with a modifier or a complement ('the tech giant', 'the company of soldiers') the noun may be new."""
+    if noun_cls is None or not ontology.is_a(noun_cls, Cls.Organization) or head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return False
+    # 'the state health department', 'the multinational force for Ukraine', 'the trust that all ...': a
+    # modifier, a complement or a defining clause introduces an organisation of its own
+    return all(c.dep_ in ("det", "case", "punct") for c in head.children)
 
 
 def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], mentions: TokenMentions,
@@ -215,7 +251,7 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
 
 
 def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls: str,
-                              ontology: Ontology, exact: bool = False) -> Mention | None:
+                              ontology: Ontology, exact: bool = False, definite: bool = False) -> Mention | None:
     """'This interceptor drone' -> the latest Weapon; 'this force' -> the latest organisation;
     `exact`: 'the same company' -> the latest company, however far back."""
     if exact:
@@ -223,13 +259,28 @@ def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls:
                     None)
     top = next((c for c in (Cls.Agent, Cls.Product, Cls.Event, Cls.Document, Cls.Place)
                 if ontology.is_a(noun_cls, c)), noun_cls)
+    if top == Cls.Agent and definite:
+        # "the company" is the latest company, else the latest organisation of no more definite kind
+        return _latest_of_kind(recent, noun_cls, Cls.Organization, ontology)
     if top == Cls.Agent:
         top = Cls.Organization
+    if top == Cls.Place:  # "the city", "the plant": a place of that kind, or one NER left unkinded
+        return _latest_of_kind(recent, noun_cls, Cls.Place, ontology)
     # "the spacecraft": the latest spacecraft before the latest product (organisations are named loosely:
     # "this force" may be a coalition)
     for cls in ((noun_cls, top) if top != Cls.Organization else (top,)):
         for _, m, _ in reversed(recent[-12:]):
             if m.source != Source.DEMONYM and ontology.is_a(m.cls, cls):
+                return m
+    return None
+
+
+def _latest_of_kind(recent: list[tuple[int, Mention, bool]], noun_cls: str, unkinded: str,
+                    ontology: Ontology) -> Mention | None:
+    """The latest mention of the noun's class among the last few, else the latest of the bare top class."""
+    for fits in (lambda c: ontology.is_a(c, noun_cls), lambda c: c == unkinded):
+        for _, m, _ in reversed(recent[-12:]):
+            if m.source != Source.DEMONYM and fits(m.cls):
                 return m
     return None
 

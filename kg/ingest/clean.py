@@ -216,7 +216,10 @@ def _iso(m: re.Match[str]) -> str | None:
 
 def publisher_from_url(url: str) -> str | None:
     """telegraph.co.uk -> "The Telegraph"; an unknown domain gives its main label, title-cased."""
-    host = (urlparse(url).hostname or "").lower()
+    try:
+        host = (urlparse(url).hostname or "").lower()
+    except ValueError:  # "http://[" (a broken IPv6 host) names no publisher
+        return None
     for prefix in ("www.", "m.", "amp.", "mobile."):
         host = host.removeprefix(prefix)
     if not host:

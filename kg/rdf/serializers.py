@@ -100,7 +100,8 @@ def _has_bnodes(g: Graph) -> bool:
 def ntriples(g: Graph) -> bytes:
     """N-Triples with one triple a line, lines sorted: diffable and byte-for-byte deterministic."""
     text = g.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    lines = sorted({line for line in text.splitlines() if line.strip()})
+    # "\n" only: str.splitlines also breaks at \x1c-\x1e, \x85, U+2028..., which literals hold raw.
+    lines = sorted({line for line in text.split("\n") if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
 
 

@@ -261,7 +261,7 @@ def recover_staging(out_dir: Path) -> None:
     staged = Path(out_dir) / STAGING_NAME
     journal = staged / _JOURNAL
     if journal.is_file():
-        names = [n for n in journal.read_text(encoding="utf-8").splitlines() if n and "/" not in n]
+        names = [n for n in journal.read_text(encoding="utf-8").split("\n") if n and "/" not in n]
         _rename_all(staged, Path(out_dir), names)
     shutil.rmtree(staged, ignore_errors=True)
     remove_stale_temps(Path(out_dir))

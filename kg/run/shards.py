@@ -219,7 +219,7 @@ def _term(token: str) -> str | _Literal:
 
 def _parse(text: str) -> dict[str, dict[str, list]]:
     nodes: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for number, line in enumerate(text.splitlines(), start=1):  # literals never hold a raw line break
+    for number, line in enumerate(text.split("\n"), start=1):  # "\n" only: literals may hold raw U+2028, \x1e
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _LINE.match(line)

@@ -20,7 +20,7 @@ import pyoxigraph
 import rdflib
 
 from kg.config import BASE_IRI, PACKAGE_ROOT, data_namespaces
-from kg.errors import InputError, OutputError
+from kg.errors import InputError, OutputError, parse_error_text
 from kg.run.atomic import atomic_write_text
 from kg.ontology import KG
 
@@ -78,8 +78,12 @@ def resolve_query(query_or_file: str, queries_dir: Path = QUERIES_DIR) -> str:
     return query_or_file
 
 
-def run_query(graph_path: Path, query: str, store: str = "rdflib", store_dir: Path | None = None) -> QueryResult:
+def run_query(graph_path: Path, query: str, store: str = "rdflib", store_dir: Path | None = None,
+              allow_service: bool = False) -> QueryResult:
     """Run one SPARQL query (text) over the Turtle file at graph_path in the store named.
+
+    Queries never leave the machine: a `SERVICE` clause (which both stores would follow with an
+    HTTP request) is refused unless `allow_service`; updates are refused as updates.
 
     The two stores give the same rows for the same graph once each is sorted: terms are reduced to
     plain strings by `term_text`, which removes the stores' differences in numeric lexical forms.
@@ -89,10 +93,45 @@ def run_query(graph_path: Path, query: str, store: str = "rdflib", store_dir: Pa
     graph_path = Path(graph_path)
     if not graph_path.is_file():
         raise InputError(f"graph file not found: {graph_path}")
-    _check_syntax(query)
+    check_query(query, allow_service)
     if store == "rdflib":
         return _run_rdflib(graph_path, query)
     return _run_oxigraph(open_store(graph_path, store_dir), query)
+
+
+# Strings, IRIs and comments, which may hold any word; what is left is the query's own keywords.
+_OPAQUE = re.compile("|".join((
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',  # strings
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\s]*>',  # IRIs
+    r"#[^\n]*",  # comments
+)))
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.IGNORECASE)
+_PROLOGUE = re.compile(r"\s*(?:(?:BASE\s*<>|PREFIX\s+[\w.-]*:\s*<>)\s*)*", re.IGNORECASE)
+_UPDATE = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+
+
+def _keywords(query: str) -> str:
+    """The query with strings, IRIs and comments blanked out."""
+    def blank(match: re.Match) -> str:
+        token = match.group()
+        return "<>" if token.startswith("<") else " " if token.startswith("#") else '""'
+
+    return _OPAQUE.sub(blank, query)
+
+
+def check_query(query: str, allow_service: bool = False) -> None:
+    """Refuse updates and (unless allowed) SERVICE, then check the syntax; each an InputError of one line."""
+    keywords = _keywords(query)
+    if _UPDATE.match(keywords, _PROLOGUE.match(keywords).end()):
+        raise InputError("updates are not allowed: kg query and kg serve answer read-only queries "
+                         "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+    if not allow_service and _SERVICE.search(keywords):
+        raise InputError("SERVICE is not allowed: a query must not make requests to other servers "
+                         "(kg query --allow-service permits it)")
+    _check_syntax(query)
 
 
 def _check_syntax(query: str) -> None:
@@ -118,7 +157,7 @@ def _run_rdflib(graph_path: Path, query: str) -> QueryResult:
     try:
         graph.parse(graph_path, format=_rdflib_format(graph_path))
     except (SyntaxError, ValueError) as err:
-        raise InputError(f"cannot parse {graph_path}: {str(err).splitlines()[0]}") from err
+        raise InputError(parse_error_text(graph_path, err)) from err
     result = graph.query(query, initNs=PREFIXES)
     if result.type == "ASK":
         return QueryResult(("ask",), ((_bool_text(bool(result.askAnswer)),),))
@@ -316,7 +355,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.columns)
-        writer.writerows(result.rows)
+        writer.writerows([printable(v) for v in row] for row in result.rows)
         return buffer.getvalue()
     if fmt == "json":
         records = [dict(zip(result.columns, row)) for row in result.rows]
@@ -334,8 +373,17 @@ def _format_table(result: QueryResult, max_width: int = 60) -> str:
     return "\n".join(lines) + "\n"
 
 
+# C0 and C1 control characters and DEL: an ESC or CSI from an article would drive the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters (other than tab and newline), safe to print to a terminal."""
+    return _CONTROL.sub("", text)
+
+
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join(printable(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

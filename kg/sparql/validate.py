@@ -11,7 +11,7 @@ from rdflib import OWL, RDF, RDFS, SH, XSD, BNode, Graph, Literal, Namespace, UR
 from rdflib.collection import Collection
 
 from kg.config import BASE_IRI, data_namespaces
-from kg.errors import InputError, OntologyError
+from kg.errors import InputError, OntologyError, parse_error_text
 from kg.ontology import KG
 from kg.rdf.ontology_graph import load_ontology_graph
 from kg.sparql.query import shorten
@@ -285,11 +285,13 @@ def _parse(path: Path, error: type[Exception]) -> Graph:
     try:
         graph.parse(path, format=fmt)
     except (SyntaxError, ValueError) as err:
-        raise error(f"cannot parse {path}: {str(err).splitlines()[0]}") from err
+        raise error(parse_error_text(path, err)) from err
     if isinstance(graph, rdflib.Dataset):
         # Validation is of the facts, whichever named graph holds them.
         flat = Graph()
         for s, p, o, _g in graph.quads((None, None, None, None)):
             flat.add((s, p, o))
-        return flat
+        graph = flat
+    if not len(graph):  # an empty file (a failed export, a truncated copy) conforms to nothing
+        raise error(f"{path} holds no triples: nothing to validate")
     return graph

@@ -19,11 +19,14 @@ from kg.extract.rules.titles import is_title
 from kg.extract.rules.triggers import restricted
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
+from kg.vocabulary import Cls
 
 # The prepositions whose object a possessive or compound modifier can stand for: "the assassin of Lincoln" is
 # "Lincoln's assassin", "the lawyer for Trump" "Trump's lawyer"; not "on", "with", "against" ("US sanctions" are
 # the US's, not on the US).
 OBJECT_PREPS = ("of", "for", "to")
+# "was convicted of / charged in / sentenced for / accused of" an act: the one convicted did it.
+PATIENT_PREPS = ("of", "in", "for", "with")
 
 
 @functools.lru_cache(maxsize=4)
@@ -51,6 +54,9 @@ def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
         if ctx.sentence_too_long(token) or ctx.negated(token):
             continue
         holders, objects = described(ctx, token), modifiers(ctx, token)
+        if not holders and objects:  # "Sirhan was convicted of Kennedy's killing": an event, its patient named
+            holders = convicted(ctx, token)
+            trigs = [t for t in trigs if ctx.ontology.properties[t.property][1] == Cls.Person]
         if not holders or not objects:
             continue
         for trig in trigs:
@@ -75,9 +81,22 @@ def described(ctx: RuleContext, noun: Token) -> list[Mention]:
 def modifiers(ctx: RuleContext, noun: Token) -> list[Mention]:
     """The named possessor or compound modifier of the noun: "[Lincoln]'s killer", '[Modesto] native'."""
     found: list[Mention] = []
-    for child in noun.children:
+    # "William McKinley's assassin Leon Czolgosz": the parser hangs the possessive on the name
+    shared = [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i] if noun.dep_ == "compound" else []
+    for child in list(noun.children) + shared:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             m = ctx.args.mention(child)
             if m is not None:
                 found.append(m)
     return found
+
+
+def convicted(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """Who a passive verb says did the act the noun names: '[Sirhan] was convicted of Kennedy's killing',
+    '[X] was charged in the Kennedy slaying'. Only for properties whose object is a person (the one the
+    possessive names is then the victim); 'Russia's invasion' names its agent."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in PATIENT_PREPS or prep.head.pos_ != "VERB":
+        return []
+    verb = prep.head
+    return ctx.args.patients(verb) if ctx.args.is_passive(verb) else []

@@ -19,13 +19,33 @@ def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
     a = ctx.args
     for _, _, person, root in ctx.people():
         verb = root.head if root.dep_ in ("dobj", "nsubjpass") else None
-        if verb is None or verb.pos_ != "VERB":
+        if verb is not None and verb.pos_ == "VERB":
+            for title in as_titles(ctx, [verb, root]):
+                orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
+                        if ctx.ontology.is_a(m.cls, Cls.Organization)]
+                yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
+                                     employers(ctx, title) or orgs, modal=True)
+        for clause in appointing_clauses(ctx, root):
+            for title in as_titles(ctx, [clause]):
+                yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
+                                     employers(ctx, title), modal=True)
+
+
+def appointing_clauses(ctx: RuleContext, root: Token) -> list[Token]:
+    """Clauses on the name that make it their object: 'X, named as mission commander', 'X, whom NASA has
+    designated as pilot'; not 'X, who served as ...' (the relative pronoun is then the subject)."""
+    found: list[Token] = []
+    nouns = [root] + [c for c in root.children if c.dep_ == "appos" and ctx.args.mention(c) is None]
+    nouns += [c for n in nouns[1:] for c in n.children if c.dep_ == "conj" and ctx.args.mention(c) is None]
+    for c in (c for n in nouns for c in n.children):  # on the name or on a noun in apposition to it
+        if c.pos_ != "VERB" or ctx.negated(c):
             continue
-        for title in as_titles(ctx, [verb, root]):
-            orgs = [m for m in (a.subjects(verb) if root.dep_ == "dobj" else [])
-                    if ctx.ontology.is_a(m.cls, Cls.Organization)]
-            yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
-                                 employers(ctx, title) or orgs, modal=True)
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found.append(c)
+        elif c.dep_ == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.lower_ in ("whom", "who", "that")
+                                       for g in c.children):
+            found.append(c)
+    return found
 
 
 def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:

@@ -4,7 +4,8 @@
 A category is a noun phrase of 'best' and one of `awards.category_heads` (lexicon.yaml); who won it is
 the named thing after its 'for', the passive subject of a naming verb (`awards.naming_verbs`) whose
 complement it is, or the subject of a winning verb ('won best actress'). The category is a text value of
-kg:winsAward: it names a prize within an award, not an entity of its own. "The best deal for Ukraine"
+kg:winsAward: it names a prize within an award, not an entity of its own; the ceremony it was given at
+('named best picture at the Academy Awards') is won (kg:wins). "The best deal for Ukraine"
 names no category, and says nothing.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def award_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -26,8 +28,18 @@ def award_relations(ctx: RuleContext) -> Iterator[Relation]:
         if ctx.sentence_too_long(token) or ctx.negated(token.head):
             continue
         category = category_text(token)
+        ceremonies = award_ceremonies(ctx, token)
         for winner in category_winners(ctx, token):
             yield from ctx.relate(winner, "winsAward", category, token, "award")
+            for ceremony in ceremonies:  # "named best picture at the 96th Academy Awards"
+                yield from ctx.relate(winner, "wins", ceremony, token, "award")
+
+
+def award_ceremonies(ctx: RuleContext, head: Token) -> list[Mention]:
+    """The named event an 'at' phrase on the category or on its verb gives it at: 'at the Academy Awards'."""
+    holders = [head] + ([head.head] if head.head.pos_ in ("VERB", "AUX") else [])
+    return [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "at"
+            for p in c.children if p.dep_ == "pobj" for m in ctx.args.entities(p) if ctx.ontology.is_a(m.cls, Cls.Event)]
 
 
 def category_text(head: Token) -> str:

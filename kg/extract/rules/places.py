@@ -36,7 +36,9 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
-                if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City):
+                # "Radio Rebelde in Spanish": a demonym after 'in' is a language, not a place
+                if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
+                        and place.source != Source.DEMONYM:
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
 
 

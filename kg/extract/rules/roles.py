@@ -18,6 +18,26 @@ def role_relations(ctx: RuleContext) -> Iterator[Relation]:
     for start, end, person, root in ctx.people():
         yield from compound_title(ctx, start, end, person, root)
         yield from appositions(ctx, person, root)
+        yield from postnominal(ctx, end, person, root)
+
+
+def postnominal(ctx: RuleContext, end: int, person: Mention, root: Token) -> Iterator[Relation]:
+    """A title after the name ('Ben Adams KC') is a role; the parser makes it the head of the name, so a
+    participle hung on it ('Ben Adams KC, defending Smith') is read here, with the person as its subject."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].lower_ not in ctx.lexicon.postnominal_titles or root.head.i != end:
+        return
+    title = doc[end]
+    yield from ctx.relate(person, "role", title.text, title, "postnominal-title", modal=False)
+    for verb in (c for c in title.children if c.dep_ == "acl" and c.pos_ == "VERB" and not ctx.negated(c)):
+        for trig in ctx.ontology.triggers:
+            if trig.kind != "verb" or trig.lemma != verb.lemma_.lower() or trig.prep or trig.reverse:
+                continue
+            if trig.subject_classes and not any(ctx.ontology.is_a(person.cls, c) for c in trig.subject_classes):
+                continue
+            for obj in ctx.args.direct_objects(verb):
+                if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
+                    yield from ctx.relate(person, trig.property, obj, verb, "postnominal-title")
 
 
 def title_start(ctx: RuleContext, start: int) -> int:

@@ -91,8 +91,9 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
         return
     yield from ctx.relate(person, "role", title, anchor, rule, modal=modal)
     prop = title_property(ctx, phrase(ctx, title_words))
+    last = title_word(ctx, title_words[-1]) if title_words else ""
     for org in dict.fromkeys(organisations):
-        yield from ctx.relate(person, office_property(ctx, prop, org), org, anchor, rule, modal=modal)
+        yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
 
 
@@ -123,10 +124,14 @@ def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
     return out
 
 
-def office_property(ctx: RuleContext, prop: str, org: Mention) -> str:
-    """A title held over a place that is not an agent (a city, a state) uses the property's place variant."""
+def office_property(ctx: RuleContext, prop: str, org: Mention, last_word: str = "") -> str:
+    """A title held over a place that is not an agent (a city, a state) uses the property's place variant; the
+    secretary or minister of a government department (not of a country) heads it ('HHS Secretary X')."""
     if not ctx.ontology.is_a(org.cls, Cls.Agent) and ctx.ontology.is_a(org.cls, Cls.Place):
         return ctx.lexicon.title_place_properties.get(prop, prop)
+    if last_word in ctx.lexicon.department_head_titles and ctx.ontology.is_a(org.cls, Cls.Government) \
+            and not ctx.ontology.is_a(org.cls, Cls.Country):
+        return "leads"
     return prop
 
 

@@ -203,10 +203,20 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
         subjects = agents or a.governing_subjects(token)
     if not objects and trig.prep not in ("between", "by") and token.lemma_.lower() in ctx.lexicon.compound_object_nouns:
         objects = compound_objects(ctx, token, subjects)
+    if not subjects and objects and trig.property in ctx.ontology.symmetric:
+        subjects = clause_subjects(ctx, token)  # "After talks with Ueda, Kishida told reporters": Kishida talked
     own = a.mention(token)
     if own is not None and own.source.is_coreference and own not in objects:
         subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
     return subjects, objects, "nominal"
+
+
+def clause_subjects(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The subject of the clause a prepositional phrase headed by `noun` hangs from ("after talks with X, Y said")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return ctx.args.subjects(prep.head)
 
 
 def compound_objects(ctx: RuleContext, noun: Token, subjects: list[Mention]) -> list[Mention]:

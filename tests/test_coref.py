@@ -1,0 +1,55 @@
+"""Tests for kg.extract.coref: definite descriptions and nationality nouns, one hand-made text each."""
+from __future__ import annotations
+
+import pytest
+
+from kg.models import Article
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def references(nlp, ontology):
+    """text -> {referring word: the name it stands for}, through the real mention and reference stages."""
+    from kg.extract.coref import resolve_references
+    from kg.extract.mentions import find_mentions
+
+    def run(text: str) -> dict[str, str]:
+        doc = nlp(text)
+        doc._.article = Article("t", "t.txt", text)
+        refs = resolve_references(doc, find_mentions(doc, ontology), ontology)
+        return {doc[i].text: m.name for i, m in refs.items()}
+
+    return run
+
+
+def test_the_company_is_the_latest_company(references):
+    found = references("Halvard Wind Power Ltd. cut its forecast on Tuesday. The company blamed slow winds.")
+    assert found.get("company") == "Halvard Wind Power"
+
+
+def test_the_agency_is_the_latest_agency(references):
+    found = references("The Food and Drug Administration approved the drug on Friday. The agency said trials "
+                       "had shown a clear benefit.")
+    assert found.get("agency") == "Food and Drug Administration"
+
+
+def test_a_modified_description_names_something_new(references):
+    found = references("The Food and Drug Administration approved the drug on Friday, while the state health "
+                       "department said it would wait.")
+    assert "department" not in found
+
+
+def test_the_nationality_noun_is_the_one_person_just_named(references):
+    found = references("Andy Murray won the final in Monaco on Sunday. The Briton had lost there twice before.")
+    assert found.get("Briton") == "Andy Murray"
+
+
+def test_the_nationality_noun_with_two_candidates_stays_unresolved(references):
+    found = references("Andy Murray beat Dusan Lajovic in the final on Sunday. The Briton served well.")
+    assert "Briton" not in found
+
+
+def test_a_nationality_adjective_is_no_person(references):
+    found = references("Andy Murray won the final on Sunday. The British team celebrated.")
+    assert "British" not in found
