@@ -127,3 +127,8 @@ def test_a_noun_trigger_without_its_modifier_does_not_match():
 
     trig = next(t for t in load_ontology(ONTOLOGY_DIR).triggers if t.property == "leads" and t.modifiers)
     assert (trig.lemma, trig.prep, trig.modifiers) == ("minister", "of", ("prime",))
+
+
+def test_an_agreement_between_two_parties(extract):
+    found = triples(extract("The agreement between Canada and Mexico was signed on Friday."))
+    assert ("Canada", "agreesWith", "Mexico") in found or ("Mexico", "agreesWith", "Canada") in found
