@@ -47,6 +47,10 @@ _KG, _RDF, _RDFS, _XSD, _OWL, _SKOS, _PROV, _DCTERMS, _SCHEMA, _WD = map(
     _Interned, (KG, RDF, RDFS, XSD, OWL, SKOS, PROV, DCTERMS, SCHEMA, WD))
 
 
+# kg:date's datatype by how much of the date is known: 2025, 2025-08, 2025-08-01
+_DATE_TYPES = (_XSD.gYear, _XSD.gYearMonth, _XSD.date)
+
+
 class IRIs:
     """Stable, readable IRIs under one base: entity/john-healey, document/000, statement/<hash>."""
 
@@ -165,6 +169,8 @@ def add_fact(g: Graph, iris: IRIs, literal: _Literals, fact: Fact) -> None:
     g.add((stmt, _KG.modality, literal(prov.modality)))
     if fact.stated_by:
         g.add((stmt, _KG.statedBy, iris.entity(fact.stated_by)))
+    if prov.date:
+        g.add((stmt, _KG.date, literal(prov.date, _DATE_TYPES[prov.date.count("-")])))
 
 
 def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,

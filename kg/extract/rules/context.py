@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.config import Settings
 from kg.extract.arguments import ArgumentFinder
+from kg.extract.dates import parse_date
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
 from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
@@ -93,7 +94,30 @@ class RuleContext:
             modality = "reported"  # someone says so: the article reports it, the speaker (if named) is kept
         return Provenance(doc_id=self.doc._.article.doc_id, sentence=doc_text(self.doc)[start:end].strip(),
                           start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
-                          stated_by=self.stated_by(token))
+                          stated_by=self.stated_by(token), date=self.event_date(token))
+
+    def event_date(self, token: Token) -> str | None:
+        """The date the trigger's clause gives the event: 'signed on 8 August', 'met Tuesday', 'in May 2024'."""
+        # only the trigger's own children: a role noun under 'met ... on 9 January' is not dated by the meeting
+        for child in token.children:
+            date = self.date_of(child)
+            if date is not None:
+                return date
+        return None
+
+    def date_of(self, child: Token) -> str | None:
+        """The date a child of the trigger names: a DATE entity under 'on'/'in', or a bare date adverbial."""
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            found = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
+        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            found = [child]
+        else:
+            return None
+        for word in found:
+            entity = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
+            if entity is not None:
+                return parse_date(entity.text, self.doc._.article.date)
+        return None
 
     def modality(self, token: Token) -> str:
         """planned ('wants to deploy'), hypothetical ('would guard', 'once peace is secured') or asserted."""
