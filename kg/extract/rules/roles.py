@@ -112,7 +112,7 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             for title in titles:
                 words = title_words(ctx, title)
                 if not is_title(ctx, words) and title.pos_ == "NOUN":
-                    yield from relational_noun(ctx, person, title)  # "Markus Krebber, the head of RWE"
+                    yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
                 if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
                     own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
                     yield from role_from(ctx, person, words, title, "apposition-role",
@@ -135,9 +135,11 @@ def after_comma(ctx: RuleContext, token: Token) -> bool:
                                                                     for c in token.head.children)
 
 
-def relational_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[Relation]:
+def relational_noun(ctx: RuleContext, person: Mention, noun: Token, possessor: bool = False) -> Iterator[Relation]:
     """A noun trigger of the lexicon in apposition to a name states its property of the name: 'the head of RWE,
-    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give)."""
+    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give).
+    With `possessor`, a possessive on a noun after the name fills the preposition ('Emma Thomas, his wife' is the
+    wife of him); before the name ("Dole's wife, Elizabeth") agent_nouns.py reads it."""
     lemma = noun.lemma_.lower()
     for trig in ctx.ontology.triggers:
         if trig.kind != "noun" or trig.lemma not in (lemma, noun.lower_) or not trig.prep or trig.reverse:
@@ -145,7 +147,7 @@ def relational_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[
         if trig.subject_classes and not any(ctx.ontology.is_a(person.cls, c) for c in trig.subject_classes):
             continue
         objects = ctx.args.prep_objects(noun, trig.prep)
-        if trig.prep in POSSESSOR_PREPS:  # "Emma Thomas, his wife": the possessor is the wife's 'of' object
+        if possessor and trig.prep in POSSESSOR_PREPS:  # "Emma Thomas, his wife": the wife of him
             objects += [m for c in noun.children if c.dep_ == "poss"
                         for m in [ctx.args.mention(c)] if m is not None and m.name != person.name]
         for obj in objects:
