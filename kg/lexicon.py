@@ -139,6 +139,7 @@ class Lexicon:
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
+    ending_verbs: Words = frozenset()  # "ending the war in X": the war is not the subject's act
     causative_verbs: Words = frozenset()
     time_preps: Words = frozenset()
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
@@ -170,9 +171,15 @@ class Lexicon:
     def titles_and_occupations(self) -> Words:
         return self.all_titles | self.occupations
 
-    @functools.cached_property
-    def titles_longest_first(self) -> dict[str, WordList]:
-        return {prop: tuple(sorted(words, key=len, reverse=True)) for prop, words in self.titles.items()}
+    def title_property(self, title: str) -> str:
+        """The property a title holds its organisation or country by, the first group of `titles` (in the
+        file's order) holding the title or its last words: 'chief executive' leads, 'co-founder' founds,
+        'UK Defence Secretary' serves; a title in no group serves."""
+        low = title.lower()
+        for prop, titles in self.titles.items():
+            if any(low == t or low.endswith(" " + t) for t in titles):
+                return prop
+        return "serves"
 
     @functools.cached_property
     def office_titles(self) -> Words:
@@ -200,6 +207,15 @@ class ArgumentConfidence:
 
 
 @dataclass(frozen=True)
+class OpenRelationSettings:
+    """rules.yaml's `open_relations`: which predicate-argument links no lexicon entry types are kept."""
+
+    skip_verbs: Words = frozenset()  # copulas, speech and light verbs: no relation of their own
+    skip_preps: Words = frozenset()  # adjuncts of time, manner, company: not an argument
+    object_nouns: int = 1  # at most this many words of a light verb's object join the phrase
+
+
+@dataclass(frozen=True)
 class RuleSettings:
     """rules.yaml: the confidences, prepositions and distances the relation rules use."""
 
@@ -210,6 +226,7 @@ class RuleSettings:
     employer_preps: Words = frozenset()
     money_preps: Words = frozenset()
     max_amount_distance: int = 0
+    open_relations: OpenRelationSettings = OpenRelationSettings()
 
 
 T = typing.TypeVar("T")

@@ -30,7 +30,8 @@ class ArgumentFinder:
     def __post_init__(self) -> None:
         self._pass = self.ontology.lexicon.pass_through
         self._military = self.ontology.lexicon.military_nouns
-        self._reporting = self.ontology.lexicon.reporting_verbs
+        # verbs that report, or stop, what a nominalisation under them names: not their subject's act
+        self._reporting = self.ontology.lexicon.reporting_verbs | self.ontology.lexicon.ending_verbs
         self._class_nouns = self.ontology.lexicon.class_nouns
         self._speech = self.ontology.lexicon.speech_verbs
         self._causative = self.ontology.lexicon.causative_verbs

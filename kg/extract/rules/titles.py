@@ -13,15 +13,6 @@ from kg.models import Mention, Relation, Source
 from kg.vocabulary import Cls
 
 
-def title_property(ctx: RuleContext, title: str) -> str:
-    """The property a title holds its organisation by: 'chief executive' leads, 'founder' founds; else serves."""
-    low = title.lower()
-    for prop, titles in ctx.lexicon.titles_longest_first.items():
-        if any(low == t or low.endswith(" " + t) for t in titles):
-            return prop
-    return "serves"
-
-
 def title_word(ctx: RuleContext, token: Token) -> str:
     """The word a title token stands for: 'Gov.' is 'governor'."""
     return ctx.lexicon.title_abbreviations.get(token.lower_, token.lower_)
@@ -41,7 +32,8 @@ def is_title(ctx: RuleContext, words: Sequence[Token]) -> bool:
     """A title ('Defence Secretary') or an occupation ('plant pathologist', 'engineers')."""
     known = ctx.lexicon.titles_and_occupations
     for text in (phrase(ctx, words), phrase(ctx, words, lemma_last=True)) if words else ():
-        if any(text == t or text.endswith(" " + t) or text.endswith("-" + t) for t in known):
+        # the whole phrase or any tail of it after a space or hyphen: "UK Defence Secretary", "co-founder"
+        if text in known or any(text[i + 1:] in known for i, ch in enumerate(text) if ch in " -"):
             return True
     return False
 
@@ -90,7 +82,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     if not title or not any(is_title(ctx, title_words[i:]) for i in range(len(title_words))):
         return
     yield from ctx.relate(person, "role", title, anchor, rule, modal=modal)
-    prop = title_property(ctx, phrase(ctx, title_words))
+    prop = ctx.lexicon.title_property(phrase(ctx, title_words))
     last = title_word(ctx, title_words[-1]) if title_words else ""
     for org in dict.fromkeys(organisations):
         yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
