@@ -112,3 +112,8 @@ def test_a_conjoined_title_s_modifiers_are_not_its_holder(extract):
                             "Liz Truss resigned."))
     assert ("Conservative Party", "leads", "United Kingdom") not in found
     assert ("Conservative Party", "leads", "UK") not in found
+
+
+def test_an_agreement_between_two_parties(extract):
+    found = triples(extract("The agreement between Canada and Mexico was signed on Friday."))
+    assert ("Canada", "agreesWith", "Mexico") in found or ("Mexico", "agreesWith", "Canada") in found
