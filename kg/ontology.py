@@ -30,6 +30,7 @@ class Trigger:
     object_nouns: frozenset[str] = frozenset()  # what is sent must be one of these ("troops")
     subject_classes: frozenset[str] = frozenset()  # the subject must be of one of these classes
     stative: bool = False  # "is based in", "headquartered in": the passive's subject is the property's subject
+    modifiers: tuple[str, ...] = ()  # words before a noun trigger's head: "prime" of "prime minister of"
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,12 @@ def _local(iri: rdflib.term.Node) -> str:
 
 
 def _parse_trigger(prop: str, text: str, kind: str, reverse: bool, classes: frozenset[str]) -> Trigger:
-    words = text.split()
-    return Trigger(prop, words[0].lower(), " ".join(words[1:]).lower() or None, kind, reverse, classes)
+    words = text.lower().split()
+    if kind == "noun" and len(words) > 2:
+        # "prime minister of", "military aid to": the head noun is the word before the preposition, the
+        # words before it modify it
+        return Trigger(prop, words[-2], words[-1], kind, reverse, classes, modifiers=tuple(words[:-2]))
+    return Trigger(prop, words[0], " ".join(words[1:]) or None, kind, reverse, classes)
 
 
 def _load_triggers(lexicon: Lexicon, properties: dict) -> tuple[Trigger, ...]:
