@@ -11,6 +11,7 @@ import yaml
 from rdflib import OWL, RDF, RDFS
 
 from kg.errors import OntologyError
+from kg.rdf.ontology_graph import load_ontology_graph
 from kg.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
 from kg.vocabulary import KG, Cls
 
@@ -176,10 +177,14 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
 
 @functools.lru_cache(maxsize=4)
 def load_ontology(directory: Path) -> Ontology:
-    """Read kg.ttl, lexicon.yaml, rules.yaml and gazetteer.yaml; checks that they agree."""
+    """Read kg.ttl, lexicon.yaml, rules.yaml and gazetteer.yaml; checks that they agree.
+
+    kg.ttl (with its alignment) comes from `load_ontology_graph`, the graph the RDF stage and validation
+    share, so a build parses it once; only kg: terms of it are read here (the alignment's inverses of
+    schema.org terms are not ours)."""
     directory = Path(directory)
+    graph = load_ontology_graph(directory)
     try:
-        graph = rdflib.Graph().parse(directory / "kg.ttl", format="turtle")
         lexicon_data = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
         rules_data = yaml.safe_load((directory / "rules.yaml").read_text(encoding="utf-8"))
         gaz_data = yaml.safe_load((directory / "gazetteer.yaml").read_text(encoding="utf-8"))
@@ -203,7 +208,8 @@ def load_ontology(directory: Path) -> Ontology:
             rng = next((_local(r) for r in graph.objects(prop, RDFS.range)), None)
             properties[name] = (domain, rng)
             for inv in graph.objects(prop, OWL.inverseOf):
-                inverses[name] = _local(inv)
+                if str(inv).startswith(str(KG)):
+                    inverses[name] = _local(inv)
             if (prop, RDF.type, OWL.SymmetricProperty) in graph:
                 symmetric.add(name)
 

@@ -95,7 +95,7 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
     a = ctx.args
     found: list[Mention] = []
     for k, t in enumerate(words):
-        m = a.mention(t) or acronym_of(ctx, t)
+        m = (coordinated_owner(ctx, t) if t.tag_ == "PRP$" else None) or a.mention(t) or acronym_of(ctx, t)
         if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
             continue
         inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
@@ -103,6 +103,17 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
         if not inside_name:
             found.append(m)
     return found[-1:]
+
+
+def coordinated_owner(ctx: RuleContext, pronoun: Token) -> Mention | None:
+    """'suing OpenAI and its CEO Sam Altman': the pronoun is the organisation the name is coordinated with."""
+    name = pronoun.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.dep_ != "conj":
+        return None
+    m = ctx.args.mention(name.head)
+    return m if m is not None and ctx.ontology.is_a(m.cls, Cls.Organization) else None
 
 
 def acronym_of(ctx: RuleContext, token: Token) -> Mention | None:
