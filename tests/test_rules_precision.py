@@ -98,3 +98,11 @@ def test_an_adjective_of_possibility_or_plan_on_a_nominalisation_sets_its_modali
 def test_a_news_agency_reporting_a_fact_states_it(extract):
     deal, = relations(extract("Reuters reported that Aldon Motors had acquired Brenta Steel."), "acquires")
     assert deal.provenance.modality == "reported" and deal.provenance.stated_by.name == "Reuters"
+
+
+def test_what_an_accusation_says_is_reported_by_the_accuser(extract):
+    found = extract("Lithuanian Defence Minister Rasa Kalnina accused Minsk of helping Moscow.")
+    help_, = relations(found, "supports")
+    assert (help_.subject.name, help_.object.name) == ("Belarus", "Russia")
+    assert help_.provenance.modality == "reported"
+    assert help_.provenance.stated_by.name == "Rasa Kalnina"

@@ -144,6 +144,7 @@ class Lexicon:
     time_preps: Words = frozenset()
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
+    accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant

@@ -155,6 +155,9 @@ class RuleContext:
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lexicon.speech_verbs:
                 return node.head
+            # "accused Minsk of helping Moscow": what an accusation says is the accuser's claim
+            if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lemma_ in self.lexicon.accusing_verbs:
+                return node.head.head
             if node.head.i == node.i:
                 return None
             node = node.head
