@@ -342,18 +342,24 @@ def test_sigterm_of_a_jobs_2_build_ends_its_workers(tmp_path: Path) -> None:
                              "--jobs", "2", "--no-cache", "--no-view"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     workers: set[int] = set()
-    for _ in range(600):  # until both parsing workers have started
-        workers = _children(proc.pid)
-        if len(workers) >= 2 or proc.poll() is not None:
-            break
-        time.sleep(0.1)
-    assert len(workers) >= 2, "the build did not start its workers"
-    time.sleep(1.0)
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=120)
-    assert "Traceback" not in err, err
-    for _ in range(100):
-        if not any(_alive(w) for w in workers):
-            break
-        time.sleep(0.1)
-    assert not any(_alive(w) for w in workers), "workers outlived the build"
+    try:
+        for _ in range(600):  # until both parsing workers have started
+            workers = _children(proc.pid)
+            if len(workers) >= 2 or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the build did not start its workers"
+        time.sleep(1.0)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+        assert "Traceback" not in err, err
+        for _ in range(100):
+            if not any(_alive(w) for w in workers):
+                break
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers), "workers outlived the build"
+    finally:  # a failing run must not leave its build or workers behind either
+        for pid in [proc.pid, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait(timeout=30)
