@@ -10,6 +10,7 @@ from rdflib import Graph
 
 from kg.views.graphview import write_atomic
 from kg.views.model import ViewModel, as_model, simple_graph
+from kg.vocabulary import OPEN
 
 __all__ = ["analyse", "entity_graph", "key_players", "pagerank", "write_stats"]
 
@@ -118,6 +119,7 @@ def analyse(source: ViewModel | Graph | Path) -> dict:
         "counts": model.counts,
         "entities_by_class": _sorted_counts(Counter(d["cls"] for _, d in graph.nodes(data=True))),
         "relations_by_predicate": _sorted_counts(Counter(d["label"] for _, _, d in graph.edges(data=True))),
+        "open_phrases": open_phrases(model),
         "degree": model.degree,
         "betweenness": _rounded(betweenness),
         "pagerank": _rounded(pr),
@@ -125,6 +127,15 @@ def analyse(source: ViewModel | Graph | Path) -> dict:
         "components": _groups(graph, components, pr),
         "key_players": key_players(model),
     }
+
+
+def open_phrases(*models: ViewModel, top: int = 25) -> list[dict]:
+    """The most frequent phrases of open relations (links no lexicon entry types) in the models, with
+    their counts: what the lexicon could learn next. Sorted by count, then phrase."""
+    counts = Counter(model.property_labels.get(st.predicate, st.predicate) for model in models
+                     for st in model.statements if st.predicate.startswith(str(OPEN)))
+    return [{"phrase": phrase, "statements": n}
+            for phrase, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]]
 
 
 def write_stats(source: ViewModel | Graph, path: Path, stats: dict | None = None) -> Path:

@@ -224,6 +224,9 @@ def _stats_summary(stats: dict) -> str:
                                           or "none"))
     lines.append("relations by property: "
                  + (", ".join(f"{k} {v}" for k, v in stats["relations_by_predicate"].items()) or "none"))
+    if stats.get("open_phrases"):
+        lines.append("open relations (no lexicon entry yet): "
+                     + ", ".join(f"{p['phrase']} {p['statements']}" for p in stats["open_phrases"][:10]))
     if stats["key_players"]:
         width = max(len(p["label"]) for p in stats["key_players"])
         lines += ["", f"{'#':>2}  {'entity':<{width}}  {'class':<16} {'links':>5}  pagerank"]

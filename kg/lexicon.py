@@ -139,6 +139,7 @@ class Lexicon:
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
+    ending_verbs: Words = frozenset()  # "ending the war in X": the war is not the subject's act
     causative_verbs: Words = frozenset()
     time_preps: Words = frozenset()
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
@@ -149,6 +150,7 @@ class Lexicon:
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
     department_head_titles: Words = frozenset()  # 'HHS Secretary X' heads the department
     postnominal_titles: Words = frozenset()  # 'Ben Adams KC'
+    party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
     occupations: Words = frozenset()
@@ -199,6 +201,15 @@ class ArgumentConfidence:
 
 
 @dataclass(frozen=True)
+class OpenRelationSettings:
+    """rules.yaml's `open_relations`: which predicate-argument links no lexicon entry types are kept."""
+
+    skip_verbs: Words = frozenset()  # copulas, speech and light verbs: no relation of their own
+    skip_preps: Words = frozenset()  # adjuncts of time, manner, company: not an argument
+    object_nouns: int = 1  # at most this many words of a light verb's object join the phrase
+
+
+@dataclass(frozen=True)
 class RuleSettings:
     """rules.yaml: the confidences, prepositions and distances the relation rules use."""
 
@@ -209,6 +220,7 @@ class RuleSettings:
     employer_preps: Words = frozenset()
     money_preps: Words = frozenset()
     max_amount_distance: int = 0
+    open_relations: OpenRelationSettings = OpenRelationSettings()
 
 
 T = typing.TypeVar("T")

@@ -135,12 +135,26 @@ class Provenance:
     stated_by: Mention | None = None  # who said it, for quotations and reported speech
 
 
+# A Relation whose predicate no lexicon entry types carries its canonical phrase after this prefix:
+# "open:lift restriction on" (lemma, particle, preposition; passives turned active).
+OPEN_PREFIX = "open:"
+
+
+def open_predicate(phrase: str) -> str:
+    return OPEN_PREFIX + phrase
+
+
+def open_phrase(predicate: str) -> str | None:
+    """The phrase of an open relation's predicate, None for a property of the ontology."""
+    return predicate[len(OPEN_PREFIX):] if predicate.startswith(OPEN_PREFIX) else None
+
+
 @dataclass(frozen=True)
 class Relation:
     """subject --predicate--> object, where object is a Mention, a role text or a Quantity."""
 
     subject: Mention
-    predicate: str  # local name of an ontology property, e.g. "chairs", "role", "amount"
+    predicate: str  # local name of an ontology property ("chairs", "role", "amount") or an `open_predicate`
     object: Mention | Quantity | str
     provenance: Provenance
 

@@ -163,12 +163,12 @@ def _write_graphs(kg, settings: Settings, out_dir: Path, summary: BuildSummary, 
         with stage(summary, "rdf"):
             summary.outputs += list(write_formats(graph, out_dir, extra).values())
     if with_views:
-        write_views(graph, out_dir, summary)
+        write_views(graph, out_dir, summary, low)
 
 
-def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:
+def write_views(graph, out_dir: Path, summary: BuildSummary, low=None) -> None:
     """stats.json, graph.html and the report, sharing one view model, one analysis and one page."""
-    from kg.analyse import analyse, write_stats
+    from kg.analyse import analyse, open_phrases, write_stats
     from kg.views.graphview import write_atomic
     from kg.views.model import from_graph
     from kg.views.render import build_page
@@ -177,6 +177,8 @@ def write_views(graph, out_dir: Path, summary: BuildSummary) -> None:
     with stage(summary, "analyse"):
         model = from_graph(graph)  # built once: analysis, page and report all read it
         stats = analyse(model)
+        if low is not None:  # open relations sit below the confidence floor: count them where they went
+            stats["open_phrases"] = open_phrases(model, from_graph(low))
         summary.outputs.append(write_stats(model, out_dir / "stats.json", stats))
     with stage(summary, "render"):
         page = build_page(model)

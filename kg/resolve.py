@@ -101,8 +101,8 @@ class Resolver:
                 remap[k] = firsts[0]
                 continue
             if name.isupper() and 2 <= len(name) <= 6:  # an acronym of a longer name
-                expansions = [o for o, ns in names_by_key.items() if o != k and any(
-                    " " in n and initials(n) == name for n in ns)]
+                expansions = [o for o, ns in names_by_key.items() if o != k and not classes[o][Cls.Person] and any(
+                    " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
                 if len(expansions) == 1:
                     remap[k] = expansions[0]
         for k, names in names_by_key.items():  # 'the Armed Forces' -> the one 'British Armed Forces'

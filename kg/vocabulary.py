@@ -47,3 +47,16 @@ class KG(DefinedNamespace):
 
 Cls = StrEnum("Cls", [(name, name) for name in CLASSES], module=__name__)
 Cls.__doc__ = "The ontology's classes by local name; each member is the str of its name."
+
+
+# Open relations: properties minted from the phrase that states a link no lexicon entry types. They
+# live in a namespace of their own, so the closed `KG` stays closed; each is declared in the graph as
+# rdfs:subPropertyOf kg:relatedTo with the phrase as its label.
+OPEN = Namespace("https://w3id.org/newskg/ontology/open#")
+
+
+def open_property(phrase: str) -> rdflib.URIRef:
+    """'lift restriction on' -> open:liftRestrictionOn."""
+    words = ["".join(ch for ch in w if ch.isalnum()) for w in phrase.split()]
+    words = [w for w in words if w]
+    return OPEN[words[0].lower() + "".join(w[:1].upper() + w[1:].lower() for w in words[1:])]

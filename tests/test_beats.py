@@ -162,6 +162,12 @@ def test_an_event_possessor_is_the_victim_only_for_a_person_object(extract):
 
 
 @pytest.mark.slow
+def test_in_a_demonym_is_a_language_not_a_place(extract):
+    found = triples(extract("Havana Radio Rebelde Network broadcast the report in Spanish on Monday."))
+    assert not [t for t in found if t[1] == "locatedIn" and t[2] == "Spain"]
+
+
+@pytest.mark.slow
 def test_a_title_with_of_is_not_citizenship(extract):
     found = triples(extract("Prime Minister Sheikh Hasina of Bangladesh met Narendra Modi."))
     assert ("Sheikh Hasina", "citizenOf", "Bangladesh") not in found

@@ -68,3 +68,11 @@ def test_unknown_model_is_one_line(tmp_path):
     assert proc.returncode != 0
     assert proc.stderr.strip().splitlines() == [
         "kg: error: spaCy model 'xx_no_such_model' is not installed (pip install it, or pass --model NAME)"]
+
+
+def test_a_base_iri_that_ends_no_path_is_one_line_and_exit_2(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(ARTICLES), "--out", str(tmp_path / "out"),
+                                       "--base-iri", "https://example.org/news"])
+    assert result.exit_code == 2
+    assert result.output == "kg: error: the base IRI must end with '/' or '#': https://example.org/news\n"
+    assert not (tmp_path / "out").exists()

@@ -206,3 +206,23 @@ def test_city_state_gives_located_in(build_kg):
     kg = build_kg("The start-up moved its offices to Lowell, Mass., in the spring.")
     city, state = one(kg, "Lowell"), one(kg, "Massachusetts")
     assert (city.key, "locatedIn", state.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
+
+
+def test_title_case_dateline_before_an_agency_is_a_city(build_kg, ontology):
+    kg = build_kg("Mountain talks end\n\nAspen, United States (AFP) - The envoys agreed on a ceasefire on Friday.")
+    assert ontology.is_a(one(kg, "Aspen").cls, "Place")
+
+
+def test_a_later_paragraph_may_open_with_a_dateline(build_kg, ontology):
+    kg = build_kg("Mills to close\n\nESPOO (Reuters) - Two paper mills will close at the end of the year.")
+    assert ontology.is_a(one(kg, "Espoo").cls, "Place")
+
+
+def test_a_name_with_a_number_is_no_person(build_kg):
+    kg = build_kg("Grafenrheinfeld 3 and Brokdorf 2 were switched off on Saturday, the operator said.")
+    assert all(e.cls != "Person" for e in kg.entities if any(c.isdigit() for c in e.label))
+
+
+def test_two_letter_acronym_is_not_a_person_with_those_initials(build_kg):
+    kg = build_kg("Senator Alex Padilla praised the plan, the AP reported.")
+    assert all("AP" not in e.aliases for e in kg.entities if e.cls == "Person")

@@ -216,3 +216,20 @@ def _small_kg_graph() -> rdflib.Graph:
 def test_turtle_is_byte_for_byte_rdflibs_own(make):
     g = make()
     assert turtle(_copy(g)) == _copy(g).serialize(format="turtle", encoding="utf-8")
+
+
+def test_an_open_relation_is_a_minted_subproperty_of_related_to_with_its_phrase_as_label():
+    from kg.models import open_predicate
+    from kg.vocabulary import OPEN
+
+    prov = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "open", 0.45)
+    kg = KnowledgeGraph(articles=small_kg().articles, entities=small_kg().entities,
+                        facts=(Fact("ireland", open_predicate("lift restriction on"), "lisbon", True, prov),))
+    main, low = build_graphs(kg, load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)
+    p = OPEN.liftRestrictionOn
+    assert (ENT.ireland, p, ENT.lisbon) in low and (ENT.ireland, p, ENT.lisbon) not in main
+    assert (p, RDFS.subPropertyOf, KG.relatedTo) in low
+    assert (p, RDFS.label, Literal("lift restriction on")) in low
+    stmt = next(low.subjects(RDF.predicate, p))
+    assert (stmt, KG.rule, Literal("open")) in low
+    assert (KG.relatedTo, RDFS.label, Literal("related to")) in main  # declared by the ontology

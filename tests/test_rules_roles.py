@@ -140,3 +140,31 @@ def test_secretary_of_a_country_serves_it(extract):
     found = triples(extract("British Defence Secretary John Healey spoke in Kyiv."))
     assert ("John Healey", "serves", "United Kingdom") in found or ("John Healey", "serves", "UK") in found
     assert not any(s == "John Healey" and p == "leads" for s, p, _ in found)
+
+
+def test_honorific_between_title_and_name_is_no_part_of_the_title(extract):
+    found = triples(extract("Indian External Affairs Minister Dr Raj Mehta said the visit mattered."))
+    assert ("Raj Mehta", "role", "Indian External Affairs Minister") in found
+    assert ("Raj Mehta", "serves", "India") in found
+
+
+def test_acronym_in_a_title_stands_for_the_organisation_named_before(extract):
+    found = triples(extract("The Bank of Japan raised rates on Tuesday. After talks with BOJ Governor Kazuo Ueda, "
+                            "Kishida told reporters that the shift was welcome."))
+    assert ("Kazuo Ueda", "leads", "Bank of Japan") in found
+
+
+def test_an_acronym_no_organisation_spells_names_nothing(extract):
+    found = triples(extract("The Bank of Japan raised rates on Tuesday. XYZ Governor Kazuo Ueda spoke later."))
+    assert ("Kazuo Ueda", "leads", "Bank of Japan") not in found
+
+
+def test_party_and_state_after_a_legislators_name(extract):
+    found = triples(extract("Senator Paul Kim (D-Calif.) and Representative Zoe Lane (R-Texas) urged the White "
+                            "House to act."))
+    assert ("Zoe Lane", "represents", "Texas") in found
+
+
+def test_a_parenthesis_that_is_no_party_and_state_states_nothing(extract):
+    found = triples(extract("Zoe Lane (pictured in Texas) urged the White House to act."))
+    assert ("Zoe Lane", "represents", "Texas") not in found

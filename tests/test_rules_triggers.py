@@ -105,3 +105,10 @@ def test_an_object_complement_stands_where_a_particle_would(extract):
 def test_found_not_guilty_convicts_no_one(extract):
     found = triples(extract("The International Criminal Court found Thomas Lubanga not guilty."))
     assert not any(p == "convicts" for _, p, _ in found)
+
+
+def test_a_conjoined_title_s_modifiers_are_not_its_holder(extract):
+    found = triples(extract("Weeks after she was appointed Conservative Party leader and head of the UK government, "
+                            "Liz Truss resigned."))
+    assert ("Conservative Party", "leads", "United Kingdom") not in found
+    assert ("Conservative Party", "leads", "UK") not in found

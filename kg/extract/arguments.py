@@ -30,7 +30,8 @@ class ArgumentFinder:
     def __post_init__(self) -> None:
         self._pass = self.ontology.lexicon.pass_through
         self._military = self.ontology.lexicon.military_nouns
-        self._reporting = self.ontology.lexicon.reporting_verbs
+        # verbs that report, or stop, what a nominalisation under them names: not their subject's act
+        self._reporting = self.ontology.lexicon.reporting_verbs | self.ontology.lexicon.ending_verbs
         self._class_nouns = self.ontology.lexicon.class_nouns
         self._speech = self.ontology.lexicon.speech_verbs
         self._causative = self.ontology.lexicon.causative_verbs
@@ -289,27 +290,17 @@ class ArgumentFinder:
                     return got
         return []
 
-    def governing_subjects(self, noun: Token) -> list[Mention]:
-        """Whoever does what a nominalisation names: 'the UK and Ukraine have begun the production of X'."""
-        for child in noun.children:
-            if child.dep_ == "poss":
-                got = self.entities(child)
-                if got:
-                    return got
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod", "nmod"):
-                m = self.mention(child)
-                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
-                    return [m]
-        for child in noun.children:  # "a Russian missile strike": the weapon's maker strikes
-            if child.dep_ == "compound" and self.mention(child) is None:
-                for grand in child.children:
-                    m = self.mention(grand) if grand.dep_ in ("compound", "amod") else None
-                    if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
-                        return [m]
+    def governing_subjects(self, noun: Token, own_modifiers: bool = True) -> list[Mention]:
+        """Whoever does what a nominalisation names: 'the UK and Ukraine have begun the production of X'.
+        `own_modifiers` False: the noun's possessives and compounds belong to another noun ('Party leader and head')."""
+        got = self.modifier_agents(noun) if own_modifiers else []
+        if got:
+            return got
         head = noun.head
         if noun.dep_ == "appos" and self.mention(head) is not None:  # "Europa, the moon of Jupiter"
             return self.entities(head)
+        if noun.dep_ == "oprd" and head.pos_ == "VERB":  # "she was appointed leader and head of X": she is
+            return self.direct_objects(head)
         reporting = self._reporting
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return [] if head.lemma_ in reporting else self.subjects(head)
@@ -329,6 +320,27 @@ class ArgumentFinder:
                                                and self.is_passive(verb) else [])
             if verb.dep_ in ("dobj", "pobj"):
                 return self.governing_subjects(verb)
-        if noun.dep_ == "conj":
-            return self.governing_subjects(noun.head)
+        if noun.dep_ == "conj":  # "the Conservative Party leader and head of the government": not the party's
+            return self.governing_subjects(noun.head, own_modifiers=False)
         return []
+
+    def modifier_agents(self, noun: Token) -> list[Mention]:
+        """The agent a noun's own modifiers name: "Russia's invasion", "the Russian invasion", "a Russian missile strike"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                got = self.entities(child)
+                if got:
+                    return got
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod"):
+                m = self.mention(child)
+                if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
+                    return [m]
+        for child in noun.children:  # "a Russian missile strike": the weapon's maker strikes
+            if child.dep_ == "compound" and self.mention(child) is None:
+                for grand in child.children:
+                    m = self.mention(grand) if grand.dep_ in ("compound", "amod") else None
+                    if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
+                        return [m]
+        return []
+

@@ -22,7 +22,7 @@ from kg.vocabulary import Cls
 DEFAULT_CLASSES = {Cls.Person, Cls.Organization, Cls.Place, Cls.Region, Cls.Facility, Cls.Event, Cls.Product}
 # A dateline: place words (the first in capitals), an optional agency in brackets, a dash or colon.
 DATELINE = re.compile(
-    r"^(?P<places>[A-Z][A-Za-z.'’\-]*(?:[ /][A-Z][A-Za-z.'’\-]*)*(?:,? (?:and )?[A-Z][A-Za-z.'’\-]*"
+    r"(?P<places>[A-Z][A-Za-z.'’\-]*(?:[ /][A-Z][A-Za-z.'’\-]*)*(?:,? (?:and )?[A-Z][A-Za-z.'’\-]*"
     r"(?: [A-Z][A-Za-z.'’\-]*)*)*)\s*(?P<agency>\([^()\n]{1,40}\))?\s*(?P<sep>[:—–]|--?|$)(?=\s|$)")
 # Words in capitals at a paragraph's start that are labels, not places.
 NOT_DATELINE_WORDS = {"UPDATE", "UPDATED", "BREAKING", "NOTE", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION", "LIVE",
@@ -68,10 +68,11 @@ def datelines(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue  # 'Sheinbaum won': a title-case dateline needs its agency, '(AFP)'
         if first.rstrip(".'’") in NOT_DATELINE_WORDS or len(places) > 70:
             continue
-        _dateline_places(doc, mentions, ontology, found.start("places"), places)
+        _dateline_places(doc, mentions, ontology, found.start("places"), places, bool(found.group("agency")))
 
 
-def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offset: int, places: str) -> None:
+def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offset: int, places: str,
+                     agency: bool) -> None:
     """Each place of a dateline, its capitals undone; a city followed by its state or country keeps
     'City, State' as the text it was written as."""
     parts = [(m.start() + offset, m.group(0)) for m in re.finditer(r"[^,/]+", places)]
@@ -82,8 +83,10 @@ def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offs
         if span is None or not part:
             continue
         entry = _entry(part, ontology)
-        if entry is None and not part.isupper():
-            continue  # a title-case part names a known state or country, or nothing
+        if entry is None and not part.isupper() and not (k == 0 and agency):
+            continue  # a title-case part names a known state or country, or is the first before '(AFP)'
+        if entry is None and not part[:1].isupper():
+            continue
         name = entry.name if entry else _titled(part)
         cls = entry.cls if entry else Cls.City
         surface = None
@@ -249,9 +252,10 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     article names is that person (surname first, then given name). A two- or three-word name whose last word
     is also written alone is a person's, whatever NER called it."""
     full = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if len(m.name.split()) >= 2
+            and not any(c.isdigit() for c in m.name)  # 'Neckarwestheim 2' is a plant, not a person
             and m.source != Source.GAZETTEER and (m.cls == Cls.Person or _person_like(doc[s:e], m, ontology))]
     singles = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if " " not in m.name and e - s == 1
-               and m.source in (Source.NER, Source.RULE) and (m.cls in DEFAULT_CLASSES or m.cls == Cls.City)]
+               and m.source in (Source.NER, Source.RULE) and m.cls in DEFAULT_CLASSES]
     for k, m in singles:
         by_last = [(j, f) for j, f in full if _name_words(f.name)[-1] == m.name]
         by_first = [(j, f) for j, f in full if _name_words(f.name)[0] == m.name]

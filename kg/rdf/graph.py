@@ -9,8 +9,9 @@ from rdflib.namespace import SDO as SCHEMA
 
 from kg.config import data_namespaces
 from kg.iri import is_calendar_date, is_valid_iri
-from kg.models import Article, Fact, KnowledgeGraph, Quantity
+from kg.models import Article, Fact, KnowledgeGraph, Quantity, open_phrase
 from kg.ontology import KG
+from kg.vocabulary import OPEN, open_property
 
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -91,7 +92,7 @@ def new_graph(iris: IRIs) -> Graph:
     g = Graph(store="SimpleMemory")
     for prefix, ns in (("kg", KG), ("ent", iris.ent), ("doc", iris.doc), ("stmt", iris.stmt), ("qty", iris.qty),
                        ("prov", PROV), ("dcterms", DCTERMS), ("schema", SCHEMA), ("skos", SKOS),
-                       ("owl", OWL), ("wd", WD)):
+                       ("owl", OWL), ("wd", WD), ("open", OPEN)):
         g.bind(prefix, ns)
     return g
 
@@ -128,10 +129,20 @@ def quantity_node(g: Graph, iris: IRIs, literal: _Literals, qty: Quantity) -> UR
     return node
 
 
+def declare_open_property(g: Graph, literal: _Literals, phrase: str) -> URIRef:
+    """The property minted for an open relation's phrase, declared beneath kg:relatedTo with it as label."""
+    p = open_property(phrase)
+    g.add((p, _RDF.type, _OWL.ObjectProperty))
+    g.add((p, _RDFS.subPropertyOf, _KG.relatedTo))
+    g.add((p, _RDFS.label, literal(phrase)))
+    return p
+
+
 def add_fact(g: Graph, iris: IRIs, literal: _Literals, fact: Fact) -> None:
     """The plain triple, and one rdf:Statement carrying where and how it was read."""
     s = iris.entity(fact.subject)
-    p = _KG[fact.predicate]
+    phrase = open_phrase(fact.predicate)
+    p = _KG[fact.predicate] if phrase is None else declare_open_property(g, literal, phrase)
     if fact.object_is_entity:
         o = iris.entity(str(fact.object))
     elif isinstance(fact.object, Quantity):

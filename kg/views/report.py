@@ -255,6 +255,11 @@ def _markdown(model: ViewModel, stats: dict, title: str) -> str:
     lines += [f"| {md_text(k)} | {v} |" for k, v in stats["entities_by_class"].items()]
     lines += ["", "## Relations by property", "", "| property | relations |", "|---|---|"]
     lines += [f"| {md_text(k)} | {v} |" for k, v in stats["relations_by_predicate"].items()]
+    if stats.get("open_phrases"):
+        lines += ["", "## Open relations", "", "Links between named entities that no lexicon entry types "
+                  "(in low-confidence.ttl unless built with a lower --min-confidence): candidates for the lexicon.",
+                  "", "| phrase | statements |", "|---|---|"]
+        lines += [f"| {md_text(p['phrase'])} | {p['statements']} |" for p in stats["open_phrases"]]
     lines += ["", "## Communities", ""]
     lines += [f"{i}. ({len(members)}) " + ", ".join(md_text(model.label(m)) for m in members)
               for i, members in enumerate(_communities(model), 1)] or ["No community of two or more."]
@@ -412,6 +417,16 @@ _SECTIONS = (("corpus", "Corpus"), ("key-players", "Key players"), ("entities", 
              ("interactive", "Interactive view"), ("facts", "Facts by entity"), ("sources", "Sources"))
 
 
+def _open_phrases_html(stats: dict) -> str:
+    """The most frequent open-relation phrases: links no lexicon entry types yet."""
+    rows = [[html.escape(p["phrase"]), str(p["statements"])] for p in stats.get("open_phrases", [])]
+    if not rows:
+        return ""
+    return ("<h3>Open relations</h3><p>Links between named entities that no lexicon entry types "
+            "(kept in low-confidence.ttl unless built with a lower --min-confidence): candidates for the "
+            "lexicon.</p>" + _table(["phrase", "statements"], rows, (1,)))
+
+
 def _html(model: ViewModel, stats: dict, svg: str, view: str, title: str) -> str:
     e = html.escape
     c = stats["counts"]
@@ -434,7 +449,7 @@ def _html(model: ViewModel, stats: dict, svg: str, view: str, title: str) -> str
                        + _table(["#", "entity", "class", "facts", "neighbours", "PageRank"], player_rows,
                                 (0, 3, 4, 5)),
         "entities": _table(["class", "entities"], class_rows, (1,)),
-        "relations": _table(["property", "relations"], prop_rows, (1,)),
+        "relations": _table(["property", "relations"], prop_rows, (1,)) + _open_phrases_html(stats),
         "communities": _communities_html(model),
         "picture": f"<figure>{svg}</figure>{lonely}",
         "interactive": view,

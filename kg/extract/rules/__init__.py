@@ -17,6 +17,7 @@ from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.killing import killings
 from kg.extract.rules.membership import membership_of
+from kg.extract.rules.open_relations import open_relations
 from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
+    open_relations,  # "X lifted restrictions on Y": last, so it keeps only links no typed rule stated
 )
 
 

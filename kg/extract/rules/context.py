@@ -16,7 +16,7 @@ from kg.config import Settings
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
-from kg.models import Mention, Provenance, Quantity, Relation, Source
+from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
 from kg.nlp import doc_text
 from kg.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
@@ -34,6 +34,9 @@ class RuleContext:
     settings: RuleSettings = field(init=False)
     quotes: tuple[tuple[int, int], ...] = field(init=False)
     funders: dict[int, Mention] = field(init=False, default_factory=dict)  # money's token -> who gives it
+    # (subject, object, sentence start) of every relation between two entities made so far: the open
+    # relation rule keeps only links that no typed rule stated
+    linked: set[tuple[str, str, int]] = field(init=False, default_factory=set)
 
     def __post_init__(self) -> None:
         self.lexicon = self.ontology.lexicon
@@ -52,10 +55,11 @@ class RuleContext:
     def make(self, subj: Mention, prop: str, obj: Mention | Quantity | str, token: Token, rule: str,
              confidence: float, modal: bool = True) -> Relation | None:
         if isinstance(obj, Mention):
-            subj, obj = self.metonymy(subj, prop, 0), self.metonymy(obj, prop, 1)
+            if open_phrase(prop) is None:
+                subj, obj = self.metonymy(subj, prop, 0), self.metonymy(obj, prop, 1)
             if obj.name == subj.name and obj.cls == subj.cls:
                 return None
-            domain, rng = self.ontology.properties[prop]
+            domain, rng = self.ontology.properties.get(prop, (Cls.Entity, Cls.Entity))
             if not (self.ontology.accepts(domain, subj.cls) and self.ontology.accepts(rng, obj.cls)):
                 return None
         factor = self.settings.argument_confidence
@@ -63,7 +67,10 @@ class RuleContext:
             confidence *= factor.role
         if subj.source.is_coreference or (isinstance(obj, Mention) and obj.source.is_coreference):
             confidence *= factor.coref
-        return Relation(subj, prop, obj, self.provenance(token, rule, confidence, modal))
+        provenance = self.provenance(token, rule, confidence, modal)
+        if isinstance(obj, Mention):
+            self.linked.update({(subj.name, obj.name, provenance.start), (obj.name, subj.name, provenance.start)})
+        return Relation(subj, prop, obj, provenance)
 
     def metonymy(self, m: Mention, prop: str, slot: int) -> Mention:
         """A capital in an actor's slot stands for its country: 'Kyiv expects', 'backing Kyiv'."""
@@ -82,6 +89,8 @@ class RuleContext:
         k = table.sentence_of(token.i)
         start, end = table.sent_start_chars[k], table.sent_end_chars[k]  # token.sent walks the sentence
         modality = self.modality(token) if modal else "asserted"
+        if modality == "asserted" and modal and self.reported(token):
+            modality = "reported"  # someone says so: the article reports it, the speaker (if named) is kept
         return Provenance(doc_id=self.doc._.article.doc_id, sentence=doc_text(self.doc)[start:end].strip(),
                           start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
                           stated_by=self.stated_by(token))
@@ -113,36 +122,67 @@ class RuleContext:
 
     def negated(self, token: Token) -> bool:
         """'do not fear', 'never deployed', 'oppose sending': not asserted, so not extracted."""
-        negators = self.lexicon.modality.negators
+        negators, negating = self.lexicon.modality.negators, self.lexicon.modality.negating
         node = token
         for _ in range(3):
             if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det")
                    for c in node.children):
                 return True
-            if node is not token and node.lemma_ in self.lexicon.modality.negating:
+            # "Most Germans oppose sending troops": the parser may read the negating verb as an auxiliary
+            if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in node.children):
+                return True
+            if node is not token and node.lemma_ in negating:
                 return True
             if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr"):
                 return False
             node = node.head
         return False
 
-    def stated_by(self, token: Token) -> Mention | None:
-        """The speaker of the quotation holding the token, or of the reported speech it is in."""
-        if in_quote(self.quotes, token.idx) is not None:
-            table = token_table(self.doc)
-            return speaker_of(self.doc, table.sent_start_chars[table.sentence_of(token.i)], self.args.mentions,
-                              self.ontology, self.args.refs)
+    def reported(self, token: Token) -> bool:
+        """Said by someone: in a quotation, in the clause of a speech verb, or 'according to' someone."""
+        return in_quote(self.quotes, token.idx) is not None or self.speech_clause(token) is not None \
+            or self.according_to(token) is not None
+
+    def speech_clause(self, token: Token) -> Token | None:
+        """The speech verb whose reported clause holds the token ('X said that Y had sent troops')."""
         node = token
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lexicon.speech_verbs:
-                who = self.args.subjects(node.head)
-                return who[0] if who else None
+                return node.head
             if node.head.i == node.i:
                 return None
             node = node.head
         return None
 
+    def according_to(self, token: Token) -> Token | None:
+        """The noun after 'according to' on the token's clause root: 'According to the White House, X phoned Y'."""
+        root = token.sent.root
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "according"):
+            for to in (c for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"):
+                for pobj in (c for c in to.children if c.dep_ == "pobj"):
+                    return pobj
+        return None
+
+    def stated_by(self, token: Token) -> Mention | None:
+        """The speaker of the quotation holding the token, of the reported speech it is in, or 'according to'."""
+        if in_quote(self.quotes, token.idx) is not None:
+            table = token_table(self.doc)
+            return speaker_of(self.doc, table.sent_start_chars[table.sentence_of(token.i)], self.args.mentions,
+                              self.ontology, self.args.refs)
+        verb = self.speech_clause(token)
+        if verb is not None:
+            who = self.args.subjects(verb)
+            return who[0] if who else None
+        source = self.according_to(token)
+        found = self.args.entities(source) if source is not None else []
+        return found[0] if found else None
+
     # ----------------------------------------------------------------- what several rules ask
+    def sent_start(self, token: Token) -> int:
+        """Character offset of the token's sentence: where its relations' provenance starts."""
+        table = token_table(self.doc)
+        return table.sent_start_chars[table.sentence_of(token.i)]
+
     def sentence_too_long(self, token: Token) -> bool:
         """A 'sentence' over the limit is a table or a run-on page: its parse is not worth reading."""
         start, end = token_table(self.doc).sentence_bounds(token.i)

@@ -2,12 +2,14 @@
 Detroit carmaker Meridian Motors'."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation, Source
+from kg.ontology import Ontology
 from kg.vocabulary import Cls
 
 
@@ -32,12 +34,27 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     a = ctx.args
     prop = "heldAt" if ctx.ontology.is_a(m.cls, Cls.Event) else "locatedIn"
     holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
-                        and a.mention(root.head) is None else [])
+                        and a.mention(root.head) is None and not names_an_act(ctx, root.head) else [])
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
-                if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City):
+                # "Radio Rebelde in Spanish": a demonym after 'in' is a language, not a place
+                if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
+                        and place.source != Source.DEMONYM:
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
+
+
+def names_an_act(ctx: RuleContext, noun: Token) -> bool:
+    """'UN talks in Azerbaijan', 'a Nato summit in Vilnius': the lexicon's nominalisations are acts, and the
+    place after them is where the act happened, not where the organisation modifying them is."""
+    kind = ctx.lexicon.class_nouns.get(noun.lower_) or ctx.lexicon.class_nouns.get(noun.lemma_.lower())
+    return bool({noun.lemma_.lower(), noun.lower_} & nominal_lemmas(ctx.ontology)) or \
+        bool(kind and ctx.ontology.is_a(kind, Cls.Event))
+
+
+@functools.lru_cache(maxsize=4)
+def nominal_lemmas(ontology: Ontology) -> frozenset[str]:
+    return frozenset(t.lemma for t in ontology.triggers if t.kind == "noun")
 
 
 def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
@@ -63,5 +80,8 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
         return False
     before = doc[start - 1].lower_ if start else ""
     after = doc[e2].lower_ if e2 < len(doc) else "."
+    wider = doc[s2:e2].root
+    if wider.dep_ in ("compound", "amod", "nmod") and wider.head.i >= e2 and after != "-":
+        return False  # "According to the White House, US President Biden": the place qualifies a noun after it
     return before not in (",", "and", "or") and after not in ("and", "or") and not (
         after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)

@@ -11,6 +11,7 @@ from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import (employers, holds_office, is_title, names_another, role_from, title_word,
                                      title_words)
 from kg.models import Mention, Relation
+from kg.vocabulary import Cls
 
 
 def role_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -19,6 +20,19 @@ def role_relations(ctx: RuleContext) -> Iterator[Relation]:
         yield from compound_title(ctx, start, end, person, root)
         yield from appositions(ctx, person, root)
         yield from postnominal(ctx, end, person, root)
+        yield from party_and_state(ctx, end, person)
+
+
+def party_and_state(ctx: RuleContext, end: int, person: Mention) -> Iterator[Relation]:
+    """'Senator Alex Padilla (D-Calif.)', 'Zoe Lofgren (D-Calif.-18)': the legislator represents the state."""
+    doc = ctx.doc
+    if end + 3 >= len(doc) or doc[end].text != "(" or doc[end + 1].text not in ctx.lexicon.party_initials \
+            or doc[end + 2].text != "-":
+        return
+    place = ctx.args.mentions.at(doc[end + 3])
+    if place is not None and ctx.ontology.is_a(place.cls, Cls.Place):
+        yield from ctx.relate(person, ctx.lexicon.title_place_properties.get("serves", "serves"), place,
+                              doc[end + 3], "party-state", modal=False)
 
 
 def postnominal(ctx: RuleContext, end: int, person: Mention, root: Token) -> Iterator[Relation]:
@@ -62,6 +76,8 @@ def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root
     k = title_start(ctx, start)
     before = list(doc[k:start]) if start == 0 or doc[start - 1].head.i in span_ids \
         or doc[start - 1].head.i >= start else []
+    while before and before[-1].lower_.rstrip(".") in ctx.lexicon.honorifics - ctx.lexicon.all_titles:
+        before.pop()  # "External Affairs Minister Dr S Jaishankar": the honorific is no part of the title
     if before and is_title(ctx, before):
         owner = possessor(ctx, k, start)
         yield from role_from(ctx, person, before, root, "compound-title", [owner] if owner else [])

@@ -41,7 +41,8 @@ def is_title(ctx: RuleContext, words: Sequence[Token]) -> bool:
     """A title ('Defence Secretary') or an occupation ('plant pathologist', 'engineers')."""
     known = ctx.lexicon.titles_and_occupations
     for text in (phrase(ctx, words), phrase(ctx, words, lemma_last=True)) if words else ():
-        if any(text == t or text.endswith(" " + t) or text.endswith("-" + t) for t in known):
+        # the whole phrase or any tail of it after a space or hyphen: "UK Defence Secretary", "co-founder"
+        if text in known or any(text[i + 1:] in known for i, ch in enumerate(text) if ch in " -"):
             return True
     return False
 
@@ -103,7 +104,7 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
     a = ctx.args
     found: list[Mention] = []
     for k, t in enumerate(words):
-        m = a.mention(t)
+        m = a.mention(t) or acronym_of(ctx, t)
         if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
             continue
         inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
@@ -111,6 +112,20 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
         if not inside_name:
             found.append(m)
     return found[-1:]
+
+
+def acronym_of(ctx: RuleContext, token: Token) -> Mention | None:
+    """The organisation of the article an untagged acronym stands for: 'BOJ Governor' after 'the Bank of Japan'."""
+    text = token.text
+    if len(text) < 2 or not text.isupper() or not text.isalpha():
+        return None
+    for _, _, m in ctx.args.mentions.spans:
+        if ctx.ontology.is_a(m.cls, Cls.Organization):
+            words = [w for w in m.name.split() if w[0].isalpha()]
+            # 'Bank of Japan' is BOJ, 'Department of Energy' DOE; 'Securities and Exchange Commission' SEC
+            if text in ("".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())):
+                return m
+    return None
 
 
 def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
