@@ -91,3 +91,11 @@ def test_every_rule_name_the_rules_use_has_a_confidence(ontology):
 def test_empty_files_read_as_empty_data():
     assert read_lexicon(None).properties == {}
     assert read_rule_settings(None).confidence == {}
+
+
+@pytest.mark.parametrize("title, prop", [
+    ("chief executive", "leads"), ("Prime Minister", "leads"), ("co-founder", "founds"),
+    ("UK Defence Secretary", "serves"), ("attorney general", "serves"), ("plant pathologist", "serves")])
+def test_a_title_holds_its_office_by_the_property_of_its_group(ontology, title, prop):
+    # one rule for the extract rules (titles, origins) and for resolution (a role's country)
+    assert ontology.lexicon.title_property(title) == prop

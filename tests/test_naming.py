@@ -133,7 +133,7 @@ def test_name_before_a_member_noun_is_the_team(nlp, ontology):
 
     doc, mentions = fabricated(nlp, ontology, "The Canadian Sauber driver started last.", {"Sauber": "Person"})
     member_nouns(doc, mentions, ontology)
-    assert [m.cls for _, _, m in mentions.spans] == ["Organization"]
+    assert [m.cls for _, _, m in mentions.spans] == ["SportsTeam"]
 
 
 def test_regnal_number_and_title_do_not_hide_the_given_name(build_kg):

@@ -243,7 +243,7 @@ def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue
         nxt = doc[e]
         if nxt.lower_ in nouns and nxt.pos_ == "NOUN" and doc[e - 1].dep_ == "compound":
-            mentions.retype(k, Cls.Organization)
+            mentions.retype(k, Cls.SportsTeam)
 
 
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:

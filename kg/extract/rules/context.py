@@ -111,6 +111,11 @@ class RuleContext:
                     return "hypothetical"
                 if child.dep_ == "mark" and child.lower_ in hypothetical and node is token:
                     return "hypothetical"
+                if child.dep_ == "amod" and node is token:  # "a possible takeover", "the proposed merger"
+                    if child.lower_ in hypothetical:
+                        return "hypothetical"
+                    if child.lemma_.lower() in self.lexicon.modality.planned:
+                        mood = "planned"
             if node.lemma_ in self.lexicon.modality.planned and node is not token:
                 mood = "planned"
             # climb through clauses and the nouns they hang from: "want to be the one who deploys"
@@ -131,9 +136,10 @@ class RuleContext:
             # "Most Germans oppose sending troops": the parser may read the negating verb as an auxiliary
             if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in node.children):
                 return True
-            if node is not token and node.lemma_ in negating:
+            if node is not token and self.is_negating(node):
                 return True
-            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr"):
+            # "dropped its bid to acquire X": an infinitive on a noun of intent climbs to the verb holding it
+            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr", "acl"):
                 return False
             node = node.head
         return False
@@ -149,6 +155,9 @@ class RuleContext:
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lexicon.speech_verbs:
                 return node.head
+            # "accused Minsk of helping Moscow": what an accusation says is the accuser's claim
+            if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lemma_ in self.lexicon.accusing_verbs:
+                return node.head.head
             if node.head.i == node.i:
                 return None
             node = node.head
@@ -162,6 +171,12 @@ class RuleContext:
                 for pobj in (c for c in to.children if c.dep_ == "pobj"):
                     return pobj
         return None
+
+    def is_negating(self, verb: Token) -> bool:
+        """'refuse', 'fail', and with its particle 'rule out', 'call off', 'walk away'."""
+        negating, lemma = self.lexicon.modality.negating, verb.lemma_.lower()
+        return lemma in negating or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in negating
+                                        for c in verb.children)
 
     def stated_by(self, token: Token) -> Mention | None:
         """The speaker of the quotation holding the token, of the reported speech it is in, or 'according to'."""
