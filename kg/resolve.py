@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity, Source
 from kg.ontology import Ontology, fold
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # mentions that stand for an entity without naming it: never its label or an alias
 UNNAMED_SOURCES = frozenset(s for s in Source if not s.is_name)

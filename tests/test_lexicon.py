@@ -1,4 +1,5 @@
-"""Tests for kg.lexicon: lexicon.yaml and rules.yaml read into typed, frozen data, validated when the ontology loads."""
+"""Tests for kg.ontology.lexicon: lexicon.yaml and rules.yaml read into typed, frozen data, validated when the
+ontology loads."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,7 +12,7 @@ import yaml
 
 from kg.config import ONTOLOGY_DIR
 from kg.errors import OntologyError
-from kg.lexicon import Lexicon, read_lexicon, read_rule_settings
+from kg.ontology.lexicon import Lexicon, read_lexicon, read_rule_settings
 from kg.ontology import load_ontology
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "kg" / "extract" / "rules"

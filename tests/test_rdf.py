@@ -220,7 +220,7 @@ def test_turtle_is_byte_for_byte_rdflibs_own(make):
 
 def test_an_open_relation_is_a_minted_subproperty_of_related_to_with_its_phrase_as_label():
     from kg.models import open_predicate
-    from kg.vocabulary import OPEN
+    from kg.ontology.vocabulary import OPEN
 
     prov = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "open", 0.45)
     kg = KnowledgeGraph(articles=small_kg().articles, entities=small_kg().entities,

@@ -8,10 +8,10 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.namespace import SDO as SCHEMA
 
 from kg.config import data_namespaces
-from kg.iri import is_calendar_date, is_valid_iri
+from kg.rdf.iri import is_calendar_date, is_valid_iri
 from kg.models import Article, Fact, KnowledgeGraph, Quantity, open_phrase
 from kg.ontology import KG
-from kg.vocabulary import OPEN, open_property
+from kg.ontology.vocabulary import OPEN, open_property
 
 WD = Namespace("http://www.wikidata.org/entity/")
 

@@ -2,7 +2,7 @@
 
 The RDF stage copies it into every build's graph, `kg.sparql.validate` derives shapes from it and
 mixes it into the data it checks, `kg.ontology.load_ontology` reads the typed `Ontology` of
-extraction from it and `kg.vocabulary` its closed namespace: all take it from `load_ontology_graph`,
+extraction from it and `kg.ontology.vocabulary` its closed namespace: all take it from `load_ontology_graph`,
 so a build parses kg.ttl once.
 """
 from __future__ import annotations

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from kg.config import BASE_IRI, shard_namespace
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"

@@ -18,9 +18,9 @@ from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
 from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
 from kg.nlp import doc_text
-from kg.lexicon import Lexicon, RuleSettings
+from kg.ontology.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 @dataclass
 class RuleContext:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import is_title
 from kg.models import Mention, Relation, Source
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # A city's or region's organisation is based there; a country's is more often its organ or property
 # ("Argentina's Congress", "Poland's PGZ").

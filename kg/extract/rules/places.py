@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation, Source
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def places(ctx: RuleContext) -> Iterator[Relation]:

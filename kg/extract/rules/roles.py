@@ -11,7 +11,7 @@ from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import (coordinated_owner, employers, holds_office, is_title, names_another, role_from,
                                      title_word, title_words)
 from kg.models import Mention, Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # The prepositions whose object a possessive can stand for: "his wife" is the wife of him (as in agent_nouns.py).
 POSSESSOR_PREPS = ("of", "for", "to")

@@ -18,7 +18,7 @@ from kg.extract.rules.results import contest_wins
 from kg.extract.tokens import indices_with, string_ids
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 Arguments = tuple[list[Mention], list[Mention], str]  # subjects, objects, rule
 

@@ -12,8 +12,8 @@ from rdflib import OWL, RDF, RDFS
 
 from kg.errors import OntologyError
 from kg.rdf.ontology_graph import load_ontology_graph
-from kg.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
-from kg.vocabulary import KG, Cls
+from kg.ontology.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
+from kg.ontology.vocabulary import KG, Cls
 
 
 
