@@ -64,6 +64,10 @@ def test_according_to_names_who_states_it(extract):
 def test_a_place_after_a_comma_that_qualifies_a_title_is_not_a_wider_place(extract):
     found = triples(extract("According to the White House, US President Joe Biden phoned Olaf Scholz."))
     assert not any(p == "locatedIn" for _, p, _ in found)
+    owner = triples(extract("The news was conveyed by the Chilean embassy in Lisbon, Peru's representative there."))
+    assert ("Lisbon", "locatedIn", "Peru") not in owner
+    city = triples(extract("The flood hit Porto, Portugal's second-largest city, on Monday."))
+    assert ("Porto", "locatedIn", "Portugal") in city
     assert ("Austin", "locatedIn", "Texas") in triples(extract("The storm hit Austin, Texas, on Monday."))
 
 
