@@ -69,14 +69,16 @@ def band_of(confidence: float) -> str:
 
 
 def table(judged: list[dict], key) -> list[str]:
-    counts: dict = defaultdict(lambda: [0, 0])
+    counts: dict = defaultdict(lambda: [0, 0, set()])
     for fact in judged:
         counts[key(fact)][0] += fact["correct"]
         counts[key(fact)][1] += 1
-    rows = ["| group | facts | correct | share |", "| --- | --- | --- | --- |"]
+        counts[key(fact)][2].add(fact["confidence"])
+    rows = ["| group | facts | correct | share | confidences |", "| --- | --- | --- | --- | --- |"]
     for group in sorted(counts):
-        right, total = counts[group]
-        rows.append(f"| {group} | {total} | {right} | {right / total:.2f} |")
+        right, total, confidences = counts[group]
+        spread = f"{min(confidences):.2f}-{max(confidences):.2f}"
+        rows.append(f"| {group} | {total} | {right} | {right / total:.2f} | {spread} |")
     return rows
 
 

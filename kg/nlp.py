@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kg.errors import ModelError
 from kg.models import Article
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # spaCy's NER labels and the ontology classes they stand for, in one table read both ways. The first class of
 # a label is what an NER entity of that label is when neither the gazetteer nor a head noun says more

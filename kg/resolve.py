@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity, Source
 from kg.ontology import Ontology, fold
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # mentions that stand for an entity without naming it: never its label or an alias
 UNNAMED_SOURCES = frozenset(s for s in Source if not s.is_name)
@@ -187,7 +187,8 @@ class Resolver:
                                                       Source.GAZETTEER, canonical=named),
                                               cluster_of, key_of_cluster, roles, entities)
                     if country is not None:  # "the Prime Minister of the UK" leads the UK
-                        facts.append(Fact(s, self.title_property(r.subject.name), country, True, r.provenance))
+                        prop = self.ontology.lexicon.title_property(r.subject.name)
+                        facts.append(Fact(s, prop, country, True, r.provenance))
         authors = tuple(sorted({(m.doc_id, key_of_cluster[cluster_of[m]]) for m in mentions
                                 if m.source == Source.BYLINE and cluster_of.get(m) in key_of_cluster}))
         return KnowledgeGraph(tuple(ex.article for ex in extractions), tuple(entities.values()),
@@ -197,9 +198,6 @@ class Resolver:
         """Whether the resolved classes still fit the property's domain and range (a mention's may not)."""
         domain, rng = self.ontology.properties.get(prop, (None, None))
         return self.ontology.accepts(domain, subject_cls) and self.ontology.accepts(rng, object_cls)
-
-    def title_property(self, title: str) -> str:
-        return "leads" if title in self.ontology.lexicon.titles.get("leads", ()) else "serves"
 
     def entity_key(self, m: Mention, cluster_of: dict, key_of_cluster: dict, roles: dict,
                    entities: dict) -> str | None:

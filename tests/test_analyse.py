@@ -15,9 +15,9 @@ from kg.analyse import analyse, write_stats
 from kg.cli import main
 from kg.errors import InputError
 from kg.views.graphview import KNOWN_ENTITY_NAMES, entity_graph, load_graph
-from kg.vocabulary import NAMESPACE
+from kg.ontology.vocabulary import NAMESPACE
 
-# open, not kg.vocabulary.KG: the fixture graphs use terms kg.ttl does not declare
+# open, not kg.ontology.vocabulary.KG: the fixture graphs use terms kg.ttl does not declare
 KG = Namespace(NAMESPACE)
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"

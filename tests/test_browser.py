@@ -293,6 +293,15 @@ def test_tooltips_are_bounded(browser, tmp_path):
     assert len(tip.splitlines()) <= 10
 
 
+
+def test_link_tooltip_names_each_sentence_modality(page):
+    b = page()
+    b.eval("document.body.kgNetwork.emit('hoverEdge', {edge: '" + ENT + "united-kingdom "
+           "https://w3id.org/newskg/ontology#sendsTroopsTo " + ENT + "ukraine', pointer: {DOM: {x: 9, y: 9}}}); true")
+    tip = b.eval("document.querySelector('.kg-tip').innerText")
+    assert "modality: planned" in tip and "planned: “I want to send British troops" in tip
+
+
 def test_sidebar_folds_at_phone_width(built):
     with Browser(390, 800) as b:
         b.open((built / "graph.html").as_uri())

@@ -15,7 +15,7 @@ from conftest import KG_BIN, REPO, SEED_CORPUS, run_kg
 from kg.errors import InputError
 from kg.ingest import load_articles
 from kg.ingest.read import doc_id_of, read_corpus
-from kg.iri import is_valid_iri
+from kg.rdf.iri import is_valid_iri
 
 ENGLISH = ("The Defence Secretary said that the government would send troops to the region once a "
            "peace deal has been agreed. He added that the country was proud of the support it had "

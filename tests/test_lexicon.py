@@ -1,4 +1,5 @@
-"""Tests for kg.lexicon: lexicon.yaml and rules.yaml read into typed, frozen data, validated when the ontology loads."""
+"""Tests for kg.ontology.lexicon: lexicon.yaml and rules.yaml read into typed, frozen data, validated when the
+ontology loads."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,7 +12,7 @@ import yaml
 
 from kg.config import ONTOLOGY_DIR
 from kg.errors import OntologyError
-from kg.lexicon import Lexicon, read_lexicon, read_rule_settings
+from kg.ontology.lexicon import Lexicon, read_lexicon, read_rule_settings
 from kg.ontology import load_ontology
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "kg" / "extract" / "rules"
@@ -91,3 +92,11 @@ def test_every_rule_name_the_rules_use_has_a_confidence(ontology):
 def test_empty_files_read_as_empty_data():
     assert read_lexicon(None).properties == {}
     assert read_rule_settings(None).confidence == {}
+
+
+@pytest.mark.parametrize("title, prop", [
+    ("chief executive", "leads"), ("Prime Minister", "leads"), ("co-founder", "founds"),
+    ("UK Defence Secretary", "serves"), ("attorney general", "serves"), ("plant pathologist", "serves")])
+def test_a_title_holds_its_office_by_the_property_of_its_group(ontology, title, prop):
+    # one rule for the extract rules (titles, origins) and for resolution (a role's country)
+    assert ontology.lexicon.title_property(title) == prop

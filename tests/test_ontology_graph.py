@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, URIRef
 
 from kg.config import ONTOLOGY_DIR
 from kg.errors import OntologyError
-from kg.ontology import KG
+from kg.ontology import KG, load_ontology
 from kg.rdf.ontology_graph import load_ontology_graph
 
 SCHEMA_PERSON = URIRef("https://schema.org/Person")
@@ -67,3 +67,15 @@ def test_a_broken_kg_ttl_is_an_ontology_error(ontology_copy: Path) -> None:
     (ontology_copy / "kg.ttl").write_text("kg:Person a owl:Class", encoding="utf-8")
     with pytest.raises(OntologyError, match=r"^cannot parse .*kg\.ttl: "):
         load_ontology_graph(ontology_copy)
+
+
+def test_the_typed_ontology_reads_the_shared_graph(ontology_copy: Path) -> None:
+    # extraction's Ontology is built from the graph the RDF stage and validation use: kg.ttl parsed once
+    assert load_ontology(ontology_copy).graph is load_ontology_graph(ontology_copy)
+    assert load_ontology(ontology_copy).inverses.get("authorOf") != "author"  # schema:author is not ours
+
+
+def test_a_broken_kg_ttl_is_an_ontology_error_for_the_typed_ontology_too(ontology_copy: Path) -> None:
+    (ontology_copy / "kg.ttl").write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"^cannot parse .*kg\.ttl: "):
+        load_ontology(ontology_copy)

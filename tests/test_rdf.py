@@ -7,7 +7,7 @@ import pytest
 import rdflib
 import rdflib.collection
 from conftest import SEED_CORPUS, run_kg
-from rdflib import RDF, RDFS, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.config import BASE_IRI, ONTOLOGY_DIR, Settings, data_namespaces
@@ -30,7 +30,7 @@ SENTENCE = "Angela Smith, the Irish Foreign Minister, met Marta Kowalczyk in Lis
 def small_kg() -> KnowledgeGraph:
     prov = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "apposition-role", 0.9)
     low = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "svo", 0.3)
-    said = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "svo", 0.85, "reported")
+    said = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "svo", 0.85, "reported", date="2026-01-03")
     return KnowledgeGraph(
         articles=(Article("100", "100_lisbon.txt", "x" * 100, title="Irish minister in Lisbon", date="2026-01-05"),),
         entities=(Entity("angela-smith", "Angela Smith", "Person", ("Smith", "Ms Smith"), docs=("100",)),
@@ -95,6 +95,26 @@ def test_quotation_speaker_is_on_the_statement(graphs):
     (st,) = [s for s in g.subjects(RDF.predicate, KG.meets)]
     assert g.value(st, KG.statedBy) == ENT["marta-kowalczyk"]
     assert str(g.value(st, KG.modality)) == "reported"
+
+
+def test_the_event_date_is_on_the_statement_typed_by_how_much_is_known(graphs):
+    g, _ = graphs
+    (met,) = [s for s in g.subjects(RDF.predicate, KG.meets)]
+    (served,) = [s for s in g.subjects(RDF.predicate, KG.serves)]
+    assert g.value(met, KG.date) == Literal("2026-01-03", datatype=XSD.date)
+    assert g.value(served, KG.date) is None  # the sentence gave no date
+
+
+@pytest.mark.parametrize("date, datatype", [("2025", "gYear"), ("2025-08", "gYearMonth")])
+def test_a_partial_date_is_a_year_or_a_year_and_month(date, datatype):
+    prov = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "svo", 0.9, date=date)
+    kg = KnowledgeGraph(articles=(Article("100", "100.txt", "x" * 100),),
+                        entities=(Entity("ireland", "Ireland", "Country", docs=("100",)),
+                                  Entity("lisbon", "Lisbon", "City", docs=("100",))),
+                        facts=(Fact("ireland", "visits", "lisbon", True, prov),))
+    g, _ = build_graphs(kg, load_ontology_graph(ONTOLOGY_DIR), BASE_IRI, 0.5)
+    (st,) = g.subjects(RDF.predicate, KG.visits)
+    assert g.value(st, KG.date) == Literal(date, datatype=XSD[datatype])
 
 
 def test_money_is_a_quantity_node_with_decimal_value_and_currency(graphs):
@@ -220,7 +240,7 @@ def test_turtle_is_byte_for_byte_rdflibs_own(make):
 
 def test_an_open_relation_is_a_minted_subproperty_of_related_to_with_its_phrase_as_label():
     from kg.models import open_predicate
-    from kg.vocabulary import OPEN
+    from kg.ontology.vocabulary import OPEN
 
     prov = Provenance("100", SENTENCE, 10, 10 + len(SENTENCE), "open", 0.45)
     kg = KnowledgeGraph(articles=small_kg().articles, entities=small_kg().entities,

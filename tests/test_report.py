@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
 import re
 import subprocess
@@ -18,6 +19,7 @@ from kg.views.graphview import load_graph
 from kg.views.report import draw_static, embed, embeds, show, write_report
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
+BENCH_VIEWS = Path(__file__).resolve().parent.parent / "bench" / "bench_views.py"
 EXTERNAL_RESOURCE = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
 
@@ -198,3 +200,35 @@ def ring_turtle(n: int) -> str:
         lines.append(f'ent:o{i} a kg:Organization ; rdfs:label "Org {i}" ; '
                      f'kg:partners ent:o{(i + 1) % n}, ent:o{i - i % 10} .')
     return "\n".join(lines) + "\n"
+
+
+def test_static_picture_has_arrows_relation_labels_and_no_isolated_entities(report):
+    svg = (report / "graph.svg").read_text()
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "sends troops to" in texts or "supplies" in texts  # the main links are named
+    assert "Sabrina Miller" not in texts  # no relation: listed in the report, not drawn
+    assert "1 entities without relations listed in the report, not drawn" in texts
+    assert svg.count('id="patch_') > 15  # matplotlib draws each arrow head as a patch
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_views", BENCH_VIEWS)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow  # a minute on a busy machine: 1,500 articles through the whole report
+def test_report_of_a_large_corpus_stays_small(tmp_path):
+    source = tmp_path / "big.nt"
+    _bench().write_graph(source, entities=1500, links=6000, articles=1500)
+    html_path, md_path = write_report(source, tmp_path / "out")
+    html = html_path.read_text()
+    assert len(html.encode()) < 1_000_000
+    assert '<nav id="contents">' in html
+    assert "The 30 leading entities of" in html and "The 60 most recent of 1,500 documents" in html
+    assert '<div class="kg-root kg-view"' not in html  # too big to embed: a link to graph.html instead
+    assert 'href="graph.html"' in html
+    # report.md and the CSVs hold everything
+    assert len(list(csv.reader((tmp_path / "out" / "sources.csv").open()))) == 1501
+    assert md_path.stat().st_size > len(html)

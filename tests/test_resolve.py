@@ -176,6 +176,18 @@ def test_a_role_reaches_its_country_through_its_own_field(ontology):
     assert ("keir-starmer", "leads", "united-kingdom") in facts(kg)
 
 
+def test_a_role_holds_its_country_by_its_titles_property(ontology):
+    # the same title-to-property rule as the extract rules: a founder founds, not leads or serves
+    nation = mention("a1", "Ruritania", "Country", "gazetteer", start=30, canonical="Ruritania")
+    holder = mention("a1", "Ada Vance", "Person", "ner", start=60, canonical="Ada Vance")
+    role = Mention("a1", 0, 11, "the founder", "founder", "Person", "role", country="Ruritania")
+    prov = Provenance("a1", "The founder of Ruritania, Ada Vance, spoke.", 0, 44, "compound-title", 0.9)
+    said = Relation(holder, "role", "Founder", prov)
+    spoke = Relation(role, "role", "Founder", prov)
+    kg = resolve([extraction("a1", nation, holder, relations=(said, spoke))], ontology)
+    assert ("ada-vance", "founds", "ruritania") in facts(kg)
+
+
 @pytest.mark.slow
 def test_the_research_is_not_a_name_of_the_university_doing_it(build_kg):
     kg = build_kg("Researchers at the University of Edinburgh have found that a soil fungus helps wheat survive "

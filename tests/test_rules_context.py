@@ -58,3 +58,18 @@ def test_confidence_is_the_rules_from_rules_yaml_times_the_argument_factors(extr
     factor = ontology.rules.argument_confidence.coref
     assert by_pronoun.provenance.confidence == round(confidence["prep"] * factor, 2)
     assert ("John Healey", "visits", "Kyiv") in triples(found)
+
+
+def test_the_date_the_sentence_gives_the_event_is_on_the_statement(extract):
+    # "the contract" names no entity, so the agreement is named: both signatories' statements are dated
+    signs = relations(extract("Poland and South Korea signed the Gdansk Agreement on 1 August 2025."), "signs")
+    assert [r.provenance.date for r in signs] == ["2025-08-01", "2025-08-01"]
+
+
+def test_a_weekday_is_dated_from_the_article_and_no_date_is_none(extract):
+    from kg.models import Article
+    text = "Angela Smith met Marta Kowalczyk on Tuesday."
+    dated = extract(Article("900", "900.txt", text, date="2024-05-06"))  # a Monday
+    assert _one(dated, "meets").provenance.date == "2024-04-30"
+    assert _one(extract(text), "meets").provenance.date is None  # no article date: no guess
+    assert _one(extract("Angela Smith met Marta Kowalczyk."), "meets").provenance.date is None

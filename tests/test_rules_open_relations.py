@@ -6,7 +6,7 @@ import pytest
 from conftest import triples
 
 from kg.models import open_phrase, open_predicate
-from kg.vocabulary import OPEN, open_property
+from kg.ontology.vocabulary import OPEN, open_property
 
 pytestmark = pytest.mark.slow
 

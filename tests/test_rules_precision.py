@@ -64,6 +64,10 @@ def test_according_to_names_who_states_it(extract):
 def test_a_place_after_a_comma_that_qualifies_a_title_is_not_a_wider_place(extract):
     found = triples(extract("According to the White House, US President Joe Biden phoned Olaf Scholz."))
     assert not any(p == "locatedIn" for _, p, _ in found)
+    owner = triples(extract("The news was conveyed by the Chilean embassy in Lisbon, Peru's representative there."))
+    assert ("Lisbon", "locatedIn", "Peru") not in owner
+    city = triples(extract("The flood hit Porto, Portugal's second-largest city, on Monday."))
+    assert ("Porto", "locatedIn", "Portugal") in city
     assert ("Austin", "locatedIn", "Texas") in triples(extract("The storm hit Austin, Texas, on Monday."))
 
 
@@ -71,3 +75,38 @@ def test_talks_of_an_organisation_in_a_place_do_not_locate_the_organisation(extr
     found = triples(extract("A deal was reached at UN talks in Azerbaijan."))
     assert ("UN", "locatedIn", "Azerbaijan") not in found
     assert ("United Nations", "locatedIn", "Azerbaijan") not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Aldon Motors called off its acquisition of Brenta Steel.",  # "call off": a negating verb with its particle
+    "Aldon Motors dropped its bid to acquire Brenta Steel.",  # an infinitive on a noun of intent
+    "Aldon Motors abandoned its plan to acquire Brenta Steel.",
+])
+def test_an_abandoned_or_cancelled_deal_states_no_acquisition(extract, text):
+    assert relations(extract(text), "acquires") == []
+
+
+def test_ruling_out_a_deployment_states_none(extract):
+    assert relations(extract("Britain ruled out sending troops to Ukraine."), "deploysTo") == []
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Aldon Motors is in talks over a possible takeover of Brenta Steel.", "hypothetical"),
+    ("Aldon Motors confirmed a proposed acquisition of Brenta Steel.", "planned"),
+])
+def test_an_adjective_of_possibility_or_plan_on_a_nominalisation_sets_its_modality(extract, text, modality):
+    deal, = relations(extract(text), "acquires")
+    assert deal.provenance.modality == modality
+
+
+def test_a_news_agency_reporting_a_fact_states_it(extract):
+    deal, = relations(extract("Reuters reported that Aldon Motors had acquired Brenta Steel."), "acquires")
+    assert deal.provenance.modality == "reported" and deal.provenance.stated_by.name == "Reuters"
+
+
+def test_what_an_accusation_says_is_reported_by_the_accuser(extract):
+    found = extract("Lithuanian Defence Minister Rasa Kalnina accused Minsk of helping Moscow.")
+    help_, = relations(found, "supports")
+    assert (help_.subject.name, help_.object.name) == ("Belarus", "Russia")
+    assert help_.provenance.modality == "reported"
+    assert help_.provenance.stated_by.name == "Rasa Kalnina"

@@ -168,3 +168,15 @@ def test_party_and_state_after_a_legislators_name(extract):
 def test_a_parenthesis_that_is_no_party_and_state_states_nothing(extract):
     found = triples(extract("Zoe Lane (pictured in Texas) urged the White House to act."))
     assert ("Zoe Lane", "represents", "Texas") not in found
+
+
+def test_kin_noun_with_a_possessive_pronoun_relates_the_two_people(extract):
+    found = triples(extract("Christopher Nolan won best director. Nolan, who shared the award with Emma Thomas, his "
+                            "wife and producer, thanked the crew."))
+    assert ("Emma Thomas", "spouseOf", "Christopher Nolan") in found
+
+
+def test_a_noun_that_states_no_relation_with_a_possessive_relates_nothing(extract):
+    found = triples(extract("Christopher Nolan won best director. Nolan, who shared the award with Emma Thomas, his "
+                            "longtime friend, thanked the crew."))
+    assert not any(s == "Emma Thomas" and o == "Christopher Nolan" for s, _, o in found)

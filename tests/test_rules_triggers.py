@@ -112,3 +112,23 @@ def test_a_conjoined_title_s_modifiers_are_not_its_holder(extract):
                             "Liz Truss resigned."))
     assert ("Conservative Party", "leads", "United Kingdom") not in found
     assert ("Conservative Party", "leads", "UK") not in found
+
+
+def test_a_noun_trigger_of_several_words_matches_its_head_noun_with_its_modifiers(extract):
+    found = extract("Kristersson, the prime minister of Sweden, arrived in Oslo on Monday.")
+    assert ("Kristersson", "leads", "Sweden") in triples(found)
+    aid = extract("Germany announced new military aid to Ukraine on Friday.")
+    assert ("Germany", "supports", "Ukraine") in triples(aid)
+
+
+def test_a_noun_trigger_without_its_modifier_does_not_match():
+    from kg.config import ONTOLOGY_DIR
+    from kg.ontology import load_ontology
+
+    trig = next(t for t in load_ontology(ONTOLOGY_DIR).triggers if t.property == "leads" and t.modifiers)
+    assert (trig.lemma, trig.prep, trig.modifiers) == ("minister", "of", ("prime",))
+
+
+def test_an_agreement_between_two_parties(extract):
+    found = triples(extract("The agreement between Canada and Mexico was signed on Friday."))
+    assert ("Canada", "agreesWith", "Mexico") in found or ("Mexico", "agreesWith", "Canada") in found

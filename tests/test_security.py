@@ -155,8 +155,8 @@ def test_sigterm_to_kg_serve_stops_the_oxigraph_server(graph: Path) -> None:
     port = _free_port()
     cli = subprocess.Popen([str(KG_BIN), "serve", str(graph), "--port", str(port)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    children: set[int] = set()
     try:
-        children: set[int] = set()
         for _ in range(300):
             children = _children(cli.pid)
             if children and _get(f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": QUERY}))[0] \
@@ -174,8 +174,9 @@ def test_sigterm_to_kg_serve_stops_the_oxigraph_server(graph: Path) -> None:
     finally:
         if cli.poll() is None:
             os.killpg(cli.pid, signal.SIGKILL)
-        for child in _children(cli.pid):
-            os.kill(child, signal.SIGKILL)
+        for child in children | _children(cli.pid):  # a failing run leaves no server behind either
+            if _alive(child):
+                os.kill(child, signal.SIGKILL)
         cli.stderr.close()
 
 

@@ -33,6 +33,7 @@ def _tricky() -> list[Extraction]:
                  Provenance("000", "s", 3, 4, "money", 1e-17, modality="reported", stated_by=he)),
         Relation(healey, "leads", mod, Provenance("000", odd, 0, 62, "svo-active", 0.85, stated_by=speaker)),
         Relation(minister, "visits", mod, Provenance("000", "s", 1, 2, "svo", 0.5)),  # a role's country
+        Relation(healey, "visits", mod, Provenance("000", "s", 1, 2, "svo", 0.5, date="2025-08")),
     )
     first = Extraction(article, (healey, mod, he, healey), relations)
     empty = Extraction(Article("001-2", "001.txt", ""), (), ())
@@ -47,6 +48,7 @@ def test_round_trip_keeps_every_field_order_and_type():
     assert str(quantity.value) == "2E+8"  # the exact form, which the RDF stage hashes
     assert back[0].relations[1].provenance.confidence == 1 / 3
     assert back[1].article.title is None and back[0].article.title == ""
+    assert back[0].relations[6].provenance.date == "2025-08" and back[0].relations[0].provenance.date is None
 
 
 def test_a_shard_under_another_base_iri_uses_only_that_base():

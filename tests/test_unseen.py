@@ -62,7 +62,7 @@ def test_unseen_score_floors(unseen_graph):
     ("alexander-stubb", "meets", "rasa-jankauskiene"),             # 200: "met Ms Jankauskiene"
     ("carlos-mendes", "serves", "brazil"),                         # 201: "Brazil's foreign minister, X"
     ("halvorsen-energy", "acquires", "vestby-wind"),               # 202: "has agreed to acquire"
-    ("halvorsen-energy", "locatedIn", "oslo"),                     # 202: "which is headquartered in Oslo"
+    ("halvorsen-energy", "headquarteredIn", "oslo"),               # 202: "which is headquartered in Oslo"
     ("halvorsen-energy", "appoints", "ingrid-solberg"),            # 202: "its board had appointed X as"
     ("ingrid-solberg", "leads", "halvorsen-energy"),               # 202: "... as chief executive"
     ("lars-mikkelsen", "founds", "vestby-wind"),                   # 202: "was founded in 2009 by the engineer X"

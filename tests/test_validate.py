@@ -12,7 +12,7 @@ from rdflib import RDF, RDFS, SH, Literal, Namespace, URIRef
 from kg.cli import main
 from kg.config import BASE_IRI, ONTOLOGY_DIR
 from kg.errors import InputError, OntologyError, ValidationError
-from kg.vocabulary import NAMESPACE
+from kg.ontology.vocabulary import NAMESPACE
 from kg.sparql.validate import (
     ValidationResult, Violation, base_iri_of, format_report, shapes_for, validate, validate_file,
 )
@@ -23,7 +23,7 @@ ENT = Namespace("https://w3id.org/newskg/entity/")
 STMT = Namespace("https://w3id.org/newskg/statement/")
 QTY = Namespace("https://w3id.org/newskg/quantity/")
 KGSH = Namespace("https://w3id.org/newskg/shapes#")
-# open, not kg.vocabulary.KG: the fixture ontologies and graphs use terms kg.ttl does not declare
+# open, not kg.ontology.vocabulary.KG: the fixture ontologies and graphs use terms kg.ttl does not declare
 KG = Namespace(NAMESPACE)
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest probes module globals, and the closed XSD warns
 

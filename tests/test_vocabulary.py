@@ -1,4 +1,4 @@
-"""Tests for kg.vocabulary: the closed KG namespace and the Cls enum agree with ontology/kg.ttl."""
+"""Tests for kg.ontology.vocabulary: the closed KG namespace and the Cls enum agree with ontology/kg.ttl."""
 from __future__ import annotations
 
 import ast
@@ -9,12 +9,12 @@ import rdflib
 from rdflib import OWL, RDF
 
 from kg.config import ONTOLOGY_DIR
-from kg.vocabulary import CLASSES, KG, NAMESPACE, PROPERTIES, Cls
+from kg.ontology.vocabulary import CLASSES, KG, NAMESPACE, PROPERTIES, Cls
 
 KG_DIR = Path(__file__).resolve().parent.parent / "kg"
 # kg/views reads any graph by local name, with or without an ontology; tests/test_analyse.py checks its
 # list of entity class names against kg.ttl.
-NOT_CHECKED = {KG_DIR / "vocabulary.py", *(KG_DIR / "views").glob("*.py")}
+NOT_CHECKED = {KG_DIR / "ontology" / "vocabulary.py", *(KG_DIR / "views").glob("*.py")}
 
 
 @pytest.fixture(scope="module")
@@ -63,4 +63,4 @@ def _class_name_literals(path: Path) -> list[tuple[int, str]]:
 def test_class_names_are_written_through_the_vocabulary():
     found = {f"{path.relative_to(KG_DIR.parent)}:{line}": name for path in sorted(KG_DIR.rglob("*.py"))
              if path not in NOT_CHECKED for line, name in _class_name_literals(path)}
-    assert found == {}, "write Cls.<Name> (kg.vocabulary), not the class name as a string"
+    assert found == {}, "write Cls.<Name> (kg.ontology.vocabulary), not the class name as a string"

@@ -23,7 +23,7 @@ from kg.extract.rules import RuleContext, relations
 from kg.config import Settings
 from kg.models import Extraction, Mention, Source
 from kg.ontology import Ontology, fold
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # Only names this long are looked for again across the corpus: short ones are too ambiguous.
 KNOWN_NAME_MIN_WORDS = 3

@@ -10,7 +10,7 @@ from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import parents_of, string_ids
 from kg.models import Mention
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])

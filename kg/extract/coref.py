@@ -15,7 +15,7 @@ from kg.extract.tokens import indices_where, indices_with, string_ids, token_tab
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}

@@ -14,7 +14,7 @@ from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_
 from kg.models import Mention, Source
 from kg.nlp import NER_CLASSES, doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 QUOTES = "“”‘’\"'«»"
 NAMING_CUES = ("so-called", "so called", "called", "known as", "dubbed", "named", "codenamed")

@@ -16,7 +16,7 @@ from kg.extract.mentions import TokenMentions, make_mention
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # NER's default classes: a mention of one of these was typed by the label alone and may be retyped.
 DEFAULT_CLASSES = {Cls.Person, Cls.Organization, Cls.Place, Cls.Region, Cls.Facility, Cls.Event, Cls.Product}

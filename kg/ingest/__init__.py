@@ -7,7 +7,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.clean import clean_source
 from kg.ingest.read import no_articles_message, read_corpus
-from kg.iri import is_calendar_date, is_valid_iri
+from kg.rdf.iri import is_calendar_date, is_valid_iri
 from kg.models import Article
 
 __all__ = ["clean_source", "load_articles", "read_corpus"]

@@ -8,10 +8,10 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 from rdflib.namespace import SDO as SCHEMA
 
 from kg.config import data_namespaces
-from kg.iri import is_calendar_date, is_valid_iri
+from kg.rdf.iri import is_calendar_date, is_valid_iri
 from kg.models import Article, Fact, KnowledgeGraph, Quantity, open_phrase
 from kg.ontology import KG
-from kg.vocabulary import OPEN, open_property
+from kg.ontology.vocabulary import OPEN, open_property
 
 WD = Namespace("http://www.wikidata.org/entity/")
 
@@ -45,6 +45,10 @@ class _Interned:
 
 _KG, _RDF, _RDFS, _XSD, _OWL, _SKOS, _PROV, _DCTERMS, _SCHEMA, _WD = map(
     _Interned, (KG, RDF, RDFS, XSD, OWL, SKOS, PROV, DCTERMS, SCHEMA, WD))
+
+
+# kg:date's datatype by how much of the date is known: 2025, 2025-08, 2025-08-01
+_DATE_TYPES = (_XSD.gYear, _XSD.gYearMonth, _XSD.date)
 
 
 class IRIs:
@@ -165,6 +169,8 @@ def add_fact(g: Graph, iris: IRIs, literal: _Literals, fact: Fact) -> None:
     g.add((stmt, _KG.modality, literal(prov.modality)))
     if fact.stated_by:
         g.add((stmt, _KG.statedBy, iris.entity(fact.stated_by)))
+    if prov.date:
+        g.add((stmt, _KG.date, literal(prov.date, _DATE_TYPES[prov.date.count("-")])))
 
 
 def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,

@@ -1,9 +1,9 @@
 """The ontology as an RDF graph (ontology/kg.ttl and its alignment), parsed once per folder and shared.
 
-The RDF stage copies it into every build's graph and `kg.sparql.validate` derives shapes from it
-and mixes it into the data it checks; both take it from `load_ontology_graph`, so a build that
-validates its output parses kg.ttl once. (`kg.ontology.load_ontology` reads the same file into
-the typed `Ontology` that extraction uses; this module is the RDF side of it.)
+The RDF stage copies it into every build's graph, `kg.sparql.validate` derives shapes from it and
+mixes it into the data it checks, `kg.ontology.load_ontology` reads the typed `Ontology` of
+extraction from it and `kg.ontology.vocabulary` its closed namespace: all take it from `load_ontology_graph`,
+so a build parses kg.ttl once.
 """
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from kg.config import BASE_IRI, shard_namespace
 from kg.models import Article, Comment, Extraction, Mention, Provenance, Quantity, Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
@@ -45,7 +45,7 @@ _ARTICLE_TEXT = ("doc_id", "source", "text", "title", "subtitle", "date", "publi
                  "language")
 _ARTICLE_LISTS = ("authors", "credits")
 _MENTION_TEXT = ("doc_id", "text", "name", "cls", "source", "wikidata", "canonical", "country")
-_PROV_TEXT = ("doc_id", "sentence", "rule", "modality")
+_PROV_TEXT = ("doc_id", "sentence", "rule", "modality", "date")
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f\x85\u2028\u2029\ud800-\udfff]')

@@ -24,7 +24,7 @@ NODE_SPACING = 180.0  # pixels from a node to its nearest neighbour, median
 CELL_MARGIN = 160.0  # pixels around each packed component, room for labels
 
 
-def _ordered(simple: nx.Graph, nodes: list[str]) -> nx.Graph:
+def ordered_subgraph(simple: nx.Graph, nodes: list[str]) -> nx.Graph:
     """A copy of the subgraph on `nodes` whose nodes and edges were inserted in sorted order.
 
     A subgraph view iterates its node set in hash order, which would change the layouts (they
@@ -33,8 +33,8 @@ def _ordered(simple: nx.Graph, nodes: list[str]) -> nx.Graph:
     wanted = set(nodes)
     sub = nx.Graph()
     sub.add_nodes_from(sorted(nodes))
-    sub.add_edges_from(sorted((min(u, v), max(u, v)) for u in sorted(nodes) for v in simple[u]
-                              if v in wanted and u < v))
+    sub.add_edges_from((u, v, dict(simple[u][v])) for u, v in sorted(
+        (min(u, v), max(u, v)) for u in sorted(nodes) for v in simple[u] if v in wanted and u < v))
     return sub
 
 
@@ -108,7 +108,7 @@ def _component_layout(simple: nx.Graph, comp: list[str]) -> dict[str, tuple[floa
     """
     if len(comp) == 1:
         return {comp[0]: (0.0, 0.0)}
-    sub = _ordered(simple, comp)
+    sub = ordered_subgraph(simple, comp)
     if len(comp) <= KAMADA_KAWAI_MAX:
         pos = nx.kamada_kawai_layout(sub, weight=None)
     elif len(comp) < SMALL_COMPONENT:

@@ -318,8 +318,9 @@ class ViewModel:
     def from_triples(cls, triples: Iterable[tuple[str, str, str]]) -> ViewModel:
         """Build from (subject, predicate, object) with IRIs as str, literals as `Lit`, blank nodes '_:id'."""
         t = _Triples()
+        add = t.add
         for s, p, o in triples:
-            t.add(s, p, o)
+            add(s, p, o)
         statements = sorted(filter(None, (_statement(t.props.get(s, {})) for s, kinds in t.types.items()
                                           if RDF_STATEMENT in kinds)), key=_statement_order)
         graph = nx.MultiDiGraph()
@@ -410,13 +411,16 @@ def from_graph(g: Graph) -> ViewModel:
     return ViewModel.from_triples((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o)) for s, p, o in g)
 
 
-def _oxigraph_term(term) -> str:
-    kind = type(term).__name__
-    if kind == "Literal":
-        return Lit(term.value)
-    if kind == "BlankNode":
-        return "_:" + term.value
-    return term.value
+def _oxigraph_triples(quads) -> Iterator[tuple[str, str, str]]:
+    """pyoxigraph quads as the model's (subject, predicate, object) strings; the loop is hot at 1M triples."""
+    import pyoxigraph
+
+    named, literal = pyoxigraph.NamedNode, pyoxigraph.Literal
+    for q in quads:
+        s, o = q.subject, q.object
+        kind = type(o)
+        yield (s.value if type(s) is named else "_:" + s.value, q.predicate.value,
+               o.value if kind is named else Lit(o.value) if kind is literal else "_:" + o.value)
 
 
 _FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".ntriples": "N_TRIPLES"}
@@ -437,8 +441,7 @@ def load_model(path: Path) -> ViewModel:
     fmt = getattr(pyoxigraph.RdfFormat, name)
     try:
         quads = pyoxigraph.parse(path=str(path), format=fmt)
-        return ViewModel.from_triples((_oxigraph_term(q.subject), q.predicate.value, _oxigraph_term(q.object))
-                                      for q in quads)
+        return ViewModel.from_triples(_oxigraph_triples(quads))
     except SyntaxError as err:
         kind = "Turtle" if name == "TURTLE" else "N-Triples"
         why = str(err.msg).split(": ", 1)[-1] if err.msg else "syntax error"

@@ -19,7 +19,7 @@ from kg.extract.rules.titles import is_title
 from kg.extract.rules.triggers import restricted
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # The prepositions whose object a possessive or compound modifier can stand for: "the assassin of Lincoln" is
 # "Lincoln's assassin", "the lawyer for Trump" "Trump's lawyer"; not "on", "with", "against" ("US sanctions" are

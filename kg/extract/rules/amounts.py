@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from kg.extract.quantities import parse_count, parse_money
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Quantity, Relation, Source
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
 

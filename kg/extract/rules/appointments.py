@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import employers, is_title, role_from, title_words
 from kg.models import Relation, Source
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:

@@ -14,13 +14,14 @@ from spacy.tokens import Doc, Token
 
 from kg.config import Settings
 from kg.extract.arguments import ArgumentFinder
+from kg.extract.dates import parse_date
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import token_table
 from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
 from kg.nlp import doc_text
-from kg.lexicon import Lexicon, RuleSettings
+from kg.ontology.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 @dataclass
 class RuleContext:
@@ -93,7 +94,30 @@ class RuleContext:
             modality = "reported"  # someone says so: the article reports it, the speaker (if named) is kept
         return Provenance(doc_id=self.doc._.article.doc_id, sentence=doc_text(self.doc)[start:end].strip(),
                           start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
-                          stated_by=self.stated_by(token))
+                          stated_by=self.stated_by(token), date=self.event_date(token))
+
+    def event_date(self, token: Token) -> str | None:
+        """The date the trigger's clause gives the event: 'signed on 8 August', 'met Tuesday', 'in May 2024'."""
+        # only the trigger's own children: a role noun under 'met ... on 9 January' is not dated by the meeting
+        for child in token.children:
+            date = self.date_of(child)
+            if date is not None:
+                return date
+        return None
+
+    def date_of(self, child: Token) -> str | None:
+        """The date a child of the trigger names: a DATE entity under 'on'/'in', or a bare date adverbial."""
+        if child.dep_ == "prep" and child.lower_ in ("on", "in"):
+            found = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "DATE"]
+        elif child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            found = [child]
+        else:
+            return None
+        for word in found:
+            entity = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
+            if entity is not None:
+                return parse_date(entity.text, self.doc._.article.date)
+        return None
 
     def modality(self, token: Token) -> str:
         """planned ('wants to deploy'), hypothetical ('would guard', 'once peace is secured') or asserted."""
@@ -111,6 +135,11 @@ class RuleContext:
                     return "hypothetical"
                 if child.dep_ == "mark" and child.lower_ in hypothetical and node is token:
                     return "hypothetical"
+                if child.dep_ == "amod" and node is token:  # "a possible takeover", "the proposed merger"
+                    if child.lower_ in hypothetical:
+                        return "hypothetical"
+                    if child.lemma_.lower() in self.lexicon.modality.planned:
+                        mood = "planned"
             if node.lemma_ in self.lexicon.modality.planned and node is not token:
                 mood = "planned"
             # climb through clauses and the nouns they hang from: "want to be the one who deploys"
@@ -131,9 +160,10 @@ class RuleContext:
             # "Most Germans oppose sending troops": the parser may read the negating verb as an auxiliary
             if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in node.children):
                 return True
-            if node is not token and node.lemma_ in negating:
+            if node is not token and self.is_negating(node):
                 return True
-            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr"):
+            # "dropped its bid to acquire X": an infinitive on a noun of intent climbs to the verb holding it
+            if node.dep_ not in ("xcomp", "conj", "ccomp", "dobj", "pcomp", "attr", "acl"):
                 return False
             node = node.head
         return False
@@ -149,6 +179,9 @@ class RuleContext:
         for _ in range(4):
             if node.dep_ == "ccomp" and node.head.lemma_ in self.lexicon.speech_verbs:
                 return node.head
+            # "accused Minsk of helping Moscow": what an accusation says is the accuser's claim
+            if node.dep_ == "pcomp" and node.head.lower_ == "of" and node.head.head.lemma_ in self.lexicon.accusing_verbs:
+                return node.head.head
             if node.head.i == node.i:
                 return None
             node = node.head
@@ -162,6 +195,12 @@ class RuleContext:
                 for pobj in (c for c in to.children if c.dep_ == "pobj"):
                     return pobj
         return None
+
+    def is_negating(self, verb: Token) -> bool:
+        """'refuse', 'fail', and with its particle 'rule out', 'call off', 'walk away'."""
+        negating, lemma = self.lexicon.modality.negating, verb.lemma_.lower()
+        return lemma in negating or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in negating
+                                        for c in verb.children)
 
     def stated_by(self, token: Token) -> Mention | None:
         """The speaker of the quotation holding the token, of the reported speech it is in, or 'according to'."""

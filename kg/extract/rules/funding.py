@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def is_money(ctx: RuleContext, token: Token) -> bool:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def membership_of(ctx: RuleContext) -> Iterator[Relation]:

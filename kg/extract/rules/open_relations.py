@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.tokens import token_table
 from kg.models import Mention, Relation, open_predicate
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def open_relations(ctx: RuleContext) -> Iterator[Relation]:

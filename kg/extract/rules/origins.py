@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.titles import is_title, title_property
+from kg.extract.rules.titles import is_title
 from kg.models import Mention, Relation, Source
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 # A city's or region's organisation is based there; a country's is more often its organ or property
 # ("Argentina's Congress", "Poland's PGZ").
@@ -41,7 +41,8 @@ def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) 
     for place in of_places(ctx, root):
         country = ctx.ontology.is_a(place.cls, Cls.Country)
         if title:
-            yield from ctx.relate(person, title_property(ctx, title), place, root, "person-of-place", modal=False)
+            prop = ctx.lexicon.title_property(title)
+            yield from ctx.relate(person, prop, place, root, "person-of-place", modal=False)
         if not country:
             yield from ctx.relate(person, "livesIn", place, root, "person-of-place", modal=False)
         elif not title:

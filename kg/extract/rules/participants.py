@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
 from kg.ontology import Trigger
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def coordinated_pairs(ctx: RuleContext, trig: Trigger, token: Token, subjects: list[Mention],

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation, Source
 from kg.ontology import Ontology
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def places(ctx: RuleContext) -> Iterator[Relation]:
@@ -42,6 +42,12 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
                 if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
                         and place.source != Source.DEMONYM:
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
+
+
+def names_a_place(ctx: RuleContext, noun: Token) -> bool:
+    """'city', 'region': a noun of the lexicon's place classes."""
+    kind = ctx.lexicon.class_nouns.get(noun.lower_) or ctx.lexicon.class_nouns.get(noun.lemma_.lower())
+    return bool(kind and ctx.ontology.is_a(kind, Cls.Place))
 
 
 def names_an_act(ctx: RuleContext, noun: Token) -> bool:
@@ -81,7 +87,8 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     before = doc[start - 1].lower_ if start else ""
     after = doc[e2].lower_ if e2 < len(doc) else "."
     wider = doc[s2:e2].root
-    if wider.dep_ in ("compound", "amod", "nmod") and wider.head.i >= e2 and after != "-":
-        return False  # "According to the White House, US President Biden": the place qualifies a noun after it
+    if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
+            and not names_a_place(ctx, wider.head):  # but "Leninakan, Armenia's second-largest city" is in it
+        return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it
     return before not in (",", "and", "or") and after not in ("and", "or") and not (
         after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)

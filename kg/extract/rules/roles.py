@@ -8,10 +8,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.titles import (employers, holds_office, is_title, names_another, role_from, title_word,
-                                     title_words)
+from kg.extract.rules.titles import (coordinated_owner, employers, holds_office, is_title, names_another, role_from,
+                                     title_word, title_words)
 from kg.models import Mention, Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
+
+# The prepositions whose object a possessive can stand for: "his wife" is the wife of him (as in agent_nouns.py).
+POSSESSOR_PREPS = ("of", "for", "to")
 
 
 def role_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -91,7 +94,8 @@ def possessor(ctx: RuleContext, k: int, start: int) -> Mention | None:
         if m is not None and holds_office(ctx, m):
             return m
     for c in (c for t in doc[k:start] for c in t.children if c.dep_ == "poss" and c.i < k):
-        m = ctx.args.mention(c)
+        m = coordinated_owner(ctx, c) if c.tag_ == "PRP$" else None
+        m = m or ctx.args.mention(c)
         if m is not None and holds_office(ctx, m):
             return m
     return None
@@ -101,14 +105,14 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
     """A title in apposition after ('John Healey, the UK Defence Secretary', 'X, the founder and former chief
     executive of Y', 'Oleksandr Senkevych, mayor') or before ('X's Defence Secretary, John Healey') the name."""
     for child in root.children:
-        if child.dep_ == "appos" and not names_another(ctx, child, person):
+        if (child.dep_ == "appos" or after_comma(ctx, child)) and not names_another(ctx, child, person):
             titles = [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
                                 and not names_another(ctx, c, person)]
             shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
             for title in titles:
                 words = title_words(ctx, title)
                 if not is_title(ctx, words) and title.pos_ == "NOUN":
-                    yield from relational_noun(ctx, person, title)  # "Markus Krebber, the head of RWE"
+                    yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
                 if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
                     own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
                     yield from role_from(ctx, person, words, title, "apposition-role",
@@ -122,15 +126,30 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
 
 
-def relational_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[Relation]:
+def after_comma(ctx: RuleContext, token: Token) -> bool:
+    """A noun the parser coordinated with the name although a comma sets it off as an apposition ('Emma Thomas,
+    his wife and producer'): its first word follows the comma right after the name."""
+    first = token.left_edge
+    return token.dep_ == "conj" and token.pos_ == "NOUN" and first.i > 0 and ctx.doc[first.i - 1].text == "," \
+        and ctx.doc[first.i - 1].head.i == token.head.i and not any(c.dep_ == "cc" and c.i < token.i
+                                                                    for c in token.head.children)
+
+
+def relational_noun(ctx: RuleContext, person: Mention, noun: Token, possessor: bool = False) -> Iterator[Relation]:
     """A noun trigger of the lexicon in apposition to a name states its property of the name: 'the head of RWE,
-    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give)."""
+    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give).
+    With `possessor`, a possessive on a noun after the name fills the preposition ('Emma Thomas, his wife' is the
+    wife of him); before the name ("Dole's wife, Elizabeth") agent_nouns.py reads it."""
     lemma = noun.lemma_.lower()
     for trig in ctx.ontology.triggers:
         if trig.kind != "noun" or trig.lemma not in (lemma, noun.lower_) or not trig.prep or trig.reverse:
             continue
         if trig.subject_classes and not any(ctx.ontology.is_a(person.cls, c) for c in trig.subject_classes):
             continue
-        for obj in ctx.args.prep_objects(noun, trig.prep):
+        objects = ctx.args.prep_objects(noun, trig.prep)
+        if possessor and trig.prep in POSSESSOR_PREPS:  # "Emma Thomas, his wife": the wife of him
+            objects += [m for c in noun.children if c.dep_ == "poss"
+                        for m in [ctx.args.mention(c)] if m is not None and m.name != person.name]
+        for obj in objects:
             if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
                 yield from ctx.relate(person, trig.property, obj, noun, "apposition-noun", modal=False)

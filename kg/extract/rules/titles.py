@@ -10,16 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation, Source
-from kg.vocabulary import Cls
-
-
-def title_property(ctx: RuleContext, title: str) -> str:
-    """The property a title holds its organisation by: 'chief executive' leads, 'founder' founds; else serves."""
-    low = title.lower()
-    for prop, titles in ctx.lexicon.titles_longest_first.items():
-        if any(low == t or low.endswith(" " + t) for t in titles):
-            return prop
-    return "serves"
+from kg.ontology.vocabulary import Cls
 
 
 def title_word(ctx: RuleContext, token: Token) -> str:
@@ -91,7 +82,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     if not title or not any(is_title(ctx, title_words[i:]) for i in range(len(title_words))):
         return
     yield from ctx.relate(person, "role", title, anchor, rule, modal=modal)
-    prop = title_property(ctx, phrase(ctx, title_words))
+    prop = ctx.lexicon.title_property(phrase(ctx, title_words))
     last = title_word(ctx, title_words[-1]) if title_words else ""
     for org in dict.fromkeys(organisations):
         yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
@@ -104,7 +95,7 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
     a = ctx.args
     found: list[Mention] = []
     for k, t in enumerate(words):
-        m = a.mention(t) or acronym_of(ctx, t)
+        m = (coordinated_owner(ctx, t) if t.tag_ == "PRP$" else None) or a.mention(t) or acronym_of(ctx, t)
         if m is None or not (holds_office(ctx, m) or m.source == Source.DEMONYM) or m in found:
             continue
         inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
@@ -112,6 +103,17 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
         if not inside_name:
             found.append(m)
     return found[-1:]
+
+
+def coordinated_owner(ctx: RuleContext, pronoun: Token) -> Mention | None:
+    """'suing OpenAI and its CEO Sam Altman': the pronoun is the organisation the name is coordinated with."""
+    name = pronoun.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.dep_ != "conj":
+        return None
+    m = ctx.args.mention(name.head)
+    return m if m is not None and ctx.ontology.is_a(m.cls, Cls.Organization) else None
 
 
 def acronym_of(ctx: RuleContext, token: Token) -> Mention | None:

@@ -18,7 +18,7 @@ from kg.extract.rules.results import contest_wins
 from kg.extract.tokens import indices_with, string_ids
 from kg.models import Mention, Relation
 from kg.ontology import Ontology, Trigger
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 Arguments = tuple[list[Mention], list[Mention], str]  # subjects, objects, rule
 
@@ -169,7 +169,11 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
 
 def phrase_words_present(trig: Trigger, token: Token) -> bool:
     """'hold talks with', 'take part in': the words between the verb and its preposition are there
-    ('held in Gliwice' is no meeting); a verb's children and their children are looked at."""
+    ('held in Gliwice' is no meeting); a verb's children and their children are looked at. A noun
+    trigger's modifiers ('prime minister of') modify the noun."""
+    if trig.modifiers:  # "prime minister of": the noun's own modifiers ("Prime Minister", "prime-minister")
+        near = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod")}
+        return all(w in near for w in trig.modifiers)
     words = (trig.prep or "").split()[:-1]
     if trig.kind != "verb" or not words:
         return True

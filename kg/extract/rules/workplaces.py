@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
-from kg.vocabulary import Cls
+from kg.ontology.vocabulary import Cls
 
 
 def workplaces(ctx: RuleContext) -> Iterator[Relation]:

@@ -242,7 +242,8 @@
       if (e.modality !== "asserted") { lines.push("modality: " + esc(e.modality)); }
       e.st.slice(0, 2).forEach(function (si) {
         var st = D.statements[si], text = D.texts[st[0]];
-        lines.push("“" + esc(text.length > 160 ? text.slice(0, 157) + "…" : text) + "” " + esc(docName(st[1])));
+        var mod = st[2] !== "asserted" ? "<i>" + esc(st[2]) + ":</i> " : "";
+        lines.push(mod + "“" + esc(text.length > 160 ? text.slice(0, 157) + "…" : text) + "” " + esc(docName(st[1])));
       });
       if (e.st.length > 2) { lines.push("<i>" + (e.st.length - 2) + " more sentences: click for all</i>"); }
       return lines.join("<br>");

@@ -8,24 +8,19 @@ names it. A term added to kg.ttl needs no edit here.
 from __future__ import annotations
 
 from enum import StrEnum
-from pathlib import Path
 
 import rdflib
 from rdflib import OWL, RDF
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from kg.config import ONTOLOGY_DIR
-from kg.errors import OntologyError
+from kg.rdf.ontology_graph import load_ontology_graph
 
 NAMESPACE = "https://w3id.org/newskg/ontology#"
 
 
-def read_terms(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def read_terms(graph: rdflib.Graph) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The local names of the classes and of every other kg: term (properties, their declared inverses)."""
-    try:
-        graph = rdflib.Graph().parse(path, format="turtle")
-    except (OSError, SyntaxError, ValueError) as err:
-        raise OntologyError(f"cannot read the vocabulary in {path}: {err}") from err
     named = {str(t)[len(NAMESPACE):] for triple in graph for t in triple
              if isinstance(t, rdflib.URIRef) and str(t).startswith(NAMESPACE)}
     classes = {str(c)[len(NAMESPACE):] for c in graph.subjects(RDF.type, OWL.Class)
@@ -34,7 +29,8 @@ def read_terms(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(sorted(classes)), tuple(sorted(named - classes))
 
 
-CLASSES, PROPERTIES = read_terms(ONTOLOGY_DIR / "kg.ttl")
+# the graph every stage shares (kg.ttl with its alignment, whose kg: terms kg.ttl declares), parsed once
+CLASSES, PROPERTIES = read_terms(load_ontology_graph(ONTOLOGY_DIR))
 
 
 class KG(DefinedNamespace):

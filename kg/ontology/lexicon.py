@@ -144,6 +144,7 @@ class Lexicon:
     time_preps: Words = frozenset()
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
+    accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
@@ -171,9 +172,15 @@ class Lexicon:
     def titles_and_occupations(self) -> Words:
         return self.all_titles | self.occupations
 
-    @functools.cached_property
-    def titles_longest_first(self) -> dict[str, WordList]:
-        return {prop: tuple(sorted(words, key=len, reverse=True)) for prop, words in self.titles.items()}
+    def title_property(self, title: str) -> str:
+        """The property a title holds its organisation or country by, the first group of `titles` (in the
+        file's order) holding the title or its last words: 'chief executive' leads, 'co-founder' founds,
+        'UK Defence Secretary' serves; a title in no group serves."""
+        low = title.lower()
+        for prop, titles in self.titles.items():
+            if any(low == t or low.endswith(" " + t) for t in titles):
+                return prop
+        return "serves"
 
     @functools.cached_property
     def office_titles(self) -> Words:

@@ -11,8 +11,9 @@ import yaml
 from rdflib import OWL, RDF, RDFS
 
 from kg.errors import OntologyError
-from kg.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
-from kg.vocabulary import KG, Cls
+from kg.rdf.ontology_graph import load_ontology_graph
+from kg.ontology.lexicon import Lexicon, PropertyTriggers, RuleSettings, read_lexicon, read_rule_settings
+from kg.ontology.vocabulary import KG, Cls
 
 
 
@@ -29,6 +30,7 @@ class Trigger:
     object_nouns: frozenset[str] = frozenset()  # what is sent must be one of these ("troops")
     subject_classes: frozenset[str] = frozenset()  # the subject must be of one of these classes
     stative: bool = False  # "is based in", "headquartered in": the passive's subject is the property's subject
+    modifiers: tuple[str, ...] = ()  # words before a noun trigger's head: "prime" of "prime minister of"
 
 
 @dataclass(frozen=True)
@@ -100,8 +102,12 @@ def _local(iri: rdflib.term.Node) -> str:
 
 
 def _parse_trigger(prop: str, text: str, kind: str, reverse: bool, classes: frozenset[str]) -> Trigger:
-    words = text.split()
-    return Trigger(prop, words[0].lower(), " ".join(words[1:]).lower() or None, kind, reverse, classes)
+    words = text.lower().split()
+    if kind == "noun" and len(words) > 2:
+        # "prime minister of", "military aid to": the head noun is the word before the preposition, the
+        # words before it modify it
+        return Trigger(prop, words[-2], words[-1], kind, reverse, classes, modifiers=tuple(words[:-2]))
+    return Trigger(prop, words[0], " ".join(words[1:]) or None, kind, reverse, classes)
 
 
 def _load_triggers(lexicon: Lexicon, properties: dict) -> tuple[Trigger, ...]:
@@ -171,10 +177,14 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
 
 @functools.lru_cache(maxsize=4)
 def load_ontology(directory: Path) -> Ontology:
-    """Read kg.ttl, lexicon.yaml, rules.yaml and gazetteer.yaml; checks that they agree."""
+    """Read kg.ttl, lexicon.yaml, rules.yaml and gazetteer.yaml; checks that they agree.
+
+    kg.ttl (with its alignment) comes from `load_ontology_graph`, the graph the RDF stage and validation
+    share, so a build parses it once; only kg: terms of it are read here (the alignment's inverses of
+    schema.org terms are not ours)."""
     directory = Path(directory)
+    graph = load_ontology_graph(directory)
     try:
-        graph = rdflib.Graph().parse(directory / "kg.ttl", format="turtle")
         lexicon_data = yaml.safe_load((directory / "lexicon.yaml").read_text(encoding="utf-8"))
         rules_data = yaml.safe_load((directory / "rules.yaml").read_text(encoding="utf-8"))
         gaz_data = yaml.safe_load((directory / "gazetteer.yaml").read_text(encoding="utf-8"))
@@ -198,7 +208,8 @@ def load_ontology(directory: Path) -> Ontology:
             rng = next((_local(r) for r in graph.objects(prop, RDFS.range)), None)
             properties[name] = (domain, rng)
             for inv in graph.objects(prop, OWL.inverseOf):
-                inverses[name] = _local(inv)
+                if str(inv).startswith(str(KG)):
+                    inverses[name] = _local(inv)
             if (prop, RDF.type, OWL.SymmetricProperty) in graph:
                 symmetric.add(name)
 
