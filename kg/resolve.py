@@ -165,8 +165,10 @@ class Resolver:
         facts: list[Fact] = []
 
         def speaker(r) -> str | None:
+            """The speaker's entity, if it resolved to one that can speak (a person or an organisation)."""
             who = r.provenance.stated_by
-            return self.entity_key(who, cluster_of, key_of_cluster, roles, entities) if who else None
+            key = self.entity_key(who, cluster_of, key_of_cluster, roles, entities) if who else None
+            return key if key is not None and self.ontology.is_a(entities[key].cls, Cls.Agent) else None
 
         for ex in extractions:
             for r in ex.relations:
@@ -179,6 +181,9 @@ class Resolver:
                         continue
                     facts.append(Fact(s, r.predicate, o, True, r.provenance, speaker(r)))
                 else:
+                    domain = self.ontology.properties.get(r.predicate, (None, None))[0]
+                    if isinstance(r.object, str) and not self.ontology.accepts(domain, entities[s].cls):
+                        continue  # a role text of a mention that resolved to no person ('López Obrador' typed a party)
                     value = written_as.get(r.object, r.object) if isinstance(r.object, str) else r.object
                     facts.append(Fact(s, r.predicate, value, False, r.provenance, speaker(r)))
                 if r.subject.source == Source.ROLE and r.subject.country:

@@ -195,3 +195,17 @@ def test_the_research_is_not_a_name_of_the_university_doing_it(build_kg):
     university = entity(kg, "university-of-edinburgh")
     assert not {"research", "study", "The research", "the study"} & set(university.aliases)
     assert ("wellcome-trust", "funds", "university-of-edinburgh") in facts(kg)
+
+
+def test_a_role_of_no_person_and_a_speaker_that_cannot_speak_are_dropped(ontology):
+    """A mention typed a person in one sentence but resolved to a place or organisation keeps no role
+    text (kg:role is a person's), and a quotation is never stated by a place."""
+    where = mention("a1", "White House", "City")
+    party = mention("a1", "Morena", "Organization", start=20)
+    person = mention("a1", "Ana Ruiz", "Person", start=40)
+    said_by_place = Provenance("a1", "s", 0, 1, "svo", 0.85, "reported", stated_by=where)
+    relations = (Relation(party, "role", "current president", Provenance("a1", "s", 0, 1, "apposition-role", 0.9)),
+                 Relation(person, "role", "senator", said_by_place))
+    kg = resolve([extraction("a1", where, party, person, relations=relations)], ontology)
+    assert [(f.subject, f.object, f.stated_by) for f in kg.facts if f.predicate == "role"] == [
+        ("ana-ruiz", "senator", None)]
