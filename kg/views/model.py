@@ -16,6 +16,7 @@ import networkx as nx
 from rdflib import BNode, Graph, Literal
 
 from kg.errors import InputError
+from kg.ontology.vocabulary import Cls
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -34,24 +35,24 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 
 # The tops of the entity hierarchy; a class counts as an entity class when one of these is among
 # its (transitive) superclasses in the graph, or is the class itself.
-ENTITY_ROOTS = frozenset(KG_NS + n for n in ("Entity", "Agent", "Person", "Organization", "Place", "Weapon",
-                                             "Event", "Document", "Product", "Group"))
+ENTITY_ROOTS = frozenset(KG_NS + n for n in (Cls.Entity, Cls.Agent, Cls.Person, Cls.Organization, Cls.Place, Cls.Weapon,
+                                             Cls.Event, Cls.Document, Cls.Product, "Group"))
 # Documents, comments and quantities are typed but are not actors: they never become nodes.
-NON_ENTITY_CLASSES = frozenset(KG_NS + n for n in ("Article", "Comment", "Quantity", "MonetaryAmount"))
+NON_ENTITY_CLASSES = frozenset(KG_NS + n for n in (Cls.Article, Cls.Comment, Cls.Quantity, Cls.MonetaryAmount))
 # When a graph carries no ontology, classes are recognised by local name.
 # The list mirrors ontology/kg.ttl; tests/test_analyse.py checks the two agree.
 KNOWN_ENTITY_NAMES = frozenset({
-    "Entity", "Agent", "Person", "Organization", "Government", "GovernmentBody", "ArmedForce", "MilitaryUnit",
-    "Alliance", "MilitaryAlliance", "Coalition", "InternationalOrganization", "NewsOrganization",
-    "PoliticalParty", "Company", "TradeUnion", "Agency", "SpaceAgency", "Court", "NGO", "Group", "University",
-    "ResearchInstitute", "Foundation", "SportsTeam", "Regulator",
-    "Place", "Country", "City", "Region", "Continent", "Facility", "PowerPlant", "Location",
-    "CelestialBody", "Star", "Planet", "Moon", "Asteroid", "Comet",
-    "Product", "Weapon", "Drone", "Missile", "Aircraft", "Ship", "Tank", "Vehicle", "Vessel", "Rocket",
-    "Spacecraft", "Satellite", "Drug",
-    "Disease", "Award", "CreativeWork",
-    "Event", "Competition", "Election", "Outbreak", "LegalCase", "Meeting", "Conference", "Attack",
-    "Document", "Agreement", "Declaration", "Law", "Treaty",
+    Cls.Entity, Cls.Agent, Cls.Person, Cls.Organization, Cls.Government, "GovernmentBody", Cls.ArmedForce, Cls.MilitaryUnit,
+    Cls.Alliance, "MilitaryAlliance", Cls.Coalition, Cls.InternationalOrganization, Cls.NewsOrganization,
+    Cls.PoliticalParty, Cls.Company, Cls.TradeUnion, "Agency", Cls.SpaceAgency, Cls.Court, "NGO", "Group", Cls.University,
+    Cls.ResearchInstitute, Cls.Foundation, Cls.SportsTeam, Cls.Regulator,
+    Cls.Place, Cls.Country, Cls.City, Cls.Region, Cls.Continent, Cls.Facility, Cls.PowerPlant, "Location",
+    Cls.CelestialBody, Cls.Star, Cls.Planet, Cls.Moon, Cls.Asteroid, Cls.Comet,
+    Cls.Product, Cls.Weapon, Cls.Drone, Cls.Missile, "Aircraft", "Ship", "Tank", "Vehicle", Cls.Vessel, Cls.Rocket,
+    Cls.Spacecraft, Cls.Satellite, Cls.Drug,
+    Cls.Disease, Cls.Award, Cls.CreativeWork,
+    Cls.Event, Cls.Competition, Cls.Election, Cls.Outbreak, Cls.LegalCase, Cls.Meeting, Cls.Conference, Cls.Attack,
+    Cls.Document, Cls.Agreement, Cls.Declaration, Cls.Law, "Treaty",
 })
 # Bookkeeping and vocabulary predicates: never a relation between two actors.
 _SKIPPED_NAMESPACES = (RDF_NS, RDFS_NS, OWL_NS, SKOS_NS)
@@ -224,7 +225,7 @@ def _statement_order(st: Statement) -> tuple:
 def _documents(t: _Triples) -> dict[str, Document]:
     docs = {}
     for iri, kinds in t.types.items():
-        kind = "article" if KG_NS + "Article" in kinds else "comment" if KG_NS + "Comment" in kinds else None
+        kind = "article" if KG_NS + Cls.Article in kinds else "comment" if KG_NS + Cls.Comment in kinds else None
         if kind is None:
             continue
         values = t.props.get(iri, {})

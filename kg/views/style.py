@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kg.ontology.vocabulary import Cls
+
 # Fixed colours for the ontology's main classes, so a class looks the same in every build.
 CLASS_COLOURS = {
-    "Person": "#4477AA", "Organization": "#EE6677", "GovernmentBody": "#AA3377", "Company": "#CCBB44",
-    "MilitaryUnit": "#882255", "MilitaryAlliance": "#332288", "PoliticalParty": "#CC6677",
-    "Place": "#228833", "Country": "#117733", "City": "#44AA99", "Region": "#99DDFF",
-    "Weapon": "#BBBBBB", "Missile": "#555555", "Drone": "#999933", "Event": "#DDCC77",
-    "Document": "#66CCEE", "NewsOrganization": "#EE8866", "InternationalOrganization": "#AA4499",
+    Cls.Person: "#4477AA", Cls.Organization: "#EE6677", "GovernmentBody": "#AA3377", Cls.Company: "#CCBB44",
+    Cls.MilitaryUnit: "#882255", "MilitaryAlliance": "#332288", Cls.PoliticalParty: "#CC6677",
+    Cls.Place: "#228833", Cls.Country: "#117733", Cls.City: "#44AA99", Cls.Region: "#99DDFF",
+    Cls.Weapon: "#BBBBBB", Cls.Missile: "#555555", Cls.Drone: "#999933", Cls.Event: "#DDCC77",
+    Cls.Document: "#66CCEE", Cls.NewsOrganization: "#EE8866", Cls.InternationalOrganization: "#AA4499",
 }
 # For every other class, in turn: Tol's muted and light sets minus the colours fixed above.
 _SPARE = ("#88CCEE", "#DDDDDD", "#77AADD", "#EEDD88", "#FFAABB", "#AAAA00", "#BBCC33", "#44BB99",
@@ -31,7 +33,7 @@ def class_colours(classes: Iterable[str]) -> dict[str, str]:
 
     Examples
     --------
-    >>> class_colours(["Person", "Frigate"])
+    >>> class_colours([Cls.Person, "Frigate"])
     {'Frigate': '#88CCEE', 'Person': '#4477AA'}
     """
     wanted = sorted(set(classes))
