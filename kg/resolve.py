@@ -164,10 +164,9 @@ class Resolver:
         written_as = usual_forms(r.object for ex in extractions for r in ex.relations if isinstance(r.object, str))
         facts: list[Fact] = []
 
-        def speaker(r) -> str | None:
-            """The speaker's entity, if it resolved to one that can speak (a person or an organisation)."""
-            who = r.provenance.stated_by
-            key = self.entity_key(who, cluster_of, key_of_cluster, roles, entities) if who else None
+        def speaker(r) -> str | None:  # the speaker's entity, if it is one that can speak
+            key = self.entity_key(r.provenance.stated_by, cluster_of, key_of_cluster, roles, entities) \
+                if r.provenance.stated_by else None
             return key if key is not None and self.ontology.is_a(entities[key].cls, Cls.Agent) else None
 
         for ex in extractions:
@@ -181,8 +180,7 @@ class Resolver:
                         continue
                     facts.append(Fact(s, r.predicate, o, True, r.provenance, speaker(r)))
                 else:
-                    domain = self.ontology.properties.get(r.predicate, (None, None))[0]
-                    if isinstance(r.object, str) and not self.ontology.accepts(domain, entities[s].cls):
+                    if isinstance(r.object, str) and not self.fits_subject(r.predicate, entities[s].cls):
                         continue  # a role text of a mention that resolved to no person ('López Obrador' typed a party)
                     value = written_as.get(r.object, r.object) if isinstance(r.object, str) else r.object
                     facts.append(Fact(s, r.predicate, value, False, r.provenance, speaker(r)))
@@ -198,6 +196,9 @@ class Resolver:
                                 if m.source == Source.BYLINE and cluster_of.get(m) in key_of_cluster}))
         return KnowledgeGraph(tuple(ex.article for ex in extractions), tuple(entities.values()),
                               tuple(facts), authors)
+
+    def fits_subject(self, prop: str, subject_cls: str) -> bool:
+        return self.ontology.accepts(self.ontology.properties.get(prop, (None, None))[0], subject_cls)
 
     def fits(self, prop: str, subject_cls: str, object_cls: str) -> bool:
         """Whether the resolved classes still fit the property's domain and range (a mention's may not)."""
