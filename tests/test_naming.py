@@ -226,3 +226,9 @@ def test_a_name_with_a_number_is_no_person(build_kg):
 def test_two_letter_acronym_is_not_a_person_with_those_initials(build_kg):
     kg = build_kg("Senator Alex Padilla praised the plan, the AP reported.")
     assert all("AP" not in e.aliases for e in kg.entities if e.cls == "Person")
+
+
+def test_a_regnal_number_keeps_a_monarch_or_pope_a_person(build_kg):
+    kg = build_kg("Queen Elizabeth II met Pope John Paul II in London in 1982.")
+    named = [e for e in kg.entities if "Elizabeth" in e.label or "John Paul" in e.label]
+    assert len(named) == 2 and all(e.cls == "Person" for e in named)

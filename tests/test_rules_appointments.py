@@ -39,3 +39,10 @@ def test_relative_clause_with_whom_names_the_role(extract):
 def test_relative_clause_where_the_person_acts_is_not_an_appointment(extract):
     found = triples(extract("Mark Lee, a pilot, who praised ESA as a partner, spoke on Monday."))
     assert not any(s == "Mark Lee" and p == "role" and o == "partner" for s, p, o in found)
+
+
+def test_the_as_title_of_a_named_object_is_not_the_subjects(extract):
+    found = triples(extract("Britain's King George VI chose Labour leader Clement Attlee as the country's "
+                            "new prime minister on Thursday."))
+    assert ("Clement Attlee", "role", "new prime minister") in found
+    assert not any("George" in s and p == "role" and "prime minister" in str(o) for s, p, o in found)

@@ -198,8 +198,11 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if ent.label_ == "PERSON" and len(span) == 2 and ontology.is_a(cls, Cls.Organization) and span[0].is_title \
                 and span[-1].text not in ontology.lexicon.company_name_words:
             cls = Cls.Person  # 'Margaret Court': a given name before a class noun makes it a person's name
-        if cls == Cls.Person and len(span) > 1 and (span[-1].like_num or re.fullmatch(r"[IVX]+", span[-1].text)):
-            cls = Cls.Product  # 'Isar 2', 'Artemis II': a name with a number is a thing's, never a person's
+        # 'Isar 2', 'Artemis II': a name with a number is a thing's; but a roman numeral after a name NER
+        # calls a person is a regnal number ('Elizabeth II', 'John Paul II', 'Charles III')
+        if cls == Cls.Person and len(span) > 1 and (any(ch.isdigit() for ch in span[-1].text) or (
+                re.fullmatch(r"[IVX]+", span[-1].text) and ent.label_ != "PERSON")):
+            cls = Cls.Product
     surface = None
     if cls == Cls.Person:  # "Mr Healey": the title form is a name the text used, kept as an alias
         start = min(span.start, ent.start)

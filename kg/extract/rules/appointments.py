@@ -55,7 +55,10 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
         if verb is None or verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb):
             continue
-        holders = [verb] + [c for c in verb.children if c.dep_ == "dobj" and ctx.args.mention(c) is None]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        # "X chose Y as prime minister": with a named object, the verb's "as" is the object's title
+        named_object = any(ctx.args.mention(c) is not None for c in objects)
+        holders = ([] if named_object else [verb]) + [c for c in objects if ctx.args.mention(c) is None]
         titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
         titles += [c for c in verb.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
                    or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
