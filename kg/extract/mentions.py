@@ -138,8 +138,11 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = ontology.lexicon.office_titles
-    return doc[span.end].lower_ in titles and len(span) == 1
+    # "Leica spokesman X", "GE chief executive Y": only a department-head title ("Defence Secretary", "Energy
+    # Minister") makes the word before it a department name; before another title it is the employer's name
+    following = doc[span.end].lower_
+    return len(span) == 1 and following in ontology.lexicon.office_titles \
+        and following in ontology.lexicon.department_head_titles
 
 
 def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
