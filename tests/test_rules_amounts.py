@@ -28,3 +28,9 @@ def test_money_raised_from_a_source_is_the_givers(extract):
 
 def test_a_number_with_no_owner_in_reach_states_nothing(extract):
     assert quantities(extract("He said that it would cost £3m.")) == []
+
+
+def test_a_share_of_the_vote_belongs_to_who_took_it(extract):
+    found = quantities(extract("Lucia Moreno took about 52% of the vote, while Tomas Vidal got just over 47%."))
+    assert ("Lucia Moreno", Decimal(52), "percent") in {(s, q.value, q.unit) for s, q in found}
+    assert ("Tomas Vidal", Decimal(47), "percent") in {(s, q.value, q.unit) for s, q in found}

@@ -180,3 +180,13 @@ def test_a_noun_that_states_no_relation_with_a_possessive_relates_nothing(extrac
     found = triples(extract("Christopher Nolan won best director. Nolan, who shared the award with Emma Thomas, his "
                             "longtime friend, thanked the crew."))
     assert not any(s == "Emma Thomas" and o == "Christopher Nolan" for s, _, o in found)
+
+
+def test_a_party_candidate_is_a_member_of_the_party(extract):
+    found = triples(extract("Partido Verde candidate Ramos won 41% of the vote."))
+    assert ("Ramos", "memberOf", "Partido Verde") in found
+
+
+def test_a_candidate_title_alone_names_no_party(extract):
+    found = triples(extract("The rival candidate Tomas Vidal conceded on Sunday."))
+    assert not any(p == "memberOf" for _, p, _ in found)

@@ -214,6 +214,18 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
 
 
+def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
+    """'La Libertad Avanza candidate Milei' read as one name: a lower-case title word inside a span of
+    capitalised words parts an organisation (before it) from a person (after it)."""
+    titles = ontology.lexicon.all_titles
+    for k in range(1, len(ent) - 1):
+        t = ent[k]
+        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
+                w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return [ent]
+
+
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
     """'Pioneer Natural Resources Co.' -> ('Pioneer Natural Resources', True); other names unchanged."""
     words = name.split()
@@ -450,12 +462,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     mentions = TokenMentions({}, [])
     naming.datelines(doc, mentions, ontology)
     _quoted_names(doc, mentions, ontology)
-    for ent in doc.ents:
-        ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
-        found = _ner_mention(doc, ent, ontology)
-        if found is not None:
-            span, mention = found
-            mentions.add(span.start, span.end, mention)
+    for whole in doc.ents:
+        for ent in _split_at_title(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology):
+            found = _ner_mention(doc, ent, ontology)
+            if found is not None:
+                span, mention = found
+                mentions.add(span.start, span.end, mention)
     naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)

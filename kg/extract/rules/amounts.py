@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.quantities import parse_count, parse_money
+from kg.extract.quantities import parse_count, parse_money, parse_percent
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Quantity, Relation, Source
 from kg.ontology.vocabulary import Cls
 
-QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
+QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY", "PERCENT")
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -59,6 +59,8 @@ def quantity(ctx: RuleContext, ent: Span, sent: Span) -> Quantity | None:
     """The value of a money, cardinal or quantity entity."""
     if ent.label_ not in QUANTITY_LABELS:
         return None
+    if ent.label_ == "PERCENT":  # "took 56% of the vote", "a 15 per cent tariff"
+        return parse_percent(ent.text)
     qty = parse_money(ent.text) if ent.label_ == "MONEY" else parse_count(ent)
     if qty is None and ent.label_ == "MONEY":
         # "£200m" may come out as '200' with the symbol and multiplier outside the entity
