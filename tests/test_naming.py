@@ -257,3 +257,13 @@ def test_a_title_word_inside_one_ner_span_parts_party_and_person(nlp, ontology):
     parts = _split_at_title(doc, Span(doc, 0, 5, label="WORK_OF_ART"), ontology)  # as NER may read it
     assert [(p.text, p.label_) for p in parts] == [("Nueva Fuerza Popular", "ORG"), ("Ortega", "PERSON")]
     assert _split_at_title(doc, Span(doc, 0, 3, label="ORG"), ontology)[0].text == "Nueva Fuerza Popular"
+
+
+def test_a_name_ner_took_for_a_place_before_the_word_party_is_a_party(nlp, ontology):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _noun_class
+
+    doc = nlp("Haas, of the ruling Patria party, thanked the Lubbock company.")
+    assert _noun_class(Span(doc, 5, 6, label="LOC"), ontology) == "PoliticalParty"
+    assert _noun_class(Span(doc, 10, 11, label="GPE"), ontology) is None  # a place before 'company' stays a place
