@@ -232,3 +232,16 @@ def test_a_regnal_number_keeps_a_monarch_or_pope_a_person(build_kg):
     kg = build_kg("Queen Elizabeth II met Pope John Paul II in London in 1982.")
     named = [e for e in kg.entities if "Elizabeth" in e.label or "John Paul" in e.label]
     assert len(named) == 2 and all(e.cls == "Person" for e in named)
+
+
+def test_capitalised_words_before_a_unit_noun_name_the_unit(build_kg):
+    kg = build_kg("Orbis Holdings said its Lumen studio, the maker of mobile games such as \"Tiny Towers\", "
+                  "will hire 200 people.")
+    studio, game = one(kg, "Lumen studio"), one(kg, "Tiny Towers")
+    assert studio.cls == "Company"
+    assert (studio.key, "produces", game.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
+
+
+def test_a_lower_case_word_before_a_unit_noun_names_nothing(build_kg):
+    kg = build_kg("Orbis Holdings said its mobile studio will hire 200 people.")
+    assert not named(kg, "mobile studio")
