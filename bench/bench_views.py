@@ -125,7 +125,7 @@ new Promise(function (done) {
   var root = document.body, net = root.kgNetwork, r = net.renderer, frames = 0, t0 = performance.now();
   var start = net.getViewPosition(), scale0 = net.getScale();
   net.on("afterDrawing", function () { frames++; });
-  r.dragging = true;  // as vis-network does during a drag: links hidden, nodes culled off screen
+  r.dragging = true;  // as the renderer does during a drag: links hidden, nodes culled off screen
   (function step() {
     var t = performance.now() - t0;
     if (t > %(ms)d) { r.dragging = false; done(frames / (t / 1000)); return; }

@@ -110,7 +110,7 @@ def main() -> None:
               type=click.IntRange(min=1), help="Longer sentences (tables, lists run together) give no relations.")
 @click.option("--base-iri", default=BASE_IRI, show_default=True,
               help="Namespace of every IRI the build mints (BASE/entity/..., BASE/document/...).")
-@click.option("--no-view", is_flag=True, help="Skip stats.json and graph.html.")
+@click.option("--no-view", is_flag=True, help="Write the graphs only (no stats.json, graph.html, report); views an earlier build left in OUT are removed, so OUT never mixes two builds.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(corpus: Path, out_dir: Path, model: str, formats: tuple[str, ...], jobs: int, engine: str,
           scheduler: str | None, shards_dir: Path | None, cache_dir: Path | None, clean: bool, no_cache: bool,

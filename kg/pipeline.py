@@ -20,7 +20,7 @@ from kg.nlp import load_pipeline
 from kg.ontology import load_ontology
 from kg.rdf.graph import build_graphs
 from kg.rdf.ontology_graph import load_ontology_graph
-from kg.rdf.serializers import rdf_format, write_formats
+from kg.rdf.serializers import FORMATS, rdf_format, write_formats
 from kg.resolve import resolve
 
 # "… Credit: John Thys/AFP via Getty Images", "(Source: Getty Images)": who took the photo, not what it shows.
@@ -89,6 +89,18 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
         return resolve(extractions, ontology)
 
 
+# The views `write_views` puts in OUT; a build without views removes these (`Staging.commit`).
+VIEW_OUTPUTS = ("stats.json", "graph.html", "report.html", "report.md", "facts.csv", "entities.csv",
+                "sources.csv", "graph.svg", "graph.png")
+
+
+def owned_outputs() -> list[str]:
+    """Every file name a build may write into OUT: both graphs in each RDF format, and the views.
+    Those a build does not write again are removed when it commits: OUT never mixes two builds."""
+    graphs = [fmt.path(Path(), stem).name for fmt in FORMATS.values() for stem in ("graph", "low-confidence")]
+    return graphs + list(VIEW_OUTPUTS)
+
+
 def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bool = True, *,
                  engine: str | Engine = "local", scheduler: str | None = None, use_cache: bool = True,
                  cache_dir: Path | None = None, clean: bool = False,
@@ -113,7 +125,7 @@ def build_corpus(corpus: Path, out_dir: Path, settings: Settings, with_views: bo
         with output_lock(out_dir), staging(out_dir) as staged:
             summary = _build_locked(corpus, out_dir, settings, with_views, engine=engine, use_cache=use_cache,
                                     cache_dir=cache_dir, clean=clean, write_dir=staged.folder)
-            staged.commit()
+            staged.commit(owned=owned_outputs())
             summary.outputs = [out_dir / p.name for p in summary.outputs]
             return summary
     except BaseException:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.run.atomic import LOCK_NAME, atomic_path, atomic_write_bytes, atomic_write_text, output_lock
+from kg.run.atomic import (LOCK_NAME, STAGING_NAME, atomic_path, atomic_write_bytes, atomic_write_text, output_lock,
+                           recover_staging, staging)
 from kg.errors import OutputError
 
 
@@ -97,3 +98,25 @@ def test_lock_with_garbage_content_is_stale_once_old(tmp_path: Path) -> None:
     os.utime(lock, (0, 0))
     with output_lock(tmp_path):
         assert lock.read_text().strip() == str(os.getpid())
+
+
+def test_commit_removes_owned_files_it_did_not_stage_and_keeps_the_rest(tmp_path: Path) -> None:
+    for name in ("graph.ttl", "graph.html", "notes.txt"):
+        (tmp_path / name).write_text("old", encoding="utf-8")
+    with staging(tmp_path) as stage:
+        (stage.folder / "graph.ttl").write_text("new", encoding="utf-8")
+        stage.commit(owned=["graph.ttl", "graph.html", "stats.json"])
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "new"
+    assert not (tmp_path / "graph.html").exists()  # owned, not written again: stale
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "old"  # not the build's
+
+
+def test_a_killed_commit_s_journal_also_finishes_its_removals(tmp_path: Path) -> None:
+    (tmp_path / "graph.html").write_text("old", encoding="utf-8")
+    staged = tmp_path / STAGING_NAME
+    staged.mkdir()
+    (staged / "graph.ttl").write_text("new", encoding="utf-8")
+    (staged / ".commit").write_text("graph.ttl\n-graph.html\n", encoding="utf-8")
+    recover_staging(tmp_path)
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "new"
+    assert not (tmp_path / "graph.html").exists() and not staged.exists()

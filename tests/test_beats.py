@@ -97,7 +97,7 @@ CONSTRUCTIONS = [
     # origins: 'of' after a name, a place's organisation
     ("Daniel Urquhart, 8, of Aumsville, won the race.", ("Daniel Urquhart", "livesIn", "Aumsville")),
     ("Chicago's First National Bank raised its rates.", ("First National Bank", "locatedIn", "Chicago")),
-    ("Prime Minister Sheikh Hasina of Bangladesh met Narendra Modi.", ("Sheikh Hasina", "leads", "Bangladesh")),
+    ("Prime Minister Shehbaz Sharif of Pakistan met Li Qiang.", ("Shehbaz Sharif", "leads", "Pakistan")),
     # where a person works: 'at' an organisation, or 'of' it after an age
     ("Wang Ziqiang at the Institute of Mechanics has made headway on crack mechanics.",
      ("Wang Ziqiang", "worksFor", "Institute of Mechanics")),
@@ -169,8 +169,8 @@ def test_in_a_demonym_is_a_language_not_a_place(extract):
 
 @pytest.mark.slow
 def test_a_title_with_of_is_not_citizenship(extract):
-    found = triples(extract("Prime Minister Sheikh Hasina of Bangladesh met Narendra Modi."))
-    assert ("Sheikh Hasina", "citizenOf", "Bangladesh") not in found
+    found = triples(extract("Prime Minister Shehbaz Sharif of Pakistan met Li Qiang."))
+    assert ("Shehbaz Sharif", "citizenOf", "Pakistan") not in found
 
 
 @pytest.mark.slow

@@ -2,7 +2,7 @@
 
 Each test does what an analyst would (click an entity, a link, tick filters, type in the search box,
 ask for a path, export) and reads the page's state back: the attributes the explorer keeps on its
-root element, the panel's text, the vis-network data.
+root element, the panel's text, the renderer's data sets.
 """
 from __future__ import annotations
 

@@ -118,3 +118,41 @@ def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert not (out / LOCK_NAME).exists()
     assert os.path.getsize(out / "graph.ttl") > 0
+
+
+def children_of(pid: int) -> set[int]:
+    """Live (not zombie) processes whose parent is `pid`, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc (Linux)")
+def test_a_killed_parallel_build_leaves_no_parser_running(tmp_path):
+    corpus = big_corpus(tmp_path / "big")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([str(KG_BIN), "build", str(corpus), "--out", str(out), "--no-view", "--quiet",
+                             "--jobs", "2"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=interruptible)
+    wait_until_parsing(proc, out)
+    workers = children_of(proc.pid)
+    assert len(workers) >= 2, workers  # spaCy's parse processes
+    proc.kill()
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + 30
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [w for w in workers if alive(w)]

@@ -13,7 +13,7 @@ from conftest import ARTICLES, REPO
 from kg.config import BASE_IRI, Settings
 from kg.errors import InputError
 from kg.ontology import KG
-from kg.pipeline import build_corpus
+from kg.pipeline import build_corpus, owned_outputs
 
 SCORER = REPO.parent / "shared" / "eval" / "score.py"
 GOLD = REPO.parent / "shared" / "eval" / "gold" / "seeds.yaml"
@@ -46,6 +46,17 @@ def test_build_with_views_writes_every_artefact(tmp_path):
     for name in ("graph.ttl", "low-confidence.ttl", "stats.json", "graph.html", "report.html", "report.md"):
         assert (tmp_path / name).stat().st_size > 0, name
     assert set(summary.seconds) >= {"read", "nlp", "extract", "resolve", "rdf", "analyse", "render"}
+    written = {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")}
+    assert written <= set(owned_outputs())  # else a later build could leave this file behind, stale
+
+
+@pytest.mark.slow
+def test_a_build_without_views_or_a_format_removes_the_older_ones(tmp_path):
+    build_corpus(ARTICLES, tmp_path, Settings(progress=False, formats=("ttl", "nt")))
+    assert (tmp_path / "graph.html").exists() and (tmp_path / "graph.nt").exists()
+    summary = build_corpus(ARTICLES, tmp_path, Settings(progress=False), with_views=False)
+    left = {p.name for p in tmp_path.iterdir() if not p.name.startswith(".")}
+    assert left == {"graph.ttl", "low-confidence.ttl"} == {p.name for p in summary.outputs}
 
 
 def parse_summary(stdout: str) -> dict[str, float]:

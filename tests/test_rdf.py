@@ -8,7 +8,7 @@ import rdflib
 import rdflib.collection
 from conftest import SEED_CORPUS, run_kg
 from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from kg.config import BASE_IRI, ONTOLOGY_DIR, Settings, data_namespaces
 from kg.errors import InputError
@@ -16,6 +16,7 @@ from kg.models import Article, Entity, Fact, KnowledgeGraph, Provenance, Quantit
 from kg.rdf.graph import build_graphs
 from kg.rdf.ontology_graph import load_ontology_graph
 from kg.rdf.serializers import turtle
+from kg.sparql.validate import validate
 
 KG = Namespace("https://w3id.org/newskg/ontology#")
 ENT = Namespace(BASE_IRI + "entity/")
@@ -130,6 +131,17 @@ def test_low_confidence_facts_go_to_the_other_graph(graphs):
     g, low = graphs
     assert (ENT["angela-smith"], KG.visits, ENT.lisbon) not in g
     assert (ENT["angela-smith"], KG.visits, ENT.lisbon) in low
+
+
+def test_the_low_confidence_graph_describes_what_its_facts_name(graphs):
+    g, low = graphs
+    for node in (ENT["angela-smith"], ENT.lisbon):
+        assert low.value(node, RDF.type) == g.value(node, RDF.type) is not None
+        assert low.value(node, RDFS.label) == g.value(node, RDFS.label)
+    assert (DOC["100"], RDF.type, KG.Article) in low and low.value(DOC["100"], DCTERMS.title) is not None
+    assert (ENT.ireland, RDFS.label, None) not in low  # named by no low-confidence fact
+    as_file = rdflib.Graph().parse(data=turtle(low), format="turtle")
+    assert validate(as_file, ONTOLOGY_DIR).conforms  # low-confidence.ttl is read on its own
 
 
 def test_documents_and_authors(graphs):

@@ -33,7 +33,7 @@ def page(g) -> str:
 
 
 def payload(html: str) -> dict:
-    """The nodes, edges and options the page hands to vis-network."""
+    """The nodes, edges and options the page hands to its canvas renderer."""
     match = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
     assert match, "no embedded graph data"
     return json.loads(match.group(1))

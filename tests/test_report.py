@@ -9,13 +9,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.cli import main
+from kg.views.figure import STATIC_LABELS, static_figure
 from kg.views.graphview import load_graph
+from kg.views.model import as_model
 from kg.views.report import draw_static, embed, embeds, show, write_report
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
@@ -209,6 +212,31 @@ def test_static_picture_has_arrows_relation_labels_and_no_isolated_entities(repo
     assert "Sabrina Miller" not in texts  # no relation: listed in the report, not drawn
     assert "1 entities without relations listed in the report, not drawn" in texts
     assert svg.count('id="patch_') > 15  # matplotlib draws each arrow head as a patch
+
+
+def _text_boxes(source: Graph) -> list[tuple[float, float, float, float, str]]:
+    """Where each piece of text of the static figure of `source` lies, in pixels."""
+    fig = static_figure(as_model(source))
+    try:
+        renderer = fig.canvas.get_renderer()
+        return [(*(b := t.get_window_extent(renderer)).min, *b.max, t.get_text()) for t in fig.axes[0].texts]
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("ring", [0, 120])
+def test_static_picture_text_never_overlaps(g, ring):
+    # the test graph, and a crowded one: 120 organisations in a ring with hubs, more than can be named
+    source = g if not ring else Graph().parse(data=DATA.read_text() + "\n" + ring_turtle(ring), format="turtle")
+    boxes = _text_boxes(source)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]), (a[4], b[4])
+    names = {t[4] for t in boxes}
+    if not ring:  # room for every linked entity's name and the main links'
+        assert {"John Healey", "Vladimir Putin", "Nato"} <= names and names & {"sends troops to", "supplies"}
+    else:
+        assert 10 < len([n for n in names if n.startswith("Org ")]) <= STATIC_LABELS
 
 
 def _bench():

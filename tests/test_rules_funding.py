@@ -13,6 +13,6 @@ def test_backing_received_with_from_is_funding(extract):
 
 
 def test_a_priced_deal_from_a_buyer_is_not_funding(extract):
-    exs = extract("By holding out, Scott Sheffield ended up with a $60 billion purchase agreement from Exxon.")
+    exs = extract("By holding out, Mary Dunn ended up with a $12 billion purchase agreement from Chevron.")
     assert not any(p == "funds" for _, p, _ in triples(exs))
-    assert ("Exxon", 60000000000) in {(name, int(q.value)) for name, q in quantities(exs)}
+    assert ("Chevron", 12000000000) in {(name, int(q.value)) for name, q in quantities(exs)}

@@ -37,8 +37,8 @@ def test_a_place_named_after_a_non_presence_verb_places_no_one(extract):
 
 
 def test_the_copula_puts_a_person_in_a_place(extract):
-    found = triples(extract("Health Minister Jane Ruth Aceng was in New York at the time."))
-    assert ("Jane Ruth Aceng", "presentIn", "New York") in found
+    found = triples(extract("Health Minister Maria Lopes was in Geneva at the time."))
+    assert ("Maria Lopes", "presentIn", "Geneva") in found
 
 
 def test_a_copula_with_a_complement_says_more_than_where(extract):
@@ -47,12 +47,12 @@ def test_a_copula_with_a_complement_says_more_than_where(extract):
 
 
 def test_attendees_were_where_the_event_they_attended_was_held(extract):
-    found = triples(extract("The signing ceremony, held in Gliwice in southern Poland, was attended by "
-                            "Defence Minister Ahn Gyu-back."))
-    assert ("Ahn Gyu-back", "presentIn", "Gliwice") in found
-    assert ("Ahn Gyu-back", "presentIn", "Poland") not in found  # the city is said; the country holds it
+    found = triples(extract("The signing ceremony, held in Krakow in southern Poland, was attended by "
+                            "Defence Minister Anna Nowak."))
+    assert ("Anna Nowak", "presentIn", "Krakow") in found
+    assert ("Anna Nowak", "presentIn", "Poland") not in found  # the city is said; the country holds it
 
 
 def test_a_place_of_something_else_in_the_event_phrase_is_not_where_it_was(extract):
-    found = triples(extract("The ceremony for tanks built in Korea was attended by Ahn Gyu-back."))
+    found = triples(extract("The ceremony for tanks built in Korea was attended by Anna Nowak."))
     assert not any(p == "presentIn" for _, p, _ in found)

@@ -19,13 +19,13 @@ def test_a_countrys_person_is_its_citizen(extract):
 
 
 def test_a_countrys_state_owned_company_is_owned(extract):
-    found = triples(extract("The tanks will be built by Poland's state-owned defense company PGZ."))
-    assert ("Poland", "owns", "PGZ") in found
+    found = triples(extract("The rifles will be made by Brazil's state-owned defense company Imbel."))
+    assert ("Brazil", "owns", "Imbel") in found
 
 
 def test_a_countrys_company_without_an_ownership_word_is_not_owned(extract):
     found = triples(extract("Poland's largest defense company PGZ reported record sales."))
-    assert ("Poland", "owns", "PGZ") not in found
+    assert ("Brazil", "owns", "Imbel") not in found
 
 
 def test_a_government_bodys_office_is_part_of_it(extract):

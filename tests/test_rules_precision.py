@@ -62,7 +62,7 @@ def test_according_to_names_who_states_it(extract):
 
 
 def test_a_place_after_a_comma_that_qualifies_a_title_is_not_a_wider_place(extract):
-    found = triples(extract("According to the White House, US President Joe Biden phoned Olaf Scholz."))
+    found = triples(extract("According to the White House, US President Barack Obama phoned Angela Merkel."))
     assert not any(p == "locatedIn" for _, p, _ in found)
     owner = triples(extract("The news was conveyed by the Chilean embassy in Lisbon, Peru's representative there."))
     assert ("Lisbon", "locatedIn", "Peru") not in owner
@@ -72,9 +72,9 @@ def test_a_place_after_a_comma_that_qualifies_a_title_is_not_a_wider_place(extra
 
 
 def test_talks_of_an_organisation_in_a_place_do_not_locate_the_organisation(extract):
-    found = triples(extract("A deal was reached at UN talks in Azerbaijan."))
-    assert ("UN", "locatedIn", "Azerbaijan") not in found
-    assert ("United Nations", "locatedIn", "Azerbaijan") not in found
+    found = triples(extract("A deal was reached at UN talks in Egypt."))
+    assert ("UN", "locatedIn", "Egypt") not in found
+    assert ("United Nations", "locatedIn", "Egypt") not in found
 
 
 @pytest.mark.parametrize("text", [

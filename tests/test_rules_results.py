@@ -27,33 +27,33 @@ def test_a_win_in_an_earlier_round_wins_nothing(extract):
 
 
 def test_a_loss_to_a_rival_is_the_rival_s_win(extract):
-    found = triples(extract("Carlos Alcaraz's loss to Novak Djokovic in Paris ended his run."))
-    assert ("Novak Djokovic", "defeats", "Carlos Alcaraz") in found
-    assert ("Carlos Alcaraz", "defeats", "Novak Djokovic") not in found
+    found = triples(extract("Jannik Sinner's loss to Casper Ruud in Paris ended his run."))
+    assert ("Casper Ruud", "defeats", "Jannik Sinner") in found
+    assert ("Jannik Sinner", "defeats", "Casper Ruud") not in found
 
 
 def test_a_possessed_title_is_won_by_the_possessor(extract):
-    found = triples(extract("Carlos Alcaraz arrived in London a year after Daniil Medvedev's US Open title."))
+    found = triples(extract("Jannik Sinner arrived in London a year after Daniil Medvedev's US Open title."))
     assert ("Daniil Medvedev", "wins", "US Open") in found
-    assert ("Carlos Alcaraz", "wins", "US Open") not in found
+    assert ("Jannik Sinner", "wins", "US Open") not in found
 
 
 def test_a_victory_at_a_race_is_winning_it(extract):
-    found = triples(extract("Lando Norris beat Max Verstappen in a shock victory at the Miami Grand Prix."))
-    assert ("Lando Norris", "wins", "Miami Grand Prix") in found
-    assert ("Max Verstappen", "wins", "Miami Grand Prix") not in found
+    found = triples(extract("Oscar Piastri beat Charles Leclerc in a shock victory at the Singapore Grand Prix."))
+    assert ("Oscar Piastri", "wins", "Singapore Grand Prix") in found
+    assert ("Charles Leclerc", "wins", "Singapore Grand Prix") not in found
 
 
 def test_the_rival_who_conceded_was_beaten_by_whom_the_clause_is_about(extract):
-    found = triples(extract("Javier Milei is set to become the next president after rival candidate Sergio Massa "
+    found = triples(extract("Gustavo Petro is set to become the next president after rival candidate Rodolfo Hernandez "
                             "conceded Sunday's runoff."))
-    assert ("Javier Milei", "defeats", "Sergio Massa") in found
-    assert ("Sergio Massa", "defeats", "Javier Milei") not in found
+    assert ("Gustavo Petro", "defeats", "Rodolfo Hernandez") in found
+    assert ("Rodolfo Hernandez", "defeats", "Gustavo Petro") not in found
 
 
 def test_conceding_to_a_rival(extract):
-    assert ("Javier Milei", "defeats", "Sergio Massa") in triples(
-        extract("Sergio Massa conceded defeat to Javier Milei on Sunday."))
+    assert ("Gustavo Petro", "defeats", "Rodolfo Hernandez") in triples(
+        extract("Rodolfo Hernandez conceded defeat to Gustavo Petro on Sunday."))
 
 
 def test_conceding_a_point_beats_no_one(extract):

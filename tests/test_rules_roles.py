@@ -149,14 +149,14 @@ def test_honorific_between_title_and_name_is_no_part_of_the_title(extract):
 
 
 def test_acronym_in_a_title_stands_for_the_organisation_named_before(extract):
-    found = triples(extract("The Bank of Japan raised rates on Tuesday. After talks with BOJ Governor Kazuo Ueda, "
-                            "Kishida told reporters that the shift was welcome."))
-    assert ("Kazuo Ueda", "leads", "Bank of Japan") in found
+    found = triples(extract("The Bank of Canada raised rates on Tuesday. After talks with BOC Governor Tiff Macklem, "
+                            "Scholz told reporters that the shift was welcome."))
+    assert ("Tiff Macklem", "leads", "Bank of Canada") in found
 
 
 def test_an_acronym_no_organisation_spells_names_nothing(extract):
-    found = triples(extract("The Bank of Japan raised rates on Tuesday. XYZ Governor Kazuo Ueda spoke later."))
-    assert ("Kazuo Ueda", "leads", "Bank of Japan") not in found
+    found = triples(extract("The Bank of Canada raised rates on Tuesday. XYZ Governor Tiff Macklem spoke later."))
+    assert ("Tiff Macklem", "leads", "Bank of Canada") not in found
 
 
 def test_party_and_state_after_a_legislators_name(extract):
@@ -171,12 +171,12 @@ def test_a_parenthesis_that_is_no_party_and_state_states_nothing(extract):
 
 
 def test_kin_noun_with_a_possessive_pronoun_relates_the_two_people(extract):
-    found = triples(extract("Christopher Nolan won best director. Nolan, who shared the award with Emma Thomas, his "
+    found = triples(extract("Steven Spielberg won best director. Spielberg, who shared the award with Kate Capshaw, his "
                             "wife and producer, thanked the crew."))
-    assert ("Emma Thomas", "spouseOf", "Christopher Nolan") in found
+    assert ("Kate Capshaw", "spouseOf", "Steven Spielberg") in found
 
 
 def test_a_noun_that_states_no_relation_with_a_possessive_relates_nothing(extract):
-    found = triples(extract("Christopher Nolan won best director. Nolan, who shared the award with Emma Thomas, his "
+    found = triples(extract("Steven Spielberg won best director. Spielberg, who shared the award with Kate Capshaw, his "
                             "longtime friend, thanked the crew."))
-    assert not any(s == "Emma Thomas" and o == "Christopher Nolan" for s, _, o in found)
+    assert not any(s == "Kate Capshaw" and o == "Steven Spielberg" for s, _, o in found)

@@ -27,8 +27,8 @@ def test_a_compound_without_a_possessive_is_not_the_object(extract):
 
 
 def test_words_between_verb_and_preposition_must_be_there(extract):
-    # "hold talks with" is a meeting; "held in Gliwice" is not
-    found = triples(extract("The ceremony between Hyundai Rotem and PGZ, held in Gliwice, drew crowds."))
+    # "hold talks with" is a meeting; "held in Turin" is not
+    found = triples(extract("The ceremony between Airbus and Leonardo, held in Turin, drew crowds."))
     assert not any(p in ("meets", "presentIn") for _, p, _ in found)
     found = triples(extract("Keir Starmer held talks with Donald Tusk in Warsaw."))
     assert ("Keir Starmer", "meets", "Donald Tusk") in found
@@ -42,16 +42,16 @@ def test_deal_with_coordinated_countries(extract):
 
 
 def test_a_dateline_before_a_dash_is_not_the_subject(extract):
-    found = triples(extract("Lawsuit filed\n\nSAN FRANCISCO -- Elon Musk is suing OpenAI and its CEO Sam Altman."))
-    assert ("Elon Musk", "sues", "OpenAI") in found
-    assert ("Elon Musk", "sues", "Sam Altman") in found
-    assert not any(s == "San Francisco" for s, p, _ in found if p == "sues")
+    found = triples(extract("Lawsuit filed\n\nSEATTLE -- Jeff Bezos is suing Microsoft and its CEO Satya Nadella."))
+    assert ("Jeff Bezos", "sues", "Microsoft") in found
+    assert ("Jeff Bezos", "sues", "Satya Nadella") in found
+    assert not any(s == "Seattle" for s, p, _ in found if p == "sues")
 
 
 def test_a_weapon_compound_passes_the_nationality_to_the_strike(extract):
-    found = triples(extract("A Russian missile strike on a residential building in the city of Mykolaiv "
+    found = triples(extract("A Russian missile strike on a residential building in the city of Kharkiv "
                             "killed three people."))
-    assert ("Russia", "attacks", "Mykolaiv") in found
+    assert ("Russia", "attacks", "Kharkiv") in found
 
 
 def test_officials_in_a_country_stand_for_it(extract):
@@ -60,9 +60,9 @@ def test_officials_in_a_country_stand_for_it(extract):
 
 
 def test_a_participle_on_a_speaker_s_statement_is_the_speaker_s(extract):
-    found = triples(extract("In a statement congratulating Javier Milei, Secretary of State Antony Blinken "
+    found = triples(extract("In a statement congratulating Keir Starmer, Secretary of State Marco Rubio "
                             "said he looked forward to working with him."))
-    assert ("Antony Blinken", "congratulates", "Javier Milei") in found
+    assert ("Marco Rubio", "congratulates", "Keir Starmer") in found
 
 
 def test_a_participle_on_another_noun_is_not_the_speaker_s(extract):
@@ -92,8 +92,8 @@ def test_an_act_in_a_time_phrase_is_not_the_clause_subject_s(extract):
 
 
 def test_a_person_who_formed_a_company_founded_it(extract):
-    found = triples(extract("Elon Musk later left and has formed his own AI company, xAI."))
-    assert ("Elon Musk", "founds", "xAI") in found
+    found = triples(extract("Jan Koum later left and has formed his own software company, Zentrix Labs."))
+    assert ("Jan Koum", "founds", "Zentrix Labs") in found
     assert not any(p == "founds" for _, p, _ in triples(extract("Germany formed a coalition government.")))
 
 
@@ -108,10 +108,10 @@ def test_found_not_guilty_convicts_no_one(extract):
 
 
 def test_a_conjoined_title_s_modifiers_are_not_its_holder(extract):
-    found = triples(extract("Weeks after she was appointed Conservative Party leader and head of the UK government, "
-                            "Liz Truss resigned."))
-    assert ("Conservative Party", "leads", "United Kingdom") not in found
-    assert ("Conservative Party", "leads", "UK") not in found
+    found = triples(extract("Weeks after she was appointed Labour Party leader and head of the UK government, "
+                            "Mary Holt resigned."))
+    assert ("Labour Party", "leads", "United Kingdom") not in found
+    assert ("Labour Party", "leads", "UK") not in found
 
 
 def test_a_noun_trigger_of_several_words_matches_its_head_noun_with_its_modifiers(extract):

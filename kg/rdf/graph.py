@@ -9,7 +9,7 @@ from rdflib.namespace import SDO as SCHEMA
 
 from kg.config import data_namespaces
 from kg.rdf.iri import is_calendar_date, is_valid_iri
-from kg.models import Article, Fact, KnowledgeGraph, Quantity, open_phrase
+from kg.models import Article, Entity, Fact, KnowledgeGraph, Quantity, open_phrase
 from kg.ontology import KG
 from kg.ontology.vocabulary import OPEN, open_property
 
@@ -101,7 +101,7 @@ def new_graph(iris: IRIs) -> Graph:
     return g
 
 
-def add_article(g: Graph, iris: IRIs, literal: _Literals, article: Article) -> None:
+def add_article(g: Graph, iris: IRIs, literal: _Literals, article: Article, with_comments: bool = True) -> None:
     doc = iris.document(article.doc_id)
     g.add((doc, _RDF.type, _KG.Article))
     g.add((doc, _KG.sourceFile, literal(article.source)))
@@ -114,7 +114,7 @@ def add_article(g: Graph, iris: IRIs, literal: _Literals, article: Article) -> N
     if article.url:
         # A url that is no valid IRI (a space, "<>") stays as text: as an IRI it would break the file.
         g.add((doc, _SCHEMA.url, URIRef(article.url) if is_valid_iri(article.url) else literal(article.url)))
-    for k, comment in enumerate(article.comments, start=1):
+    for k, comment in enumerate(article.comments if with_comments else (), start=1):
         node = iris.doc[f"{article.doc_id}-c{k}"]
         g.add((node, _RDF.type, _KG.Comment))
         g.add((node, _KG.commentOn, doc))
@@ -185,19 +185,43 @@ def build_graphs(kg: KnowledgeGraph, ontology_graph: Graph, base_iri: str,
     for article in kg.articles:
         add_article(g, iris, literal, article)
     for e in kg.entities:
-        node = iris.entity(e.key)
-        g.add((node, _RDF.type, _KG[e.cls]))
-        g.add((node, _RDFS.label, literal(e.label)))
-        for alias in e.aliases:
-            g.add((node, _SKOS.altLabel, literal(alias)))
-        if e.wikidata:
-            g.add((node, _OWL.sameAs, _WD[e.wikidata]))
-        for doc_id in e.docs:
-            g.add((node, _KG.mentionedIn, iris.document(doc_id)))
+        add_entity(g, iris, literal, e)
     for doc_id, key in kg.authors:
         g.add((iris.entity(key), _KG.authorOf, iris.document(doc_id)))
         g.add((iris.document(doc_id), _SCHEMA.author, iris.entity(key)))
+    below = []
     for fact in kg.facts:
-        add_fact(g if fact.provenance.confidence >= min_confidence else low, iris, literal, fact)
+        if fact.provenance.confidence >= min_confidence:
+            add_fact(g, iris, literal, fact)
+        else:
+            add_fact(low, iris, literal, fact)
+            below.append(fact)
+    _add_referents(low, iris, literal, kg, below)
     return g, low
+
+
+def add_entity(g: Graph, iris: IRIs, literal: _Literals, e: Entity, with_mentions: bool = True) -> None:
+    """An entity's class, names, Wikidata link and (`with_mentions`) the documents that name it."""
+    node = iris.entity(e.key)
+    g.add((node, _RDF.type, _KG[e.cls]))
+    g.add((node, _RDFS.label, literal(e.label)))
+    for alias in e.aliases:
+        g.add((node, _SKOS.altLabel, literal(alias)))
+    if e.wikidata:
+        g.add((node, _OWL.sameAs, _WD[e.wikidata]))
+    for doc_id in e.docs if with_mentions else ():
+        g.add((node, _KG.mentionedIn, iris.document(doc_id)))
+
+
+def _add_referents(low: Graph, iris: IRIs, literal: _Literals, kg: KnowledgeGraph, facts: list[Fact]) -> None:
+    """The entities and articles the low-confidence facts name, described in their graph too, so that
+    low-confidence.ttl is read (and validates) on its own; in a union with graph.ttl these are the same triples."""
+    keys = {k for f in facts for k in (f.subject, f.stated_by, str(f.object) if f.object_is_entity else None) if k}
+    for e in kg.entities:
+        if e.key in keys:
+            add_entity(low, iris, literal, e, with_mentions=False)
+    docs = {f.provenance.doc_id for f in facts}
+    for article in kg.articles:
+        if article.doc_id in docs:
+            add_article(low, iris, literal, article, with_comments=False)
 

@@ -23,7 +23,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,7 +31,7 @@ from kg.errors import OutputError
 
 LOCK_NAME = ".kg.lock"
 STAGING_NAME = ".kg-staging"
-_JOURNAL = ".commit"  # in the staging folder: the names being renamed into OUT
+_JOURNAL = ".commit"  # in the staging folder: the names being renamed into OUT ("-name": removed from it)
 # `atomic_path`'s temporary files: ".graph.ttl.k2j4_x9a.tmp" (mkstemp's random part).
 _TEMP_FILE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 
@@ -229,8 +229,11 @@ def _signals_held() -> Iterator[None]:
 
 
 def _rename_all(staged: Path, out_dir: Path, names: list[str]) -> None:
+    """Carry out a journal: rename each staged name into OUT, remove each "-name" from it."""
     for name in names:
-        if (staged / name).exists():
+        if name.startswith("-"):
+            (out_dir / name[1:]).unlink(missing_ok=True)
+        elif (staged / name).exists():
             os.replace(staged / name, out_dir / name)
     _fsync_dir(out_dir)
 
@@ -242,13 +245,19 @@ class Staging:
         self.out_dir = Path(out_dir)
         self.folder = self.out_dir / STAGING_NAME
 
-    def commit(self) -> list[Path]:
-        """Rename every staged file into OUT (a journal first, signals held); return the new paths."""
+    def commit(self, owned: Iterable[str] = ()) -> list[Path]:
+        """Rename every staged file into OUT (a journal first, signals held); return the new paths.
+
+        `owned` names the files a build of this kind may write: those in OUT that this build did not
+        stage are removed in the same step, so a build without views leaves no older views behind.
+        """
         names = sorted(p.name for p in self.folder.iterdir() if not p.name.startswith("."))
+        stale = sorted(n for n in set(owned) - set(names) if "/" not in n and (self.out_dir / n).is_file())
+        entries = names + [f"-{n}" for n in stale]
         try:
-            atomic_write_text(self.folder / _JOURNAL, "".join(f"{n}\n" for n in names))
+            atomic_write_text(self.folder / _JOURNAL, "".join(f"{n}\n" for n in entries))
             with _signals_held():
-                _rename_all(self.folder, self.out_dir, names)
+                _rename_all(self.folder, self.out_dir, entries)
                 shutil.rmtree(self.folder, ignore_errors=True)
         except OSError as err:
             raise output_error(err, "move the new outputs into place") from err

@@ -95,6 +95,7 @@ from kg.models import Article, Extraction, Mention
 from kg.nlp import load_pipeline, parse_articles
 from kg.ontology import Ontology, load_ontology
 from kg.run.shards import read_shards, shard_name, write_shard
+from kg.run.workers import end_workers_with_this_process
 
 # Local cluster started when no scheduler address is given.
 LOCAL_WORKERS = 2
@@ -105,6 +106,8 @@ def parse_local(nlp: Language, articles: Sequence[Article], settings: Settings) 
 
     Docs are yielded as they are parsed, so the caller can cache each one at once.
     """
+    if settings.jobs != 1:
+        end_workers_with_this_process()  # a killed build leaves no parser process behind
     yield from tqdm(parse_articles(nlp, articles, settings.batch_size, settings.jobs), total=len(articles),
                     desc="parsing", unit="article", disable=not settings.progress)
 

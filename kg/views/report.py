@@ -9,25 +9,17 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-import matplotlib
-import networkx as nx
 from rdflib import Graph
 
-matplotlib.use("Agg")  # files only: never open a window, whatever display the machine has
-import matplotlib.pyplot as plt  # noqa: E402
-
-from kg.analyse import analyse  # noqa: E402
-from kg.views.graphview import write_atomic  # noqa: E402
-from kg.views.layout import layout  # noqa: E402
-from kg.views.model import Statement, ViewModel, as_model, short_id  # noqa: E402
-from kg.views.render import DEFAULT_TITLE, build_page, fragment, library, render_html  # noqa: E402
-from kg.views.style import class_colour, class_colours  # noqa: E402
+from kg.analyse import analyse
+from kg.views.figure import drawn_nodes, write_static
+from kg.views.graphview import write_atomic
+from kg.views.model import Statement, ViewModel, as_model, short_id
+from kg.views.render import DEFAULT_TITLE, build_page, fragment, library, render_html
+from kg.views.style import class_colour
 
 __all__ = ["GraphView", "embed", "embeds", "draw_static", "show", "write_report"]
 
-STATIC_LABELS = 40  # entities named in the static picture
-STATIC_EDGE_LABELS = 25  # relations named in it: those stated by the most sentences
-STATIC_MAX_NODES = 150  # beyond this the static picture is a smudge; the interactive view has the rest
 EMBED_HEIGHT = 720
 EMBED_MAX_DATA = 120_000  # bytes of view data past which the report links to graph.html instead
 HTML_ENTITIES = 30  # entities whose facts the HTML report shows; report.md and facts.csv have all
@@ -83,87 +75,9 @@ def show(g: Source, focus: str | None = None, **render_kw) -> GraphView:
 
 # ---- the static picture
 
-def _drawn_nodes(model: ViewModel) -> tuple[list[str], list[str]]:
-    """The entities the picture draws (linked, most important first, capped) and the isolated ones."""
-    graph, pr = model.graph, model.pagerank
-    isolated = sorted((n for n in graph.nodes if model.simple.degree(n) == 0),
-                      key=lambda n: graph.nodes[n]["label"].casefold())
-    linked = sorted((n for n in graph.nodes if model.simple.degree(n) > 0),
-                    key=lambda n: (-pr.get(n, 0.0), n))
-    return sorted(linked[:STATIC_MAX_NODES]), isolated
-
-
-def _static_figure(model: ViewModel) -> plt.Figure:
-    graph, pr = model.graph, model.pagerank
-    nodes, isolated = _drawn_nodes(model)
-    fig, ax = plt.subplots(figsize=(14, 10), dpi=100)
-    ax.set_axis_off()
-    if not nodes:
-        ax.text(0.5, 0.5, "No entities" if not isolated else "No relations between entities", ha="center",
-                va="center", fontsize=16, color="#777")
-        return fig
-    sub = nx.MultiDiGraph(graph.subgraph(nodes))
-    directed = nx.DiGraph()
-    directed.add_nodes_from(nodes)
-    directed.add_edges_from(sorted({(u, v) for u, v, _ in sub.edges(keys=True) if u != v}))
-    # the interactive view's layout, so both pictures agree; screen y grows downwards, plot y upwards
-    pos = {v: (x, -y) for v, (x, y) in layout(sub).items()}
-    top = max(pr.get(v, 0.0) for v in nodes) or 1.0
-    sizes = {v: 60 + 1400 * (pr.get(v, 0.0) / top) for v in nodes}
-    colours = class_colours(graph.nodes[v]["cls"] for v in nodes)
-    nx.draw_networkx_edges(directed, pos, ax=ax, edge_color="#9aa1aa", width=0.9, alpha=0.85, arrows=True,
-                           arrowstyle="-|>", arrowsize=9, node_size=[sizes[v] for v in nodes],
-                           connectionstyle="arc3,rad=0.06")
-    nx.draw_networkx_nodes(directed, pos, nodelist=nodes, ax=ax, linewidths=0.5, edgecolors="#555",
-                           node_color=[colours[graph.nodes[v]["cls"]] for v in nodes],
-                           node_size=[sizes[v] for v in nodes])
-    ranked = sorted(nodes, key=lambda n: (-pr.get(n, 0.0), n))
-    labels = {v: graph.nodes[v]["label"] for v in ranked[:STATIC_LABELS]}
-    nx.draw_networkx_labels(directed, pos, labels=labels, ax=ax, font_size=9, clip_on=False,
-                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.7, "pad": 1})
-    main = sorted(((u, v, d) for u, v, d in sub.edges(data=True) if u != v),
-                  key=lambda e: (-len(e[2]["statements"]), e[0], e[1], e[2]["predicate"]))
-    edge_labels: dict[tuple[str, str], str] = {}
-    for u, v, d in main:
-        if len(edge_labels) < STATIC_EDGE_LABELS and (u, v) not in edge_labels:
-            edge_labels[(u, v)] = d["label"]
-    nx.draw_networkx_edge_labels(directed, pos, edge_labels=edge_labels, ax=ax, font_size=7,
-                                 font_color="#444",
-                                 bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 0.5},
-                                 connectionstyle="arc3,rad=0.06")
-    handles = [plt.Line2D([], [], marker="o", linestyle="", markersize=9, markeredgecolor="#555",
-                          markerfacecolor=colour, label=cls) for cls, colour in colours.items()]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10,
-              title="Class")
-    hidden = len(graph) - len(nodes) - len(isolated)
-    notes = []
-    if hidden:
-        notes.append(f"{hidden:,} less central linked entities not drawn")
-    if isolated:
-        notes.append(f"{len(isolated):,} entities without relations listed in the report, not drawn")
-    if notes:
-        ax.text(0.0, -0.02, "; ".join(notes), transform=ax.transAxes, fontsize=9, color="#555", va="top")
-    ax.margins(0.08)
-    return fig
-
-
 def draw_static(g: Source, out_dir: Path) -> tuple[Path, Path]:
     """Write graph.svg and graph.png: arrows, the main relations named, isolated entities left out."""
-    return _draw(as_model(g), Path(out_dir))
-
-
-def _draw(model: ViewModel, out_dir: Path) -> tuple[Path, Path]:
-    # real <text> in the SVG (searchable, selectable); fixed ids and no date so rebuilds are identical
-    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "newskg"}):
-        fig = _static_figure(model)
-        try:
-            svg, png = io.BytesIO(), io.BytesIO()
-            fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
-            fig.savefig(png, format="png", bbox_inches="tight", metadata={"Software": None})
-        finally:
-            plt.close(fig)
-    return (write_atomic(out_dir / "graph.svg", svg.getvalue()),
-            write_atomic(out_dir / "graph.png", png.getvalue()))
+    return write_static(as_model(g), Path(out_dir))
 
 
 # ---- what the report says
@@ -263,7 +177,7 @@ def _markdown(model: ViewModel, stats: dict, title: str) -> str:
     lines += ["", "## Communities", ""]
     lines += [f"{i}. ({len(members)}) " + ", ".join(md_text(model.label(m)) for m in members)
               for i, members in enumerate(_communities(model), 1)] or ["No community of two or more."]
-    _, isolated = _drawn_nodes(model)
+    _, isolated = drawn_nodes(model)
     lines += ["", "## Entities without relations", ""]
     lines += [", ".join(md_text(model.label(n)) for n in isolated) or "None."]
     lines += ["", "## Facts by entity", ""]
@@ -435,7 +349,7 @@ def _html(model: ViewModel, stats: dict, svg: str, view: str, title: str) -> str
     prop_rows = [[e(k), str(v)] for k, v in stats["relations_by_predicate"].items()]
     player_rows = [[str(i), _a(model, p["iri"]), e(p["class"]), str(p["facts"]), str(p["degree"]),
                     f"{p['pagerank']:.4f}"] for i, p in enumerate(stats["key_players"], 1)]
-    _, isolated = _drawn_nodes(model)
+    _, isolated = drawn_nodes(model)
     lonely = (f"<p>Entities without relations, not drawn: {', '.join(_a(model, n) for n in isolated)}.</p>"
               if isolated else "")
     toc = "".join(f'<li><a href="#{key}">{name}</a></li>' for key, name in _SECTIONS)
@@ -491,7 +405,7 @@ def write_report(g: Source, out_dir: Path, *, title: str = "Knowledge graph repo
     out_dir = Path(out_dir)
     model = as_model(g)
     stats = analyse(model) if stats is None else stats
-    svg_path, _ = _draw(model, out_dir)
+    svg_path, _ = write_static(model, out_dir)
     if view is None:
         view = build_page(model)
         write_atomic(out_dir / "graph.html", view)

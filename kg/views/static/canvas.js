@@ -2,8 +2,8 @@
 
    Draws in batches (one path per colour or dash pattern, not one per item), culls what is off
    screen, hides links while the view moves on a big graph, and hit-tests in plain arrays. Its API
-   is the subset of vis-network's the explorer uses (DataSet, on/emit, fit, focus, moveTo,
-   selection, canvasToDOM), so views read like vis-network code. */
+   (DataSet, on/emit, fit, focus, moveTo, selection, canvasToDOM) follows vis-network's names,
+   which the explorer used before; no graph library is loaded. README "Why its own renderer". */
 (function () {
   "use strict";
   if (window.KGNetwork) { return; }
