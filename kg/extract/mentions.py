@@ -445,10 +445,11 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
 
 def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     """Every entity mention in the article, typed by gazetteer, head noun or NER label."""
-    from kg.extract import naming  # its rules build on this module's mentions
+    from kg.extract import naming, source_lines  # their rules build on this module's mentions
 
     mentions = TokenMentions({}, [])
     naming.datelines(doc, mentions, ontology)
+    source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
     for ent in doc.ents:
         ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)

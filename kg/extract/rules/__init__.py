@@ -25,6 +25,7 @@ from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions
 from kg.extract.rules.roles import role_relations
+from kg.extract.rules.sources import source_line_places
 from kg.extract.rules.triggers import trigger_relations
 from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
