@@ -300,6 +300,28 @@ def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> No
     _add_bare_names(doc, mentions, names, proper_only=False)
 
 
+def _bare_surnames(doc: Doc, mentions: TokenMentions) -> None:
+    """'Verstappen started from pole' after 'Max Verstappen': the tagger often leaves a surname untagged (at the
+    start of a sentence above all); where the article names one person by that surname, it is that person."""
+    people: dict[str, set[str]] = {}
+    for s, e, m in mentions.spans:
+        if m.cls == Cls.Person and e - s >= 2 and m.source in (Source.NER, Source.RULE, Source.GAZETTEER):
+            people.setdefault(doc[e - 1].text, set()).add(m.name)
+    found = {last: next(iter(full)) for last, full in people.items()
+             if len(full) == 1 and last[:1].isupper() and last.isalpha() and len(last) > 2}
+    if not found:
+        return
+    hashes = np.fromiter((doc.vocab.strings[last] for last in found), dtype=np.uint64, count=len(found))
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), hashes)).tolist():
+        token = doc[i]
+        if mentions.at(token) is not None or token.pos_ != "PROPN":
+            continue
+        beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(t.pos_ == "PROPN" and t.is_title or t.lower_ == "the" for t in beside):
+            continue  # part of a longer name, or a thing called by it ('the Court')
+        mentions.add(i, i + 1, make_mention(doc, doc[i:i + 1], found[token.text], Cls.Person, Source.RULE))
+
+
 def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     """'Airbus Defence and Space', 'Edinburgh Innovations': the gazetteer ruler claimed the known name first,
     so NER could not take the longer organisation name it begins; the capitalised words after it are joined."""
@@ -470,6 +492,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
+    _bare_surnames(doc, mentions)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
 

@@ -17,6 +17,7 @@ from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.killing import killings
 from kg.extract.rules.membership import membership_of
+from kg.extract.rules.nationality import nationality_relations
 from kg.extract.rules.open_relations import open_relations
 from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
@@ -45,6 +46,7 @@ RULES: tuple[Rule, ...] = (
     source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
+    nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
