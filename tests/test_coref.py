@@ -76,3 +76,8 @@ def test_a_rival_company_is_another_one(references):
     found = references("Orbis Holdings reported higher sales on Monday. The rival software company said it "
                        "would cut prices.")
     assert "company" not in found
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(references):
+    found = references("Lucia Moreno won on Sunday. Moreno said that Ana Ortiz had phoned to congratulate her.")
+    assert found.get("her") == "Lucia Moreno"

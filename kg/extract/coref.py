@@ -153,7 +153,7 @@ class _References:
         if low in FIRST_PERSON and token.pos_ == "PRON":
             self.first_person(token, quote)
         elif low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-            self.refer(token, token, self.latest_person(), Source.COREF_PRONOUN)
+            self.refer(token, token, self.latest_person(self.clause_subjects(token)), Source.COREF_PRONOUN)
         elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
             target = _its_antecedent(token, self.recent, self.mentions, self.ontology)
             self.refer(token, token, target, Source.COREF_PRONOUN)
@@ -215,10 +215,28 @@ class _References:
                       and (self.ontology.is_a(m.cls, noun_cls) or m.cls == Cls.Organization)]
         self.refer(noun, noun, _sole_in_latest_sentence(self.doc, candidates), Source.COREF_DEMONSTRATIVE)
 
-    def latest_person(self) -> Mention | None:
-        """'he', 'she': the latest person, a subject one of the last sentence or so when there is one."""
+    def clause_subjects(self, pronoun: Token) -> set[str]:
+        """The people an object pronoun cannot stand for: the subjects of its own clause and of the clauses
+        that control it ('Gálvez phoned to congratulate her': her is not Gálvez; she would be 'herself')."""
+        if pronoun.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+            return set()
+        node = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        names: set[str] = set()
+        for _ in range(3):
+            for c in node.children:
+                m = self.mentions.at(c) or self.resolved.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
+                if m is not None:
+                    names.add(m.name)
+            if node.dep_ != "xcomp":
+                break
+            node = node.head
+        return names
+
+    def latest_person(self, not_these: set[str] = frozenset()) -> Mention | None:
+        """'he', 'she': the latest person, a subject one of the last sentence or so when there is one; never
+        one of `not_these` (the subjects of an object pronoun's own clause)."""
         people = [(i, mm, subj) for i, mm, subj in self.recent
-                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM]
+                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM and mm.name not in not_these]
         if not people:
             return None
         last_sent_start = people[-1][0]

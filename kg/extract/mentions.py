@@ -94,13 +94,17 @@ def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
     class_nouns = ontology.lexicon.class_nouns
     head = span.root.head
-    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
-            or span.label_ in ("GPE", "LOC", "NORP"):
+    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN":
         return None
     found = [class_nouns[t.lower_] for t in [head] + [c for c in head.children if c.dep_ == "compound"
                                                        and c.i >= span.end] if t.lower_ in class_nouns]
     # the most specific of them: 'artillery systems' is a Weapon before it is a Product
-    return max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    cls = max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    # a place word before a noun is mostly an adjective ('the Texas company'); but NER often takes a party's
+    # name for a place ('the ruling Morena party')
+    if span.label_ in ("GPE", "LOC", "NORP") and cls != Cls.PoliticalParty:
+        return None
+    return cls
 
 
 def _is_adjective(span: Span) -> bool:
@@ -131,6 +135,15 @@ def _part_of_compound_word(span: Span) -> bool:
                 or (prev is not None and prev.text == "-" and not doc[span.start - 2].whitespace_
                     if span.start > 1 else False)
                 or span.text.endswith("-"))
+
+
+def _inside_title(span: Span, ontology: Ontology) -> bool:
+    """'State' in 'Secretary of State' is the last word of a title, not an organisation."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    title = ontology.lexicon.title_abbreviations.get(doc[span.start - 2].lower_, doc[span.start - 2].lower_)
+    return f"{title} of {span[0].lower_}" in ontology.lexicon.all_titles
 
 
 def _followed_by_title(span: Span, ontology: Ontology) -> bool:
@@ -183,6 +196,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         text, legal_name = _without_legal_suffix(text)
         entry = ontology.gazetteer_index.get(fold(text)) if legal_name else None
     if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
+                          or _inside_title(ent, ontology)
                           or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
     if entry is not None:
@@ -212,6 +226,18 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
             surface = doc[start:span.end]
     return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
+
+
+def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
+    """'La Libertad Avanza candidate Milei' read as one name: a lower-case title word inside a span of
+    capitalised words parts an organisation (before it) from a person (after it)."""
+    titles = ontology.lexicon.all_titles
+    for k in range(1, len(ent) - 1):
+        t = ent[k]
+        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
+                w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
@@ -473,12 +499,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     naming.datelines(doc, mentions, ontology)
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
-    for ent in doc.ents:
-        ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
-        found = _ner_mention(doc, ent, ontology)
-        if found is not None:
-            span, mention = found
-            mentions.add(span.start, span.end, mention)
+    for whole in doc.ents:
+        for ent in _split_at_title(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology):
+            found = _ner_mention(doc, ent, ontology)
+            if found is not None:
+                span, mention = found
+                mentions.add(span.start, span.end, mention)
     naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)

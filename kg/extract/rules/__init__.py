@@ -24,7 +24,7 @@ from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
-from kg.extract.rules.results import concessions
+from kg.extract.rules.results import concessions, finishes_ahead
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.sources import source_line_places
 from kg.extract.rules.triggers import trigger_relations
@@ -51,6 +51,7 @@ RULES: tuple[Rule, ...] = (
     workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y
+    finishes_ahead,  # "X won 58% of the vote, far ahead of her rival, Y": X defeats Y
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
