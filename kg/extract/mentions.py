@@ -94,13 +94,17 @@ def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
     class_nouns = ontology.lexicon.class_nouns
     head = span.root.head
-    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
-            or span.label_ in ("GPE", "LOC", "NORP"):
+    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN":
         return None
     found = [class_nouns[t.lower_] for t in [head] + [c for c in head.children if c.dep_ == "compound"
                                                        and c.i >= span.end] if t.lower_ in class_nouns]
     # the most specific of them: 'artillery systems' is a Weapon before it is a Product
-    return max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    cls = max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    # a place word before a noun is mostly an adjective ('the Texas company'); but NER often takes a party's
+    # name for a place ('the ruling Morena party')
+    if span.label_ in ("GPE", "LOC", "NORP") and cls != Cls.PoliticalParty:
+        return None
+    return cls
 
 
 def _is_adjective(span: Span) -> bool:
@@ -133,13 +137,25 @@ def _part_of_compound_word(span: Span) -> bool:
                 or span.text.endswith("-"))
 
 
+def _inside_title(span: Span, ontology: Ontology) -> bool:
+    """'State' in 'Secretary of State' is the last word of a title, not an organisation."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    title = ontology.lexicon.title_abbreviations.get(doc[span.start - 2].lower_, doc[span.start - 2].lower_)
+    return f"{title} of {span[0].lower_}" in ontology.lexicon.all_titles
+
+
 def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     """'Defence' in 'Defence Secretary' is a department word inside a title, not an organisation."""
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = ontology.lexicon.office_titles
-    return doc[span.end].lower_ in titles and len(span) == 1
+    # "Leica spokesman X", "GE chief executive Y": only a department-head title ("Defence Secretary", "Energy
+    # Minister") makes the word before it a department name; before another title it is the employer's name
+    following = doc[span.end].lower_
+    return len(span) == 1 and following in ontology.lexicon.office_titles \
+        and following in ontology.lexicon.department_head_titles
 
 
 def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
@@ -185,6 +201,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         text, legal_name = _without_legal_suffix(text)
         entry = ontology.gazetteer_index.get(fold(text)) if legal_name else None
     if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
+                          or _inside_title(ent, ontology)
                           or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
     if entry is not None:
@@ -205,15 +222,42 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if cls == Cls.Person and len(span) > 1 and (any(ch.isdigit() for ch in span[-1].text) or (
                 re.fullmatch(r"[IVX]+", span[-1].text) and ent.label_ != "PERSON")):
             cls = Cls.Product
-    surface = None
-    if cls == Cls.Person:  # "Mr Healey": the title form is a name the text used, kept as an alias
-        start = min(span.start, ent.start)
-        while start > 0 and fold(doc[start - 1].text).rstrip(".") in honorifics \
-                and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
-            start -= 1
-        if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
-            surface = doc[start:span.end]
+    surface = _title_form(doc, ent, span, ontology) if cls == Cls.Person else None
     return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
+
+
+def _title_form(doc: Doc, ent: Span, span: Span, ontology: Ontology) -> Span | None:
+    """The name as written with its form of address or one-word title: "Mr Healey", "President Lincoln",
+    "Sen. Glenn". The text used it as a name, so it is kept as an alias; longer titles ("Defence Secretary")
+    are roles, not names."""
+    start = min(span.start, ent.start)
+    while start > 0 and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
+        start -= 1
+    if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
+        return doc[start:span.end]
+    if span.start > 0 and _is_title_word(doc[span.start - 1], ontology):
+        return doc[span.start - 1:span.end]
+    return None
+
+
+def _is_title_word(token: Token, ontology: Ontology) -> bool:
+    """A capitalised one-word title or rank: 'President', 'Sen.', 'Gen.', 'Rev.', 'Officer'."""
+    lexicon = ontology.lexicon
+    word = fold(token.text)
+    return token.text[:1].isupper() and (word in lexicon.honorifics or token.lower_ in lexicon.title_abbreviations
+                                         or word in lexicon.all_titles)
+
+
+def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
+    """'La Libertad Avanza candidate Milei' read as one name: a lower-case title word inside a span of
+    capitalised words parts an organisation (before it) from a person (after it)."""
+    titles = ontology.lexicon.all_titles
+    for k in range(1, len(ent) - 1):
+        t = ent[k]
+        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
+                w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
@@ -486,12 +530,13 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     naming.datelines(doc, mentions, ontology)
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
-    for ent in doc.ents:
-        ent = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, ent), ontology), ontology)
-        found = _ner_mention(doc, ent, ontology)
-        if found is not None:
-            span, mention = found
-            mentions.add(span.start, span.end, mention)
+    for whole in doc.ents:
+        for ent in _split_at_title(doc, _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology),
+                                  ontology):
+            found = _ner_mention(doc, ent, ontology)
+            if found is not None:
+                span, mention = found
+                mentions.add(span.start, span.end, mention)
     naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)

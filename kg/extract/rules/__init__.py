@@ -25,7 +25,7 @@ from kg.extract.rules.participants import whereabouts
 from kg.extract.rules.places import places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
-from kg.extract.rules.results import concessions
+from kg.extract.rules.results import concessions, finishes_ahead
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.sources import source_line_places
 from kg.extract.rules.triggers import trigger_relations
@@ -52,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y
+    finishes_ahead,  # "X won 58% of the vote, far ahead of her rival, Y": X defeats Y
     outbreak_places,  # "a measles outbreak in rural Kansas", "X is battling an outbreak of Ebola"
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
