@@ -531,8 +531,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
     for whole in doc.ents:
-        for ent in _split_at_title(doc, _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology),
-                                  ontology):
+        widened = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology)
+        for ent in _split_at_title(doc, widened, ontology):
             found = _ner_mention(doc, ent, ontology)
             if found is not None:
                 span, mention = found
