@@ -145,7 +145,9 @@ def _draw_graph(model: ViewModel, ax: plt.Axes, nodes: list[str]) -> tuple[nx.Mu
     pos = {v: (x, -y) for v, (x, y) in layout(sub).items()}
     top = max(pr.get(v, 0.0) for v in nodes) or 1.0
     sizes = {v: 60 + 1400 * (pr.get(v, 0.0) / top) for v in nodes}
-    colours = class_colours(graph.nodes[v]["cls"] for v in nodes)
+    # every class of the graph coloured together, as the report's table and the page colour them
+    everywhere = class_colours(graph.nodes[v]["cls"] for v in graph.nodes)
+    colours = {cls: everywhere[cls] for cls in sorted({graph.nodes[v]["cls"] for v in nodes})}
     nx.draw_networkx_edges(directed, pos, ax=ax, edge_color="#9aa1aa", width=0.9, alpha=0.85, arrows=True,
                            arrowstyle="-|>", arrowsize=9, node_size=[sizes[v] for v in nodes],
                            connectionstyle=f"arc3,rad={EDGE_CURVE}")

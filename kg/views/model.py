@@ -16,6 +16,7 @@ import networkx as nx
 from rdflib import BNode, Graph, Literal
 
 from kg.errors import InputError
+from kg.views.communities import communities
 from kg.ontology.vocabulary import Cls
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -374,11 +375,8 @@ class ViewModel:
 
     @cached_property
     def communities(self) -> list[list[str]]:
-        """Louvain communities (seeded), each sorted, biggest first; every entity in exactly one."""
-        if self.simple.number_of_nodes() == 0:
-            return []
-        found = nx.community.louvain_communities(self.simple, weight="weight", seed=SEED)
-        return sorted((sorted(c) for c in found), key=lambda m: (-len(m), m[0]))
+        """Louvain communities (seeded, bounded on big graphs), each sorted, biggest first; every entity in one."""
+        return communities(self.simple, weight="weight", seed=SEED)
 
     @cached_property
     def community_of(self) -> dict[str, int]:
