@@ -53,3 +53,8 @@ def test_the_nationality_noun_with_two_candidates_stays_unresolved(references):
 def test_a_nationality_adjective_is_no_person(references):
     found = references("Andy Murray won the final on Sunday. The British team celebrated.")
     assert "British" not in found
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(references):
+    found = references("Lucia Moreno won on Sunday. Moreno said that Ana Ortiz had phoned to congratulate her.")
+    assert found.get("her") == "Lucia Moreno"

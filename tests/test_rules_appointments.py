@@ -46,3 +46,14 @@ def test_the_as_title_of_a_named_object_is_not_the_subjects(extract):
                             "new prime minister on Thursday."))
     assert ("Clement Attlee", "role", "new prime minister") in found
     assert not any("George" in s and p == "role" and "prime minister" in str(o) for s, p, o in found)
+
+
+def test_a_title_the_subject_is_set_to_become(extract):
+    found = triples(extract("Lucia Moreno is set to become Peru's first female president."))
+    assert ("Lucia Moreno", "leads", "Peru") in found
+    assert any(s == "Lucia Moreno" and p == "role" and "president" in o for s, p, o in found)
+
+
+def test_a_title_the_subject_is_not_going_to_become(extract):
+    assert not any(p in ("role", "serves") for _, p, _ in
+                   triples(extract("Tomas Vidal is not going to become Chile's prime minister.")))

@@ -94,13 +94,17 @@ def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
     class_nouns = ontology.lexicon.class_nouns
     head = span.root.head
-    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
-            or span.label_ in ("GPE", "LOC", "NORP"):
+    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN":
         return None
     found = [class_nouns[t.lower_] for t in [head] + [c for c in head.children if c.dep_ == "compound"
                                                        and c.i >= span.end] if t.lower_ in class_nouns]
     # the most specific of them: 'artillery systems' is a Weapon before it is a Product
-    return max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    cls = max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    # a place word before a noun is mostly an adjective ('the Texas company'); but NER often takes a party's
+    # name for a place ('the ruling Morena party')
+    if span.label_ in ("GPE", "LOC", "NORP") and cls != Cls.PoliticalParty:
+        return None
+    return cls
 
 
 def _is_adjective(span: Span) -> bool:
@@ -131,6 +135,15 @@ def _part_of_compound_word(span: Span) -> bool:
                 or (prev is not None and prev.text == "-" and not doc[span.start - 2].whitespace_
                     if span.start > 1 else False)
                 or span.text.endswith("-"))
+
+
+def _inside_title(span: Span, ontology: Ontology) -> bool:
+    """'State' in 'Secretary of State' is the last word of a title, not an organisation."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    title = ontology.lexicon.title_abbreviations.get(doc[span.start - 2].lower_, doc[span.start - 2].lower_)
+    return f"{title} of {span[0].lower_}" in ontology.lexicon.all_titles
 
 
 def _followed_by_title(span: Span, ontology: Ontology) -> bool:
@@ -183,6 +196,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         text, legal_name = _without_legal_suffix(text)
         entry = ontology.gazetteer_index.get(fold(text)) if legal_name else None
     if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
+                          or _inside_title(ent, ontology)
                           or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
     if entry is not None:
@@ -212,6 +226,18 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
             surface = doc[start:span.end]
     return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
+
+
+def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
+    """'La Libertad Avanza candidate Milei' read as one name: a lower-case title word inside a span of
+    capitalised words parts an organisation (before it) from a person (after it)."""
+    titles = ontology.lexicon.all_titles
+    for k in range(1, len(ent) - 1):
+        t = ent[k]
+        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
+                w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
@@ -298,6 +324,28 @@ def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> No
              and m.name[:1].isupper() and m.name == m.text
              and (ontology.is_a(m.cls, Cls.Organization) or ontology.is_a(m.cls, Cls.Product))}
     _add_bare_names(doc, mentions, names, proper_only=False)
+
+
+def _bare_surnames(doc: Doc, mentions: TokenMentions) -> None:
+    """'Verstappen started from pole' after 'Max Verstappen': the tagger often leaves a surname untagged (at the
+    start of a sentence above all); where the article names one person by that surname, it is that person."""
+    people: dict[str, set[str]] = {}
+    for s, e, m in mentions.spans:
+        if m.cls == Cls.Person and e - s >= 2 and m.source in (Source.NER, Source.RULE, Source.GAZETTEER):
+            people.setdefault(doc[e - 1].text, set()).add(m.name)
+    found = {last: next(iter(full)) for last, full in people.items()
+             if len(full) == 1 and last[:1].isupper() and last.isalpha() and len(last) > 2}
+    if not found:
+        return
+    hashes = np.fromiter((doc.vocab.strings[last] for last in found), dtype=np.uint64, count=len(found))
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), hashes)).tolist():
+        token = doc[i]
+        if mentions.at(token) is not None or token.pos_ != "PROPN":
+            continue
+        beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(t.pos_ == "PROPN" and t.is_title or t.lower_ == "the" for t in beside):
+            continue  # part of a longer name, or a thing called by it ('the Court')
+        mentions.add(i, i + 1, make_mention(doc, doc[i:i + 1], found[token.text], Cls.Person, Source.RULE))
 
 
 def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
@@ -451,12 +499,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     naming.datelines(doc, mentions, ontology)
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
-    for ent in doc.ents:
-        ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
-        found = _ner_mention(doc, ent, ontology)
-        if found is not None:
-            span, mention = found
-            mentions.add(span.start, span.end, mention)
+    for whole in doc.ents:
+        for ent in _split_at_title(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology):
+            found = _ner_mention(doc, ent, ontology)
+            if found is not None:
+                span, mention = found
+                mentions.add(span.start, span.end, mention)
     naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)
@@ -470,6 +518,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
+    _bare_surnames(doc, mentions)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
 

@@ -274,6 +274,34 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                                               canonical=f.canonical))
 
 
+def tail_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'López Obrador' after 'Andrés Manuel López Obrador': a name of several words that ends the name of exactly
+    one person of the article, and is no known name of its own, is that person's, whatever NER called it."""
+    people = {m.name: m for _, _, m in mentions.spans if m.cls == Cls.Person and len(m.name.split()) >= 3}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        words = m.name.split()
+        if len(words) < 2 or m.source not in (Source.NER, Source.RULE) or m.cls not in DEFAULT_CLASSES:
+            continue
+        owners = [p for name, p in people.items() if name.split()[-len(words):] == words and name != m.name]
+        if len(owners) == 1:
+            p = owners[0]
+            _set(mentions, k, dataclasses.replace(m, name=p.name, cls=Cls.Person, wikidata=p.wikidata,
+                                                  canonical=p.canonical))
+
+
+def initialled_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Marina E. Franco', 'George W. Harris': a given name, a middle initial and a surname name a person,
+    whatever NER called them."""
+    for k, (s, e, m) in enumerate(mentions.spans):
+        words = [t for t in doc[s:e]]
+        if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES or len(words) != 3:
+            continue
+        first, middle, last = words
+        if first.is_title and first.is_alpha and last.is_title and last.is_alpha \
+                and re.fullmatch(r"[A-Z]\.", middle.text) and first.lower_ not in ontology.lexicon.generic_name_words:
+            mentions.retype(k, Cls.Person)
+
+
 def _name_words(name: str) -> list[str]:
     """A person's name words without honorifics-like titles and suffixes: 'King Charles III' -> ['Charles']."""
     words = [w for w in name.replace(",", " ").split() if w.lower().rstrip(".") not in NAME_SUFFIXES]
@@ -382,5 +410,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 
 
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
-CLASS_RULES = (appositive_titles, city_state, based_places, place_nouns, listed_places, possessive_organisations, member_nouns)
-NAME_RULES = (short_person_names, admin_short_names, bracketed_acronyms)
+CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places, possessive_organisations, member_nouns)
+NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms)

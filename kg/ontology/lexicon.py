@@ -59,6 +59,7 @@ class ContestResults:
     win_property: str = "wins"  # the property the winner then has to the competition
     final_rounds: Words = frozenset()  # "final", "decider": the round that decides the competition
     conceding_verbs: Words = frozenset()  # "after Massa conceded": the clause's subject beat him
+    finishing_verbs: Words = frozenset()  # "won 58%, far ahead of rival Y", "finished ahead of Y": beat Y
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,26 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
         named_object = any(ctx.args.mention(c) is not None for c in objects)
         holders = ([] if named_object else [verb]) + [c for c in objects if ctx.args.mention(c) is None]
         titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
-        titles += [c for c in verb.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
-                   or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
+        for clause in [verb] + raised_clauses(ctx, verb):  # "X is set to become the country's president"
+            titles += [c for c in clause.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
+                       or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
         for title in titles:
             words = title_words(ctx, title)
             if words and is_title(ctx, words):
                 yield from role_from(ctx, person, words, title, "predicate-role", employers(ctx, title), modal=True)
+
+
+def raised_clauses(ctx: RuleContext, verb: Token) -> list[Token]:
+    """The verbs an xcomp chain hangs on the subject's verb: 'is set to become', 'is expected to be named'; each
+    complement of theirs is said of the same subject. A negated one says nothing."""
+    found: list[Token] = []
+    node = verb
+    for _ in range(2):
+        node = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if node is None or ctx.negated(node):
+            break
+        found.append(node)
+    return found
 
 
 def as_titles(ctx: RuleContext, holders: Sequence[Token]) -> list[Token]:
