@@ -57,3 +57,16 @@ def test_a_list_ending_in_a_country_is_still_a_list(extract):
 def test_a_place_in_a_compass_part_of_a_state(extract):
     assert ("Marion", "locatedIn", "Iowa") in triples(
         extract("The two sisters grew up in Marion in eastern Iowa before moving west."))
+
+
+def test_a_company_epithet_with_a_place_puts_the_company_there(extract):
+    found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Ohio steel company also "
+                            "raised its dividend."))
+    assert ("Halcrow Energy", "locatedIn", "Ohio") in found
+
+
+def test_a_city_state_based_company_is_in_the_city(extract):
+    found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Boulder, Colo.-based firm's "
+                            "shares rose 3%."))
+    assert ("Halcrow Energy", "locatedIn", "Boulder") in found
+    assert ("Halcrow Energy", "locatedIn", "Colorado") not in found
