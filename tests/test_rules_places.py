@@ -41,3 +41,16 @@ def test_provinces_of_a_country_named_by_its_demonym_lie_in_it(extract):
 def test_the_city_of_a_name_places_it_nowhere(extract):
     found = triples(extract("The city of Lyon and the region of Tuscany were calm on Sunday."))
     assert not any(p == "locatedIn" for _, p, _ in found)
+
+
+def test_a_company_epithet_with_a_place_puts_the_company_there(extract):
+    found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Ohio steel company also "
+                            "raised its dividend."))
+    assert ("Halcrow Energy", "locatedIn", "Ohio") in found
+
+
+def test_a_city_state_based_company_is_in_the_city(extract):
+    found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Boulder, Colo.-based firm's "
+                            "shares rose 3%."))
+    assert ("Halcrow Energy", "locatedIn", "Boulder") in found
+    assert ("Halcrow Energy", "locatedIn", "Colorado") not in found

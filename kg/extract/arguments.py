@@ -67,6 +67,11 @@ class ArgumentFinder:
                                 got = self.entities(pobj, depth + 1)
                                 if got:
                                     return got
+        for child in token.children:  # "games such as X", "allies such as Japan": the examples it names
+            if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
+                got = [m for p in child.children if p.dep_ == "pobj" for m in self.entities(p, depth + 1)]
+                if got:
+                    return got
         if low in self._pass.get("poss", ()) or lemma in self._pass.get("poss", ()):
             for child in token.children:
                 if child.dep_ == "poss" and self.mention(child) is not None:

@@ -246,6 +246,31 @@ def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             mentions.retype(k, Cls.SportsTeam)
 
 
+def unit_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'its Nova studio', "Acme's Orbit division": capitalised words before a company unit noun, after a
+    possessive or 'the', name the unit (NER leaves them out or reads them as people)."""
+    units = ontology.lexicon.name_patterns.unit_nouns
+    for noun in doc:
+        if noun.lower_ not in units or noun.pos_ != "NOUN" or mentions.at(noun) is not None:
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "compound":
+            start -= 1
+        opener = doc[start - 1] if start > 0 else None
+        if start == noun.i or opener is None or not (opener.tag_ in ("PRP$", "POS") or opener.lower_ == "the") \
+                or any(_claimed(mentions, t, start) for t in doc[start:noun.i]):
+            continue
+        span = doc[start:noun.i + 1]
+        _replace(mentions, span.start, span.end, make_mention(doc, span, span.text, Cls.Company, Source.RULE))
+
+
+def _claimed(mentions: TokenMentions, token, start: int) -> bool:
+    """A known name on `token`, or NER's guess reaching before `start` ('Acme Lumen studio' is not a unit)."""
+    m = mentions.at(token)
+    return m is not None and (m.source != Source.NER or any(s < start for s, e, x in mentions.spans if x is m))
+
+
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Djokovic' after 'Novak Djokovic', 'Hardik' after 'Hardik Pandya', 'Charles' after 'King Charles III',
     'Ahn' after 'Ahn Gyu-back': a one-word name that is the first or last name of exactly one person the
@@ -410,5 +435,6 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 
 
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
-CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places, possessive_organisations, member_nouns)
+CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places, possessive_organisations, member_nouns,
+               unit_names)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms)

@@ -94,6 +94,7 @@ class NamePatterns:
     organization_heads: WordList = ()
     organization_heads_before_of: WordList = ()
     vehicle_nouns: WordList = ()
+    unit_nouns: Words = frozenset()  # "its Nova studio": the capitalised words before one name a company unit
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,14 @@ class PossessiveRelation:
 class Possessives:
     ownership_words: WordList = ()
     relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+
+
+@dataclass(frozen=True)
+class Epithets:
+    """'the tech giant', 'the Texas oil company': company nouns that refer back to a company named before."""
+
+    nouns: Words = frozenset()
+    contrastive: Words = frozenset()  # 'the rival firm', 'the parent company': another one
 
 
 @dataclass(frozen=True)
@@ -155,6 +164,7 @@ class Lexicon:
     party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
+    epithets: Epithets = Epithets()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class

@@ -162,7 +162,8 @@ class Browser:
 
     def wheel(self, x: float, y: float, delta_y: float) -> None:
         """A mouse-wheel turn at page coordinates: positive `delta_y` scrolls down (zooms a map out)."""
-        self.send("Input.dispatchMouseEvent", session=True, type="mouseWheel", x=x, y=y, deltaX=0, deltaY=delta_y)
+        self.send("Input.dispatchMouseEvent", session=True, type="mouseWheel", x=x, y=y, deltaX=0,
+                  deltaY=delta_y)
 
     def screenshot(self, path: Path) -> Path:
         data = self.send("Page.captureScreenshot", session=True, format="png")["data"]
