@@ -234,6 +234,12 @@ def test_a_regnal_number_keeps_a_monarch_or_pope_a_person(build_kg):
     assert len(named) == 2 and all(e.cls == "Person" for e in named)
 
 
+def test_initials_of_an_organisation_named_in_the_article_are_that_organisation(build_kg, extract):
+    text = "The Bank of Korea held rates steady. BOK Governor Lee Chang-yong said inflation had eased."
+    assert "BOK" in one(build_kg(text), "Bank of Korea").aliases
+    assert ("Lee Chang-yong", "leads", "Bank of Korea") in triples(extract(text))
+
+
 def test_capitalised_words_before_a_unit_noun_name_the_unit(build_kg):
     kg = build_kg("Orbis Holdings said its Lumen studio, the maker of mobile games such as \"Tiny Towers\", "
                   "will hire 200 people.")

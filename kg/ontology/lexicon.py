@@ -87,6 +87,7 @@ class Lethal:
     verbs: Words = frozenset()  # "shoot", "stab": they kill only with a complement
     complements: Words = frozenset()  # "to death", "fatally", "dead"
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
+    person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,8 @@ class Lexicon:
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
+    culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
+    clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
