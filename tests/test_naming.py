@@ -234,6 +234,25 @@ def test_a_regnal_number_keeps_a_monarch_or_pope_a_person(build_kg):
     assert len(named) == 2 and all(e.cls == "Person" for e in named)
 
 
+def test_initials_of_an_organisation_named_in_the_article_are_that_organisation(build_kg, extract):
+    text = "The Bank of Korea held rates steady. BOK Governor Lee Chang-yong said inflation had eased."
+    assert "BOK" in one(build_kg(text), "Bank of Korea").aliases
+    assert ("Lee Chang-yong", "leads", "Bank of Korea") in triples(extract(text))
+
+
+def test_capitalised_words_before_a_unit_noun_name_the_unit(build_kg):
+    kg = build_kg("Orbis Holdings said its Lumen studio, the maker of mobile games such as \"Tiny Towers\", "
+                  "will hire 200 people.")
+    studio, game = one(kg, "Lumen studio"), one(kg, "Tiny Towers")
+    assert studio.cls == "Company"
+    assert (studio.key, "produces", game.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
+
+
+def test_a_lower_case_word_before_a_unit_noun_names_nothing(build_kg):
+    kg = build_kg("Orbis Holdings said its mobile studio will hire 200 people.")
+    assert not named(kg, "mobile studio")
+
+
 def test_last_words_of_a_long_name_are_that_person(build_kg):
     kg = build_kg("The current president and political ally José Manuel Ortiz Lara won with 53% in 2019. "
                   "Later the popular Ortiz Lara did not have a majority.")

@@ -26,3 +26,16 @@ def test_a_place_in_an_organisations_descriptor(extract):
 
 def test_a_list_of_places_is_no_place_comma(extract):
     assert relations(extract("Leaders from Paris, London and Berlin met on Friday."), "locatedIn") == []
+
+
+def test_a_company_epithet_with_a_place_puts_the_company_there(extract):
+    found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Ohio steel company also "
+                            "raised its dividend."))
+    assert ("Halcrow Energy", "locatedIn", "Ohio") in found
+
+
+def test_a_city_state_based_company_is_in_the_city(extract):
+    found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Boulder, Colo.-based firm's "
+                            "shares rose 3%."))
+    assert ("Halcrow Energy", "locatedIn", "Boulder") in found
+    assert ("Halcrow Energy", "locatedIn", "Colorado") not in found

@@ -182,6 +182,20 @@ def test_a_noun_that_states_no_relation_with_a_possessive_relates_nothing(extrac
     assert not any(s == "Kate Capshaw" and o == "Steven Spielberg" for s, _, o in found)
 
 
+@pytest.mark.parametrize("text, person, org", [
+    ("Kellner spokesman Ross Avery said the line was repaired.", "Ross Avery", "Kellner"),
+    # NER reads this one-word company as a person's name
+    ("Garnet spokeswoman Joan Pike declined to comment on the recall.", "Joan Pike", "Garnet"),
+])
+def test_a_one_word_organisation_before_a_title_employs_the_person(extract, text, person, org):
+    assert (person, "serves", org) in triples(extract(text))
+
+
+def test_a_department_word_before_a_department_head_title_is_no_organisation(extract):
+    found = triples(extract("Energy Secretary Dana Whitlow visited the plant."))
+    assert not any(p == "serves" and o == "Energy" for s, p, o in found)
+
+
 def test_a_party_candidate_is_a_member_of_the_party(extract):
     found = triples(extract("Partido Verde candidate Ramos won 41% of the vote."))
     assert ("Ramos", "memberOf", "Partido Verde") in found

@@ -15,6 +15,7 @@ from kg.extract.tokens import indices_where, indices_with, string_ids, token_tab
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import Ontology
+from kg.ontology.lexicon import Lexicon
 from kg.ontology.vocabulary import Cls
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -198,6 +199,22 @@ class _References:
         latest = [mm for sent, mm in people if sent == people[-1][0]]
         return latest[-1] if len({mm.name for mm in latest}) == 1 else None
 
+    def epithet(self, noun: Token) -> None:
+        """'the tech giant', 'the Texas oil company', "the Austin-based chipmaker's": a company named before,
+        never the subject of the epithet's own clause ('X is a subsidiary of the tech giant' is not X's own)."""
+        if noun.i in self.resolved or any(
+                self.ontology.is_a(m.cls, Cls.Organization)
+                for m in (self.mentions.at(c) for c in noun.children if c.dep_ in ("compound", "appos", "amod"))
+                if m is not None):
+            return  # 'the Hyundai group': the epithet is named
+        noun_cls = self.ontology.lexicon.class_nouns.get(noun.lower_, Cls.Organization)
+        own = _clause_subject_names(noun, self.mentions, self.resolved)
+        phrase = range(noun.left_edge.i, noun.i + 1)  # 'the Austin-based firm': not Austin
+        candidates = [(i, m) for i, m, _ in self.recent[-12:] if m.source != Source.DEMONYM and i not in phrase
+                      and not _same_name(m.name, own) and self.ontology.is_a(m.cls, Cls.Organization)
+                      and (self.ontology.is_a(m.cls, noun_cls) or m.cls == Cls.Organization)]
+        self.refer(noun, noun, _sole_in_latest_sentence(self.doc, candidates), Source.COREF_DEMONSTRATIVE)
+
     def clause_subjects(self, pronoun: Token) -> set[str]:
         """The people an object pronoun cannot stand for: the subjects of its own clause and of the clauses
         that control it ('Gálvez phoned to congratulate her': her is not Gálvez; she would be 'herself')."""
@@ -229,6 +246,10 @@ class _References:
     def determined_noun(self, token: Token, low: str) -> None:
         """'this drone', 'the same company', 'the study': a noun after a determiner that refers back."""
         head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
+        epithet = _epithet_noun(token, lexicon) if low == "the" else None
+        if epithet is not None:
+            self.epithet(epithet)
+            return
         noun_cls = lexicon.class_nouns.get(head.lower_)
         is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
         # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
@@ -257,6 +278,54 @@ def _is_demonym_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod", "poss") \
         and not token.lower_.endswith(("s", "ish", "ch", "ese")) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _epithet_noun(det: Token, lexicon: Lexicon) -> Token | None:
+    """The company noun 'the' introduces with only descriptive modifiers: 'the tech giant', 'the Texas oil
+    giant', 'the Burbank-based company' ('the' may hang on what the company possesses: "the X-based company's
+    shares"). A complement or a clause ('the company behind X', 'the firm that ...') or a contrastive modifier
+    ('the rival company') makes a new one."""
+    head = det.head
+    if head.lower_ not in lexicon.epithets.nouns:
+        head = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in lexicon.epithets.nouns
+                     and not any(d.dep_ == "det" for d in c.children)), None)
+    if head is None or head.tag_ != "NN" or det.dep_ != "det" or not any(
+            c.dep_ in ("compound", "amod", "npadvmod", "nmod") for c in head.children):
+        return None  # a bare 'the company' is a definite organisation (_definite_organisation)
+    for child in head.children:
+        if child.dep_ not in ("det", "case", "punct", "compound", "amod", "npadvmod", "nmod") \
+                or child.lower_ in lexicon.epithets.contrastive:
+            return None
+    return head
+
+
+def _clause_subject_names(noun: Token, mentions: TokenMentions, resolved: dict[int, Mention]) -> set[str]:
+    """Names of the subjects of the verb whose clause holds `noun`."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return set()
+    found = (mentions.at(c) or resolved.get(c.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return {m.name for m in found if m is not None}
+
+
+def _sole_in_latest_sentence(doc: Doc, candidates: list[tuple[int, Mention]]) -> Mention | None:
+    """The one company named in the latest sentence that names any; with two ('X's stock rebounded, so that
+    the Y deal came out cheaper; the oil giant ...') the epithet may be either, and none is taken."""
+    if not candidates:
+        return None
+    table = token_table(doc)
+    latest = table.sentence_bounds(candidates[-1][0])[0]
+    names = {m.name for i, m in candidates if table.sentence_bounds(i)[0] == latest}
+    first = candidates[-1][1]
+    return first if all(_same_name(name, {first.name}) for name in names) else None
+
+
+def _same_name(name: str, names: set[str]) -> bool:
+    """'Activision' and 'Activision Blizzard', 'Disney' and 'Walt Disney Co' are one company: the same first
+    word, or the words of one among the other's."""
+    words = set(name.split())
+    return any(name.split()[0] == other.split()[0] or words <= set(other.split()) or set(other.split()) <= words
+               for other in names)
 
 
 def _described_member(token: Token, mentions: TokenMentions, ontology: Ontology) -> Token | None:

@@ -151,8 +151,11 @@ def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = ontology.lexicon.office_titles
-    return doc[span.end].lower_ in titles and len(span) == 1
+    # "Leica spokesman X", "GE chief executive Y": only a department-head title ("Defence Secretary", "Energy
+    # Minister") makes the word before it a department name; before another title it is the employer's name
+    following = doc[span.end].lower_
+    return len(span) == 1 and following in ontology.lexicon.office_titles \
+        and following in ontology.lexicon.department_head_titles
 
 
 def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
@@ -217,15 +220,30 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if cls == Cls.Person and len(span) > 1 and (any(ch.isdigit() for ch in span[-1].text) or (
                 re.fullmatch(r"[IVX]+", span[-1].text) and ent.label_ != "PERSON")):
             cls = Cls.Product
-    surface = None
-    if cls == Cls.Person:  # "Mr Healey": the title form is a name the text used, kept as an alias
-        start = min(span.start, ent.start)
-        while start > 0 and fold(doc[start - 1].text).rstrip(".") in honorifics \
-                and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
-            start -= 1
-        if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
-            surface = doc[start:span.end]
+    surface = _title_form(doc, ent, span, ontology) if cls == Cls.Person else None
     return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
+
+
+def _title_form(doc: Doc, ent: Span, span: Span, ontology: Ontology) -> Span | None:
+    """The name as written with its form of address or one-word title: "Mr Healey", "President Lincoln",
+    "Sen. Glenn". The text used it as a name, so it is kept as an alias; longer titles ("Defence Secretary")
+    are roles, not names."""
+    start = min(span.start, ent.start)
+    while start > 0 and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
+        start -= 1
+    if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
+        return doc[start:span.end]
+    if span.start > 0 and _is_title_word(doc[span.start - 1], ontology):
+        return doc[span.start - 1:span.end]
+    return None
+
+
+def _is_title_word(token: Token, ontology: Ontology) -> bool:
+    """A capitalised one-word title or rank: 'President', 'Sen.', 'Gen.', 'Rev.', 'Officer'."""
+    lexicon = ontology.lexicon
+    word = fold(token.text)
+    return token.text[:1].isupper() and (word in lexicon.honorifics or token.lower_ in lexicon.title_abbreviations
+                                         or word in lexicon.all_titles)
 
 
 def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:

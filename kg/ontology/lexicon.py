@@ -87,6 +87,7 @@ class Lethal:
     verbs: Words = frozenset()  # "shoot", "stab": they kill only with a complement
     complements: Words = frozenset()  # "to death", "fatally", "dead"
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
+    person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class NamePatterns:
     organization_heads: WordList = ()
     organization_heads_before_of: WordList = ()
     vehicle_nouns: WordList = ()
+    unit_nouns: Words = frozenset()  # "its Nova studio": the capitalised words before one name a company unit
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,14 @@ class PossessiveRelation:
 class Possessives:
     ownership_words: WordList = ()
     relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+
+
+@dataclass(frozen=True)
+class Epithets:
+    """'the tech giant', 'the Texas oil company': company nouns that refer back to a company named before."""
+
+    nouns: Words = frozenset()
+    contrastive: Words = frozenset()  # 'the rival firm', 'the parent company': another one
 
 
 @dataclass(frozen=True)
@@ -146,6 +156,8 @@ class Lexicon:
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
+    culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
+    clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
@@ -155,6 +167,7 @@ class Lexicon:
     party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
+    epithets: Epithets = Epithets()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class

@@ -27,6 +27,21 @@ def places(ctx: RuleContext) -> Iterator[Relation]:
             yield from ctx.relate(m, "locatedIn", nxt[2], root, "place-comma", modal=False)
         if ctx.ontology.is_a(m.cls, Cls.Organization):
             yield from descriptor_place(ctx, m, root)
+    yield from epithet_places(ctx)
+
+
+def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
+    """'the Ohio steel company' standing for a company named before: it is in the place that modifies it."""
+    for i, m in sorted(ctx.args.refs.items()):
+        noun = ctx.doc[i]
+        if m.source != Source.COREF_DEMONSTRATIVE or noun.pos_ != "NOUN" \
+                or not ctx.ontology.is_a(m.cls, Cls.Organization):
+            continue
+        for mod in noun.children:
+            place = ctx.args.mention(mod) if mod.dep_ in ("compound", "nmod") else None
+            if place is not None and place.cls != Cls.Country and ctx.ontology.is_a(place.cls, Cls.Place) \
+                    and place.source != Source.DEMONYM:
+                yield from ctx.relate(m, "locatedIn", place, noun, "descriptor-place", modal=False)
 
 
 def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
