@@ -21,7 +21,7 @@ from kg.extract.rules.nationality import nationality_relations
 from kg.extract.rules.open_relations import open_relations
 from kg.extract.rules.origins import origins
 from kg.extract.rules.participants import whereabouts
-from kg.extract.rules.places import places
+from kg.extract.rules.places import places, wider_places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions, finishes_ahead
@@ -60,6 +60,9 @@ RULES: tuple[Rule, ...] = (
 
 
 def relations(ctx: RuleContext, rules: Iterable[Rule] = RULES) -> Iterator[Relation]:
-    """Every rule's relations over one article, rule by rule."""
+    """Every rule's relations over one article, rule by rule; a place written 'City, State' brings the
+    state too."""
     for rule in rules:
-        yield from rule(ctx)
+        for rel in rule(ctx):
+            yield rel
+            yield from wider_places(ctx, rel)
