@@ -181,10 +181,15 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
         entry = ontology.demonym_index.get(fold(ent.text)) or ontology.gazetteer_index.get(fold(ent.text))
-        if entry is None:
+        if entry is not None:
+            return ent, make_mention(doc, ent, entry.name, entry.cls, Source.DEMONYM, entry)
+        # "the provinces of Aleppo, Idlib": a proper noun standing as a noun phrase of its own is no nationality
+        # but a place NER misread ('Peronist' before a noun, 'Syrian', 'Democrats' are not)
+        root = ent.root
+        if not (len(ent) == 1 and root.pos_ == "PROPN" and root.dep_ in ("pobj", "conj", "appos")
+                and root.head.pos_ in ("ADP", "PROPN")):
             return None
-        name = entry.name
-        return ent, make_mention(doc, ent, name, entry.cls, Source.DEMONYM, entry)
+        ent = Span(doc, ent.start, ent.end, label="GPE")
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
