@@ -113,6 +113,11 @@ CONSTRUCTIONS = [
     ("Police announced the capture of James Earl Ray, suspected of the assassination of Martin Luther King.",
      ("James Earl Ray", "kills", "Martin Luther King")),
     ("Mark David Chapman pleaded guilty to killing John Lennon.", ("Mark David Chapman", "kills", "John Lennon")),
+    # a verb of arrest or trial: its object, or its passive subject, did what the noun under it names
+    ("Detectives arrested Nora Beck in the murder of Judge Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
+    ("Nora Beck was charged in the slaying of Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
+    # one named person shooting another
+    ("Governor Ellis Crane was shot by Tobias Wendt in Omaha.", ("Tobias Wendt", "kills", "Ellis Crane")),
 ]
 
 
@@ -135,9 +140,27 @@ def test_agent_noun_rule_names_itself(extract):
 
 
 @pytest.mark.slow
-def test_a_shooting_without_a_lethal_word_is_no_killing(extract):
-    found = triples(extract("President William McKinley was shot by Leon Czolgosz in Buffalo."))
-    assert ("Leon Czolgosz", "kills", "William McKinley") not in found
+def test_a_shooting_between_named_people_is_a_killing_trusted_less(extract):
+    rels = relations(extract("Governor Ellis Crane was shot by Tobias Wendt in Omaha."), "kills")
+    assert {(r.provenance.rule, r.provenance.confidence) for r in rels} == {("shot-person", 0.7)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Tobias Wendt shot a deer near Omaha.",  # no named person shot
+    "Police shot Tobias Wendt near Omaha.",  # no named shooter
+])
+def test_a_shooting_without_two_named_people_is_no_killing(extract, text):
+    assert not relations(extract(text), "kills")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Nora Beck was acquitted of the murder of Owen Platt.",
+    "The jury acquitted Nora Beck of killing Owen Platt.",
+])
+def test_one_cleared_of_a_killing_did_not_kill(extract, text):
+    assert not relations(extract(text), "kills")
 
 
 @pytest.mark.slow

@@ -16,7 +16,8 @@ import pytest
 from kg.views.graphview import load_graph
 from kg.views.headless import CHROMIUM, Browser
 from kg.views.render import render_html
-from kg.views.report import write_report
+from kg.views.style import PALETTE
+from kg.views.report import embeds, write_report
 
 DATA = Path(__file__).parent / "data" / "small_graph.ttl"
 ENT = "https://w3id.org/newskg/entity/"
@@ -279,18 +280,63 @@ def test_export_visible_facts_and_picture(page):
     assert b.eval("document.body.kgExport.png().slice(0, 22)") == "data:image/png;base64,"
 
 
-def test_tooltips_are_bounded(browser, tmp_path):
-    lines = ["@prefix kg: <https://w3id.org/newskg/ontology#> .", f"@prefix ent: <{ENT}> .",
-             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", 'ent:hub a kg:Person ; rdfs:label "Hub" .']
-    lines += [f'ent:n{i} a kg:Person ; rdfs:label "N{i}" ; kg:meets ent:hub .' for i in range(30)]
-    source = tmp_path / "hub.ttl"
-    source.write_text("\n".join(lines) + "\n")
-    page = render_html(source, tmp_path / "hub.html")
-    browser.open(page.as_uri())
-    browser.eval("document.body.kgNetwork.emit('hoverNode', {node: '" + ENT + "hub', pointer: {DOM: {x: 50, y: 50}}}); true")
+HUB_TTL = [
+    "@prefix kg: <https://w3id.org/newskg/ontology#> .", f"@prefix ent: <{ENT}> .",
+    "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix prov: <http://www.w3.org/ns/prov#> .",
+    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+    "@prefix dcterms: <http://purl.org/dc/terms/> .",
+    "@prefix doc: <https://w3id.org/newskg/document/> .",
+    'ent:hub a kg:Person ; rdfs:label "Hub" .',
+    'ent:ada a kg:Person ; rdfs:label "Ada Quill" ; kg:funds ent:bureau .',
+    'ent:bureau a kg:Organization ; rdfs:label "Tallow Bureau" .',
+    *(f'doc:d{i} a kg:Article ; dcterms:title "Dispatch {i}" ; dcterms:publisher "The Courier" .'
+      for i in range(3)),
+    *(f'ent:n{i} a kg:Person ; rdfs:label "N{i}" ; kg:meets ent:hub .' for i in range(30)),
+    # one link behind twelve sentences, each asserted by someone quoted: a reported link
+    *(f'<https://w3id.org/newskg/statement/s{i}> a rdf:Statement ; rdf:subject ent:ada ; '
+      f'rdf:predicate kg:funds ; rdf:object ent:bureau ; prov:wasDerivedFrom doc:d{i % 3} ; '
+      f'kg:confidence 0.8 ; kg:modality "asserted" ; kg:statedBy ent:n1 ; '
+      f'kg:sentence "Ada Quill paid the Tallow Bureau a sum, number {i}." .' for i in range(12)),
+]
+FUNDS = f"{ENT}ada https://w3id.org/newskg/ontology#funds {ENT}bureau"
+
+
+@pytest.fixture(scope="module")
+def hub_page(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("hub")
+    (folder / "hub.ttl").write_text("\n".join(HUB_TTL) + "\n")
+    return render_html(folder / "hub.ttl", folder / "hub.html")
+
+
+def test_tooltips_are_bounded(browser, hub_page):
+    browser.open(hub_page.as_uri())
+    browser.eval("document.body.kgNetwork.emit('hoverNode', {node: '" + ENT + "hub', "
+                 "pointer: {DOM: {x: 50, y: 50}}}); true")
     tip = browser.eval("document.querySelector('.kg-tip').innerText")
     assert "24 more relations: click for all" in tip
     assert len(tip.splitlines()) <= 10
+    browser.eval(f"document.body.kgNetwork.emit('hoverEdge', {{edge: '{FUNDS}', "
+                 "pointer: {DOM: {x: 50, y: 50}}}); true")
+    tip = browser.eval("document.querySelector('.kg-tip').innerText")
+    assert "10 more sentences: click for all" in tip and tip.count("Ada Quill paid") == 2
+    # inside the page, whatever the pointer's place
+    inside = browser.eval("""(function () { var t = document.querySelector('.kg-tip').getBoundingClientRect(),
+        c = document.querySelector('.kg-network').getBoundingClientRect();
+        return t.left >= c.left && t.right <= c.right && t.top >= c.top && t.bottom <= c.bottom; })()""")
+    assert inside
+
+
+def test_link_panel_lists_every_sentence_and_scrolls(browser, hub_page):
+    browser.open(hub_page.as_uri())
+    browser.eval(f"document.body.kgNetwork.emit('click', {{nodes: [], edges: ['{FUNDS}']}}); true")
+    text = panel_text(browser)
+    assert "12 sentences" in text
+    assert browser.eval("document.querySelectorAll('.kg-panel .kg-sentence').length") == 12
+    # a link only ever asserted by someone quoted is drawn dashed as reported, and the panel says so
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines[1].startswith("reported · confidence 0.80 · according to N1"), lines[:3]
+    assert "Dispatch 2 · The Courier" in text
+    assert browser.eval("getComputedStyle(document.querySelector('.kg-panel-body')).overflowY") == "auto"
 
 
 
@@ -325,6 +371,66 @@ def test_report_embeds_a_working_view_and_links_into_graph_html(browser, built):
     assert href.endswith("graph.html#entity=united-kingdom")
     browser.open(href)
     assert attr(browser, "panel-id") == ENT + "united-kingdom"
+
+
+def test_relation_labels_on_hover_and_when_zoomed_in(page):
+    b = page()
+    box = b.eval("(function () { var r = document.querySelector('.kg-network').getBoundingClientRect();"
+                 " return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+
+    def zoom(delta: float) -> float:
+        before = attr(b, "scale")
+        b.wheel(*box, delta)
+        b.wait(f"document.body.getAttribute('data-scale') !== {json.dumps(before)}")
+        return float(attr(b, "scale"))
+
+    while zoom(300) >= 0.8:
+        pass
+    assert attr(b, "edge-label-count") == "0" and int(attr(b, "label-count")) > 0
+    # hovering a link names it, moving away does not
+    (x1, y1), (x2, y2) = node_point(b, ENT + "keir-starmer"), node_point(b, ENT + "united-kingdom")
+    b.move((x1 + x2) / 2, (y1 + y2) / 2)
+    b.wait("document.body.getAttribute('data-edge-label-count') === '1'")
+    leads = f"{ENT}keir-starmer https://w3id.org/newskg/ontology#leads {ENT}united-kingdom"
+    assert b.eval(f"document.body.kgNetwork.body.data.edges.get('{leads}').label") == "leads"
+    b.move(box[0] * 2 - 5, box[1] * 2 - 5)
+    b.wait("document.body.getAttribute('data-edge-label-count') === '0'")
+    # zoomed in, the links in view are named
+    while zoom(-300) < 0.8:
+        pass
+    b.wait("Number(document.body.getAttribute('data-edge-label-count')) > 0")
+
+
+def test_classes_are_drawn_in_distinct_palette_colours(page):
+    b = page()
+    drawn = b.eval("""(function () {
+        var net = document.body.kgNetwork,
+            ctx = document.querySelector('.kg-network canvas').getContext('2d'),
+            dpr = window.devicePixelRatio || 1, out = {};
+        net.body.data.nodes.get().forEach(function (n) {
+          var cls = JSON.parse(document.getElementById('kg-data').textContent).nodes
+            .filter(function (m) { return m.id === n.id; })[0].cls;
+          var p = net.canvasToDOM({x: n.x, y: n.y}), px = ctx.getImageData(p.x * dpr, p.y * dpr, 1, 1).data;
+          out[cls] = '#' + [px[0], px[1], px[2]].map(function (v) { return v.toString(16).padStart(2, '0'); })
+            .join('').toUpperCase();
+        });
+        return out; })()""")
+    assert len(drawn) == 8 and len(set(drawn.values())) == 8
+    assert set(drawn.values()) <= set(PALETTE)
+
+
+def test_several_embedded_views_share_one_renderer(browser, tmp_path):
+    page = tmp_path / "two.html"
+    page.write_text("<!doctype html><html><head><meta charset='utf-8'></head><body>"
+                    + embeds([DATA, (DATA, {"focus": "Putin", "depth": 1})], height=300) + "</body></html>")
+    browser.console.clear()
+    browser.open(page.as_uri(), ready="document.querySelectorAll('.kg-view[data-drawn]').length === 2")
+    counts_ = browser.eval("Array.from(document.querySelectorAll('.kg-view'))"
+                           ".map(v => v.getAttribute('data-node-count'))")
+    assert counts_ == ["14", "2"]  # the second: Putin and Russia
+    copies = browser.eval("Array.from(document.querySelectorAll('script'))"
+                          ".filter(s => s.textContent.includes('window.KGNetwork = KGNetwork')).length")
+    assert copies == 1 and browser.console == []
 
 
 def test_screenshot(browser, built, tmp_path):

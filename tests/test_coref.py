@@ -53,3 +53,31 @@ def test_the_nationality_noun_with_two_candidates_stays_unresolved(references):
 def test_a_nationality_adjective_is_no_person(references):
     found = references("Andy Murray won the final on Sunday. The British team celebrated.")
     assert "British" not in found
+
+
+def test_a_described_company_is_the_company_named_before(references):
+    found = references("Orbis Holdings bought Vantor Labs on Monday. Vantor Labs is now part of the software giant.")
+    assert found.get("giant") == "Orbis Holdings"
+
+
+def test_a_company_epithet_is_never_its_own_clauses_subject(references):
+    found = references("Orbis Holdings agreed to buy Vantor Labs on Monday. Vantor Labs is now a subsidiary of "
+                       "the Denver-based software company.")
+    assert found.get("company") == "Orbis Holdings"
+
+
+def test_a_company_epithet_after_two_companies_is_left_open(references):
+    found = references("Orbis Holdings shares rose while the Vantor Labs deal closed. The Ohio software giant "
+                       "will now cut jobs.")
+    assert "giant" not in found
+
+
+def test_a_rival_company_is_another_one(references):
+    found = references("Orbis Holdings reported higher sales on Monday. The rival software company said it "
+                       "would cut prices.")
+    assert "company" not in found
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(references):
+    found = references("Lucia Moreno won on Sunday. Moreno said that Ana Ortiz had phoned to congratulate her.")
+    assert found.get("her") == "Lucia Moreno"

@@ -232,3 +232,57 @@ def test_a_regnal_number_keeps_a_monarch_or_pope_a_person(build_kg):
     kg = build_kg("Queen Elizabeth II met Pope John Paul II in London in 1982.")
     named = [e for e in kg.entities if "Elizabeth" in e.label or "John Paul" in e.label]
     assert len(named) == 2 and all(e.cls == "Person" for e in named)
+
+
+def test_initials_of_an_organisation_named_in_the_article_are_that_organisation(build_kg, extract):
+    text = "The Bank of Korea held rates steady. BOK Governor Lee Chang-yong said inflation had eased."
+    assert "BOK" in one(build_kg(text), "Bank of Korea").aliases
+    assert ("Lee Chang-yong", "leads", "Bank of Korea") in triples(extract(text))
+
+
+def test_capitalised_words_before_a_unit_noun_name_the_unit(build_kg):
+    kg = build_kg("Orbis Holdings said its Lumen studio, the maker of mobile games such as \"Tiny Towers\", "
+                  "will hire 200 people.")
+    studio, game = one(kg, "Lumen studio"), one(kg, "Tiny Towers")
+    assert studio.cls == "Company"
+    assert (studio.key, "produces", game.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
+
+
+def test_a_lower_case_word_before_a_unit_noun_names_nothing(build_kg):
+    kg = build_kg("Orbis Holdings said its mobile studio will hire 200 people.")
+    assert not named(kg, "mobile studio")
+
+
+def test_last_words_of_a_long_name_are_that_person(build_kg):
+    kg = build_kg("The current president and political ally José Manuel Ortiz Lara won with 53% in 2019. "
+                  "Later the popular Ortiz Lara did not have a majority.")
+    person = one(kg, "José Manuel Ortiz Lara")
+    assert person.cls == "Person" and "Ortiz Lara" in person.aliases
+
+
+def test_a_middle_initial_makes_a_person_and_the_possessor_an_organisation(build_kg):
+    kg = build_kg("The report was written by Reuters' Helena T. Marsh in Paris.")
+    assert one(kg, "Helena T. Marsh").cls == "Person"
+
+
+def test_a_title_word_inside_one_ner_span_parts_party_and_person(nlp, ontology):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _split_at_title
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", "Nueva Fuerza Popular candidate Ortega won.")])))
+    parts = _split_at_title(doc, Span(doc, 0, 5, label="WORK_OF_ART"), ontology)  # as NER may read it
+    assert [(p.text, p.label_) for p in parts] == [("Nueva Fuerza Popular", "ORG"), ("Ortega", "PERSON")]
+    assert _split_at_title(doc, Span(doc, 0, 3, label="ORG"), ontology)[0].text == "Nueva Fuerza Popular"
+
+
+def test_a_name_ner_took_for_a_place_before_the_word_party_is_a_party(nlp, ontology):
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import _noun_class
+
+    doc = nlp("Haas, of the ruling Patria party, thanked the Lubbock company.")
+    assert _noun_class(Span(doc, 5, 6, label="LOC"), ontology) == "PoliticalParty"
+    assert _noun_class(Span(doc, 10, 11, label="GPE"), ontology) is None  # a place before 'company' stays a place

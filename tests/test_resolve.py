@@ -209,3 +209,14 @@ def test_a_role_of_no_person_and_a_speaker_that_cannot_speak_are_dropped(ontolog
     kg = resolve([extraction("a1", where, party, person, relations=relations)], ontology)
     assert [(f.subject, f.object, f.stated_by) for f in kg.facts if f.predicate == "role"] == [
         ("ana-ruiz", "senator", None)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, key, alias", [
+    ("President Warren Hale signed the bill in Dayton.", "warren-hale", "President Warren Hale"),
+    ("Sen. Ada Morrow voted against the measure.", "ada-morrow", "Sen. Ada Morrow"),
+    ("Officer Dale Pruitt was wounded in the raid.", "dale-pruitt", "Officer Dale Pruitt"),
+])
+def test_one_word_title_before_a_name_is_kept_as_an_alias(build_kg, text, key, alias):
+    person = entity(build_kg(text), key)
+    assert person.cls == "Person" and alias in person.aliases

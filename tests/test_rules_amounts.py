@@ -28,3 +28,18 @@ def test_money_raised_from_a_source_is_the_givers(extract):
 
 def test_a_number_with_no_owner_in_reach_states_nothing(extract):
     assert quantities(extract("He said that it would cost £3m.")) == []
+
+
+def test_a_share_of_the_vote_belongs_to_who_took_it(extract):
+    found = quantities(extract("Lucia Moreno took about 52% of the vote, while Tomas Vidal got just over 47%."))
+    assert ("Lucia Moreno", Decimal(52), "percent") in {(s, q.value, q.unit) for s, q in found}
+    assert ("Tomas Vidal", Decimal(47), "percent") in {(s, q.value, q.unit) for s, q in found}
+
+
+def test_an_age_belongs_to_the_person_it_describes(extract):
+    found = {(s, q.value, q.unit) for s, q in quantities(extract("The 70-year-old Tomas Vidal won on Sunday."))}
+    assert ("Tomas Vidal", Decimal(70), "years of age") in found
+
+
+def test_an_age_is_never_a_company_s(extract):
+    assert quantities(extract("The 40-year-old company Acme Corp collapsed.")) == []

@@ -15,3 +15,10 @@ def test_a_soldier_of_a_regiment_is_its_member(extract):
 
 def test_a_person_of_a_place_is_no_member_of_it(extract):
     assert relations(extract("George Hooley of Manchester died in Ukraine."), "memberOf") == []
+
+
+
+def test_a_member_of_a_named_party(extract):
+    found = extract("Tom Haas won. Haas, of the ruling Patria party, thanked voters.")
+    assert ("Tom Haas", "memberOf", "Patria party") in triples(found)
+    assert all(r.object.cls == "PoliticalParty" for r in relations(found, "memberOf"))

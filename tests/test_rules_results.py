@@ -59,3 +59,15 @@ def test_conceding_to_a_rival(extract):
 def test_conceding_a_point_beats_no_one(extract):
     found = triples(extract("Keir Starmer said the plan had failed and conceded that errors were made."))
     assert not any(p == "defeats" for _, p, _ in found)
+
+
+def test_winning_far_ahead_of_a_rival_beats_the_rival(extract):
+    found = triples(extract("Lucia Moreno won 52% of the vote, far ahead of her great rival, Tomas Vidal, who "
+                            "received 31%."))
+    assert ("Lucia Moreno", "defeats", "Tomas Vidal") in found
+    assert ("Tomas Vidal", "defeats", "Lucia Moreno") not in found
+
+
+def test_finishing_ahead_of_a_forecast_beats_no_one(extract):
+    found = triples(extract("Halvorsen Energy finished well ahead of the forecast of Tomas Vidal."))
+    assert not any(p == "defeats" for _, p, _ in found)

@@ -180,3 +180,39 @@ def test_a_noun_that_states_no_relation_with_a_possessive_relates_nothing(extrac
     found = triples(extract("Steven Spielberg won best director. Spielberg, who shared the award with Kate Capshaw, his "
                             "longtime friend, thanked the crew."))
     assert not any(s == "Kate Capshaw" and o == "Steven Spielberg" for s, _, o in found)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Kellner spokesman Ross Avery said the line was repaired.", "Ross Avery", "Kellner"),
+    # NER reads this one-word company as a person's name
+    ("Garnet spokeswoman Joan Pike declined to comment on the recall.", "Joan Pike", "Garnet"),
+])
+def test_a_one_word_organisation_before_a_title_employs_the_person(extract, text, person, org):
+    assert (person, "serves", org) in triples(extract(text))
+
+
+def test_a_department_word_before_a_department_head_title_is_no_organisation(extract):
+    found = triples(extract("Energy Secretary Dana Whitlow visited the plant."))
+    assert not any(p == "serves" and o == "Energy" for s, p, o in found)
+
+
+def test_a_party_candidate_is_a_member_of_the_party(extract):
+    found = triples(extract("Partido Verde candidate Ramos won 41% of the vote."))
+    assert ("Ramos", "memberOf", "Partido Verde") in found
+
+
+def test_a_candidate_title_alone_names_no_party(extract):
+    found = triples(extract("The rival candidate Tomas Vidal conceded on Sunday."))
+    assert not any(p == "memberOf" for _, p, _ in found)
+
+
+def test_a_title_after_an_age_in_apposition(extract):
+    found = triples(extract("Lucia Moreno, 48 years old and former governor of Cusco, has promised to carry on."))
+    assert ("Lucia Moreno", "governs", "Cusco") in found
+    assert ("Lucia Moreno", "role", "former governor") in found
+
+
+def test_a_title_with_of_before_the_name(extract):
+    found = triples(extract("In a statement, Secretary of State Anna Berg said she looked forward to the talks."))
+    assert ("Anna Berg", "role", "Secretary of State") in found
+    assert not any(o == "State" for _, _, o in found)

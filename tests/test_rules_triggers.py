@@ -132,3 +132,14 @@ def test_a_noun_trigger_without_its_modifier_does_not_match():
 def test_an_agreement_between_two_parties(extract):
     found = triples(extract("The agreement between Canada and Mexico was signed on Friday."))
     assert ("Canada", "agreesWith", "Mexico") in found or ("Mexico", "agreesWith", "Canada") in found
+
+
+def test_a_subsidiary_is_owned_by_its_parent(extract):
+    found = triples(extract("Hollis Software is now a wholly owned subsidiary of Siemens, the company said."))
+    assert ("Hollis Software", "subsidiaryOf", "Siemens") in found
+    assert ("Siemens", "owns", "Hollis Software") in found
+
+
+def test_an_affiliate_is_not_owned(extract):
+    found = triples(extract("Hollis Software is an affiliate of Siemens, the company said."))
+    assert ("Siemens", "owns", "Hollis Software") not in found

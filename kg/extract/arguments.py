@@ -36,6 +36,8 @@ class ArgumentFinder:
         self._speech = self.ontology.lexicon.speech_verbs
         self._causative = self.ontology.lexicon.causative_verbs
         self._time_preps = self.ontology.lexicon.time_preps
+        self._culprit = self.ontology.lexicon.culprit_verbs
+        self._clearing = self.ontology.lexicon.clearing_verbs
 
     def mention(self, token: Token) -> Mention | None:
         return self.mentions.at(token) or self.refs.get(token.i)
@@ -67,6 +69,11 @@ class ArgumentFinder:
                                 got = self.entities(pobj, depth + 1)
                                 if got:
                                     return got
+        for child in token.children:  # "games such as X", "allies such as Japan": the examples it names
+            if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
+                got = [m for p in child.children if p.dep_ == "pobj" for m in self.entities(p, depth + 1)]
+                if got:
+                    return got
         if low in self._pass.get("poss", ()) or lemma in self._pass.get("poss", ()):
             for child in token.children:
                 if child.dep_ == "poss" and self.mention(child) is not None:
@@ -164,6 +171,8 @@ class ArgumentFinder:
             governor = head.head
             if governor.dep_ == "acomp" and governor.pos_ == "ADJ":  # "pleaded guilty to killing X"
                 governor = governor.head
+            if governor.lemma_.lower() in self._clearing:  # "acquitted X of killing Y": no one here did it
+                return []
             if head.lower_ in ("of", "for") and governor.pos_ == "VERB":
                 # "accused Minsk of helping Moscow", "thanked Germany for supporting Ukraine": the object does it
                 done_by = [m for c in governor.children if c.dep_ == "dobj" for m in self.entities(c)]
@@ -171,7 +180,7 @@ class ArgumentFinder:
                     return done_by
             if head.lower_ in ("of", "for", "with") and governor.pos_ == "VERB" and self.is_passive(governor):
                 # "was convicted of killing X", "Ray, suspected of killing X": the one convicted did it
-                return self.patients(governor)
+                return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)
             return self.subjects(governor, depth + 1)
         return []
 
@@ -255,12 +264,23 @@ class ArgumentFinder:
                     found.extend(m for c in child.children if c.dep_ == "dobj" for m in self.entities(c))
         if not found and verb.dep_ == "relcl" and any(
                 c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
-            found.extend(self.entities(verb.head))
+            found.extend(self.entities(verb.head) or self.whom_antecedent(verb))
         if not found:  # "helping Moscow wage a campaign", "let Ukraine strike": the bare infinitive's subject
             found.extend(m for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
                          and not any(x.dep_ == "mark" for x in c.children)
                          for s in c.children if s.dep_ == "nsubj" for m in self.entities(s))
         return found
+
+    def whom_antecedent(self, verb: Token) -> list[Mention]:
+        """'X, a Navy aviator and veteran of four missions, whom NASA designated': the parser hung the clause on
+        the wrong noun; 'whom' is a person, the latest one named before it in the sentence."""
+        if not any(c.lower_ == "whom" and c.dep_ == "dobj" for c in verb.children):
+            return []
+        for token in reversed(verb.doc[verb.sent.start:verb.i]):
+            m = self.mention(token)
+            if m is not None and m.cls == Cls.Person:
+                return [m]
+        return []
 
     @staticmethod
     def purpose_clauses(head: Token) -> list[Token]:
@@ -313,8 +333,11 @@ class ArgumentFinder:
                 if moved:  # "sending the spacecraft on a journey to Europa": the spacecraft journeys
                     return moved
             if verb.pos_ in ("VERB", "AUX"):
-                if verb.lemma_ in reporting:
+                if verb.lemma_ in reporting or verb.lemma_ in self._clearing:
                     return []
+                culprits = self.culprits(verb)
+                if culprits:  # "police arrested X in the murder of Y": X, not the police
+                    return culprits
                 # "Sirhan was convicted of the slaying of X": with no agent, the one convicted did it
                 return self.subjects(verb) or (self.patients(verb) if head.lower_ in ("of", "for", "with")
                                                and self.is_passive(verb) else [])
@@ -323,6 +346,15 @@ class ArgumentFinder:
         if noun.dep_ == "conj":  # "the Conservative Party leader and head of the government": not the party's
             return self.governing_subjects(noun.head, own_modifiers=False)
         return []
+
+    def culprits(self, verb: Token) -> list[Mention]:
+        """Who a verb of arrest or trial holds to have done the act named under it: its object, or its passive
+        subject ('X was charged in the slaying of Y', 'the jury convicted X of the murder of Y')."""
+        if verb.lemma_.lower() not in self._culprit:
+            return []
+        if self.is_passive(verb):
+            return self.patients(verb)
+        return [m for c in verb.children if c.dep_ == "dobj" for m in self.entities(c)]
 
     def modifier_agents(self, noun: Token) -> list[Mention]:
         """The agent a noun's own modifiers name: "Russia's invasion", "the Russian invasion", "a Russian missile strike"."""

@@ -15,6 +15,7 @@ from kg.extract.tokens import indices_where, indices_with, string_ids, token_tab
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import Ontology
+from kg.ontology.lexicon import Lexicon
 from kg.ontology.vocabulary import Cls
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
@@ -133,8 +134,15 @@ class _References:
     def visit(self, token: Token) -> None:
         """Note a mention's first token; resolve a referring word."""
         m = self.mentions.at(token)
-        if m is not None and m.source == Source.DEMONYM and _is_demonym_noun(token):
-            self.demonym_noun(token, m)
+        if m is not None and m.source == Source.DEMONYM:
+            # 'the Spaniard' stands for a person itself; 'the American Williams driver' through its noun
+            word = token if _is_demonym_noun(token) else _described_member(token, self.mentions, self.ontology)
+            if word is not None:
+                self.demonym_noun(token, word, m)
+        if m is not None and m.cls == Cls.Person and m.source != Source.DEMONYM:
+            national = demonym_before(self.doc, self.mentions, token)  # 'Australian Oscar Piastri'
+            if national is not None:
+                self.nationality.setdefault(m.name, national.name)
         if m is not None:
             if token.i == 0 or self.mentions.at(self.doc[token.i - 1]) is not m:
                 self.recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
@@ -145,7 +153,7 @@ class _References:
         if low in FIRST_PERSON and token.pos_ == "PRON":
             self.first_person(token, quote)
         elif low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-            self.refer(token, token, self.latest_person(), Source.COREF_PRONOUN)
+            self.refer(token, token, self.latest_person(self.clause_subjects(token)), Source.COREF_PRONOUN)
         elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
             target = _its_antecedent(token, self.recent, self.mentions, self.ontology)
             self.refer(token, token, target, Source.COREF_PRONOUN)
@@ -164,22 +172,71 @@ class _References:
                 self.author if self.author else None)
         self.refer(token, token, target, Source.COREF_FIRST_PERSON)
 
-    def demonym_noun(self, token: Token, demonym: Mention) -> None:
-        """'the Spaniard', 'the 36-year-old Serb': the one person named in the latest mentions before this
-        sentence (one named in it is someone else: 'Djokovic pounced ... before the Spaniard got on the
-        scoreboard') whom no other demonym claimed; with two candidates (a match report) nothing."""
-        sent_start = token_table(self.doc).sentence_bounds(token.i)[0]
-        here = {mm.name for i, mm, _ in self.recent if i >= sent_start}
-        before = [mm for i, mm, _ in self.recent[-8:] if mm.cls == Cls.Person and mm.source != Source.DEMONYM
-                  and mm.name not in here and self.nationality.get(mm.name, demonym.name) == demonym.name]
-        if len({mm.name for mm in before}) == 1:
-            self.refer(token, token, before[-1], Source.COREF_DEMONYM)
-            self.nationality[before[-1].name] = demonym.name
+    def demonym_noun(self, token: Token, word: Token, demonym: Mention) -> None:
+        """'the Spaniard', 'the British driver': the person `described_person` finds, who then has that
+        nationality (and no other demonym of the article may claim them)."""
+        target = self.described_person(token, demonym.name)
+        if target is not None:
+            self.refer(token, word, target, Source.COREF_DEMONYM)
+            self.nationality[target.name] = demonym.name
 
-    def latest_person(self) -> Mention | None:
-        """'he', 'she': the latest person, a subject one of the last sentence or so when there is one."""
+    def described_person(self, token: Token, country: str) -> Mention | None:
+        """Whom a nationality description means: the one person named earlier in its sentence, else the one
+        person named in the latest of the two sentences before that names any; with two candidates there (a
+        match report) nothing. The subject of a clause above the description is never the one described
+        ('Djokovic pounced ... before the Spaniard got on the scoreboard' is someone else; 'X clipped Y,
+        sending the American driver into the wall' is Y), nor is a person another demonym gave a nationality."""
+        table = token_table(self.doc)
+        k = table.sentence_of(token.i)
+        window = table.sent_starts[max(0, k - 2)]
+        ruling = {self.mentions.at(c).name for a in token.ancestors for c in a.children
+                  if c.dep_ in ("nsubj", "nsubjpass") and c.i != token.i and self.mentions.at(c) is not None}
+        people = [(table.sentence_of(i), mm) for i, mm, _ in self.recent if window <= i < token.i
+                  and mm.cls == Cls.Person and mm.source != Source.DEMONYM and mm.name not in ruling
+                  and self.nationality.get(mm.name, country) == country]
+        if not people:
+            return None
+        latest = [mm for sent, mm in people if sent == people[-1][0]]
+        return latest[-1] if len({mm.name for mm in latest}) == 1 else None
+
+    def epithet(self, noun: Token) -> None:
+        """'the tech giant', 'the Texas oil company', "the Austin-based chipmaker's": a company named before,
+        never the subject of the epithet's own clause ('X is a subsidiary of the tech giant' is not X's own)."""
+        if noun.i in self.resolved or any(
+                self.ontology.is_a(m.cls, Cls.Organization)
+                for m in (self.mentions.at(c) for c in noun.children if c.dep_ in ("compound", "appos", "amod"))
+                if m is not None):
+            return  # 'the Hyundai group': the epithet is named
+        noun_cls = self.ontology.lexicon.class_nouns.get(noun.lower_, Cls.Organization)
+        own = _clause_subject_names(noun, self.mentions, self.resolved)
+        phrase = range(noun.left_edge.i, noun.i + 1)  # 'the Austin-based firm': not Austin
+        candidates = [(i, m) for i, m, _ in self.recent[-12:] if m.source != Source.DEMONYM and i not in phrase
+                      and not _same_name(m.name, own) and self.ontology.is_a(m.cls, Cls.Organization)
+                      and (self.ontology.is_a(m.cls, noun_cls) or m.cls == Cls.Organization)]
+        self.refer(noun, noun, _sole_in_latest_sentence(self.doc, candidates), Source.COREF_DEMONSTRATIVE)
+
+    def clause_subjects(self, pronoun: Token) -> set[str]:
+        """The people an object pronoun cannot stand for: the subjects of its own clause and of the clauses
+        that control it ('Gálvez phoned to congratulate her': her is not Gálvez; she would be 'herself')."""
+        if pronoun.dep_ not in ("dobj", "dative", "iobj", "pobj"):
+            return set()
+        node = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+        names: set[str] = set()
+        for _ in range(3):
+            for c in node.children:
+                m = self.mentions.at(c) or self.resolved.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
+                if m is not None:
+                    names.add(m.name)
+            if node.dep_ != "xcomp":
+                break
+            node = node.head
+        return names
+
+    def latest_person(self, not_these: set[str] = frozenset()) -> Mention | None:
+        """'he', 'she': the latest person, a subject one of the last sentence or so when there is one; never
+        one of `not_these` (the subjects of an object pronoun's own clause)."""
         people = [(i, mm, subj) for i, mm, subj in self.recent
-                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM]
+                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM and mm.name not in not_these]
         if not people:
             return None
         last_sent_start = people[-1][0]
@@ -189,6 +246,10 @@ class _References:
     def determined_noun(self, token: Token, low: str) -> None:
         """'this drone', 'the same company', 'the study': a noun after a determiner that refers back."""
         head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
+        epithet = _epithet_noun(token, lexicon) if low == "the" else None
+        if epithet is not None:
+            self.epithet(epithet)
+            return
         noun_cls = lexicon.class_nouns.get(head.lower_)
         is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
         # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
@@ -217,6 +278,91 @@ def _is_demonym_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod", "poss") \
         and not token.lower_.endswith(("s", "ish", "ch", "ese")) \
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _epithet_noun(det: Token, lexicon: Lexicon) -> Token | None:
+    """The company noun 'the' introduces with only descriptive modifiers: 'the tech giant', 'the Texas oil
+    giant', 'the Burbank-based company' ('the' may hang on what the company possesses: "the X-based company's
+    shares"). A complement or a clause ('the company behind X', 'the firm that ...') or a contrastive modifier
+    ('the rival company') makes a new one."""
+    head = det.head
+    if head.lower_ not in lexicon.epithets.nouns:
+        head = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in lexicon.epithets.nouns
+                     and not any(d.dep_ == "det" for d in c.children)), None)
+    if head is None or head.tag_ != "NN" or det.dep_ != "det" or not any(
+            c.dep_ in ("compound", "amod", "npadvmod", "nmod") for c in head.children):
+        return None  # a bare 'the company' is a definite organisation (_definite_organisation)
+    for child in head.children:
+        if child.dep_ not in ("det", "case", "punct", "compound", "amod", "npadvmod", "nmod") \
+                or child.lower_ in lexicon.epithets.contrastive:
+            return None
+    return head
+
+
+def _clause_subject_names(noun: Token, mentions: TokenMentions, resolved: dict[int, Mention]) -> set[str]:
+    """Names of the subjects of the verb whose clause holds `noun`."""
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return set()
+    found = (mentions.at(c) or resolved.get(c.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return {m.name for m in found if m is not None}
+
+
+def _sole_in_latest_sentence(doc: Doc, candidates: list[tuple[int, Mention]]) -> Mention | None:
+    """The one company named in the latest sentence that names any; with two ('X's stock rebounded, so that
+    the Y deal came out cheaper; the oil giant ...') the epithet may be either, and none is taken."""
+    if not candidates:
+        return None
+    table = token_table(doc)
+    latest = table.sentence_bounds(candidates[-1][0])[0]
+    names = {m.name for i, m in candidates if table.sentence_bounds(i)[0] == latest}
+    first = candidates[-1][1]
+    return first if all(_same_name(name, {first.name}) for name in names) else None
+
+
+def _same_name(name: str, names: set[str]) -> bool:
+    """'Activision' and 'Activision Blizzard', 'Disney' and 'Walt Disney Co' are one company: the same first
+    word, or the words of one among the other's."""
+    words = set(name.split())
+    return any(name.split()[0] == other.split()[0] or words <= set(other.split()) or set(other.split()) <= words
+               for other in names)
+
+
+def _described_member(token: Token, mentions: TokenMentions, ontology: Ontology) -> Token | None:
+    """'the British driver', 'the American Williams driver', 'the Kenyan runner': a singular member or
+    occupation noun after 'the', modified by the demonym, with no name of its own, is a person named before;
+    its noun is returned. 'the American team', 'the British driver Lando Norris' are not."""
+    head = token.head
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i and mentions.at(head) is not None:
+        head = head.head  # 'the American Williams driver': through the team's name to the noun
+    lexicon = ontology.lexicon
+    if token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i or head.pos_ != "NOUN" \
+            or head.tag_ == "NNS" or head.lower_ not in lexicon.member_nouns | lexicon.occupations:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    named = [c for c in head.children if c.dep_ in ("appos", "compound", "nmod") and mentions.at(c) is not None
+             and mentions.at(c).cls == Cls.Person]
+    after = mentions.at(head.doc[head.i + 1]) if head.i + 1 < len(head.doc) else None
+    if named or mentions.at(head) is not None or (after is not None and after.cls == Cls.Person):
+        return None
+    return head
+
+
+def demonym_before(doc: Doc, mentions: TokenMentions, first: Token) -> Mention | None:
+    """The nationality written right before a person's name: 'Australian Oscar Piastri' (not 'Australian
+    Open champion X', where the words between make it a title)."""
+    if first.i == 0:
+        return None
+    prev = doc[first.i - 1]
+    m = mentions.at(prev)
+    person = mentions.at(first)
+    if m is None or m.source != Source.DEMONYM or m.cls != Cls.Country or person is None:
+        return None
+    # 'William French Smith': a name word before the demonym makes it part of the name
+    inside = prev.i > 0 and doc[prev.i - 1].pos_ == "PROPN" and doc[prev.i - 1].is_title
+    return m if prev.dep_ in ("amod", "compound", "nmod") and mentions.at(prev.head) is person and not inside \
+        else None
 
 
 def _definite_organisation(head: Token, noun_cls: str | None, ontology: Ontology) -> bool:

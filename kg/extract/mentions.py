@@ -94,13 +94,17 @@ def _noun_class(span: Span, ontology: Ontology) -> str | None:
     """The class the common noun a name modifies gives it: 'the Halcyon probe', 'Archer artillery systems'."""
     class_nouns = ontology.lexicon.class_nouns
     head = span.root.head
-    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN" \
-            or span.label_ in ("GPE", "LOC", "NORP"):
+    if span.root.dep_ not in ("compound", "amod", "nmod") or head.i < span.end or head.pos_ != "NOUN":
         return None
     found = [class_nouns[t.lower_] for t in [head] + [c for c in head.children if c.dep_ == "compound"
                                                        and c.i >= span.end] if t.lower_ in class_nouns]
     # the most specific of them: 'artillery systems' is a Weapon before it is a Product
-    return max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    cls = max(found, key=lambda c: len(ontology.classes.get(c, ())), default=None)
+    # a place word before a noun is mostly an adjective ('the Texas company'); but NER often takes a party's
+    # name for a place ('the ruling Morena party')
+    if span.label_ in ("GPE", "LOC", "NORP") and cls != Cls.PoliticalParty:
+        return None
+    return cls
 
 
 def _is_adjective(span: Span) -> bool:
@@ -133,13 +137,25 @@ def _part_of_compound_word(span: Span) -> bool:
                 or span.text.endswith("-"))
 
 
+def _inside_title(span: Span, ontology: Ontology) -> bool:
+    """'State' in 'Secretary of State' is the last word of a title, not an organisation."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].lower_ != "of":
+        return False
+    title = ontology.lexicon.title_abbreviations.get(doc[span.start - 2].lower_, doc[span.start - 2].lower_)
+    return f"{title} of {span[0].lower_}" in ontology.lexicon.all_titles
+
+
 def _followed_by_title(span: Span, ontology: Ontology) -> bool:
     """'Defence' in 'Defence Secretary' is a department word inside a title, not an organisation."""
     doc = span.doc
     if span.end >= len(doc):
         return False
-    titles = ontology.lexicon.office_titles
-    return doc[span.end].lower_ in titles and len(span) == 1
+    # "Leica spokesman X", "GE chief executive Y": only a department-head title ("Defence Secretary", "Energy
+    # Minister") makes the word before it a department name; before another title it is the employer's name
+    following = doc[span.end].lower_
+    return len(span) == 1 and following in ontology.lexicon.office_titles \
+        and following in ontology.lexicon.department_head_titles
 
 
 def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
@@ -153,7 +169,8 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
 
 
 def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
-    if span.ent_id_:
+    # a span widened past the ruler's match ('West Texas') keeps its root's id but is another name
+    if span.ent_id_ and span[0].ent_id_ == span.ent_id_:
         return ontology.entry_by_name.get(span.ent_id_)
     return ontology.gazetteer_index.get(fold(span.text))
 
@@ -164,10 +181,15 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
         entry = ontology.demonym_index.get(fold(ent.text)) or ontology.gazetteer_index.get(fold(ent.text))
-        if entry is None:
+        if entry is not None:
+            return ent, make_mention(doc, ent, entry.name, entry.cls, Source.DEMONYM, entry)
+        # "the provinces of Aleppo, Idlib": a proper noun standing as a noun phrase of its own is no nationality
+        # but a place NER misread ('Peronist' before a noun, 'Syrian', 'Democrats' are not)
+        root = ent.root
+        if not (len(ent) == 1 and root.pos_ == "PROPN" and root.dep_ in ("pobj", "conj", "appos")
+                and root.head.pos_ in ("ADP", "PROPN")):
             return None
-        name = entry.name
-        return ent, make_mention(doc, ent, name, entry.cls, Source.DEMONYM, entry)
+        ent = Span(doc, ent.start, ent.end, label="GPE")
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
@@ -175,7 +197,8 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
         span = span[:-1]
     text = HQ_SUFFIX.sub("", TRAILING_NOISE.sub("", span.text.strip(QUOTES + " ")))
-    if not text or not any(c.isupper() for c in text) or len(text) < 2:
+    # a lower-case name is a name only when the gazetteer lists it ('measles', 'cholera')
+    if not text or not (any(c.isupper() for c in text) or span.ent_id_) or len(text) < 2:
         return None
     entry = _gazetteer_entry(span, ontology) or ontology.gazetteer_index.get(fold(text))
     legal_name = False
@@ -183,6 +206,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         text, legal_name = _without_legal_suffix(text)
         entry = ontology.gazetteer_index.get(fold(text)) if legal_name else None
     if entry is None and (_part_of_compound_word(ent) or _is_fragment(ent) or _followed_by_title(ent, ontology)
+                          or _inside_title(ent, ontology)
                           or (ent.label_ in ("LOC", "GPE") and _is_adjective(span))):
         return None
     if entry is not None:
@@ -203,15 +227,42 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         if cls == Cls.Person and len(span) > 1 and (any(ch.isdigit() for ch in span[-1].text) or (
                 re.fullmatch(r"[IVX]+", span[-1].text) and ent.label_ != "PERSON")):
             cls = Cls.Product
-    surface = None
-    if cls == Cls.Person:  # "Mr Healey": the title form is a name the text used, kept as an alias
-        start = min(span.start, ent.start)
-        while start > 0 and fold(doc[start - 1].text).rstrip(".") in honorifics \
-                and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
-            start -= 1
-        if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
-            surface = doc[start:span.end]
+    surface = _title_form(doc, ent, span, ontology) if cls == Cls.Person else None
     return span, make_mention(doc, span, text, cls, Source.GAZETTEER if entry else Source.NER, entry, surface)
+
+
+def _title_form(doc: Doc, ent: Span, span: Span, ontology: Ontology) -> Span | None:
+    """The name as written with its form of address or one-word title: "Mr Healey", "President Lincoln",
+    "Sen. Glenn". The text used it as a name, so it is kept as an alias; longer titles ("Defence Secretary")
+    are roles, not names."""
+    start = min(span.start, ent.start)
+    while start > 0 and fold(doc[start - 1].text).rstrip(".") in SHORT_HONORIFICS:
+        start -= 1
+    if start < span.start and all(fold(t.text).rstrip(".") in SHORT_HONORIFICS for t in doc[start:span.start]):
+        return doc[start:span.end]
+    if span.start > 0 and _is_title_word(doc[span.start - 1], ontology):
+        return doc[span.start - 1:span.end]
+    return None
+
+
+def _is_title_word(token: Token, ontology: Ontology) -> bool:
+    """A capitalised one-word title or rank: 'President', 'Sen.', 'Gen.', 'Rev.', 'Officer'."""
+    lexicon = ontology.lexicon
+    word = fold(token.text)
+    return token.text[:1].isupper() and (word in lexicon.honorifics or token.lower_ in lexicon.title_abbreviations
+                                         or word in lexicon.all_titles)
+
+
+def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
+    """'La Libertad Avanza candidate Milei' read as one name: a lower-case title word inside a span of
+    capitalised words parts an organisation (before it) from a person (after it)."""
+    titles = ontology.lexicon.all_titles
+    for k in range(1, len(ent) - 1):
+        t = ent[k]
+        if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
+                w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
@@ -300,6 +351,28 @@ def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> No
     _add_bare_names(doc, mentions, names, proper_only=False)
 
 
+def _bare_surnames(doc: Doc, mentions: TokenMentions) -> None:
+    """'Verstappen started from pole' after 'Max Verstappen': the tagger often leaves a surname untagged (at the
+    start of a sentence above all); where the article names one person by that surname, it is that person."""
+    people: dict[str, set[str]] = {}
+    for s, e, m in mentions.spans:
+        if m.cls == Cls.Person and e - s >= 2 and m.source in (Source.NER, Source.RULE, Source.GAZETTEER):
+            people.setdefault(doc[e - 1].text, set()).add(m.name)
+    found = {last: next(iter(full)) for last, full in people.items()
+             if len(full) == 1 and last[:1].isupper() and last.isalpha() and len(last) > 2}
+    if not found:
+        return
+    hashes = np.fromiter((doc.vocab.strings[last] for last in found), dtype=np.uint64, count=len(found))
+    for i in np.flatnonzero(np.isin(doc.to_array(ORTH), hashes)).tolist():
+        token = doc[i]
+        if mentions.at(token) is not None or token.pos_ != "PROPN":
+            continue
+        beside = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+        if any(t.pos_ == "PROPN" and t.is_title or t.lower_ == "the" for t in beside):
+            continue  # part of a longer name, or a thing called by it ('the Court')
+        mentions.add(i, i + 1, make_mention(doc, doc[i:i + 1], found[token.text], Cls.Person, Source.RULE))
+
+
 def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     """'Airbus Defence and Space', 'Edinburgh Innovations': the gazetteer ruler claimed the known name first,
     so NER could not take the longer organisation name it begins; the capitalised words after it are joined."""
@@ -319,6 +392,17 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     if end == ent.end or (end < len(doc) and doc[end].lower_ in titles) or doc[end - 1].lower_ in ("and", "&"):
         return ent
     return Span(doc, ent.start, end, label="ORG")
+
+
+def _extend_compass(doc: Doc, ent: Span, ontology: Ontology) -> Span:
+    """'West Texas', 'Northern Ontario': the gazetteer ruler claimed the known place, so NER could not take the
+    region named by a compass word before it; the two are one name, a region."""
+    if not ent.ent_id_ or ent.label_ not in ("GPE", "LOC") or ent.start == 0:
+        return ent
+    word = doc[ent.start - 1]
+    if word.text not in ontology.lexicon.name_patterns.compass_words or word.ent_type_:
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label="LOC")
 
 
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
@@ -451,12 +535,13 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     naming.datelines(doc, mentions, ontology)
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
-    for ent in doc.ents:
-        ent = _extend_known(doc, _extend_dangling(doc, ent), ontology)
-        found = _ner_mention(doc, ent, ontology)
-        if found is not None:
-            span, mention = found
-            mentions.add(span.start, span.end, mention)
+    for whole in doc.ents:
+        widened = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology)
+        for ent in _split_at_title(doc, widened, ontology):
+            found = _ner_mention(doc, ent, ontology)
+            if found is not None:
+                span, mention = found
+                mentions.add(span.start, span.end, mention)
     naming.quoted_titles(doc, mentions, ontology)
     _descriptor_names(doc, mentions, ontology)
     _short_forms(doc, mentions, ontology)
@@ -470,6 +555,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
+    _bare_surnames(doc, mentions)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
 

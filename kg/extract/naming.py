@@ -246,6 +246,45 @@ def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             mentions.retype(k, Cls.SportsTeam)
 
 
+def employers_before_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Garnet spokeswoman Joan Pike', 'former Vantex executive Lee Moss': a one-word name before a title or an
+    occupation that is written before a person's name is the employer, though NER took it for a person."""
+    titles = ontology.lexicon.titles_and_occupations
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.cls != Cls.Person or m.source == Source.GAZETTEER or e - s != 1 or e + 1 >= len(doc) \
+                or _known_person(mentions, m.name):
+            continue
+        title, after = doc[e], mentions.at(doc[e + 1])
+        if title.lower_ in titles and title.is_lower and after is not None and after.cls == Cls.Person \
+                and after is not m and title.head.i > e and doc[s].head.i == e:
+            mentions.retype(k, Cls.Organization)
+
+
+def unit_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'its Nova studio', "Acme's Orbit division": capitalised words before a company unit noun, after a
+    possessive or 'the', name the unit (NER leaves them out or reads them as people)."""
+    units = ontology.lexicon.name_patterns.unit_nouns
+    for noun in doc:
+        if noun.lower_ not in units or noun.pos_ != "NOUN" or mentions.at(noun) is not None:
+            continue
+        start = noun.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                and doc[start - 1].head.i == noun.i and doc[start - 1].dep_ == "compound":
+            start -= 1
+        opener = doc[start - 1] if start > 0 else None
+        if start == noun.i or opener is None or not (opener.tag_ in ("PRP$", "POS") or opener.lower_ == "the") \
+                or any(_claimed(mentions, t, start) for t in doc[start:noun.i]):
+            continue
+        span = doc[start:noun.i + 1]
+        _replace(mentions, span.start, span.end, make_mention(doc, span, span.text, Cls.Company, Source.RULE))
+
+
+def _claimed(mentions: TokenMentions, token, start: int) -> bool:
+    """A known name on `token`, or NER's guess reaching before `start` ('Acme Lumen studio' is not a unit)."""
+    m = mentions.at(token)
+    return m is not None and (m.source != Source.NER or any(s < start for s, e, x in mentions.spans if x is m))
+
+
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Djokovic' after 'Novak Djokovic', 'Hardik' after 'Hardik Pandya', 'Charles' after 'King Charles III',
     'Ahn' after 'Ahn Gyu-back': a one-word name that is the first or last name of exactly one person the
@@ -272,6 +311,34 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
             f = mentions.spans[j][2]
         _set(mentions, k, dataclasses.replace(m, name=f.name, cls=Cls.Person, wikidata=f.wikidata,
                                               canonical=f.canonical))
+
+
+def tail_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'López Obrador' after 'Andrés Manuel López Obrador': a name of several words that ends the name of exactly
+    one person of the article, and is no known name of its own, is that person's, whatever NER called it."""
+    people = {m.name: m for _, _, m in mentions.spans if m.cls == Cls.Person and len(m.name.split()) >= 3}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        words = m.name.split()
+        if len(words) < 2 or m.source not in (Source.NER, Source.RULE) or m.cls not in DEFAULT_CLASSES:
+            continue
+        owners = [p for name, p in people.items() if name.split()[-len(words):] == words and name != m.name]
+        if len(owners) == 1:
+            p = owners[0]
+            _set(mentions, k, dataclasses.replace(m, name=p.name, cls=Cls.Person, wikidata=p.wikidata,
+                                                  canonical=p.canonical))
+
+
+def initialled_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Marina E. Franco', 'George W. Harris': a given name, a middle initial and a surname name a person,
+    whatever NER called them."""
+    for k, (s, e, m) in enumerate(mentions.spans):
+        words = [t for t in doc[s:e]]
+        if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES or len(words) != 3:
+            continue
+        first, middle, last = words
+        if first.is_title and first.is_alpha and last.is_title and last.is_alpha \
+                and re.fullmatch(r"[A-Z]\.", middle.text) and first.lower_ not in ontology.lexicon.generic_name_words:
+            mentions.retype(k, Cls.Person)
 
 
 def _name_words(name: str) -> list[str]:
@@ -330,6 +397,27 @@ def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
                 mentions.add(i, i + 1, make_mention(doc, span, full.name, full.cls, Source.RULE))
 
 
+def initial_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'BOJ' after 'the Bank of Japan', 'NTSB' after 'the National Transportation Safety Board': a one-word
+    capitals name NER took for an organisation, made of the initials of an organisation the article names, is
+    that organisation."""
+    orgs = [m for _, _, m in mentions.spans if len(m.name.split()) >= 2 and ontology.is_a(m.cls, Cls.Organization)]
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if e - s != 1 or m.source != Source.NER or not m.name.isupper() or not m.name.isalpha() \
+                or not ontology.is_a(m.cls, Cls.Organization):
+            continue
+        full = next((o for o in orgs if m.name in initials(o.name)), None)
+        if full is not None:
+            _set(mentions, k, dataclasses.replace(m, name=full.name, cls=full.cls, wikidata=full.wikidata,
+                                                  canonical=full.canonical))
+
+
+def initials(name: str) -> tuple[str, str]:
+    """'Bank of Japan' -> ('BOJ', 'BJ'): the initials of every word, and of the capitalised words only."""
+    words = [w for w in name.split() if w[0].isalpha()]
+    return "".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())
+
+
 def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'the maker of "Call of Duty"', 'the drama "The Zone of Interest"', '"Inception," "Dunkirk"': a short
     title-case phrase alone in quotation marks is the title of a work (a film, a game, a book, a show).
@@ -382,5 +470,6 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 
 
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
-CLASS_RULES = (appositive_titles, city_state, based_places, place_nouns, listed_places, possessive_organisations, member_nouns)
-NAME_RULES = (short_person_names, admin_short_names, bracketed_acronyms)
+CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
+               possessive_organisations, member_nouns, unit_names, employers_before_titles)
+NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

@@ -19,10 +19,13 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "a": 1}
 
 MONEY = re.compile(
-    r"(?P<sym>[£$€¥₴₽])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>trillion|billion|million|thousand|tn|bn|mn|m|k|b)?\b"
+    r"(?P<sym>[£$€¥₴₽])\s?(?P<num>\d[\d,]*(?:\.\d+)?)[\s-]?(?P<mult>trillion|billion|million|thousand|tn|bn|mn|m|k|b)?\b"
     r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>trillion|billion|million|thousand|tn|bn|m|k)?\s?"
     r"(?P<word>pounds?|sterling|dollars?|euros?|hryvnias?|roubles?|rubles?|yen)\b",
     re.IGNORECASE)
+PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b|percent\b)", re.IGNORECASE)
+AGE_UNIT = "years of age"
+AGE = re.compile(r"(?P<num>\d{1,3})[\s-]years?[\s-]old", re.IGNORECASE)
 COUNT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>trillion|billion|million|thousand|bn|m|k)?\b",
                    re.IGNORECASE)
 
@@ -72,3 +75,20 @@ def parse_count(span: Span) -> Quantity | None:
     if unit == span.root.lemma_.lower():
         unit = None
     return Quantity(value=Decimal(int(value)) if value == int(value) else value, unit=unit, text=span.text)
+
+
+def parse_percent(text: str) -> Quantity | None:
+    """The first share in the text: 'about 56%' -> 56 percent, 'between 58.3 per cent and 60.7 per cent' -> 58.3."""
+    m = PERCENT.search(text)
+    value = parse_number(m.group("num")) if m else None
+    if value is None:
+        return None
+    return Quantity(value=Decimal(int(value)) if value == int(value) else value, unit="percent", text=m.group(0))
+
+
+def parse_age(text: str) -> Quantity | None:
+    """An age: '61 years old', 'the 53-year-old' -> 61 / 53 with the unit 'years of age'."""
+    m = AGE.search(text)
+    if m is None:
+        return None
+    return Quantity(value=Decimal(int(m.group("num"))), unit=AGE_UNIT, text=m.group(0))

@@ -59,6 +59,17 @@ class ContestResults:
     win_property: str = "wins"  # the property the winner then has to the competition
     final_rounds: Words = frozenset()  # "final", "decider": the round that decides the competition
     conceding_verbs: Words = frozenset()  # "after Massa conceded": the clause's subject beat him
+    finishing_verbs: Words = frozenset()  # "won 58%, far ahead of rival Y", "finished ahead of Y": beat Y
+
+
+@dataclass(frozen=True)
+class Outbreaks:
+    """Where a disease breaks out (kg/extract/rules/outbreaks.py): 'a measles outbreak in X', 'one case of
+    Ebola in Y', 'Z is battling an outbreak of cholera'."""
+
+    nouns: Words = frozenset()  # "outbreak", "cases", "deaths": the noun a disease is counted or spread by
+    verbs: Words = frozenset()  # "record", "confirm", "battle": a place that does this to an outbreak has it
+    dying_verbs: Words = frozenset()  # "died of measles in X": the disease was there
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,7 @@ class Lethal:
     verbs: Words = frozenset()  # "shoot", "stab": they kill only with a complement
     complements: Words = frozenset()  # "to death", "fatally", "dead"
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
+    person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,8 @@ class NamePatterns:
     organization_heads: WordList = ()
     organization_heads_before_of: WordList = ()
     vehicle_nouns: WordList = ()
+    compass_words: WordList = ()  # "West Texas", "Northern Ontario": the part of a known place is a region of its own
+    unit_nouns: Words = frozenset()  # "its Nova studio": the capitalised words before one name a company unit
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,14 @@ class PossessiveRelation:
 class Possessives:
     ownership_words: WordList = ()
     relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+
+
+@dataclass(frozen=True)
+class Epithets:
+    """'the tech giant', 'the Texas oil company': company nouns that refer back to a company named before."""
+
+    nouns: Words = frozenset()
+    contrastive: Words = frozenset()  # 'the rival firm', 'the parent company': another one
 
 
 @dataclass(frozen=True)
@@ -136,6 +158,7 @@ class Lexicon:
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
     contest_results: ContestResults = ContestResults()
+    outbreaks: Outbreaks = Outbreaks()
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
@@ -145,6 +168,8 @@ class Lexicon:
     lethal: Lethal = Lethal()  # "after the assassination of X, Davis testified": a time, not his act
     speech_verbs: Words = frozenset()
     accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
+    culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
+    clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
@@ -154,6 +179,7 @@ class Lexicon:
     party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
+    epithets: Epithets = Epithets()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
@@ -163,6 +189,7 @@ class Lexicon:
     name_patterns: NamePatterns = NamePatterns()
     military_nouns: Words = frozenset()
     member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
+    crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
 
     @functools.cached_property
     def all_titles(self) -> Words:

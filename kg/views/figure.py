@@ -1,4 +1,4 @@
-"""The static picture of the entity graph (graph.svg, graph.png): arrows, named main links, no overlapping text.
+"""The static picture of the entity graph (graph.svg, graph.png): arrows, main links named, no text overlaps.
 
 Labels are placed greedily, most important first: an entity's name goes below its dot, else
 above, right or left of it or at a corner, and is left out when every place would cover another label, another
@@ -70,10 +70,11 @@ class _Placer:
         if _clashes(box, self.taken):
             return False
         # a dot counts as its inscribed square's box: text may graze a dot's rim, never its middle
-        return not any(box[0] < x + r * 0.7 and box[2] > x - r * 0.7 and box[1] < y + r * 0.7 and box[3] > y - r * 0.7
+        return not any(_clashes(box, [(x - r * 0.7, y - r * 0.7, x + r * 0.7, y + r * 0.7)])
                        for v, (x, y, r) in self.discs.items() if v not in own)
 
-    def place(self, spots: list[tuple[float, float, str, str]], text: str, own: tuple[str, ...], **style) -> bool:
+    def place(self, spots: list[tuple[float, float, str, str]], text: str, own: tuple[str, ...],
+              **style) -> bool:
         """Try each (x, y, ha, va) in display pixels in turn; keep the first that is free."""
         to_data = self.ax.transData.inverted()
         for x, y, ha, va in spots:
@@ -145,7 +146,9 @@ def _draw_graph(model: ViewModel, ax: plt.Axes, nodes: list[str]) -> tuple[nx.Mu
     pos = {v: (x, -y) for v, (x, y) in layout(sub).items()}
     top = max(pr.get(v, 0.0) for v in nodes) or 1.0
     sizes = {v: 60 + 1400 * (pr.get(v, 0.0) / top) for v in nodes}
-    colours = class_colours(graph.nodes[v]["cls"] for v in nodes)
+    # every class of the graph coloured together, as the report's table and the page colour them
+    everywhere = class_colours(graph.nodes[v]["cls"] for v in graph.nodes)
+    colours = {cls: everywhere[cls] for cls in sorted({graph.nodes[v]["cls"] for v in nodes})}
     nx.draw_networkx_edges(directed, pos, ax=ax, edge_color="#9aa1aa", width=0.9, alpha=0.85, arrows=True,
                            arrowstyle="-|>", arrowsize=9, node_size=[sizes[v] for v in nodes],
                            connectionstyle=f"arc3,rad={EDGE_CURVE}")

@@ -160,6 +160,11 @@ class Browser:
     def move(self, x: float, y: float) -> None:
         self.send("Input.dispatchMouseEvent", session=True, type="mouseMoved", x=x, y=y)
 
+    def wheel(self, x: float, y: float, delta_y: float) -> None:
+        """A mouse-wheel turn at page coordinates: positive `delta_y` scrolls down (zooms a map out)."""
+        self.send("Input.dispatchMouseEvent", session=True, type="mouseWheel", x=x, y=y, deltaX=0,
+                  deltaY=delta_y)
+
     def screenshot(self, path: Path) -> Path:
         data = self.send("Page.captureScreenshot", session=True, format="png")["data"]
         Path(path).write_bytes(base64.b64decode(data))

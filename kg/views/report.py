@@ -16,7 +16,7 @@ from kg.views.figure import drawn_nodes, write_static
 from kg.views.graphview import write_atomic
 from kg.views.model import Statement, ViewModel, as_model, short_id
 from kg.views.render import DEFAULT_TITLE, build_page, fragment, library, render_html
-from kg.views.style import class_colour
+from kg.views.style import class_colours
 
 __all__ = ["GraphView", "embed", "embeds", "draw_static", "show", "write_report"]
 
@@ -344,7 +344,8 @@ def _open_phrases_html(stats: dict) -> str:
 def _html(model: ViewModel, stats: dict, svg: str, view: str, title: str) -> str:
     e = html.escape
     c = stats["counts"]
-    class_rows = [[f'<span class="swatch" style="background:{class_colour(k)}"></span>{e(k)}', str(v)]
+    colours = class_colours(stats["entities_by_class"])  # as the views colour them: all classes together
+    class_rows = [[f'<span class="swatch" style="background:{colours[k]}"></span>{e(k)}', str(v)]
                   for k, v in stats["entities_by_class"].items()]
     prop_rows = [[e(k), str(v)] for k, v in stats["relations_by_predicate"].items()]
     player_rows = [[str(i), _a(model, p["iri"]), e(p["class"]), str(p["facts"]), str(p["degree"]),

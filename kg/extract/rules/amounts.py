@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.quantities import parse_count, parse_money
+from kg.extract.quantities import AGE_UNIT, parse_age, parse_count, parse_money, parse_percent
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Quantity, Relation, Source
 from kg.ontology.vocabulary import Cls
 
-QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY")
+QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE")
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -47,7 +47,7 @@ def amounts(ctx: RuleContext) -> Iterator[Relation]:
             qty = quantity(ctx, ent, sent)
             if qty is None:
                 continue
-            owner, rule = quantity_owner(ctx, ent, sent)
+            owner, rule = age_owner(ctx, ent) if qty.unit == AGE_UNIT else quantity_owner(ctx, ent, sent)
             if owner is None and previous_topic is not None and qty.unit and len(qty.unit) == 3:
                 owner, rule = previous_topic, "amount-context"
             if owner is not None:
@@ -59,12 +59,30 @@ def quantity(ctx: RuleContext, ent: Span, sent: Span) -> Quantity | None:
     """The value of a money, cardinal or quantity entity."""
     if ent.label_ not in QUANTITY_LABELS:
         return None
+    if ent.label_ == "DATE":  # "Sheinbaum, 61 years old", "the 53-year-old filmmaker"
+        return parse_age(ent.text)
+    if ent.label_ == "PERCENT":  # "took 56% of the vote", "a 15 per cent tariff"
+        return parse_percent(ent.text)
     qty = parse_money(ent.text) if ent.label_ == "MONEY" else parse_count(ent)
     if qty is None and ent.label_ == "MONEY":
         # "£200m" may come out as '200' with the symbol and multiplier outside the entity
         wider = ctx.doc[max(ent.start - 1, sent.start):min(ent.end + 1, sent.end)]
         qty = parse_money(wider.text)
     return qty
+
+
+def age_owner(ctx: RuleContext, ent: Span) -> tuple[Mention | None, str]:
+    """Whose age it is: the person the age describes ('Sheinbaum, 61 years old', 'the 53-year-old Nolan'), or
+    the clause's actor when that is a person; an age is never an organisation's."""
+    root = ent.root
+    described = root.head if root.dep_ in ("amod", "compound", "npadvmod", "appos") else root
+    owner = ctx.args.mention(described)
+    if owner is None or owner.cls != Cls.Person:
+        node = described
+        while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        owner = ctx.args.mention(node)
+    return (owner, "amount") if owner is not None and owner.cls == Cls.Person else (None, "amount")
 
 
 def quantity_owner(ctx: RuleContext, ent: Span, sent: Span) -> tuple[Mention | None, str]:

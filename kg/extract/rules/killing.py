@@ -5,7 +5,9 @@
 - An instrument killed: "Oswald fired the shots that killed Kennedy", "the bomb he planted killed X": the
   one who fired, planted or threw the instrument kills.
 
-A shooting with no lethal word ("McKinley was shot by Czolgosz") is not a killing here.
+- A named person shooting another named person: "Booth shot Lincoln", "McKinley was shot by Czolgosz": in news
+  the one who shot is nearly always named as the killer (lexicon `lethal.person_verbs`), so it is a killing, at a
+  lower confidence; a shooting by or of anyone else ("police shot a suspect", "shot a deer") is not.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
+from kg.ontology.vocabulary import Cls
 
 
 def killings(ctx: RuleContext) -> Iterator[Relation]:
@@ -31,6 +34,9 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         elif lemma in kill_verbs:
             killers, victims = instrument_users(ctx, token, lethal.instruments), ctx.args.direct_objects(token)
             rule = "instrument"
+        elif lemma in lethal.person_verbs:
+            killers, victims = people(ctx.args.subjects(token)), people(ctx.args.direct_objects(token))
+            rule = "shot-person"
         else:
             continue
         for killer in killers:
@@ -59,3 +65,8 @@ def instrument_users(ctx: RuleContext, verb: Token, instruments: frozenset[str])
         return []
     user = noun.head if noun.dep_ == "dobj" else None
     return ctx.args.subjects(user) if user is not None and user.pos_ == "VERB" else []
+
+
+def people(mentions: list[Mention]) -> list[Mention]:
+    """The named people among the mentions ('the gunman', a pronoun or an organisation is not read)."""
+    return [m for m in mentions if m.cls == Cls.Person]

@@ -54,6 +54,36 @@ def phrase_words(phrase: Token) -> list[Token]:
     return words
 
 
+def finishes_ahead(ctx: RuleContext) -> Iterator[Relation]:
+    """'X won 58% of the vote, far ahead of her rival, Y', 'X finished ahead of Y': a contestant who wins or
+    finishes ahead of another beat them (not 'ahead of the vote', which names no contestant)."""
+    results = ctx.lexicon.contest_results
+    for token in ctx.doc:
+        if token.lower_ != "ahead" or token.head.lemma_.lower() not in results.finishing_verbs \
+                or token.head.pos_ != "VERB":
+            continue
+        verb = token.head
+        if ctx.sentence_too_long(verb) or ctx.negated(verb):
+            continue
+        winners = ctx.args.subjects(verb)
+        losers = [m for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                  for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p) or named_after(ctx, p)]
+        for winner in winners:
+            for loser in (m for m in losers if m not in winners):
+                yield from ctx.relate(winner, next(iter(sorted(results.defeat_properties))), loser, verb,
+                                      "finished-ahead")
+
+
+def named_after(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The name set off by a comma right after a common noun ('her rival, Tomas Vidal'), where the parser did
+    not make it the noun's apposition."""
+    doc = ctx.doc
+    if noun.pos_ != "NOUN" or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    m = ctx.args.mention(doc[noun.i + 2])
+    return [m] if m is not None else []
+
+
 def concessions(ctx: RuleContext) -> Iterator[Relation]:
     """'Milei is set to become president after rival Sergio Massa conceded': whoever the clause is about
     beat the one who conceded ('conceded to X' is a reverse trigger of the lexicon)."""

@@ -60,7 +60,7 @@ def postnominal(ctx: RuleContext, end: int, person: Mention, root: Token) -> Ite
 def title_start(ctx: RuleContext, start: int) -> int:
     """The first token of the title words right before a name: 'UK Defence Secretary', "Apple's late co-founder"
     (a hyphenated word the parser split keeps its parts)."""
-    doc, k = ctx.doc, start - 1
+    doc, k = ctx.doc, start - of_title_length(ctx, start) - 1
     while k >= 0:
         t = doc[k]
         hyphen = t.text == "-" and k > 0 and not doc[k - 1].whitespace_ and not t.whitespace_
@@ -72,13 +72,21 @@ def title_start(ctx: RuleContext, start: int) -> int:
     return k + 1
 
 
+def of_title_length(ctx: RuleContext, start: int) -> int:
+    """3 when the words right before a name are a title with 'of' ('Secretary of State Antony Blinken'), else 0."""
+    doc = ctx.doc
+    if start < 3 or doc[start - 2].lower_ != "of":
+        return 0
+    return 3 if f"{title_word(ctx, doc[start - 3])} of {doc[start - 1].lower_}" in ctx.lexicon.all_titles else 0
+
+
 def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root: Token) -> Iterator[Relation]:
     """The title in front of a name: 'UK Defence Secretary John Healey', "Apple's late co-founder Steve Jobs"."""
     doc = ctx.doc
     span_ids = set(range(start, end))
     k = title_start(ctx, start)
-    before = list(doc[k:start]) if start == 0 or doc[start - 1].head.i in span_ids \
-        or doc[start - 1].head.i >= start else []
+    last = doc[start - 1 - (of_title_length(ctx, start) and 2)] if start else None  # 'Secretary' of 'Secretary of State'
+    before = list(doc[k:start]) if last is None or last.head.i in span_ids or last.head.i >= start else []
     while before and before[-1].lower_.rstrip(".") in ctx.lexicon.honorifics - ctx.lexicon.all_titles:
         before.pop()  # "External Affairs Minister Dr S Jaishankar": the honorific is no part of the title
     if before and is_title(ctx, before):
@@ -108,15 +116,12 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
         if (child.dep_ == "appos" or after_comma(ctx, child)) and not names_another(ctx, child, person):
             titles = [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
                                 and not names_another(ctx, c, person)]
-            shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
-            for title in titles:
-                words = title_words(ctx, title)
-                if not is_title(ctx, words) and title.pos_ == "NOUN":
-                    yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
-                if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
-                    own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
-                    yield from role_from(ctx, person, words, title, "apposition-role",
-                                         own or ([] if any(c.dep_ == "prep" for c in title.children) else shared))
+        elif set_off_modifier(ctx, root, child):  # "X, 61 years old and former mayor of Y": the title after 'and'
+            titles = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not names_another(ctx, c, person)]
+        else:
+            continue
+        if titles:
+            yield from apposed_titles(ctx, person, titles)
     if root.dep_ == "appos" and not names_another(ctx, root.head, person):
         head = root.head
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
@@ -124,6 +129,26 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
         elif head.pos_ == "NOUN":
             yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
+
+
+def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> Iterator[Relation]:
+    """The roles (or relational nouns) of titles in apposition to a person, a shared 'of' phrase given to all."""
+    shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
+    for title in titles:
+        words = title_words(ctx, title)
+        if not is_title(ctx, words) and title.pos_ == "NOUN":
+            yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
+        if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
+            own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
+            yield from role_from(ctx, person, words, title, "apposition-role",
+                                 own or ([] if any(c.dep_ == "prep" for c in title.children) else shared))
+
+
+def set_off_modifier(ctx: RuleContext, root: Token, child: Token) -> bool:
+    """An adjective phrase set off by a comma right after the name ('Sheinbaum, 61 years old and ...')."""
+    first = child.left_edge
+    return child.dep_ == "amod" and child.i > root.i and first.i > 0 and ctx.doc[first.i - 1].text == "," \
+        and ctx.doc[first.i - 1].i == root.i + 1
 
 
 def after_comma(ctx: RuleContext, token: Token) -> bool:

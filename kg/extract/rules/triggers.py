@@ -237,8 +237,19 @@ def adjective_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Argume
     a = ctx.args
     prev = token.doc[token.i - 2] if token.i > 1 and token.doc[token.i - 1].text == "-" else None
     subjects = [m for m in [a.mention(prev)] if m is not None] if prev is not None else []
+    if subjects and ctx.ontology.is_a(subjects[0].cls, Cls.Place):
+        subjects = [narrowest_place(ctx, prev, subjects[0])]
     objects = a.entities(token.head) if token.dep_ == "amod" else []
     return subjects, objects, "adjective"
+
+
+def narrowest_place(ctx: RuleContext, last: Token, place: Mention) -> Mention:
+    """"Santa Clara, Calif.-based": the city before the comma, not its state."""
+    start = next((s for s, e, m in ctx.args.mentions.spans if s <= last.i < e), last.i)
+    if start < 2 or ctx.doc[start - 1].text != ",":
+        return place
+    before = ctx.args.mentions.at(ctx.doc[start - 2])
+    return before if before is not None and ctx.ontology.is_a(before.cls, Cls.Place) else place
 
 
 def verb_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:

@@ -237,9 +237,13 @@
       if (rel.length > TIP_ITEMS) { lines.push("<i>" + (rel.length - TIP_ITEMS) + " more relations: click for all</i>"); }
       return lines.join("<br>");
     }
+    function linkModality(e) {
+      // as the link's dashes say: a fact only ever asserted by someone quoted is reported
+      return e.hedged && e.modality === "asserted" ? "reported" : e.modality;
+    }
     function edgeSummary(e) {
       var lines = ["<b>" + esc(byId.get(e.from).label + " — " + e.label + " → " + byId.get(e.to).label) + "</b>"];
-      if (e.modality !== "asserted") { lines.push("modality: " + esc(e.modality)); }
+      if (linkModality(e) !== "asserted") { lines.push("modality: " + esc(linkModality(e))); }
       e.st.slice(0, 2).forEach(function (si) {
         var st = D.statements[si], text = D.texts[st[0]];
         var mod = st[2] !== "asserted" ? "<i>" + esc(st[2]) + ":</i> " : "";
@@ -319,7 +323,7 @@
         group[1].forEach(function (e) {
           var other = e.from === id ? e.to : e.from;
           html += "<li class=\"kg-fact\" data-edge=\"" + esc(e.id) + "\"><a href=\"#\" data-open-edge=\"" + esc(e.id) + "\">" +
-            esc(relationText(e, id)) + "</a>" + (e.modality !== "asserted" ? " <span class=\"kg-mod kg-mod-" + esc(e.modality) + "\">" + esc(e.modality) + "</span>" : "") +
+            esc(relationText(e, id)) + "</a>" + (linkModality(e) !== "asserted" ? " <span class=\"kg-mod kg-mod-" + esc(linkModality(e)) + "\">" + esc(linkModality(e)) + "</span>" : "") +
             " <span class=\"kg-qual\">confidence " + e.conf.toFixed(2) + "</span>" +
             (shown.has(other) ? "" : " <span class=\"kg-qual\">(hidden)</span>") +
             "<details data-sentences=\"" + esc(e.id) + "\"><summary>" + e.st.length + " sentence" + (e.st.length === 1 ? "" : "s") + "</summary></details></li>";
@@ -346,7 +350,7 @@
     function edgePanel(id) {
       var e = edgeById.get(id);
       var html = "<h2>" + esc(byId.get(e.from).label) + " — " + esc(e.label) + " → " + esc(byId.get(e.to).label) + "</h2>";
-      html += "<p>" + (e.modality !== "asserted" ? "<span class=\"kg-mod kg-mod-" + esc(e.modality) + "\">" + esc(e.modality) + "</span> · " : "stated as fact · ") +
+      html += "<p>" + (linkModality(e) !== "asserted" ? "<span class=\"kg-mod kg-mod-" + esc(linkModality(e)) + "\">" + esc(linkModality(e)) + "</span> · " : "stated as fact · ") +
         "confidence " + e.conf.toFixed(2) + (e.by.length ? " · according to " + esc(e.by.join(", ")) : "") + "</p>";
       html += "<p><a href=\"#\" data-open-node=\"" + esc(e.from) + "\">" + esc(byId.get(e.from).label) + "</a> · " +
         "<a href=\"#\" data-open-node=\"" + esc(e.to) + "\">" + esc(byId.get(e.to).label) + "</a></p>";

@@ -1,0 +1,52 @@
+"""Nationality and team from demonyms: 'Australian Oscar Piastri' is a citizen of Australia; 'the Spaniard'
+and 'the American Williams driver', once coreference has found whom they mean, make that person a citizen
+of Spain or the United States, and the team before a member noun ('Williams driver') the one they play for.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.coref import demonym_before
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation, Source
+from kg.ontology.vocabulary import Cls
+
+
+def nationality_relations(ctx: RuleContext) -> Iterator[Relation]:
+    """citizenOf from a demonym before a name or in a description, playsFor from a description's team."""
+    yield from named_nationals(ctx)
+    yield from described_nationals(ctx)
+
+
+def named_nationals(ctx: RuleContext) -> Iterator[Relation]:
+    """'Australian Oscar Piastri', 'the Dutch Max Verstappen'."""
+    a = ctx.args
+    for start, _, person, _ in ctx.people():
+        country = demonym_before(ctx.doc, a.mentions, ctx.doc[start])
+        if country is not None and not ctx.sentence_too_long(ctx.doc[start]):
+            yield from ctx.relate(person, "citizenOf", country, ctx.doc[start], "demonym-name", modal=False)
+
+
+def described_nationals(ctx: RuleContext) -> Iterator[Relation]:
+    """'the Serb', 'the British driver', 'the American Williams driver': the person coreference found."""
+    a = ctx.args
+    for i, person in sorted(a.refs.items()):
+        if person.source != Source.COREF_DEMONYM or ctx.sentence_too_long(ctx.doc[i]):
+            continue
+        word = ctx.doc[i]
+        own = a.mentions.at(word)  # 'the Spaniard': the word is the demonym itself
+        # 'the American Williams driver': the words before the noun, however the parser nested them
+        modifiers = [own] if own is not None else [a.mentions.at(t) for t in word.subtree
+                                                   if t.i < word.i and t.dep_ in ("amod", "compound", "nmod")]
+        for m in dict.fromkeys(m for m in modifiers if m is not None):
+            yield from described(ctx, person, m, word)
+
+
+def described(ctx: RuleContext, person: Mention, modifier: Mention, word: Token) -> Iterator[Relation]:
+    """The nationality a demonym gives, or the team a name before a member noun gives ('Williams driver')."""
+    if modifier.source == Source.DEMONYM and modifier.cls == Cls.Country:
+        yield from ctx.relate(person, "citizenOf", modifier, word, "demonym-description", modal=False)
+    elif word.lower_ in ctx.lexicon.member_nouns and ctx.ontology.is_a(modifier.cls, Cls.Organization):
+        yield from ctx.relate(person, "playsFor", modifier, word, "demonym-description", modal=False)
