@@ -28,6 +28,52 @@ def test_a_list_of_places_is_no_place_comma(extract):
     assert relations(extract("Leaders from Paris, London and Berlin met on Friday."), "locatedIn") == []
 
 
+def test_a_named_district_of_a_province_lies_in_it(extract):
+    found = triples(extract("The storm made landfall in the Koprulu district of Antalya Province on Monday."))
+    assert ("Koprulu", "locatedIn", "Antalya Province") in found
+
+
+def test_provinces_of_a_country_named_by_its_demonym_lie_in_it(extract):
+    found = triples(extract("Thousands were affected in the Syrian provinces of Aleppo, Homs and Tartus."))
+    assert {("Aleppo", "locatedIn", "Syria"), ("Homs", "locatedIn", "Syria")} <= found
+
+
+def test_the_city_of_a_name_places_it_nowhere(extract):
+    found = triples(extract("The city of Lyon and the region of Tuscany were calm on Sunday."))
+    assert not any(p == "locatedIn" for _, p, _ in found)
+
+
+def test_an_organisation_in_a_city_and_state_is_in_the_state_too(extract):
+    found = triples(extract("Regulators fined the Dunmore Tool Co. of Lima, Ohio, last week."))
+    assert {("Dunmore Tool", "locatedIn", "Lima"), ("Dunmore Tool", "locatedIn", "Ohio")} <= found
+    assert ("Lima", "locatedIn", "Ohio") in found
+
+
+def test_a_city_between_a_named_site_and_its_state(extract):
+    assert ("Brinkley", "locatedIn", "Ark") in triples(
+        extract("The Cache River National Wildlife Refuge, Brinkley, Ark., reopened on Monday."))
+
+
+def test_places_coordinated_before_a_state_share_it(extract):
+    found = triples(extract("Flooding closed roads between Salida and Gunnison, Colorado."))
+    assert {("Salida", "locatedIn", "Colorado"), ("Gunnison", "locatedIn", "Colorado")} <= found
+
+
+def test_a_place_with_a_state_of_its_own_does_not_take_the_next_state(extract):
+    found = triples(extract("Lows ranged from 4 degrees at Casper, Wyo., and Durango, Colo., to 70 degrees."))
+    assert ("Casper", "locatedIn", "Colo") not in found
+    assert {("Casper", "locatedIn", "Wyo"), ("Durango", "locatedIn", "Colo")} <= found
+
+
+def test_a_list_ending_in_a_country_is_still_a_list(extract):
+    assert relations(extract("Aid convoys reached Gaziantep, Idlib, Syria on Tuesday."), "locatedIn") == []
+
+
+def test_a_place_in_a_compass_part_of_a_state(extract):
+    assert ("Marion", "locatedIn", "Iowa") in triples(
+        extract("The two sisters grew up in Marion in eastern Iowa before moving west."))
+
+
 def test_a_company_epithet_with_a_place_puts_the_company_there(extract):
     found = triples(extract("Halcrow Energy posted a record profit on Tuesday. The Ohio steel company also "
                             "raised its dividend."))

@@ -146,7 +146,10 @@ GAZETTEER_SECTIONS = {"regions": Cls.Region, "organizations": Cls.Organization, 
                       "companies": Cls.Company, "celestial_bodies": Cls.CelestialBody, "vehicles": Cls.Product,
                       "weapons": Cls.Weapon, "us_states": Cls.Region, "agencies": Cls.Government,
                       "more_companies": Cls.Company, "more_news_organizations": Cls.NewsOrganization, "events": Cls.Event,
-                      "sports_teams": Cls.SportsTeam, "products": Cls.Product}
+                      "sports_teams": Cls.SportsTeam, "products": Cls.Product, "diseases": Cls.Disease}
+
+# Sections whose entries are first-level divisions of one country: a state is in it.
+SECTION_COUNTRY = {"us_states": "United States"}
 
 
 def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:
@@ -168,7 +171,7 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
     for section, default in GAZETTEER_SECTIONS.items():
         for c in data.get(section, ()):
             entries.append(GazetteerEntry(c["name"], c.get("class", default), tuple(c.get("aliases", ())),
-                                          c.get("wikidata")))
+                                          c.get("wikidata"), country=c.get("country", SECTION_COUNTRY.get(section))))
     for p in data.get("people", ()):
         entries.append(GazetteerEntry(p["name"], Cls.Person, tuple(p.get("aliases", ())), p.get("wikidata"),
                                       country=p.get("leads"), office=p.get("office")))

@@ -3,6 +3,7 @@ Detroit carmaker Meridian Motors'."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -25,8 +26,11 @@ def places(ctx: RuleContext) -> Iterator[Relation]:
         nxt = spans[k + 1] if k + 1 < len(spans) else None
         if nxt is not None and is_place_comma(ctx, start, end, nxt):  # "Austin, Texas"
             yield from ctx.relate(m, "locatedIn", nxt[2], root, "place-comma", modal=False)
+            yield from coordinated_places(ctx, m, start, nxt[2])
         if ctx.ontology.is_a(m.cls, Cls.Organization):
             yield from descriptor_place(ctx, m, root)
+        elif ctx.ontology.is_a(m.cls, Cls.Place):
+            yield from place_in_wider(ctx, m, root, end)
     yield from epithet_places(ctx)
 
 
@@ -44,6 +48,46 @@ def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
                 yield from ctx.relate(m, "locatedIn", place, noun, "descriptor-place", modal=False)
 
 
+def administrative_units(ctx: RuleContext) -> Iterator[Relation]:
+    """'the Pazarcik district of Kahramanmaras Province', 'the Syrian provinces of Aleppo, Idlib and Hama': a
+    unit named by a place noun of the lexicon ('district', 'province') lies in the place after its 'of', or in
+    the country its demonym names when its own names follow the 'of'."""
+    a = ctx.args
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or not names_a_place(ctx, noun) or a.mention(noun) is not None:
+            continue
+        after = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for m in a.entities(o) if is_place(ctx, m)]
+        named = [m for c in noun.children if c.dep_ == "compound" for m in [a.mention(c)] if m and is_place(ctx, m)]
+        country = [m for c in noun.children if c.dep_ == "amod" for m in [a.mention(c)]
+                   if m is not None and m.source == Source.DEMONYM and m.cls == Cls.Country]
+        pairs = [(unit, wider) for unit in named for wider in after] if named else \
+            [(unit, wider) for unit in after for wider in country]  # "the Syrian provinces of Aleppo, Idlib"
+        for unit, wider in pairs:
+            if unit.name != wider.name and unit.cls != Cls.Country:
+                yield from ctx.relate(unit, "locatedIn", wider, noun, "administrative-unit", modal=False)
+
+
+def is_place(ctx: RuleContext, m: Mention) -> bool:
+    return ctx.ontology.is_a(m.cls, Cls.Place) and m.source != Source.DEMONYM
+
+
+def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
+    """'Acme, based in Dayton, Ohio', 'the Acme Co. of Dayton, Ohio': an organisation in a city written with
+    its state or country is in that state or country too."""
+    place = rel.object
+    if rel.predicate != "locatedIn" or not isinstance(place, Mention) \
+            or not ctx.ontology.is_a(rel.subject.cls, Cls.Organization):
+        return
+    spans = sorted(ctx.args.mentions.spans, key=lambda t: t[0])
+    for k, (start, end, m) in enumerate(spans):
+        if m.start == place.start and m.name == place.name and k + 1 < len(spans) \
+                and is_place_comma(ctx, start, end, spans[k + 1]):
+            confidence = min(rel.provenance.confidence, ctx.settings.confidence["place-comma"])
+            yield from ctx.relate(rel.subject, "locatedIn", spans[k + 1][2], ctx.doc[start], "place-comma",
+                                  modal=False, confidence=confidence)
+
+
 def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta'."""
     a = ctx.args
@@ -57,6 +101,40 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
                 if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
                         and place.source != Source.DEMONYM:
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
+
+
+def place_in_wider(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
+    """'Bedford in southern Indiana', 'Geneva in Switzerland': a place, 'in', compass words and a country or
+    state is in it, wherever the parser hung the 'in' ('grew up in X in southern Y')."""
+    doc, k = ctx.doc, end
+    if k >= len(doc) or doc[k].lower_ != "in":
+        return
+    k += 1
+    while k < len(doc) and (doc[k].lower_ == "the" or COMPASS.match(doc[k].lower_)):
+        k += 1
+    wider = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
+    if wider is not None and wider.source != Source.DEMONYM and is_wider(ctx, m, wider):
+        yield from ctx.relate(m, "locatedIn", wider, root, "place-of", modal=False)
+
+
+def is_wider(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
+    """A country holds any place but a country; a region any place but a region, except that a known state
+    holds a county ('St. Louis County in northeastern Minnesota')."""
+    if wider.cls == Cls.Country:
+        return place.cls != Cls.Country
+    if wider.cls != Cls.Region or place.cls == Cls.Country:
+        return False
+    return place.cls != Cls.Region or (place.source != Source.GAZETTEER and is_state(ctx, wider))
+
+
+def is_state(ctx: RuleContext, m: Mention) -> bool:
+    """A state the gazetteer places in a country ('Ohio', 'Calif.')."""
+    entry = ctx.ontology.entry_by_name.get(m.canonical or m.name)
+    return entry is not None and entry.cls == Cls.Region and entry.country is not None
+
+
+# 'southern', 'northwest', 'northeastern', 'central', 'rural': words placing a thing inside a wider place.
+COMPASS = re.compile(r"^(?:(?:north|south)(?:east|west)?|east|west)(?:ern)?$|^(?:central|far|extreme|rural|upstate)$")
 
 
 def names_a_place(ctx: RuleContext, noun: Token) -> bool:
@@ -105,5 +183,32 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
             and not names_a_place(ctx, wider.head):  # but "Leninakan, Armenia's second-largest city" is in it
         return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it
-    return before not in (",", "and", "or") and after not in ("and", "or") and not (
+    listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other)
+    return not listed and after not in ("and", "or") and not (
         after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)
+
+
+def is_wider_region(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
+    """A known state of a country after a narrower place: 'Patchogue, N.Y.' ends a list ('Fire Island,
+    Patchogue, N.Y.', 'Salida and Gunnison, Colorado') as a place, not as one more item ('Paris, London,
+    Berlin'). A country or a region ends lists of places outside it too ('Hatay, Kilis, Syria', 'Kherson,
+    Zaporizhzhia, Crimea'), so only a state the gazetteer places in a country counts."""
+    return is_state(ctx, wider) and place.cls not in (Cls.Country, Cls.Region)
+
+
+def coordinated_places(ctx: RuleContext, m: Mention, start: int, wider: Mention) -> Iterator[Relation]:
+    """'between Salida and Gunnison, Colorado', 'Ames, Boone and Story City, Iowa': the bare places listed just
+    before a place written with its state are in that state too; a place written with a state of its own
+    ('Jackson, Wyo., and Gunnison, Colo.') ends the walk."""
+    doc, k = ctx.doc, start - 1
+    if not is_wider_region(ctx, m, wider) or k < 1 or doc[k].lower_ not in ("and", "or"):
+        return  # 'X, Lowell, Mass.' without a conjunction is a site and its town, or a list
+    while k > 0 and doc[k].lower_ in (",", "and", "or"):
+        while k > 0 and doc[k].lower_ in (",", "and", "or"):
+            k -= 1
+        other = ctx.args.mentions.at(doc[k])
+        if other is None or other is m or not ctx.ontology.is_a(other.cls, Cls.Place) \
+                or not is_wider_region(ctx, other, wider):
+            return
+        yield from ctx.relate(other, "locatedIn", wider, doc[k], "place-comma", modal=False)
+        k = min(i for i, x in ctx.args.mentions.by_token.items() if x is other and i <= k) - 1
