@@ -286,3 +286,8 @@ def test_a_name_ner_took_for_a_place_before_the_word_party_is_a_party(nlp, ontol
     doc = nlp("Haas, of the ruling Patria party, thanked the Lubbock company.")
     assert _noun_class(Span(doc, 5, 6, label="LOC"), ontology) == "PoliticalParty"
     assert _noun_class(Span(doc, 10, 11, label="GPE"), ontology) is None  # a place before 'company' stays a place
+
+
+def test_a_city_before_its_state_stays_a_place_beside_a_company_named_after_it(build_kg):
+    kg = build_kg("The grant goes to a lab in Boulder, Colorado. Partners include Boulder Wave Foundation.")
+    assert one(kg, "Boulder").cls != "Foundation"
