@@ -145,6 +145,14 @@ class Whose:
 
 
 @dataclass(frozen=True)
+class Homes:
+    """Where a person is from, said by a home noun or 'from' (kg/extract/rules/homes.py)."""
+
+    nouns: dict[str, str] = field(default_factory=dict)  # "hometown" -> livesIn, "native" -> bornIn
+    preps: Words = frozenset()  # "a welder from Toledo", "she is from Toledo"
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """lexicon.yaml: the words of the ontology's properties and classes."""
 
@@ -179,6 +187,7 @@ class Lexicon:
     party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
+    homes: Homes = Homes()
     epithets: Epithets = Epithets()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
@@ -253,6 +262,7 @@ class RuleSettings:
     place_preps: Words = frozenset()
     attack_preps: Words = frozenset()
     employer_preps: Words = frozenset()
+    workplace_preps: Words = frozenset()  # "X, an ecologist at Purdue": any noun in apposition, at an organisation
     money_preps: Words = frozenset()
     max_amount_distance: int = 0
     open_relations: OpenRelationSettings = OpenRelationSettings()

@@ -15,6 +15,7 @@ from kg.extract.rules.appointments import appointed_roles, predicate_roles
 from kg.extract.rules.awards import award_relations
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
+from kg.extract.rules.homes import homes
 from kg.extract.rules.killing import killings
 from kg.extract.rules.membership import membership_of, units_within
 from kg.extract.rules.nationality import nationality_relations
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
+    homes,  # "her native Ohio", "his Toledo hometown", "Ann Ray, a welder from Toledo"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y
     finishes_ahead,  # "X won 58% of the vote, far ahead of her rival, Y": X defeats Y

@@ -138,10 +138,22 @@ def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> It
         words = title_words(ctx, title)
         if not is_title(ctx, words) and title.pos_ == "NOUN":
             yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
+            yield from workplace_noun(ctx, person, title)  # "X, an ecologist at Purdue University"
         if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
             own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
             yield from role_from(ctx, person, words, title, "apposition-role",
                                  own or ([] if any(c.dep_ == "prep" for c in title.children) else shared))
+
+
+def workplace_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[Relation]:
+    """A noun in apposition that is no known title, 'at' or 'with' an organisation: the person works there
+    ('X, an ecologist at Purdue University', 'X, a lobbyist with the Dairy Institute')."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.workplace_preps:
+            for p in child.children:
+                for org in ctx.args.entities(p) if p.dep_ == "pobj" else []:
+                    if ctx.ontology.is_a(org.cls, Cls.Organization) and not ctx.ontology.is_a(org.cls, Cls.Country):
+                        yield from ctx.relate(person, "worksFor", org, noun, "apposition-workplace", modal=False)
 
 
 def set_off_modifier(ctx: RuleContext, root: Token, child: Token) -> bool:
