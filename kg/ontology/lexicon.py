@@ -173,6 +173,7 @@ class Lexicon:
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
+    media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()
     military_nouns: Words = frozenset()
