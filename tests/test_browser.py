@@ -283,16 +283,20 @@ def test_export_visible_facts_and_picture(page):
 HUB_TTL = [
     "@prefix kg: <https://w3id.org/newskg/ontology#> .", f"@prefix ent: <{ENT}> .",
     "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix prov: <http://www.w3.org/ns/prov#> .",
-    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .", "@prefix dcterms: <http://purl.org/dc/terms/> .",
+    "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+    "@prefix dcterms: <http://purl.org/dc/terms/> .",
     "@prefix doc: <https://w3id.org/newskg/document/> .",
-    'ent:hub a kg:Person ; rdfs:label "Hub" .', 'ent:ada a kg:Person ; rdfs:label "Ada Quill" ; kg:funds ent:bureau .',
+    'ent:hub a kg:Person ; rdfs:label "Hub" .',
+    'ent:ada a kg:Person ; rdfs:label "Ada Quill" ; kg:funds ent:bureau .',
     'ent:bureau a kg:Organization ; rdfs:label "Tallow Bureau" .',
-    *(f'doc:d{i} a kg:Article ; dcterms:title "Dispatch {i}" ; dcterms:publisher "The Courier" .' for i in range(3)),
+    *(f'doc:d{i} a kg:Article ; dcterms:title "Dispatch {i}" ; dcterms:publisher "The Courier" .'
+      for i in range(3)),
     *(f'ent:n{i} a kg:Person ; rdfs:label "N{i}" ; kg:meets ent:hub .' for i in range(30)),
     # one link behind twelve sentences, each asserted by someone quoted: a reported link
-    *(f'<https://w3id.org/newskg/statement/s{i}> a rdf:Statement ; rdf:subject ent:ada ; rdf:predicate kg:funds ; '
-      f'rdf:object ent:bureau ; prov:wasDerivedFrom doc:d{i % 3} ; kg:confidence 0.8 ; kg:modality "asserted" ; '
-      f'kg:statedBy ent:n1 ; kg:sentence "Ada Quill paid the Tallow Bureau a sum, number {i}." .' for i in range(12)),
+    *(f'<https://w3id.org/newskg/statement/s{i}> a rdf:Statement ; rdf:subject ent:ada ; '
+      f'rdf:predicate kg:funds ; rdf:object ent:bureau ; prov:wasDerivedFrom doc:d{i % 3} ; '
+      f'kg:confidence 0.8 ; kg:modality "asserted" ; kg:statedBy ent:n1 ; '
+      f'kg:sentence "Ada Quill paid the Tallow Bureau a sum, number {i}." .' for i in range(12)),
 ]
 FUNDS = f"{ENT}ada https://w3id.org/newskg/ontology#funds {ENT}bureau"
 
@@ -306,11 +310,13 @@ def hub_page(tmp_path_factory) -> Path:
 
 def test_tooltips_are_bounded(browser, hub_page):
     browser.open(hub_page.as_uri())
-    browser.eval("document.body.kgNetwork.emit('hoverNode', {node: '" + ENT + "hub', pointer: {DOM: {x: 50, y: 50}}}); true")
+    browser.eval("document.body.kgNetwork.emit('hoverNode', {node: '" + ENT + "hub', "
+                 "pointer: {DOM: {x: 50, y: 50}}}); true")
     tip = browser.eval("document.querySelector('.kg-tip').innerText")
     assert "24 more relations: click for all" in tip
     assert len(tip.splitlines()) <= 10
-    browser.eval(f"document.body.kgNetwork.emit('hoverEdge', {{edge: '{FUNDS}', pointer: {{DOM: {{x: 50, y: 50}}}}}}); true")
+    browser.eval(f"document.body.kgNetwork.emit('hoverEdge', {{edge: '{FUNDS}', "
+                 "pointer: {DOM: {x: 50, y: 50}}}); true")
     tip = browser.eval("document.querySelector('.kg-tip').innerText")
     assert "10 more sentences: click for all" in tip and tip.count("Ada Quill paid") == 2
     # inside the page, whatever the pointer's place
@@ -324,7 +330,8 @@ def test_link_panel_lists_every_sentence_and_scrolls(browser, hub_page):
     browser.open(hub_page.as_uri())
     browser.eval(f"document.body.kgNetwork.emit('click', {{nodes: [], edges: ['{FUNDS}']}}); true")
     text = panel_text(browser)
-    assert "12 sentences" in text and browser.eval("document.querySelectorAll('.kg-panel .kg-sentence').length") == 12
+    assert "12 sentences" in text
+    assert browser.eval("document.querySelectorAll('.kg-panel .kg-sentence').length") == 12
     # a link only ever asserted by someone quoted is drawn dashed as reported, and the panel says so
     lines = [line for line in text.splitlines() if line.strip()]
     assert lines[1].startswith("reported · confidence 0.80 · according to N1"), lines[:3]
@@ -397,7 +404,8 @@ def test_relation_labels_on_hover_and_when_zoomed_in(page):
 def test_classes_are_drawn_in_distinct_palette_colours(page):
     b = page()
     drawn = b.eval("""(function () {
-        var net = document.body.kgNetwork, ctx = document.querySelector('.kg-network canvas').getContext('2d'),
+        var net = document.body.kgNetwork,
+            ctx = document.querySelector('.kg-network canvas').getContext('2d'),
             dpr = window.devicePixelRatio || 1, out = {};
         net.body.data.nodes.get().forEach(function (n) {
           var cls = JSON.parse(document.getElementById('kg-data').textContent).nodes
@@ -417,7 +425,8 @@ def test_several_embedded_views_share_one_renderer(browser, tmp_path):
                     + embeds([DATA, (DATA, {"focus": "Putin", "depth": 1})], height=300) + "</body></html>")
     browser.console.clear()
     browser.open(page.as_uri(), ready="document.querySelectorAll('.kg-view[data-drawn]').length === 2")
-    counts_ = browser.eval("Array.from(document.querySelectorAll('.kg-view')).map(v => v.getAttribute('data-node-count'))")
+    counts_ = browser.eval("Array.from(document.querySelectorAll('.kg-view'))"
+                           ".map(v => v.getAttribute('data-node-count'))")
     assert counts_ == ["14", "2"]  # the second: Putin and Russia
     copies = browser.eval("Array.from(document.querySelectorAll('script'))"
                           ".filter(s => s.textContent.includes('window.KGNetwork = KGNetwork')).length")

@@ -13,6 +13,7 @@ from kg.extract.quantities import parse_count, parse_money, parse_number
 @pytest.mark.parametrize("text, value, unit", [
     ("£200m", Decimal("200000000"), "GBP"),
     ("$35bn", Decimal("35000000000"), "USD"),
+    ("$2.4-billion", Decimal("2400000000"), "USD"),  # a hyphenated multiplier, as some papers write it
     ("€1.5 billion", Decimal("1500000000"), "EUR"),
     ("a further £2.5bn for air defence", Decimal("2500000000"), "GBP"),
     ("$750,000", Decimal("750000"), "USD"),

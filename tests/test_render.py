@@ -225,3 +225,20 @@ def test_big_component_layout_is_deterministic_and_truncated():
     nodes = payload(first)["nodes"]
     assert len(nodes) == 550
     assert len({(n["x"], n["y"]) for n in nodes}) == 550  # no two entities on the same spot
+
+
+def test_a_links_modality_is_that_of_most_of_its_sentences():
+    # two sentences plan the visit, one imagines it: planned, whatever the modalities' alphabetical order
+    rows = [f'<https://w3id.org/newskg/statement/v{i}> a rdf:Statement ; rdf:subject ent:ida ; '
+            f'rdf:predicate kg:visits ; rdf:object ent:oslo ; kg:modality "{m}" ; '
+            f'kg:sentence "Ida Berg may visit Oslo, {i}." .'
+            for i, m in enumerate(("planned", "hypothetical", "planned"))]
+    g = Graph().parse(data="\n".join([
+        "@prefix kg: <https://w3id.org/newskg/ontology#> .", f"@prefix ent: <{ENT}> .",
+        "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        'ent:ida a kg:Person ; rdfs:label "Ida Berg" ; kg:visits ent:oslo .',
+        'ent:oslo a kg:City ; rdfs:label "Oslo" .',
+        *rows]), format="turtle")
+    visit = edge(build_page(g), "visits", "ida")
+    assert visit["modality"] == "planned" and visit["dashes"] == [8, 5]

@@ -260,3 +260,28 @@ def test_report_of_a_large_corpus_stays_small(tmp_path):
     # report.md and the CSVs hold everything
     assert len(list(csv.reader((tmp_path / "out" / "sources.csv").open()))) == 1501
     assert md_path.stat().st_size > len(html)
+
+
+def test_key_players_weigh_links_by_their_sentences_and_untitled_sources_are_named(tmp_path):
+    # the hub's link to 'Zora Vale' is stated ten times, its link to 'Abel Ash' once: Zora ranks first,
+    # although the two hold one link each and Abel's IRI sorts first
+    lines = ["@prefix kg: <https://w3id.org/newskg/ontology#> .",
+             "@prefix ent: <https://w3id.org/newskg/entity/> .",
+             "@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+             "@prefix prov: <http://www.w3.org/ns/prov#> .",
+             "@prefix doc: <https://w3id.org/newskg/document/> .", "doc:d1 a kg:Article .",
+             'ent:hub a kg:Person ; rdfs:label "Hub Holm" ; kg:meets ent:a-abel, ent:z-zora .',
+             'ent:a-abel a kg:Person ; rdfs:label "Abel Ash" .',
+             'ent:z-zora a kg:Person ; rdfs:label "Zora Vale" .']
+    for i, other in enumerate(["a-abel"] + ["z-zora"] * 10):
+        lines.append(f"<https://w3id.org/newskg/statement/m{i}> a rdf:Statement ; rdf:subject ent:hub ; "
+                     f"rdf:predicate kg:meets ; rdf:object ent:{other} ; prov:wasDerivedFrom doc:d1 ; "
+                     f'kg:sentence "Hub Holm met them, time {i}." .')
+    source = tmp_path / "meetings.ttl"
+    source.write_text("\n".join(lines) + "\n")
+    html_path, md_path = write_report(source, tmp_path / "out")
+    page = html_path.read_text()
+    players = page[page.index('<section id="key-players">'):page.index('<section id="entities">')]
+    assert players.index("Zora Vale") < players.index("Abel Ash")
+    assert "Untitled document d1" in page and "<h3></h3>" not in page and "<h4></h4>" not in page

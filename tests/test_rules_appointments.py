@@ -57,3 +57,21 @@ def test_a_title_the_subject_is_set_to_become(extract):
 def test_a_title_the_subject_is_not_going_to_become(extract):
     assert not any(p in ("role", "serves") for _, p, _ in
                    triples(extract("Tomas Vidal is not going to become Chile's prime minister.")))
+
+
+def test_a_crew_title_over_a_mission_makes_a_crew_member(extract):
+    found = triples(extract("Dana Ortiz, 41, was named a mission specialist for the Artemis III landing."))
+    assert ("Dana Ortiz", "crewMemberOf", "Artemis III") in found
+
+
+def test_a_crew_title_over_an_organisation_is_no_crew(extract):
+    found = triples(extract("Dana Ortiz was named a pilot for Delta Air Lines in 2019."))
+    assert not any(p == "crewMemberOf" for _, p, _ in found)
+
+
+def test_whom_hung_on_the_wrong_noun_is_still_the_person(extract):
+    found = triples(extract("Also on board is Sam Reyes, a Navy aviator and veteran of two spacewalks, whom the "
+                            "European Space Agency has designated as pilot of Artemis III."))
+    assert ("Sam Reyes", "role", "pilot") in found
+    assert ("Sam Reyes", "crewMemberOf", "Artemis III") in found
+    assert ("European Space Agency", "appoints", "Sam Reyes") in found

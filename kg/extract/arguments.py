@@ -264,12 +264,23 @@ class ArgumentFinder:
                     found.extend(m for c in child.children if c.dep_ == "dobj" for m in self.entities(c))
         if not found and verb.dep_ == "relcl" and any(
                 c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
-            found.extend(self.entities(verb.head))
+            found.extend(self.entities(verb.head) or self.whom_antecedent(verb))
         if not found:  # "helping Moscow wage a campaign", "let Ukraine strike": the bare infinitive's subject
             found.extend(m for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
                          and not any(x.dep_ == "mark" for x in c.children)
                          for s in c.children if s.dep_ == "nsubj" for m in self.entities(s))
         return found
+
+    def whom_antecedent(self, verb: Token) -> list[Mention]:
+        """'X, a Navy aviator and veteran of four missions, whom NASA designated': the parser hung the clause on
+        the wrong noun; 'whom' is a person, the latest one named before it in the sentence."""
+        if not any(c.lower_ == "whom" and c.dep_ == "dobj" for c in verb.children):
+            return []
+        for token in reversed(verb.doc[verb.sent.start:verb.i]):
+            m = self.mention(token)
+            if m is not None and m.cls == Cls.Person:
+                return [m]
+        return []
 
     @staticmethod
     def purpose_clauses(head: Token) -> list[Token]:

@@ -178,7 +178,8 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
 
 
 def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
-    if span.ent_id_:
+    # a span widened past the ruler's match ('West Texas') keeps its root's id but is another name
+    if span.ent_id_ and span[0].ent_id_ == span.ent_id_:
         return ontology.entry_by_name.get(span.ent_id_)
     return ontology.gazetteer_index.get(fold(span.text))
 
@@ -189,10 +190,15 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
         entry = ontology.demonym_index.get(fold(ent.text)) or ontology.gazetteer_index.get(fold(ent.text))
-        if entry is None:
+        if entry is not None:
+            return ent, make_mention(doc, ent, entry.name, entry.cls, Source.DEMONYM, entry)
+        # "the provinces of Aleppo, Idlib": a proper noun standing as a noun phrase of its own is no nationality
+        # but a place NER misread ('Peronist' before a noun, 'Syrian', 'Democrats' are not)
+        root = ent.root
+        if not (len(ent) == 1 and root.pos_ == "PROPN" and root.dep_ in ("pobj", "conj", "appos")
+                and root.head.pos_ in ("ADP", "PROPN")):
             return None
-        name = entry.name
-        return ent, make_mention(doc, ent, name, entry.cls, Source.DEMONYM, entry)
+        ent = Span(doc, ent.start, ent.end, label="GPE")
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
@@ -200,7 +206,8 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
         span = span[:-1]
     text = HQ_SUFFIX.sub("", TRAILING_NOISE.sub("", span.text.strip(QUOTES + " ")))
-    if not text or not any(c.isupper() for c in text) or len(text) < 2:
+    # a lower-case name is a name only when the gazetteer lists it ('measles', 'cholera')
+    if not text or not (any(c.isupper() for c in text) or span.ent_id_) or len(text) < 2:
         return None
     entry = _gazetteer_entry(span, ontology) or ontology.gazetteer_index.get(fold(text))
     legal_name = False
@@ -396,6 +403,17 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
+def _extend_compass(doc: Doc, ent: Span, ontology: Ontology) -> Span:
+    """'West Texas', 'Northern Ontario': the gazetteer ruler claimed the known place, so NER could not take the
+    region named by a compass word before it; the two are one name, a region."""
+    if not ent.ent_id_ or ent.label_ not in ("GPE", "LOC") or ent.start == 0:
+        return ent
+    word = doc[ent.start - 1]
+    if word.text not in ontology.lexicon.name_patterns.compass_words or word.ent_type_:
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label="LOC")
+
+
 def _extend_dangling(doc: Doc, ent: Span) -> Span:
     """'the Multinational Force for' + 'Ukraine': a name cut before its last word is joined up."""
     end = ent.end
@@ -527,7 +545,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
     for whole in doc.ents:
-        for ent in _split_at_title(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology):
+        widened = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology)
+        for ent in _split_at_title(doc, widened, ontology):
             found = _ner_mention(doc, ent, ontology)
             if found is not None:
                 span, mention = found

@@ -19,7 +19,7 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12, "a": 1}
 
 MONEY = re.compile(
-    r"(?P<sym>[£$€¥₴₽])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<mult>trillion|billion|million|thousand|tn|bn|mn|m|k|b)?\b"
+    r"(?P<sym>[£$€¥₴₽])\s?(?P<num>\d[\d,]*(?:\.\d+)?)[\s-]?(?P<mult>trillion|billion|million|thousand|tn|bn|mn|m|k|b)?\b"
     r"|(?P<num2>\d[\d,]*(?:\.\d+)?)\s?(?P<mult2>trillion|billion|million|thousand|tn|bn|m|k)?\s?"
     r"(?P<word>pounds?|sterling|dollars?|euros?|hryvnias?|roubles?|rubles?|yen)\b",
     re.IGNORECASE)

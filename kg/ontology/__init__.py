@@ -146,7 +146,7 @@ GAZETTEER_SECTIONS = {"regions": Cls.Region, "organizations": Cls.Organization, 
                       "companies": Cls.Company, "celestial_bodies": Cls.CelestialBody, "vehicles": Cls.Product,
                       "weapons": Cls.Weapon, "us_states": Cls.Region, "agencies": Cls.Government,
                       "more_companies": Cls.Company, "more_news_organizations": Cls.NewsOrganization, "events": Cls.Event,
-                      "sports_teams": Cls.SportsTeam, "products": Cls.Product}
+                      "sports_teams": Cls.SportsTeam, "products": Cls.Product, "diseases": Cls.Disease}
 
 # Sections whose entries are first-level divisions of one country: a state is in it.
 SECTION_COUNTRY = {"us_states": "United States"}

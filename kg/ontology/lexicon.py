@@ -63,6 +63,16 @@ class ContestResults:
 
 
 @dataclass(frozen=True)
+class Outbreaks:
+    """Where a disease breaks out (kg/extract/rules/outbreaks.py): 'a measles outbreak in X', 'one case of
+    Ebola in Y', 'Z is battling an outbreak of cholera'."""
+
+    nouns: Words = frozenset()  # "outbreak", "cases", "deaths": the noun a disease is counted or spread by
+    verbs: Words = frozenset()  # "record", "confirm", "battle": a place that does this to an outbreak has it
+    dying_verbs: Words = frozenset()  # "died of measles in X": the disease was there
+
+
+@dataclass(frozen=True)
 class Awards:
     """Award categories ('best actor') and the verbs that give them (kg/extract/rules/awards.py)."""
 
@@ -95,6 +105,7 @@ class NamePatterns:
     organization_heads: WordList = ()
     organization_heads_before_of: WordList = ()
     vehicle_nouns: WordList = ()
+    compass_words: WordList = ()  # "West Texas", "Northern Ontario": the part of a known place is a region of its own
     unit_nouns: Words = frozenset()  # "its Nova studio": the capitalised words before one name a company unit
 
 
@@ -147,6 +158,7 @@ class Lexicon:
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
     contest_results: ContestResults = ContestResults()
+    outbreaks: Outbreaks = Outbreaks()
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
     modality: Modality = Modality()
     reporting_verbs: Words = frozenset()
@@ -178,6 +190,7 @@ class Lexicon:
     name_patterns: NamePatterns = NamePatterns()
     military_nouns: Words = frozenset()
     member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
+    crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
 
     @functools.cached_property
     def all_titles(self) -> Words:

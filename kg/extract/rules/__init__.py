@@ -20,8 +20,9 @@ from kg.extract.rules.membership import membership_of
 from kg.extract.rules.nationality import nationality_relations
 from kg.extract.rules.open_relations import open_relations
 from kg.extract.rules.origins import origins
+from kg.extract.rules.outbreaks import outbreak_places
 from kg.extract.rules.participants import whereabouts
-from kg.extract.rules.places import places, wider_places
+from kg.extract.rules.places import administrative_units, places, wider_places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions, finishes_ahead
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    administrative_units,  # "the Pazarcik district of Kahramanmaras Province", "the Syrian provinces of Aleppo"
     source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
@@ -52,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y
     finishes_ahead,  # "X won 58% of the vote, far ahead of her rival, Y": X defeats Y
+    outbreak_places,  # "a measles outbreak in rural Kansas", "X is battling an outbreak of Ebola"
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers

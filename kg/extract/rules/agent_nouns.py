@@ -53,7 +53,8 @@ def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
             continue  # "UK Prime Minister Liz Truss": titles are roles.py's
         if ctx.sentence_too_long(token) or ctx.negated(token):
             continue
-        holders, objects = described(ctx, token), modifiers(ctx, token)
+        holders = described(ctx, token) or name_after(ctx, token)
+        objects = list(dict.fromkeys(modifiers(ctx, token) + names_before(ctx, token)))
         if not holders and objects:  # "Sirhan was convicted of Kennedy's killing": an event, its patient named
             holders = convicted(ctx, token)
             trigs = [t for t in trigs if ctx.ontology.properties[t.property][1] == Cls.Person]
@@ -76,6 +77,30 @@ def described(ctx: RuleContext, noun: Token) -> list[Mention]:
     if not found and noun.dep_ == "attr" and noun.head.lemma_ == "be":
         found = [m for c in noun.head.children if c.dep_ == "nsubj" for m in a.entities(c)]
     return found
+
+
+def name_after(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The person named right after the noun, however the parser hung them: 'French Open champion [Djokovic]'."""
+    nxt = ctx.doc[noun.i + 1] if noun.i + 1 < len(ctx.doc) else None
+    m = ctx.args.mentions.at(nxt) if nxt is not None else None
+    return [m] if m is not None and m.cls == Cls.Person else []
+
+
+def names_before(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The names written right before the noun, a list of them included, however the parser nested them:
+    '[Australian Open] and [French Open] champion X'."""
+    doc, a = ctx.doc, ctx.args
+    found: list[Mention] = []
+    k = noun.i - 1
+    while k >= 0:
+        m = a.mentions.at(doc[k])
+        if m is not None:
+            if m not in found:
+                found.append(m)
+        elif not (doc[k].lower_ in ("and", ",") and found and k > 0 and a.mentions.at(doc[k - 1]) is not None):
+            break
+        k -= 1
+    return found[::-1]
 
 
 def modifiers(ctx: RuleContext, noun: Token) -> list[Mention]:

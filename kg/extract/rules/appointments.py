@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import employers, is_title, role_from, title_words
-from kg.models import Relation, Source
+from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
 
 
@@ -25,10 +25,24 @@ def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
                         if ctx.ontology.is_a(m.cls, Cls.Organization)]
                 yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
                                      employers(ctx, title) or orgs, modal=True)
+                yield from crews(ctx, person, title, "appointed-as")
         for clause in appointing_clauses(ctx, root):
             for title in as_titles(ctx, [clause]):
                 yield from role_from(ctx, person, title_words(ctx, title), title, "appointed-as",
                                      employers(ctx, title), modal=True)
+                yield from crews(ctx, person, title, "appointed-as")
+
+
+def crews(ctx: RuleContext, person: Mention, title: Token, rule: str) -> Iterator[Relation]:
+    """'named a mission specialist for the Halcyon flight', 'designated as pilot of Orion 3': a crew title over a
+    mission or craft makes the person one of its crew (over an organisation it is an employer: titles.py)."""
+    if title.lower_ not in ctx.lexicon.crew_titles and title.lemma_.lower() not in ctx.lexicon.crew_titles:
+        return
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "on", "aboard"):
+            for mission in (m for p in prep.children if p.dep_ == "pobj" for m in mission_names(ctx, p)):
+                if ctx.ontology.is_a(mission.cls, Cls.Product) or ctx.ontology.is_a(mission.cls, Cls.Event):
+                    yield from ctx.relate(person, "crewMemberOf", mission, title, rule, modal=True)
 
 
 def appointing_clauses(ctx: RuleContext, root: Token) -> list[Token]:
@@ -45,7 +59,22 @@ def appointing_clauses(ctx: RuleContext, root: Token) -> list[Token]:
         elif c.dep_ == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.lower_ in ("whom", "who", "that")
                                        for g in c.children):
             found.append(c)
+    # 'X, a Navy aviator and veteran of four missions, whom NASA designated as pilot': the parser may hang a
+    # 'whom' clause on the last noun of the apposition; only a person is 'whom', and no other is named between
+    for noun in nouns[1:]:
+        for c in noun.subtree:
+            if c.dep_ == "relcl" and c.pos_ == "VERB" and c not in found and not ctx.negated(c) and any(
+                    g.lower_ == "whom" and g.dep_ == "dobj" for g in c.children) and not any(
+                    ctx.args.mention(t) is not None and ctx.args.mention(t).cls == Cls.Person
+                    for t in ctx.doc[noun.i:c.i]):
+                found.append(c)
     return found
+
+
+def mission_names(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """What a noun names, or the name modifying it: 'the Artemis III landing' is that mission's."""
+    return ctx.args.entities(noun) or [m for c in noun.children if c.dep_ in ("compound", "nmod")
+                                       for m in [ctx.args.mention(c)] if m is not None]
 
 
 def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
@@ -67,6 +96,7 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
             words = title_words(ctx, title)
             if words and is_title(ctx, words):
                 yield from role_from(ctx, person, words, title, "predicate-role", employers(ctx, title), modal=True)
+                yield from crews(ctx, person, title, "predicate-role")
 
 
 def raised_clauses(ctx: RuleContext, verb: Token) -> list[Token]:

@@ -48,6 +48,30 @@ def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
                 yield from ctx.relate(m, "locatedIn", place, noun, "descriptor-place", modal=False)
 
 
+def administrative_units(ctx: RuleContext) -> Iterator[Relation]:
+    """'the Pazarcik district of Kahramanmaras Province', 'the Syrian provinces of Aleppo, Idlib and Hama': a
+    unit named by a place noun of the lexicon ('district', 'province') lies in the place after its 'of', or in
+    the country its demonym names when its own names follow the 'of'."""
+    a = ctx.args
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or not names_a_place(ctx, noun) or a.mention(noun) is not None:
+            continue
+        after = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for m in a.entities(o) if is_place(ctx, m)]
+        named = [m for c in noun.children if c.dep_ == "compound" for m in [a.mention(c)] if m and is_place(ctx, m)]
+        country = [m for c in noun.children if c.dep_ == "amod" for m in [a.mention(c)]
+                   if m is not None and m.source == Source.DEMONYM and m.cls == Cls.Country]
+        pairs = [(unit, wider) for unit in named for wider in after] if named else \
+            [(unit, wider) for unit in after for wider in country]  # "the Syrian provinces of Aleppo, Idlib"
+        for unit, wider in pairs:
+            if unit.name != wider.name and unit.cls != Cls.Country:
+                yield from ctx.relate(unit, "locatedIn", wider, noun, "administrative-unit", modal=False)
+
+
+def is_place(ctx: RuleContext, m: Mention) -> bool:
+    return ctx.ontology.is_a(m.cls, Cls.Place) and m.source != Source.DEMONYM
+
+
 def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
     """'Acme, based in Dayton, Ohio', 'the Acme Co. of Dayton, Ohio': an organisation in a city written with
     its state or country is in that state or country too."""
