@@ -288,6 +288,11 @@ def test_a_name_ner_took_for_a_place_before_the_word_party_is_a_party(nlp, ontol
     assert _noun_class(Span(doc, 10, 11, label="GPE"), ontology) is None  # a place before 'company' stays a place
 
 
+def test_a_city_before_its_state_stays_a_place_beside_a_company_named_after_it(build_kg):
+    kg = build_kg("The grant goes to a lab in Boulder, Colorado. Partners include Boulder Wave Foundation.")
+    assert one(kg, "Boulder").cls != "Foundation"
+
+
 def test_one_shot_or_killed_is_a_person_though_ner_said_place(nlp, ontology):
     from kg.extract.mentions import find_mentions
     from kg.extract.naming import people_killed

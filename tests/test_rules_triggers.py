@@ -143,3 +143,19 @@ def test_a_subsidiary_is_owned_by_its_parent(extract):
 def test_an_affiliate_is_not_owned(extract):
     found = triples(extract("Hollis Software is an affiliate of Siemens, the company said."))
     assert ("Siemens", "owns", "Hollis Software") not in found
+
+
+def test_the_company_behind_a_product_makes_it(extract):
+    found = triples(extract('Lena Ortiz is suing Corvid Labs, alleging that the company behind "Quillpad" broke '
+                            'its contract.'))
+    assert ("Corvid Labs", "produces", "Quillpad") in found
+
+
+def test_originally_from_is_a_birthplace(extract):
+    found = triples(extract("The judge said Ortiz, who is originally from Leeds, would be given a copy."))
+    assert ("Ortiz", "bornIn", "Leeds") in found
+
+
+def test_a_bare_be_from_is_no_birthplace(extract):
+    found = triples(extract("Maria Costa is from the Porto office of Meridian Motors."))
+    assert not any(p == "bornIn" for _, p, _ in found)

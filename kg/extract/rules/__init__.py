@@ -17,7 +17,7 @@ from kg.extract.rules.context import RuleContext
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.homes import homes
 from kg.extract.rules.killing import killings
-from kg.extract.rules.membership import membership_of
+from kg.extract.rules.membership import membership_of, units_within
 from kg.extract.rules.nationality import nationality_relations
 from kg.extract.rules.open_relations import open_relations
 from kg.extract.rules.origins import origins
@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
     predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
+    units_within,  # "the Fusion Sciences programme within the Office of Science"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     administrative_units,  # "the Pazarcik district of Kahramanmaras Province", "the Syrian provinces of Aleppo"
     source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city
