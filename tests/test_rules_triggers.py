@@ -167,3 +167,19 @@ def test_eliminating_a_named_commander_kills_him(extract):
 def test_a_commander_of_a_named_organisation_serves_it(extract):
     found = triples(extract("Omar Haddad, the most senior commander of the Ansar terrorist organization, was killed."))
     assert ("Omar Haddad", "leads", "Ansar") not in found
+
+
+def test_the_company_behind_a_product_makes_it(extract):
+    found = triples(extract('Lena Ortiz is suing Corvid Labs, alleging that the company behind "Quillpad" broke '
+                            'its contract.'))
+    assert ("Corvid Labs", "produces", "Quillpad") in found
+
+
+def test_originally_from_is_a_birthplace(extract):
+    found = triples(extract("The judge said Ortiz, who is originally from Leeds, would be given a copy."))
+    assert ("Ortiz", "bornIn", "Leeds") in found
+
+
+def test_a_bare_be_from_is_no_birthplace(extract):
+    found = triples(extract("Maria Costa is from the Porto office of Meridian Motors."))
+    assert not any(p == "bornIn" for _, p, _ in found)

@@ -320,9 +320,20 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     defaults = set(NER_CLASSES.values())
     for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
         full = firsts.get(x.name)
-        if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls:
+        if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls \
+                and not _city_before_state(doc, mentions, e, ontology):
             mentions.retype(k, full.cls)
     _add_bare_names(doc, mentions, firsts, proper_only=True)
+
+
+def _city_before_state(doc: Doc, mentions: TokenMentions, end: int, ontology: Ontology) -> bool:
+    """'in Livermore, California': a name before a comma and a known region or country is a place there, even
+    when a company's name starts with it ('Livermore Lab Foundation')."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    wider = mentions.at(doc[end + 1])
+    return wider is not None and wider.source == Source.GAZETTEER and ontology.is_a(wider.cls, Cls.Place) \
+        and wider.cls != Cls.City
 
 
 def _add_bare_names(doc: Doc, mentions: TokenMentions, names: dict[str, Mention], proper_only: bool) -> None:

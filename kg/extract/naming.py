@@ -285,6 +285,27 @@ def _claimed(mentions: TokenMentions, token, start: int) -> bool:
     return m is not None and (m.source != Source.NER or any(s < start for s, e, x in mentions.spans if x is m))
 
 
+def people_killed(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Chapman shot Lennon', 'Sirhan shot Kennedy': the one a verb of killing or shooting is done to is a person,
+    and so is the one who does it to a person, when NER took a one-word name for a place or a building (a place
+    the gazetteer knows can be the agent: 'Israel killed X'; 'shot down' is done to aircraft)."""
+    verbs = {t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == "verb"} \
+        | ontology.lexicon.lethal.person_verbs
+    for k, (s, e, m) in enumerate(mentions.spans):
+        root = doc[s:e].root
+        verb = root.head
+        if e - s != 1 or m.source != Source.NER or m.cls not in (Cls.Place, Cls.Region, Cls.Facility) \
+                or verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" \
+                or any(c.dep_ == "prt" for c in verb.children):
+            continue
+        if root.dep_ in ("dobj", "nsubjpass"):
+            mentions.retype(k, Cls.Person)
+        elif root.dep_ == "nsubj" and any(
+                c.dep_ == "dobj" and (x := mentions.at(c)) is not None and x.cls == Cls.Person
+                for c in root.head.children):
+            mentions.retype(k, Cls.Person)
+
+
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Djokovic' after 'Novak Djokovic', 'Hardik' after 'Hardik Pandya', 'Charles' after 'King Charles III',
     'Ahn' after 'Ahn Gyu-back': a one-word name that is the first or last name of exactly one person the
@@ -471,5 +492,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
-               possessive_organisations, member_nouns, unit_names, employers_before_titles)
+               possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

@@ -92,7 +92,7 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta'."""
     a = ctx.args
     prop = "heldAt" if ctx.ontology.is_a(m.cls, Cls.Event) else "locatedIn"
-    holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
+    holders = [root] + ([root.head] if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN"
                         and a.mention(root.head) is None and not names_an_act(ctx, root.head) else [])
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:

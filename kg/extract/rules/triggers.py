@@ -69,7 +69,7 @@ class TriggerMatcher:
     def _groups_of(self, token: Token) -> list[str]:
         pos = token.pos_
         keys = self.adjectives.get(token.lower_, [])
-        if pos == "VERB":
+        if pos == "VERB" or pos == "AUX" and token.lemma_ == "be":  # "X is originally from Y": a copula's trigger
             keys = keys + self.verbs.get(token.lemma_, [])
         if pos in ("VERB", "AUX"):
             keys = keys + self.any_verb
