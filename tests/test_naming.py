@@ -309,3 +309,8 @@ def test_one_shot_or_killed_is_a_person_though_ner_said_place(nlp, ontology):
     classes = {m.name: m.cls for _, _, m in mentions.spans}
     assert classes["Harlan"] == "Person"
     assert classes["Tulsa"] != "Person" and classes.get("Falcon") == "Facility"  # 'shot down' is no killing
+
+
+def test_a_rank_ner_ran_into_an_organisation_before_a_person_is_not_the_organisations(build_kg):
+    kg = build_kg("The crew is trapped, said Coast Guard Lt. Dana Morrow on Friday.")
+    assert one(kg, "Coast Guard").cls != "Person" and not named(kg, "Coast Guard Lt")
