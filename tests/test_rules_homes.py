@@ -13,6 +13,7 @@ pytestmark = pytest.mark.slow
     ("Paul Dorsey is returning to his Toledo hometown to get married.", ("Paul Dorsey", "livesIn", "Toledo")),
     ("The tour took Paul Dorsey to his hometown of Dayton.", ("Paul Dorsey", "livesIn", "Dayton")),
     ("Ann Ray commutes to the capital from her Toledo home.", ("Ann Ray", "livesIn", "Toledo")),
+    ("Voters honored Harold Benton's Dunmore birthplace.", ("Harold Benton", "bornIn", "Dunmore")),
 ])
 def test_a_home_noun_a_person_owns_says_where_they_live_or_were_born(extract, text, fact):
     assert fact in triples(extract(text))

@@ -57,6 +57,15 @@ class TokenMentions:
         for i in range(start, end):
             self.by_token[i] = mention
 
+    def replace(self, start: int, end: int, mention: Mention) -> None:
+        """Put `mention` on tokens start..end, dropping the mentions it overlaps."""
+        dropped = [t for t in self.spans if t[0] < end and start < t[1]]
+        for s, e, _ in dropped:
+            for i in range(s, e):
+                self.by_token.pop(i, None)
+        self.spans = [t for t in self.spans if t not in dropped]
+        self.add(start, end, mention)
+
 
 def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, bool]:
     """Drop leading titles and ranks ("Mr", "Sir", "L/Cpl") and a trailing "MP"; say if any was dropped."""
@@ -193,6 +202,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
+    span = _without_rank_before_person(span, honorifics)
     vehicle = _vehicle_noun(ent, ontology)
     if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
         span = span[:-1]
@@ -263,6 +273,17 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
                 w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
             return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
     return [ent]
+
+
+def _without_rank_before_person(span: Span, honorifics: frozenset[str]) -> Span:
+    """'Coast Guard Lt.' before 'Steve Hardy': a rank NER ran into an organisation's name is the next
+    person's, not the organisation's."""
+    doc = span.doc
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "." else span.end  # 'Lt' '.' 'Steve'
+    if span.label_ == "PERSON" or len(span) < 2 or after >= len(doc) or doc[after].ent_type_ != "PERSON" \
+            or fold(span[-1].text) not in honorifics:
+        return span
+    return span[:-1]
 
 
 def _without_legal_suffix(name: str) -> tuple[str, bool]:

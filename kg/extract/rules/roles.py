@@ -122,13 +122,28 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             continue
         if titles:
             yield from apposed_titles(ctx, person, titles)
-    if root.dep_ == "appos" and not names_another(ctx, root.head, person):
-        head = root.head
-        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
-        if words and is_title(ctx, words):
-            yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
-        elif head.pos_ == "NOUN":
-            yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
+    if root.dep_ == "appos":
+        head = root.head if not names_another(ctx, root.head, person) else title_of_named(ctx, root.head)
+        if head is not None:
+            yield from title_before(ctx, person, head)
+
+
+def title_of_named(ctx: RuleContext, named: Token) -> Token | None:
+    """'the head of Emsland operator RWE, Markus Krebber': the parser hangs the name on the organisation that
+    ends the title's 'of' phrase; the title noun it belongs to (an organisation is no apposition of a person)."""
+    of = named.head
+    if named.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or ctx.args.mention(of.head) is not None:
+        return None
+    return of.head
+
+
+def title_before(ctx: RuleContext, person: Mention, head: Token) -> Iterator[Relation]:
+    """The role or relational noun of a title set before the name ('X's Defence Secretary, John Healey')."""
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
+    if words and is_title(ctx, words):
+        yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
+    elif head.pos_ == "NOUN":
+        yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
 
 
 def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> Iterator[Relation]:
@@ -190,3 +205,6 @@ def relational_noun(ctx: RuleContext, person: Mention, noun: Token, possessor: b
         for obj in objects:
             if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
                 yield from ctx.relate(person, trig.property, obj, noun, "apposition-noun", modal=False)
+                if trig.property in ctx.lexicon.titles:  # 'the head of RWE': an office, so a role too
+                    yield from ctx.relate(person, "role", f"{noun.lower_} of {obj.name}", noun, "apposition-noun",
+                                          modal=False)
