@@ -81,6 +81,7 @@ SENTENCES = [
     ("Claudia Sheinbaum was elected to the Senate in 2018.", ("Claudia Sheinbaum", "electedTo", "Senate")),
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
+    ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
 ]
 
 
