@@ -116,6 +116,8 @@ CONSTRUCTIONS = [
     # a verb of arrest or trial: its object, or its passive subject, did what the noun under it names
     ("Detectives arrested Nora Beck in the murder of Judge Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
     ("Nora Beck was charged in the slaying of Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
+    ("The court upheld the sentence of Hal Brenner, who was convicted of murdering reporter Ada Quill.",
+     ("Hal Brenner", "kills", "Ada Quill")),
     # one named person shooting another
     ("Governor Ellis Crane was shot by Tobias Wendt in Omaha.", ("Tobias Wendt", "kills", "Ellis Crane")),
 ]
