@@ -87,6 +87,11 @@ def test_a_city_state_based_company_is_in_the_city(extract):
     assert ("Halcrow Energy", "locatedIn", "Colorado") not in found
 
 
+def test_a_dateline_of_two_cities_in_their_countries(extract):
+    found = triples(extract("NAIROBI, Kenya, and KAMPALA, Uganda — Heavy rain flooded roads on Monday."))
+    assert {("Nairobi", "locatedIn", "Kenya"), ("Kampala", "locatedIn", "Uganda")} <= found
+
+
 def test_a_plant_named_before_its_noun_is_in_the_place_after_the_noun(extract):
     found = triples(extract("The utility said the Brokdorf nuclear power plant in Schleswig-Holstein was taken off "
                             "the grid."))

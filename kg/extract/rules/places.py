@@ -183,7 +183,10 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
             and not names_a_place(ctx, wider.head):  # but "Leninakan, Armenia's second-largest city" is in it
         return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it
-    listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other)
+    # a dateline's cities are in capitals: 'BEIRUT, Lebanon, and TEL AVIV, Israel —' is two cities in countries
+    dateline = doc[start].text.isupper() and len(doc[start].text) > 2 and not doc[s2].text.isupper()
+    listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other) \
+        and not dateline
     return not listed and after not in ("and", "or") and not (
         after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)
 
