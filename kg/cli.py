@@ -257,11 +257,11 @@ def stats_cmd(graph: Path, as_json: bool) -> None:
     import json
 
     from kg.analyse import analyse
-    from kg.views.model import load_model
+    from kg.views.model import load_model_for_command
 
     from kg.sparql.query import printable
 
-    stats = analyse(load_model(graph))
+    stats = analyse(load_model_for_command(graph))
     # Labels come from articles: no control character of theirs reaches the terminal.
     click.echo(printable(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=False) if as_json
                          else _stats_summary(stats)))
@@ -288,13 +288,13 @@ def render_cmd(graph: Path, out: Path, focus: str | None, depth: int, classes: s
         kg render output/graph.ttl -o healey.html --focus "John Healey" --depth 1
         kg render output/graph.ttl -o people.html --class Person,Organization --min-degree 2
     """
-    from kg.views.model import load_model
+    from kg.views.model import load_model_for_command
     from kg.views.render import DEFAULT_TITLE, render_html
 
     if out.is_dir():
         raise OutputError(f"cannot write {out}: it is a folder; give the page a file name ({out / 'graph.html'})")
     wanted = {c.strip() for c in classes.split(",") if c.strip()} if classes else None
-    path = render_html(load_model(graph), out, focus=focus, depth=depth, classes=wanted,
+    path = render_html(load_model_for_command(graph), out, focus=focus, depth=depth, classes=wanted,
                        min_degree=min_degree, max_nodes=max_nodes, title=title or DEFAULT_TITLE)
     click.echo(f"wrote {path}")
 
@@ -311,10 +311,10 @@ def report_cmd(graph: Path, out_dir: Path) -> None:
         kg report output/graph.ttl --out output/
     writes output/report.html (self-contained) and output/report.md.
     """
-    from kg.views.model import load_model
+    from kg.views.model import load_model_for_command
     from kg.views.report import write_report
 
-    html_path, md_path = write_report(load_model(graph), out_dir)
+    html_path, md_path = write_report(load_model_for_command(graph), out_dir)
     click.echo(f"wrote {html_path} and {md_path}")
 
 

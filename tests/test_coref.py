@@ -81,3 +81,9 @@ def test_a_rival_company_is_another_one(references):
 def test_an_object_pronoun_is_not_the_subject_of_its_own_clause(references):
     found = references("Lucia Moreno won on Sunday. Moreno said that Ana Ortiz had phoned to congratulate her.")
     assert found.get("her") == "Lucia Moreno"
+
+
+def test_that_company_after_two_companies_is_left_open(references):
+    found = references("Lena Ortiz co-founded Corvid Labs and later formed her own firm, Quill Systems. Her "
+                       "complaint says that company broke the contract.")
+    assert "company" not in found

@@ -286,3 +286,37 @@ def test_a_name_ner_took_for_a_place_before_the_word_party_is_a_party(nlp, ontol
     doc = nlp("Haas, of the ruling Patria party, thanked the Lubbock company.")
     assert _noun_class(Span(doc, 5, 6, label="LOC"), ontology) == "PoliticalParty"
     assert _noun_class(Span(doc, 10, 11, label="GPE"), ontology) is None  # a place before 'company' stays a place
+
+
+def test_the_name_after_a_companys_legal_suffix_and_of_is_its_town(build_kg, extract):
+    text = "The tug, leased from Dalton Towing Co. of Sherman, sank near the jetty."  # NER calls Sherman an organisation
+    assert one(build_kg(text), "Sherman").cls == "City"
+    assert ("Dalton Towing", "locatedIn", "Sherman") in triples(extract(text))
+
+
+def test_a_city_before_its_state_stays_a_place_beside_a_company_named_after_it(build_kg):
+    kg = build_kg("The grant goes to a lab in Boulder, Colorado. Partners include Boulder Wave Foundation.")
+    assert one(kg, "Boulder").cls != "Foundation"
+
+
+def test_one_shot_or_killed_is_a_person_though_ner_said_place(nlp, ontology):
+    from kg.extract.mentions import find_mentions
+    from kg.extract.naming import people_killed
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    text = "Dorothy Kemp fatally shot Harlan in a bar in Tulsa. Russia shot down Falcon over the sea."
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
+    mentions = find_mentions(doc, ontology)
+    for k, (s, e, m) in enumerate(mentions.spans):  # as NER may read them
+        if m.name in ("Harlan", "Falcon"):
+            mentions.retype(k, "Facility")
+    people_killed(doc, mentions, ontology)
+    classes = {m.name: m.cls for _, _, m in mentions.spans}
+    assert classes["Harlan"] == "Person"
+    assert classes["Tulsa"] != "Person" and classes.get("Falcon") == "Facility"  # 'shot down' is no killing
+
+
+def test_a_rank_ner_ran_into_an_organisation_before_a_person_is_not_the_organisations(build_kg):
+    kg = build_kg("The crew is trapped, said Coast Guard Lt. Dana Morrow on Friday.")
+    assert one(kg, "Coast Guard").cls != "Person" and not named(kg, "Coast Guard Lt")

@@ -22,3 +22,13 @@ def test_a_member_of_a_named_party(extract):
     found = extract("Tom Haas won. Haas, of the ruling Patria party, thanked voters.")
     assert ("Tom Haas", "memberOf", "Patria party") in triples(found)
     assert all(r.object.cls == "PoliticalParty" for r in relations(found, "memberOf"))
+
+
+def test_a_unit_within_an_organisation_is_part_of_it(extract):
+    found = triples(extract("Congress added money for the Fusion Plasma Sciences program within the DOE's Office of Science."))
+    assert ("Fusion Plasma Sciences", "memberOf", "Office of Science") in found
+
+
+def test_a_force_within_a_country_is_no_unit_of_it(extract):
+    found = triples(extract("The Wagner Group within Russia stopped its advance."))
+    assert not any(p == "memberOf" and o == "Russia" for _, p, o in found)

@@ -28,6 +28,21 @@ def test_a_list_of_places_is_no_place_comma(extract):
     assert relations(extract("Leaders from Paris, London and Berlin met on Friday."), "locatedIn") == []
 
 
+def test_a_named_district_of_a_province_lies_in_it(extract):
+    found = triples(extract("The storm made landfall in the Koprulu district of Antalya Province on Monday."))
+    assert ("Koprulu", "locatedIn", "Antalya Province") in found
+
+
+def test_provinces_of_a_country_named_by_its_demonym_lie_in_it(extract):
+    found = triples(extract("Thousands were affected in the Syrian provinces of Aleppo, Homs and Tartus."))
+    assert {("Aleppo", "locatedIn", "Syria"), ("Homs", "locatedIn", "Syria")} <= found
+
+
+def test_the_city_of_a_name_places_it_nowhere(extract):
+    found = triples(extract("The city of Lyon and the region of Tuscany were calm on Sunday."))
+    assert not any(p == "locatedIn" for _, p, _ in found)
+
+
 def test_an_organisation_in_a_city_and_state_is_in_the_state_too(extract):
     found = triples(extract("Regulators fined the Dunmore Tool Co. of Lima, Ohio, last week."))
     assert {("Dunmore Tool", "locatedIn", "Lima"), ("Dunmore Tool", "locatedIn", "Ohio")} <= found
@@ -70,3 +85,14 @@ def test_a_city_state_based_company_is_in_the_city(extract):
                             "shares rose 3%."))
     assert ("Halcrow Energy", "locatedIn", "Boulder") in found
     assert ("Halcrow Energy", "locatedIn", "Colorado") not in found
+
+
+def test_a_dateline_of_two_cities_in_their_countries(extract):
+    found = triples(extract("NAIROBI, Kenya, and KAMPALA, Uganda — Heavy rain flooded roads on Monday."))
+    assert {("Nairobi", "locatedIn", "Kenya"), ("Kampala", "locatedIn", "Uganda")} <= found
+
+
+def test_a_plant_named_before_its_noun_is_in_the_place_after_the_noun(extract):
+    found = triples(extract("The utility said the Brokdorf nuclear power plant in Schleswig-Holstein was taken off "
+                            "the grid."))
+    assert ("Brokdorf", "locatedIn", "Schleswig-Holstein") in found

@@ -216,3 +216,24 @@ def test_a_title_with_of_before_the_name(extract):
     found = triples(extract("In a statement, Secretary of State Anna Berg said she looked forward to the talks."))
     assert ("Anna Berg", "role", "Secretary of State") in found
     assert not any(o == "State" for _, _, o in found)
+
+
+def test_a_name_the_parser_hangs_on_the_organisation_of_a_title_before_it_holds_the_title(extract):
+    found = triples(extract("The plant is closed, the head of Ringhals operator Vattenfall, Anna Borg, said on Monday."))
+    assert ("Anna Borg", "leads", "Vattenfall") in found
+    assert any(s == "Anna Borg" and p == "role" and "head" in o for s, p, o in found)
+    assert ("Anna Borg", "memberOf", "Vattenfall") not in found
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Paula Marsh, a welder at Purdue University, said the crops suffered.", "Paula Marsh", "Purdue University"),
+    ("Paula Marsh, an analyst with Goldman Sachs, expects a cut.", "Paula Marsh", "Goldman Sachs"),
+])
+def test_a_noun_in_apposition_at_an_organisation_says_where_the_person_works(extract, text, person, org):
+    found = triples(extract(text))
+    assert (person, "worksFor", org) in found or (person, "serves", org) in found
+
+
+def test_a_noun_in_apposition_for_an_organisation_is_no_workplace_unless_a_title(extract):
+    found = triples(extract("Paula Marsh, a donor to Purdue University, attended the dinner."))
+    assert not any(p in ("worksFor", "serves") for _, p, _ in found)

@@ -143,3 +143,50 @@ def test_a_subsidiary_is_owned_by_its_parent(extract):
 def test_an_affiliate_is_not_owned(extract):
     found = triples(extract("Hollis Software is an affiliate of Siemens, the company said."))
     assert ("Siemens", "owns", "Hollis Software") not in found
+
+
+def test_a_place_controlled_by_a_country(extract):
+    found = triples(extract("A rocket hit a school in the Moroccan-controlled Western Sahara on Sunday."))
+    assert ("Morocco", "controls", "Western Sahara") in found
+
+
+def test_capturing_a_town_controls_it(extract):
+    assert ("Russia", "controls", "Avdiivka") in triples(extract("Russian troops captured the town of Avdiivka in February."))
+
+
+def test_capturing_a_person_controls_no_place(extract):
+    found = triples(extract("Ukrainian forces captured Ivan Petrov near Kharkiv."))
+    assert not any(p == "controls" for _, p, _ in found)
+
+
+def test_eliminating_a_named_commander_kills_him(extract):
+    found = triples(extract("Israeli Air Force fighter jets eliminated Omar Haddad in a strike on Tuesday."))
+    assert ("Israeli Air Force", "kills", "Omar Haddad") in found
+
+
+def test_a_commander_of_a_named_organisation_serves_it(extract):
+    found = triples(extract("Omar Haddad, the most senior commander of the Ansar terrorist organization, was killed."))
+    assert ("Omar Haddad", "leads", "Ansar") not in found
+
+
+def test_the_company_behind_a_product_makes_it(extract):
+    found = triples(extract('Lena Ortiz is suing Corvid Labs, alleging that the company behind "Quillpad" broke '
+                            'its contract.'))
+    assert ("Corvid Labs", "produces", "Quillpad") in found
+
+
+def test_originally_from_is_a_birthplace(extract):
+    found = triples(extract("The judge said Ortiz, who is originally from Leeds, would be given a copy."))
+    assert ("Ortiz", "bornIn", "Leeds") in found
+
+
+def test_a_bare_be_from_is_no_birthplace(extract):
+    found = triples(extract("Maria Costa is from the Porto office of Meridian Motors."))
+    assert not any(p == "bornIn" for _, p, _ in found)
+
+
+def test_a_preposition_the_parser_hangs_on_the_verb_belongs_to_the_possessed_noun_before_it(extract):
+    found = triples(extract("Andy Murray, who suffered cramps in his loss to Roger Federer in the semi-final in May, "
+                            "struggled early on."))
+    assert ("Roger Federer", "defeats", "Andy Murray") in found
+    assert ("Andy Murray", "defeats", "Roger Federer") not in found

@@ -247,8 +247,10 @@ class _References:
         """'this drone', 'the same company', 'the study': a noun after a determiner that refers back."""
         head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
         epithet = _epithet_noun(token, lexicon) if low == "the" else None
-        if epithet is not None:
-            self.epithet(epithet)
+        # 'that company' after two companies may be either: as an epithet, only one sole candidate is taken
+        demonstrative = low in ("this", "that") and head.lower_ in lexicon.epithets.nouns and head.tag_ == "NN"
+        if epithet is not None or demonstrative:
+            self.epithet(epithet if epithet is not None else head)
             return
         noun_cls = lexicon.class_nouns.get(head.lower_)
         is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
@@ -289,12 +291,14 @@ def _epithet_noun(det: Token, lexicon: Lexicon) -> Token | None:
     if head.lower_ not in lexicon.epithets.nouns:
         head = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in lexicon.epithets.nouns
                      and not any(d.dep_ == "det" for d in c.children)), None)
-    if head is None or head.tag_ != "NN" or det.dep_ != "det" or not any(
+    # 'the company behind X' names a company by what it makes: the only complement an epithet takes
+    behind = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "behind"] if head is not None else []
+    if head is None or head.tag_ != "NN" or det.dep_ != "det" or not behind and not any(
             c.dep_ in ("compound", "amod", "npadvmod", "nmod") for c in head.children):
         return None  # a bare 'the company' is a definite organisation (_definite_organisation)
     for child in head.children:
         if child.dep_ not in ("det", "case", "punct", "compound", "amod", "npadvmod", "nmod") \
-                or child.lower_ in lexicon.epithets.contrastive:
+                and child not in behind or child.lower_ in lexicon.epithets.contrastive:
             return None
     return head
 

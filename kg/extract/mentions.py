@@ -57,6 +57,15 @@ class TokenMentions:
         for i in range(start, end):
             self.by_token[i] = mention
 
+    def replace(self, start: int, end: int, mention: Mention) -> None:
+        """Put `mention` on tokens start..end, dropping the mentions it overlaps."""
+        dropped = [t for t in self.spans if t[0] < end and start < t[1]]
+        for s, e, _ in dropped:
+            for i in range(s, e):
+                self.by_token.pop(i, None)
+        self.spans = [t for t in self.spans if t not in dropped]
+        self.add(start, end, mention)
+
 
 def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, bool]:
     """Drop leading titles and ranks ("Mr", "Sir", "L/Cpl") and a trailing "MP"; say if any was dropped."""
@@ -181,13 +190,19 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
         return None
     if ent.label_ == "NORP":  # nationality adjectives stand for their country, never a node of their own
         entry = ontology.demonym_index.get(fold(ent.text)) or ontology.gazetteer_index.get(fold(ent.text))
-        if entry is None:
+        if entry is not None:
+            return ent, make_mention(doc, ent, entry.name, entry.cls, Source.DEMONYM, entry)
+        # "the provinces of Aleppo, Idlib": a proper noun standing as a noun phrase of its own is no nationality
+        # but a place NER misread ('Peronist' before a noun, 'Syrian', 'Democrats' are not)
+        root = ent.root
+        if not (len(ent) == 1 and root.pos_ == "PROPN" and root.dep_ in ("pobj", "conj", "appos")
+                and root.head.pos_ in ("ADP", "PROPN")):
             return None
-        name = entry.name
-        return ent, make_mention(doc, ent, name, entry.cls, Source.DEMONYM, entry)
+        ent = Span(doc, ent.start, ent.end, label="GPE")
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
+    span = _without_rank_before_person(span, honorifics)
     vehicle = _vehicle_noun(ent, ontology)
     if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
         span = span[:-1]
@@ -260,6 +275,17 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
     return [ent]
 
 
+def _without_rank_before_person(span: Span, honorifics: frozenset[str]) -> Span:
+    """'Coast Guard Lt.' before 'Steve Hardy': a rank NER ran into an organisation's name is the next
+    person's, not the organisation's."""
+    doc = span.doc
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "." else span.end  # 'Lt' '.' 'Steve'
+    if span.label_ == "PERSON" or len(span) < 2 or after >= len(doc) or doc[after].ent_type_ != "PERSON" \
+            or fold(span[-1].text) not in honorifics:
+        return span
+    return span[:-1]
+
+
 def _without_legal_suffix(name: str) -> tuple[str, bool]:
     """'Pioneer Natural Resources Co.' -> ('Pioneer Natural Resources', True); other names unchanged."""
     words = name.split()
@@ -315,9 +341,20 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     defaults = set(NER_CLASSES.values())
     for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
         full = firsts.get(x.name)
-        if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls:
+        if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls \
+                and not _city_before_state(doc, mentions, e, ontology):
             mentions.retype(k, full.cls)
     _add_bare_names(doc, mentions, firsts, proper_only=True)
+
+
+def _city_before_state(doc: Doc, mentions: TokenMentions, end: int, ontology: Ontology) -> bool:
+    """'in Livermore, California': a name before a comma and a known region or country is a place there, even
+    when a company's name starts with it ('Livermore Lab Foundation')."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    wider = mentions.at(doc[end + 1])
+    return wider is not None and wider.source == Source.GAZETTEER and ontology.is_a(wider.cls, Cls.Place) \
+        and wider.cls != Cls.City
 
 
 def _add_bare_names(doc: Doc, mentions: TokenMentions, names: dict[str, Mention], proper_only: bool) -> None:

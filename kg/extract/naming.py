@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.mentions import TokenMentions, make_mention
+from kg.extract.mentions import LEGAL_SUFFIXES, TokenMentions, make_mention
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
@@ -202,6 +202,18 @@ def listed_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
                 mentions.retype(k, cls)
 
 
+def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Avis Bourg Co. of Folsom', 'Larch Corp. of Camden': after a company's legal suffix, 'of' names the
+    town it is in, whatever NER called the name."""
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if s < 2 or doc[s - 1].lower_ != "of" or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES \
+                or ontology.is_a(m.cls, Cls.Place) or not all(t.is_title for t in doc[s:e]):
+            continue
+        suffix = doc[s - 2].lower_.rstrip(".")
+        if suffix in LEGAL_SUFFIXES and ontology.is_a(getattr(mentions.at(doc[s - 2]), "cls", ""), Cls.Organization):
+            mentions.retype(k, Cls.City)
+
+
 def _lists(doc: Doc, mentions: TokenMentions) -> list[list[tuple[int, Mention]]]:
     """Runs of mentions joined by commas and 'and'/'or', each as (index in mentions.spans, mention)."""
     order = sorted(range(len(mentions.spans)), key=lambda k: mentions.spans[k][0])
@@ -283,6 +295,27 @@ def _claimed(mentions: TokenMentions, token, start: int) -> bool:
     """A known name on `token`, or NER's guess reaching before `start` ('Acme Lumen studio' is not a unit)."""
     m = mentions.at(token)
     return m is not None and (m.source != Source.NER or any(s < start for s, e, x in mentions.spans if x is m))
+
+
+def people_killed(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Chapman shot Lennon', 'Sirhan shot Kennedy': the one a verb of killing or shooting is done to is a person,
+    and so is the one who does it to a person, when NER took a one-word name for a place or a building (a place
+    the gazetteer knows can be the agent: 'Israel killed X'; 'shot down' is done to aircraft)."""
+    verbs = {t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == "verb"} \
+        | ontology.lexicon.lethal.person_verbs
+    for k, (s, e, m) in enumerate(mentions.spans):
+        root = doc[s:e].root
+        verb = root.head
+        if e - s != 1 or m.source != Source.NER or m.cls not in (Cls.Place, Cls.Region, Cls.Facility) \
+                or verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" \
+                or any(c.dep_ == "prt" for c in verb.children):
+            continue
+        if root.dep_ in ("dobj", "nsubjpass"):
+            mentions.retype(k, Cls.Person)
+        elif root.dep_ == "nsubj" and any(
+                c.dep_ == "dobj" and (x := mentions.at(c)) is not None and x.cls == Cls.Person
+                for c in root.head.children):
+            mentions.retype(k, Cls.Person)
 
 
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -471,5 +504,6 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
-               possessive_organisations, member_nouns, unit_names, employers_before_titles)
+               possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
+               company_towns)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

@@ -145,6 +145,14 @@ class Whose:
 
 
 @dataclass(frozen=True)
+class Homes:
+    """Where a person is from, said by a home noun or 'from' (kg/extract/rules/homes.py)."""
+
+    nouns: dict[str, str] = field(default_factory=dict)  # "hometown" -> livesIn, "native" -> bornIn
+    preps: Words = frozenset()  # "a welder from Toledo", "she is from Toledo"
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """lexicon.yaml: the words of the ontology's properties and classes."""
 
@@ -179,16 +187,21 @@ class Lexicon:
     party_initials: Words = frozenset()  # 'Alex Padilla (D-Calif.)'
     possessives: Possessives = Possessives()
     whose: Whose = Whose()
+    homes: Homes = Homes()
     epithets: Epithets = Epithets()
     occupations: Words = frozenset()
     honorifics: Words = frozenset()
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
+    media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()
     military_nouns: Words = frozenset()
     member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
+    player_nouns: Words = frozenset()  # 'McLaren teammate Oscar Piastri': the team before one is the one played for
+    frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
+    within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
 
     @functools.cached_property
@@ -252,6 +265,7 @@ class RuleSettings:
     place_preps: Words = frozenset()
     attack_preps: Words = frozenset()
     employer_preps: Words = frozenset()
+    workplace_preps: Words = frozenset()  # "X, an ecologist at Purdue": any noun in apposition, at an organisation
     money_preps: Words = frozenset()
     max_amount_distance: int = 0
     open_relations: OpenRelationSettings = OpenRelationSettings()

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import gc
+from contextlib import contextmanager
+
 import networkx as nx
 from rdflib import BNode, Graph, Literal
 
@@ -156,25 +159,41 @@ def classify(used: Iterable[str], direct: dict[str, set[str]]) -> dict[str, list
 
 @dataclass
 class _Triples:
-    """The triples the model needs, sorted into buckets as they stream past."""
+    """The triples the model needs, sorted into buckets as they stream past.
+
+    Statement and document properties go into one column per property (subject -> first value
+    seen); a subject with a second value of the same property also lists every value in
+    ``more``, so the model can take the least one (a stable choice) or all of them.
+    """
 
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    statement_nodes: dict[str, None] = field(default_factory=dict)  # ordered set of rdf:Statement nodes
     supers: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     labels: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     aliases: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     same_as: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     mentions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    props: dict[str, dict[str, list]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    columns: dict[str, dict[str, str]] = field(
+        default_factory=lambda: {name: {} for name in (*_STATEMENT_PROPS.values(), *_DOCUMENT_PROPS.values())})
+    more: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     links: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def put(self, name: str, s: str, o: str) -> None:
+        column = self.columns[name]
+        if s in column:
+            self.more.setdefault((name, s), [column[s]]).append(o)
+        else:
+            column[s] = o
 
     def add(self, s: str, p: str, o: str) -> None:
         if p == RDF_TYPE:
-            self.types[s].add(o)
-        elif p in _STATEMENT_PROPS:
-            self.props[s][_STATEMENT_PROPS[p]].append(o)
-        elif p in _DOCUMENT_PROPS:
-            self.props[s][_DOCUMENT_PROPS[p]].append(o)
+            if o == RDF_STATEMENT and not isinstance(o, Lit):
+                self.statement_nodes[s] = None
+            else:
+                self.types[s].add(o)
+        elif p in _COLUMN_OF:
+            self.put(_COLUMN_OF[p], s, o)
         elif p == LABEL:
             self.labels[s].append(o)
         elif p == ALT_LABEL:
@@ -191,37 +210,51 @@ class _Triples:
         elif not isinstance(o, Lit) and not o.startswith("_:") and not p.startswith(_SKIPPED_NAMESPACES):
             self.links.append((s, p, o))
 
+    def first(self, name: str, s: str, default=None):
+        """The least value of property `name` on `s` (the only one, nearly always), else `default`."""
+        if self.more and (name, s) in self.more:
+            return min(self.more[(name, s)])
+        return self.columns[name].get(s, default)
+
+    def every(self, name: str, s: str) -> list[str]:
+        if self.more and (name, s) in self.more:
+            return self.more[(name, s)]
+        found = self.columns[name].get(s)
+        return [] if found is None else [found]
+
     def label(self, node: str) -> str:
         found = self.labels.get(node)
         return min(found) if found else local_name(node).replace("-", " ")
 
 
-def _first(values: dict[str, list], key: str, default=None):
-    found = values.get(key)
-    return min(found) if found else default
+_COLUMN_OF = {**_STATEMENT_PROPS, **_DOCUMENT_PROPS}
 
 
-def _statement(values: dict[str, list]) -> Statement | None:
-    s, p, o = _first(values, "subject"), _first(values, "predicate"), _first(values, "object")
+def _statement(t: _Triples, node: str) -> Statement | None:
+    first = t.first if t.more else lambda name, s, default=None: t.columns[name].get(s, default)
+    s, p, o = first("subject", node), first("predicate", node), first("object", node)
     if s is None or p is None or o is None:
         return None
-    source, start = _first(values, "source"), _first(values, "start")
-    confidence = _first(values, "confidence")
+    source, start, confidence = first("source", node), first("start", node), first("confidence", node)
     try:
         start_at = int(start) if start is not None else -1
         score = float(confidence) if confidence is not None else 0.0
     except ValueError:  # a hand-edited graph with a malformed number keeps the statement
         start_at, score = -1, 0.0
+    speakers = t.every("stated_by", node)
     return Statement(
         subject=str(s), predicate=str(p), object=str(o), doc=short_id(source) if source is not None else "",
-        sentence=str(_first(values, "sentence", "")), start=start_at,
-        modality=str(_first(values, "modality", "asserted")),
-        stated_by=tuple(sorted({str(x) for x in values.get("stated_by", ())})), confidence=score,
-        rule=str(_first(values, "rule", "")))
+        sentence=str(first("sentence", node, "")), start=start_at,
+        modality=str(first("modality", node, "asserted")),
+        stated_by=tuple(sorted({str(x) for x in speakers})) if speakers else (), confidence=score,
+        rule=str(first("rule", node, "")))
 
 
 def _statement_order(st: Statement) -> tuple:
-    return st.doc, st.start, st.sentence, st.subject, st.predicate, st.object
+    # every field, so two readings of one fact in one sentence (two rules) sort the same whatever the
+    # order of the file's triples; the more confident reading first
+    return (st.doc, st.start, st.sentence, st.subject, st.predicate, st.object, -st.confidence, st.modality,
+            st.stated_by, st.rule)
 
 
 def _documents(t: _Triples) -> dict[str, Document]:
@@ -230,11 +263,10 @@ def _documents(t: _Triples) -> dict[str, Document]:
         kind = "article" if KG_NS + Cls.Article in kinds else "comment" if KG_NS + Cls.Comment in kinds else None
         if kind is None:
             continue
-        values = t.props.get(iri, {})
-        authors = sorted(t.label(a) if not isinstance(a, Lit) else str(a) for a in values.get("author", ()))
-        doc = Document(id=short_id(iri), iri=iri, title=str(_first(values, "title", "")),
-                       date=str(_first(values, "date", "")), publisher=str(_first(values, "publisher", "")),
-                       url=str(_first(values, "url", "")), authors=tuple(authors), kind=kind)
+        authors = sorted(t.label(a) if not isinstance(a, Lit) else str(a) for a in t.every("author", iri))
+        doc = Document(id=short_id(iri), iri=iri, title=str(t.first("title", iri, "")),
+                       date=str(t.first("date", iri, "")), publisher=str(t.first("publisher", iri, "")),
+                       url=str(t.first("url", iri, "")), authors=tuple(authors), kind=kind)
         docs[doc.id] = doc
     return {k: docs[k] for k in sorted(docs)}
 
@@ -266,35 +298,77 @@ def _add_nodes(graph: nx.MultiDiGraph, t: _Triples) -> None:
 
 def _add_edges(graph: nx.MultiDiGraph, t: _Triples, statements: list[Statement]) -> None:
     grouped: dict[tuple[str, str, str], list[Statement]] = defaultdict(list)
-    for st in statements:
+    # a stable sort of the ordered statements, so each group comes out in its edge's order
+    for st in sorted(statements, key=lambda st: (st.doc, st.sentence, st.start)):
         grouped[(st.subject, st.predicate, st.object)].append(st)
     labels: dict[str, str] = {}
-    for s, p, o in sorted({(s, p, o) for s, p, o in t.links
-                           if p != MENTIONED_IN and s in graph and o in graph}):
-        if p not in labels:
-            found_labels = t.labels.get(p)
-            labels[p] = min(found_labels) if found_labels else local_name(p)
-        found = sorted(grouped.get((s, p, o), []), key=lambda st: (st.doc, st.sentence, st.start))
-        graph.add_edge(
-            s, o, key=p, predicate=p, label=labels[p], statements=found,
-            sentences=[(st.doc, st.sentence) for st in found], modality=_edge_modality(found),
-            stated_by=sorted({x for st in found for x in st.stated_by}),
-            hedged=bool(found) and all(st.modality != "asserted" or st.stated_by for st in found),
-            confidence=max((st.confidence for st in found), default=0.0))
+    for p in {p for _, p, _ in t.links}:
+        found_labels = t.labels.get(p)
+        labels[p] = min(found_labels) if found_labels else local_name(p)
+    nodes = graph.nodes
+    links = sorted({(s, p, o) for s, p, o in t.links if p != MENTIONED_IN and s in nodes and o in nodes})
+    graph.add_edges_from((s, o, p, _edge_data(p, labels[p], grouped.get((s, p, o), []))) for s, p, o in links)
+
+
+def _edge_data(predicate: str, label: str, found: list[Statement]) -> dict:
+    if len(found) == 1:  # most links: the same values as below, without the loops (90,000 links at 1M triples)
+        st = found[0]
+        return {"predicate": predicate, "label": label, "statements": found, "sentences": [(st.doc, st.sentence)],
+                "modality": st.modality, "stated_by": list(st.stated_by),
+                "hedged": st.modality != "asserted" or bool(st.stated_by), "confidence": st.confidence}
+    return {"predicate": predicate, "label": label, "statements": found,
+            "sentences": [(st.doc, st.sentence) for st in found], "modality": _edge_modality(found),
+            "stated_by": sorted({x for st in found for x in st.stated_by}),
+            "hedged": bool(found) and all(st.modality != "asserted" or st.stated_by for st in found),
+            "confidence": max((st.confidence for st in found), default=0.0)}
 
 
 def simple_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     """The undirected projection of `graph`, one edge per linked pair, weighted by its number of relations."""
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    for u, v in sorted((u, v) for u, v, _ in graph.edges(keys=True)):
+    return _projection(graph, facts=False)
+
+
+def _projection(graph: nx.MultiDiGraph, facts: bool) -> nx.Graph:
+    """The undirected projection; with `facts`, each link also counts the sentences behind its relations.
+
+    Links are added in the order of their first (subject, object) pair in sorted order, as they
+    always were, so measures that iterate the graph see the same order.
+    """
+    directed: dict[tuple[str, str], list[int]] = {}
+    for u, v, data in graph.edges(data=True):
         if u == v:
             continue  # a self-relation says nothing about who is central
-        if simple.has_edge(u, v):
-            simple[u][v]["weight"] += 1
-        else:
-            simple.add_edge(u, v, weight=1)
+        count = directed.setdefault((u, v), [0, 0])
+        count[0] += 1
+        if facts:
+            count[1] += max(1, len(data.get("statements", ())))
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for u, v in sorted(directed):
+        weight, sentences = directed[(u, v)]
+        pair = pairs.setdefault((u, v) if u < v else (v, u), [0, 0])
+        pair[0] += weight
+        pair[1] += sentences
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from((u, v, {"weight": w, "facts": f} if facts else {"weight": w})
+                          for (u, v), (w, f) in pairs.items())
     return simple
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the model's millions of small objects are made.
+
+    None of them is garbage yet, but each collection of the oldest generation walks all of them:
+    at 1M triples that tripled the time spent grouping statements into links.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ViewModel:
@@ -323,10 +397,20 @@ class ViewModel:
         """Build from (subject, predicate, object) with IRIs as str, literals as `Lit`, blank nodes '_:id'."""
         t = _Triples()
         add = t.add
-        for s, p, o in triples:
-            add(s, p, o)
-        statements = sorted(filter(None, (_statement(t.props.get(s, {})) for s, kinds in t.types.items()
-                                          if RDF_STATEMENT in kinds)), key=_statement_order)
+        with _collector_paused():
+            for s, p, o in triples:
+                add(s, p, o)
+            return cls.from_buckets(t)
+
+    @classmethod
+    def from_buckets(cls, t: _Triples) -> ViewModel:
+        """Build from triples already sorted into buckets (see `_Triples`)."""
+        with _collector_paused():
+            return cls._from_buckets(t)
+
+    @classmethod
+    def _from_buckets(cls, t: _Triples) -> ViewModel:
+        statements = sorted(filter(None, (_statement(t, node) for node in t.statement_nodes)), key=_statement_order)
         graph = nx.MultiDiGraph()
         _add_nodes(graph, t)
         _add_edges(graph, t, statements)
@@ -338,11 +422,7 @@ class ViewModel:
     @cached_property
     def simple(self) -> nx.Graph:
         """The undirected projection; ``weight`` counts relations, ``facts`` the sentences behind them."""
-        simple = simple_graph(self.graph)
-        for u, v, d in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"])):
-            if u != v:
-                simple[u][v]["facts"] = simple[u][v].get("facts", 0) + max(1, len(d["statements"]))
-        return simple
+        return _projection(self.graph, facts=True)
 
     @cached_property
     def pagerank(self) -> dict[str, float]:
@@ -368,11 +448,10 @@ class ViewModel:
     def facts(self) -> dict[str, int]:
         """How many statements (sentence-level facts) each entity takes part in, on either side."""
         counts: Counter = Counter()
-        for st in self.statements:
-            if st.subject in self.graph and st.object in self.graph:
-                counts[st.subject] += 1
-                if st.object != st.subject:
-                    counts[st.object] += 1
+        for st in self.fact_statements():
+            counts[st.subject] += 1
+            if st.object != st.subject:
+                counts[st.object] += 1
         return {v: counts.get(v, 0) for v in sorted(self.graph.nodes)}
 
     @cached_property
@@ -386,7 +465,8 @@ class ViewModel:
 
     def fact_statements(self) -> Iterator[Statement]:
         """The statements whose two ends are entities of the model, in document and text order."""
-        return (st for st in self.statements if st.subject in self.graph and st.object in self.graph)
+        nodes = set(self.graph)  # a set answers in C; the graph answers through a Python method
+        return (st for st in self.statements if st.subject in nodes and st.object in nodes)
 
     def label(self, iri: str) -> str:
         return self.graph.nodes[iri]["label"] if iri in self.graph else short_id(iri)
@@ -412,16 +492,39 @@ def from_graph(g: Graph) -> ViewModel:
     return ViewModel.from_triples((_rdflib_term(s), _rdflib_term(p), _rdflib_term(o)) for s, p, o in g)
 
 
-def _oxigraph_triples(quads) -> Iterator[tuple[str, str, str]]:
-    """pyoxigraph quads as the model's (subject, predicate, object) strings; the loop is hot at 1M triples."""
+# Properties whose objects the model reads as plain text (never as a link, a class or an author
+# that may be an IRI or a literal): the hot path puts them straight into their column.
+_PLAIN_COLUMNS = {p: name for p, name in _COLUMN_OF.items() if name != "author"}
+
+
+def _read_quads(quads, t: _Triples) -> None:
+    """Sort pyoxigraph quads into `t`; the loop is hot (a million triples), so statement and
+    document properties and rdf:type skip the general `_Triples.add`."""
     import pyoxigraph
 
     named, literal = pyoxigraph.NamedNode, pyoxigraph.Literal
+    columns = {p: t.columns[name] for p, name in _PLAIN_COLUMNS.items()}
+    types, statement_nodes, add, put = t.types, t.statement_nodes, t.add, t.put
     for q in quads:
         s, o = q.subject, q.object
+        s = s.value if type(s) is named else "_:" + s.value
+        p = q.predicate.value
         kind = type(o)
-        yield (s.value if type(s) is named else "_:" + s.value, q.predicate.value,
-               o.value if kind is named else Lit(o.value) if kind is literal else "_:" + o.value)
+        column = columns.get(p)
+        if column is not None:
+            o = o.value if kind is named or kind is literal else "_:" + o.value
+            if s in column:
+                put(_PLAIN_COLUMNS[p], s, o)
+            else:
+                column[s] = o
+        elif p == RDF_TYPE and kind is named:
+            o = o.value
+            if o == RDF_STATEMENT:
+                statement_nodes[s] = None
+            else:
+                types[s].add(o)
+        else:
+            add(s, p, o.value if kind is named else Lit(o.value) if kind is literal else "_:" + o.value)
 
 
 _FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".ntriples": "N_TRIPLES"}
@@ -441,14 +544,29 @@ def load_model(path: Path) -> ViewModel:
     name = _FORMATS.get(path.suffix.lower(), "TURTLE")
     fmt = getattr(pyoxigraph.RdfFormat, name)
     try:
-        quads = pyoxigraph.parse(path=str(path), format=fmt)
-        return ViewModel.from_triples(_oxigraph_triples(quads))
+        buckets = _Triples()
+        with _collector_paused():
+            _read_quads(pyoxigraph.parse(path=str(path), format=fmt), buckets)
+            return ViewModel.from_buckets(buckets)
     except SyntaxError as err:
         kind = "Turtle" if name == "TURTLE" else "N-Triples"
         why = str(err.msg).split(": ", 1)[-1] if err.msg else "syntax error"
         raise InputError(f"{path}: not valid {kind} at line {err.lineno}: {why}") from err
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot read: {err}") from err
+
+
+def load_model_for_command(path: Path) -> ViewModel:
+    """`load_model` for a one-shot command (`kg render`, `kg report`, `kg stats`).
+
+    The model lives as long as the process, so its objects move out of the garbage collector's
+    sight (gc.freeze): the page or report written next allocates a lot, and each collection would
+    otherwise walk the model's millions of objects again. Not for a library caller, whose models
+    come and go: frozen objects are only ever freed by reference counting.
+    """
+    model = load_model(path)
+    gc.freeze()
+    return model
 
 
 def as_model(source: ViewModel | Graph | str | Path) -> ViewModel:

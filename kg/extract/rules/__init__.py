@@ -14,15 +14,17 @@ from kg.extract.rules.amounts import amounts
 from kg.extract.rules.appointments import appointed_roles, predicate_roles
 from kg.extract.rules.awards import award_relations
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
+from kg.extract.rules.homes import homes
 from kg.extract.rules.killing import killings
-from kg.extract.rules.membership import membership_of
+from kg.extract.rules.membership import membership_of, units_within
 from kg.extract.rules.nationality import nationality_relations
 from kg.extract.rules.open_relations import open_relations
 from kg.extract.rules.origins import origins
 from kg.extract.rules.outbreaks import outbreak_places
 from kg.extract.rules.participants import whereabouts
-from kg.extract.rules.places import places, wider_places
+from kg.extract.rules.places import administrative_units, places, wider_places
 from kg.extract.rules.possessives import possessive_relations
 from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions, finishes_ahead
@@ -43,13 +45,17 @@ RULES: tuple[Rule, ...] = (
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
     predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
+    units_within,  # "the Fusion Sciences programme within the Office of Science"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
+    administrative_units,  # "the Pazarcik district of Kahramanmaras Province", "the Syrian provinces of Aleppo"
+    frontier_pairs,  # "the Israel-Lebanon border": the two border each other
     source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
     possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
     nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
     origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
+    homes,  # "her native Ohio", "his Toledo hometown", "Ann Ray, a welder from Toledo"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y
     finishes_ahead,  # "X won 58% of the vote, far ahead of her rival, Y": X defeats Y

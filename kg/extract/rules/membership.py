@@ -1,4 +1,5 @@
-"""Membership: 'L/Cpl George Hooley of the Parachute Regiment' -> the person is a member of it."""
+"""Membership: 'L/Cpl George Hooley of the Parachute Regiment' -> the person is a member of it; 'the Fusion
+Sciences programme within the Office of Science' -> the unit is part of the body it sits in."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,3 +18,18 @@ def membership_of(ctx: RuleContext) -> Iterator[Relation]:
                     for org in ctx.args.entities(pobj):
                         if ctx.ontology.is_a(org.cls, Cls.Organization):
                             yield from ctx.relate(person, "memberOf", org, root, "person-of-org", modal=False)
+
+
+def units_within(ctx: RuleContext) -> Iterator[Relation]:
+    """An organisation or programme 'within' or 'inside' another organisation is part of it."""
+    for start, end, unit in ctx.args.mentions.spans:
+        if not ctx.ontology.is_a(unit.cls, Cls.Organization):
+            continue
+        root = ctx.doc[start:end].root
+        holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
+                            and ctx.args.mention(root.head) is None else [])
+        for child in (c for h in holders for c in h.children):
+            if child.dep_ == "prep" and child.lower_ in ctx.lexicon.within_preps:
+                for body in (m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)):
+                    if ctx.ontology.is_a(body.cls, Cls.Organization) and body.name != unit.name:
+                        yield from ctx.relate(unit, "memberOf", body, root, "unit-within", modal=False)

@@ -48,6 +48,30 @@ def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
                 yield from ctx.relate(m, "locatedIn", place, noun, "descriptor-place", modal=False)
 
 
+def administrative_units(ctx: RuleContext) -> Iterator[Relation]:
+    """'the Pazarcik district of Kahramanmaras Province', 'the Syrian provinces of Aleppo, Idlib and Hama': a
+    unit named by a place noun of the lexicon ('district', 'province') lies in the place after its 'of', or in
+    the country its demonym names when its own names follow the 'of'."""
+    a = ctx.args
+    for noun in ctx.doc:
+        if noun.pos_ != "NOUN" or not names_a_place(ctx, noun) or a.mention(noun) is not None:
+            continue
+        after = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" for m in a.entities(o) if is_place(ctx, m)]
+        named = [m for c in noun.children if c.dep_ == "compound" for m in [a.mention(c)] if m and is_place(ctx, m)]
+        country = [m for c in noun.children if c.dep_ == "amod" for m in [a.mention(c)]
+                   if m is not None and m.source == Source.DEMONYM and m.cls == Cls.Country]
+        pairs = [(unit, wider) for unit in named for wider in after] if named else \
+            [(unit, wider) for unit in after for wider in country]  # "the Syrian provinces of Aleppo, Idlib"
+        for unit, wider in pairs:
+            if unit.name != wider.name and unit.cls != Cls.Country:
+                yield from ctx.relate(unit, "locatedIn", wider, noun, "administrative-unit", modal=False)
+
+
+def is_place(ctx: RuleContext, m: Mention) -> bool:
+    return ctx.ontology.is_a(m.cls, Cls.Place) and m.source != Source.DEMONYM
+
+
 def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
     """'Acme, based in Dayton, Ohio', 'the Acme Co. of Dayton, Ohio': an organisation in a city written with
     its state or country is in that state or country too."""
@@ -68,7 +92,7 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
     """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta'."""
     a = ctx.args
     prop = "heldAt" if ctx.ontology.is_a(m.cls, Cls.Event) else "locatedIn"
-    holders = [root] + ([root.head] if root.dep_ == "compound" and root.head.pos_ == "NOUN"
+    holders = [root] + ([root.head] if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN"
                         and a.mention(root.head) is None and not names_an_act(ctx, root.head) else [])
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
@@ -159,7 +183,10 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
             and not names_a_place(ctx, wider.head):  # but "Leninakan, Armenia's second-largest city" is in it
         return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it
-    listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other)
+    # a dateline's cities are in capitals: 'BEIRUT, Lebanon, and TEL AVIV, Israel —' is two cities in countries
+    dateline = doc[start].text.isupper() and len(doc[start].text) > 2 and not doc[s2].text.isupper()
+    listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other) \
+        and not dateline
     return not listed and after not in ("and", "or") and not (
         after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)
 

@@ -122,13 +122,28 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
             continue
         if titles:
             yield from apposed_titles(ctx, person, titles)
-    if root.dep_ == "appos" and not names_another(ctx, root.head, person):
-        head = root.head
-        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
-        if words and is_title(ctx, words):
-            yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
-        elif head.pos_ == "NOUN":
-            yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
+    if root.dep_ == "appos":
+        head = root.head if not names_another(ctx, root.head, person) else title_of_named(ctx, root.head)
+        if head is not None:
+            yield from title_before(ctx, person, head)
+
+
+def title_of_named(ctx: RuleContext, named: Token) -> Token | None:
+    """'the head of Emsland operator RWE, Markus Krebber': the parser hangs the name on the organisation that
+    ends the title's 'of' phrase; the title noun it belongs to (an organisation is no apposition of a person)."""
+    of = named.head
+    if named.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or ctx.args.mention(of.head) is not None:
+        return None
+    return of.head
+
+
+def title_before(ctx: RuleContext, person: Mention, head: Token) -> Iterator[Relation]:
+    """The role or relational noun of a title set before the name ('X's Defence Secretary, John Healey')."""
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct", "case", "nummod")]
+    if words and is_title(ctx, words):
+        yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
+    elif head.pos_ == "NOUN":
+        yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
 
 
 def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> Iterator[Relation]:
@@ -138,10 +153,22 @@ def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> It
         words = title_words(ctx, title)
         if not is_title(ctx, words) and title.pos_ == "NOUN":
             yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
+            yield from workplace_noun(ctx, person, title)  # "X, an ecologist at Purdue University"
         if is_title(ctx, words[-2:] if len(words) > 1 else words) or is_title(ctx, words):
             own = employers(ctx, title)  # a title with its own "of" phrase does not take the shared one
             yield from role_from(ctx, person, words, title, "apposition-role",
                                  own or ([] if any(c.dep_ == "prep" for c in title.children) else shared))
+
+
+def workplace_noun(ctx: RuleContext, person: Mention, noun: Token) -> Iterator[Relation]:
+    """A noun in apposition that is no known title, 'at' or 'with' an organisation: the person works there
+    ('X, an ecologist at Purdue University', 'X, a lobbyist with the Dairy Institute')."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.workplace_preps:
+            for p in child.children:
+                for org in ctx.args.entities(p) if p.dep_ == "pobj" else []:
+                    if ctx.ontology.is_a(org.cls, Cls.Organization) and not ctx.ontology.is_a(org.cls, Cls.Country):
+                        yield from ctx.relate(person, "worksFor", org, noun, "apposition-workplace", modal=False)
 
 
 def set_off_modifier(ctx: RuleContext, root: Token, child: Token) -> bool:
@@ -178,3 +205,6 @@ def relational_noun(ctx: RuleContext, person: Mention, noun: Token, possessor: b
         for obj in objects:
             if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
                 yield from ctx.relate(person, trig.property, obj, noun, "apposition-noun", modal=False)
+                if trig.property in ctx.lexicon.titles:  # 'the head of RWE': an office, so a role too
+                    yield from ctx.relate(person, "role", f"{noun.lower_} of {obj.name}", noun, "apposition-noun",
+                                          modal=False)

@@ -1,0 +1,81 @@
+"""Where a person is from: a home noun the person owns ('her native Ohio', 'his Toledo hometown', 'his hometown
+of Dayton', 'her Austin home'), or 'from' a place after the person ('Ann Ray, a welder from Toledo', 'Ann Ray is
+from Toledo').
+
+The noun's property is the lexicon's (`homes.nouns`: a hometown or a home is where one lives, a native place where
+one was born); 'from' a place, said of a person rather than of a journey, is where the person lives. A place one
+goes 'from' ('flew in from Paris') hangs on the verb and is not read.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.rules.context import RuleContext
+from kg.models import Mention, Relation, Source
+from kg.ontology.vocabulary import Cls
+
+
+def homes(ctx: RuleContext) -> Iterator[Relation]:
+    """kg:livesIn or kg:bornIn from a person's home noun, and kg:livesIn from 'from' a place."""
+    yield from home_nouns(ctx)
+    yield from from_places(ctx)
+
+
+def home_nouns(ctx: RuleContext) -> Iterator[Relation]:
+    """'her native Ohio' (the adjective on the place), 'his Toledo hometown', 'his hometown of Dayton'."""
+    nouns = ctx.lexicon.homes.nouns
+    for token in ctx.doc:
+        prop = nouns.get(token.lower_)
+        if prop is None or ctx.args.mention(token) is not None or ctx.sentence_too_long(token):
+            continue
+        if token.dep_ == "amod":  # "her native Ohio": the place is the noun the adjective describes
+            owned, holders = token.head, [token.head]
+        else:
+            owned = token
+            holders = [c for c in token.children if c.dep_ in ("compound", "nmod")] + [
+                p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                if p.dep_ == "pobj"]
+        for person in owners(ctx, owned):
+            for place in places(ctx, holders):
+                yield from ctx.relate(person, prop, place, token, "home-noun", modal=False)
+
+
+def owners(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The people a possessive on the noun names: 'her', "Dorsey's"."""
+    return [m for c in noun.children if c.dep_ == "poss" for m in ctx.args.entities(c) if m.cls == Cls.Person]
+
+
+def places(ctx: RuleContext, tokens: list[Token]) -> list[Mention]:
+    """The named places (not demonyms) among the tokens' mentions."""
+    return [m for t in tokens for m in ctx.args.entities(t)
+            if ctx.ontology.is_a(m.cls, Cls.Place) and m.source != Source.DEMONYM]
+
+
+def from_places(ctx: RuleContext) -> Iterator[Relation]:
+    """'Ann Ray from Toledo', 'Ann Ray, a welder from Toledo', 'Ann Ray is from Toledo'."""
+    preps = ctx.lexicon.homes.preps
+    for start, end, place in ctx.args.mentions.spans:
+        if not ctx.ontology.is_a(place.cls, Cls.Place) or place.source == Source.DEMONYM:
+            continue
+        root = ctx.doc[start:end].root
+        if root.dep_ != "pobj" or root.head.lower_ not in preps or ctx.sentence_too_long(root):
+            continue
+        for person in origin_holders(ctx, root.head.head):
+            yield from ctx.relate(person, "livesIn", place, root.head, "from-place", modal=False)
+
+
+def origin_holders(ctx: RuleContext, head: Token) -> list[Mention]:
+    """The person the 'from' phrase is said of: the name itself, the name a noun is in apposition to, or the
+    subject of 'is'."""
+    m = ctx.args.mention(head)
+    if m is not None:
+        found = [m]
+    elif head.pos_ == "NOUN" and head.dep_ == "appos":
+        found = ctx.args.entities(head.head)
+    elif head.lemma_ == "be" and not ctx.negated(head):
+        found = [x for c in head.children if c.dep_ == "nsubj" for x in ctx.args.entities(c)]
+    else:
+        found = []
+    return [x for x in found if x.cls == Cls.Person]

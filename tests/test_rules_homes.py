@@ -1,0 +1,36 @@
+"""Where a person is from (kg/extract/rules/homes.py): a home noun the person owns, and 'from' a place said of
+the person, each with a near miss that must state nothing."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Maria Lopez won easily in her native Ohio.", ("Maria Lopez", "bornIn", "Ohio")),
+    ("Paul Dorsey is returning to his Toledo hometown to get married.", ("Paul Dorsey", "livesIn", "Toledo")),
+    ("The tour took Paul Dorsey to his hometown of Dayton.", ("Paul Dorsey", "livesIn", "Dayton")),
+    ("Ann Ray commutes to the capital from her Toledo home.", ("Ann Ray", "livesIn", "Toledo")),
+    ("Voters honored Harold Benton's Dunmore birthplace.", ("Harold Benton", "bornIn", "Dunmore")),
+])
+def test_a_home_noun_a_person_owns_says_where_they_live_or_were_born(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Paul Dorsey, a welder from Toledo, was injured in the blast.", ("Paul Dorsey", "livesIn", "Toledo")),
+    ("Maria Lopez is from Toledo.", ("Maria Lopez", "livesIn", "Toledo")),
+])
+def test_from_a_place_said_of_a_person_is_where_they_live(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Ray flew in from Paris on Monday.",  # a journey's start, on the verb
+    "Maria Lopez is not from Toledo.",
+    "Acme's Toledo home was sold to Ann Ray.",  # an organisation's home is no one's residence
+])
+def test_no_residence_from_a_journey_a_denial_or_an_organisation(extract, text):
+    assert not {(s, p, o) for s, p, o in triples(extract(text)) if p in ("livesIn", "bornIn")}
