@@ -320,3 +320,8 @@ def test_one_shot_or_killed_is_a_person_though_ner_said_place(nlp, ontology):
 def test_a_rank_ner_ran_into_an_organisation_before_a_person_is_not_the_organisations(build_kg):
     kg = build_kg("The crew is trapped, said Coast Guard Lt. Dana Morrow on Friday.")
     assert one(kg, "Coast Guard").cls != "Person" and not named(kg, "Coast Guard Lt")
+
+
+def test_the_agencys_former_name_is_the_agency(build_kg):
+    kg = build_kg("The report was carried by ITAR-TASS on Monday.", "TASS later withdrew the report.")
+    assert "ITAR-TASS" in one(kg, "TASS").aliases
