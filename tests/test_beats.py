@@ -77,6 +77,7 @@ SENTENCES = [
     ("The Securities and Exchange Commission is investigating Meridian Motors.",
      ("Securities and Exchange Commission", "investigates", "Meridian Motors")),
     ("Spain lost to Italy in the semi-final.", ("Italy", "defeats", "Spain")),
+    ("On lap five Nico Rosberg clipped Lewis Hamilton at the hairpin.", ("Nico Rosberg", "collidesWith", "Lewis Hamilton")),
     ("Claudia Sheinbaum was elected to the Senate in 2018.", ("Claudia Sheinbaum", "electedTo", "Senate")),
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
@@ -119,8 +120,12 @@ CONSTRUCTIONS = [
     # a verb of arrest or trial: its object, or its passive subject, did what the noun under it names
     ("Detectives arrested Nora Beck in the murder of Judge Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
     ("Nora Beck was charged in the slaying of Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
+    ("The court upheld the sentence of Hal Brenner, who was convicted of murdering reporter Ada Quill.",
+     ("Hal Brenner", "kills", "Ada Quill")),
     # one named person shooting another
     ("Governor Ellis Crane was shot by Tobias Wendt in Omaha.", ("Tobias Wendt", "kills", "Ellis Crane")),
+    ("Investigators found that Tobias Wendt fired a rifle at Governor Dale Pruitt from the roof.",
+     ("Tobias Wendt", "kills", "Dale Pruitt")),
 ]
 
 
@@ -152,6 +157,7 @@ def test_a_shooting_between_named_people_is_a_killing_trusted_less(extract):
 @pytest.mark.parametrize("text", [
     "Tobias Wendt shot a deer near Omaha.",  # no named person shot
     "Police shot Tobias Wendt near Omaha.",  # no named shooter
+    "The troops fired at Tobias Wendt from the ridge.",
 ])
 def test_a_shooting_without_two_named_people_is_no_killing(extract, text):
     assert not relations(extract(text), "kills")
