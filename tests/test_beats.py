@@ -77,9 +77,11 @@ SENTENCES = [
     ("The Securities and Exchange Commission is investigating Meridian Motors.",
      ("Securities and Exchange Commission", "investigates", "Meridian Motors")),
     ("Spain lost to Italy in the semi-final.", ("Italy", "defeats", "Spain")),
+    ("On lap five Nico Rosberg clipped Lewis Hamilton at the hairpin.", ("Nico Rosberg", "collidesWith", "Lewis Hamilton")),
     ("Claudia Sheinbaum was elected to the Senate in 2018.", ("Claudia Sheinbaum", "electedTo", "Senate")),
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
+    ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
 ]
 
 

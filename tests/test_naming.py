@@ -288,6 +288,12 @@ def test_a_name_ner_took_for_a_place_before_the_word_party_is_a_party(nlp, ontol
     assert _noun_class(Span(doc, 10, 11, label="GPE"), ontology) is None  # a place before 'company' stays a place
 
 
+def test_the_name_after_a_companys_legal_suffix_and_of_is_its_town(build_kg, extract):
+    text = "The tug, leased from Dalton Towing Co. of Sherman, sank near the jetty."  # NER calls Sherman an organisation
+    assert one(build_kg(text), "Sherman").cls == "City"
+    assert ("Dalton Towing", "locatedIn", "Sherman") in triples(extract(text))
+
+
 def test_a_city_before_its_state_stays_a_place_beside_a_company_named_after_it(build_kg):
     kg = build_kg("The grant goes to a lab in Boulder, Colorado. Partners include Boulder Wave Foundation.")
     assert one(kg, "Boulder").cls != "Foundation"

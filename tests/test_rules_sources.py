@@ -27,3 +27,17 @@ def test_an_unknown_city_after_a_reference_code(extract):
 @pytest.mark.parametrize("text", ["Lisbon Stock Exchange", "Paris Opera singers arrived in Vienna on Monday."])
 def test_a_city_before_other_capitalised_words_is_no_source_line(extract, text):
     assert not [r for r in relations(extract(text)) if r.provenance.rule == "source-line"]
+
+
+def test_a_bare_line_naming_a_broadcaster_in_title_case(extract):
+    assert ("Radio Oslo Network", "locatedIn", "Oslo") in triples(extract("Oslo Radio Oslo Network"))
+
+
+def test_a_source_line_with_a_section_in_brackets_is_no_dateline(extract):
+    found = extract("Lisbon PUBLICO (BUSINESS SUPPLEMENT)")
+    assert ("PUBLICO", "locatedIn", "Lisbon") in triples(found)
+
+
+def test_a_city_name_with_a_particle_after_a_reference_code(extract):
+    found = extract("PY1503020195 Belo do Campo A TRIBUNA in Portuguese 15 Mar 95 p 3")
+    assert ("A TRIBUNA", "locatedIn", "Belo do Campo") in triples(found)

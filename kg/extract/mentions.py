@@ -57,6 +57,15 @@ class TokenMentions:
         for i in range(start, end):
             self.by_token[i] = mention
 
+    def replace(self, start: int, end: int, mention: Mention) -> None:
+        """Put `mention` on tokens start..end, dropping the mentions it overlaps."""
+        dropped = [t for t in self.spans if t[0] < end and start < t[1]]
+        for s, e, _ in dropped:
+            for i in range(s, e):
+                self.by_token.pop(i, None)
+        self.spans = [t for t in self.spans if t not in dropped]
+        self.add(start, end, mention)
+
 
 def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, bool]:
     """Drop leading titles and ranks ("Mr", "Sir", "L/Cpl") and a trailing "MP"; say if any was dropped."""

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.mentions import TokenMentions, make_mention
+from kg.extract.mentions import LEGAL_SUFFIXES, TokenMentions, make_mention
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
@@ -215,6 +215,18 @@ def listed_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             cls = max({m.cls for m in places}, key=lambda c: (sum(m.cls == c for m in places), c))
             for k, m in others:
                 mentions.retype(k, cls)
+
+
+def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Avis Bourg Co. of Folsom', 'Larch Corp. of Camden': after a company's legal suffix, 'of' names the
+    town it is in, whatever NER called the name."""
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if s < 2 or doc[s - 1].lower_ != "of" or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES \
+                or ontology.is_a(m.cls, Cls.Place) or not all(t.is_title for t in doc[s:e]):
+            continue
+        suffix = doc[s - 2].lower_.rstrip(".")
+        if suffix in LEGAL_SUFFIXES and ontology.is_a(getattr(mentions.at(doc[s - 2]), "cls", ""), Cls.Organization):
+            mentions.retype(k, Cls.City)
 
 
 def _lists(doc: Doc, mentions: TokenMentions) -> list[list[tuple[int, Mention]]]:
@@ -507,5 +519,6 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
-               possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed)
+               possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
+               company_towns)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

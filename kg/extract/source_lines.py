@@ -25,6 +25,7 @@ REFERENCE_CODE = re.compile(r"^(?:[A-Z]{2}\d{10}|\d[0-9A-Z]{6,8}[A-Z])$")
 MAX_OUTLET_WORDS = 6
 MAX_PLACE_WORDS = 4
 PLACE_LABELS = ("GPE", "LOC")
+PLACE_PARTICLES = {"de", "da", "do", "del", "la", "le", "es"}  # 'Rio de Janeiro', 'Dar es Salaam'
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,10 @@ def _read_line(doc: Doc, first: int, end: int, coded: bool, ontology: Ontology) 
     after = doc[outlet_end] if outlet_end < end else None
     language = after is not None and _is_language(doc, outlet_end, end)
     if not (coded or language):
-        # a bare line 'Moscow PRAVDA': only the two names, the outlet in capitals or a known outlet
-        known = _outlet_entry(outlet, ontology) is not None
+        # a bare line 'Moscow PRAVDA', 'Riga Radio Riga Network': only the two names, the outlet in capitals,
+        # known or named as a broadcaster or paper
+        known = _outlet_entry(outlet, ontology) is not None or \
+            any(t.text in ontology.lexicon.media_name_words for t in outlet)
         in_capitals = all(t.is_upper or not t.is_alpha for t in outlet) and len(outlet.text) > 2
         if not (after is None or after.text == "(") or not (known or in_capitals):
             return None
@@ -98,9 +101,14 @@ def _titled_place_end(doc: Doc, first: int, end: int) -> int | None:
     """After a reference code, a place neither the gazetteer nor NER knows: title-case words before an
     outlet in capitals ('MB0905103594 Johannesburg SAPA in English')."""
     k = first
-    while k < end and k - first < MAX_PLACE_WORDS and doc[k].is_title:
+    while k < end and k - first < MAX_PLACE_WORDS and (_titled_word(doc[k]) or (
+            k > first and doc[k].lower_ in PLACE_PARTICLES and k + 1 < end and _titled_word(doc[k + 1]))):
         k += 1
-    return k if first < k < end and doc[k].is_upper and len(doc[k].text) > 1 else None
+    return k if first < k < end and doc[k].is_upper else None
+
+
+def _titled_word(t: Token) -> bool:
+    return t.is_title and not t.is_upper
 
 
 def _outlet_end(doc: Doc, start: int, end: int) -> int:
@@ -135,7 +143,8 @@ def _outlet_entry(outlet: Span, ontology: Ontology) -> GazetteerEntry | None:
 
 
 def source_line_mentions(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """The place and the outlet of each source line, before NER's reading of them is added."""
+    """The place and the outlet of each source line, before NER's reading of them is added (after the
+    datelines': a source line read as a dateline, 'Beijing CHINA DAILY (SCIENCE)', is read again)."""
     for line in source_lines(doc, ontology):
         place_entry = ontology.gazetteer_index.get(fold(line.place.text))
         if place_entry is not None and ontology.is_a(place_entry.cls, Cls.Place):
@@ -146,5 +155,5 @@ def source_line_mentions(doc: Doc, mentions: TokenMentions, ontology: Ontology) 
         outlet = make_mention(doc, line.outlet, entry.name if entry else line.outlet.text,
                               entry.cls if entry else Cls.NewsOrganization,
                               Source.GAZETTEER if entry else Source.RULE, entry)
-        mentions.add(line.place.start, line.place.end, place)
-        mentions.add(line.outlet.start, line.outlet.end, outlet)
+        mentions.replace(line.place.start, line.place.end, place)
+        mentions.replace(line.outlet.start, line.outlet.end, outlet)
