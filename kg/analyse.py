@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import networkx as nx
 from rdflib import Graph
 
 from kg.views.graphview import write_atomic
+from kg.views.measures import sampled_betweenness
 from kg.views.model import ViewModel, as_model, simple_graph
 from kg.ontology.vocabulary import OPEN
 
@@ -52,8 +54,10 @@ def _betweenness(simple: nx.Graph) -> dict[str, float]:
     n = simple.number_of_nodes()
     # each sampled source costs a traversal of every link: fewer of them on a graph with many links
     sample = max(50, min(BETWEENNESS_SAMPLE, BETWEENNESS_LINK_BUDGET // max(1, simple.number_of_edges())))
-    k = None if n <= EXACT_BETWEENNESS_MAX_NODES else min(n, sample)
-    return dict(nx.betweenness_centrality(simple, k=k, seed=SEED))
+    if n <= EXACT_BETWEENNESS_MAX_NODES:
+        return dict(nx.betweenness_centrality(simple, seed=SEED))
+    # the sources networkx would sample with this seed, walked all at once in numpy (kg.views.measures)
+    return sampled_betweenness(simple, random.Random(SEED).sample(list(simple.nodes()), min(n, sample)))
 
 
 def _member_list(graph: nx.MultiDiGraph, members: list[str], pr: dict[str, float]) -> list[dict]:

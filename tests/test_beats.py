@@ -77,9 +77,11 @@ SENTENCES = [
     ("The Securities and Exchange Commission is investigating Meridian Motors.",
      ("Securities and Exchange Commission", "investigates", "Meridian Motors")),
     ("Spain lost to Italy in the semi-final.", ("Italy", "defeats", "Spain")),
+    ("On lap five Nico Rosberg clipped Lewis Hamilton at the hairpin.", ("Nico Rosberg", "collidesWith", "Lewis Hamilton")),
     ("Claudia Sheinbaum was elected to the Senate in 2018.", ("Claudia Sheinbaum", "electedTo", "Senate")),
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
+    ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
 ]
 
 
@@ -116,6 +118,8 @@ CONSTRUCTIONS = [
     # a verb of arrest or trial: its object, or its passive subject, did what the noun under it names
     ("Detectives arrested Nora Beck in the murder of Judge Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
     ("Nora Beck was charged in the slaying of Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
+    ("The court upheld the sentence of Hal Brenner, who was convicted of murdering reporter Ada Quill.",
+     ("Hal Brenner", "kills", "Ada Quill")),
     # one named person shooting another
     ("Governor Ellis Crane was shot by Tobias Wendt in Omaha.", ("Tobias Wendt", "kills", "Ellis Crane")),
 ]

@@ -21,3 +21,13 @@ def test_a_champion_with_no_competition_named_wins_nothing(extract):
 def test_a_champion_with_no_name_after_is_no_one_named(extract):
     found = triples(extract("Andy Murray beat the US Open champion in Rome on Tuesday."))
     assert ("Andy Murray", "wins", "US Open") not in found
+
+
+def test_a_quoted_title_before_star_is_the_film_the_person_appears_in(extract):
+    found = triples(extract('The studio fought a legal battle with "Night Harbor" star Lena Ortiz in 2021.'))
+    assert ("Lena Ortiz", "appearsIn", "Night Harbor") in found
+
+
+def test_a_star_beside_a_place_appears_in_nothing(extract):
+    found = triples(extract("Tennis star Lena Ortiz flew to Geneva on Monday."))
+    assert not any(p == "appearsIn" for _, p, _ in found)

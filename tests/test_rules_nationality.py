@@ -59,3 +59,13 @@ def test_an_untagged_surname_is_the_person_named_in_full(extract):
     [ex] = extract("Max Verstappen won in Austria. Verstappen started from pole and led every lap.")
     names = [m.name for m in ex.mentions if m.text == "Verstappen"]
     assert names and all(n == "Max Verstappen" for n in names)
+
+
+def test_the_team_before_a_player_noun_is_the_one_played_for(extract):
+    found = triples(extract("Lando Norris finished second, ahead of his McLaren teammate Oscar Piastri."))
+    assert ("Oscar Piastri", "playsFor", "McLaren") in found
+
+
+def test_the_team_before_a_staff_noun_is_not_played_for(extract):
+    found = triples(extract("The crash was reviewed by Ferrari mechanic Luca Baldisserri on Sunday."))
+    assert not any(p == "playsFor" for _, p, _ in found)

@@ -183,3 +183,10 @@ def test_originally_from_is_a_birthplace(extract):
 def test_a_bare_be_from_is_no_birthplace(extract):
     found = triples(extract("Maria Costa is from the Porto office of Meridian Motors."))
     assert not any(p == "bornIn" for _, p, _ in found)
+
+
+def test_a_preposition_the_parser_hangs_on_the_verb_belongs_to_the_possessed_noun_before_it(extract):
+    found = triples(extract("Andy Murray, who suffered cramps in his loss to Roger Federer in the semi-final in May, "
+                            "struggled early on."))
+    assert ("Roger Federer", "defeats", "Andy Murray") in found
+    assert ("Andy Murray", "defeats", "Roger Federer") not in found

@@ -27,6 +27,7 @@ from kg.ontology.vocabulary import Cls
 OBJECT_PREPS = ("of", "for", "to")
 # "was convicted of / charged in / sentenced for / accused of" an act: the one convicted did it.
 PATIENT_PREPS = ("of", "in", "for", "with")
+QUOTES = {'"', "”", "’", "'"}
 
 
 @functools.lru_cache(maxsize=4)
@@ -88,10 +89,12 @@ def name_after(ctx: RuleContext, noun: Token) -> list[Mention]:
 
 def names_before(ctx: RuleContext, noun: Token) -> list[Mention]:
     """The names written right before the noun, a list of them included, however the parser nested them:
-    '[Australian Open] and [French Open] champion X'."""
+    '[Australian Open] and [French Open] champion X', '"[Night Harbor]" star X'."""
     doc, a = ctx.doc, ctx.args
     found: list[Mention] = []
     k = noun.i - 1
+    while k >= 0 and doc[k].text in QUOTES:  # '"Night Harbor" star X': a quoted title before the noun
+        k -= 1
     while k >= 0:
         m = a.mentions.at(doc[k])
         if m is not None:

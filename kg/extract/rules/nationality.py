@@ -1,6 +1,7 @@
-"""Nationality and team from demonyms: 'Australian Oscar Piastri' is a citizen of Australia; 'the Spaniard'
-and 'the American Williams driver', once coreference has found whom they mean, make that person a citizen
-of Spain or the United States, and the team before a member noun ('Williams driver') the one they play for.
+"""Nationality and team: 'Australian Oscar Piastri' is a citizen of Australia; 'the Spaniard' and 'the
+American Williams driver', once coreference has found whom they mean, make that person a citizen of Spain
+or the United States; the team before a player noun ('Williams driver', 'McLaren teammate Oscar Piastri')
+is the one they play for.
 """
 from __future__ import annotations
 
@@ -15,9 +16,21 @@ from kg.ontology.vocabulary import Cls
 
 
 def nationality_relations(ctx: RuleContext) -> Iterator[Relation]:
-    """citizenOf from a demonym before a name or in a description, playsFor from a description's team."""
+    """citizenOf from a demonym before a name or in a description, playsFor from the team before a player noun."""
     yield from named_nationals(ctx)
     yield from described_nationals(ctx)
+    yield from named_players(ctx)
+
+
+def named_players(ctx: RuleContext) -> Iterator[Relation]:
+    """'McLaren teammate Oscar Piastri', 'Arsenal striker Bukayo Saka': the team right before the player noun."""
+    doc, a = ctx.doc, ctx.args
+    for start, _, person, _ in ctx.people():
+        if start < 2 or doc[start - 1].lower_ not in ctx.lexicon.player_nouns or ctx.sentence_too_long(doc[start]):
+            continue
+        team = a.mentions.at(doc[start - 2])
+        if team is not None and team.source != Source.DEMONYM and ctx.ontology.is_a(team.cls, Cls.Organization):
+            yield from ctx.relate(person, "playsFor", team, doc[start - 1], "player-noun", modal=False)
 
 
 def named_nationals(ctx: RuleContext) -> Iterator[Relation]:
@@ -48,5 +61,5 @@ def described(ctx: RuleContext, person: Mention, modifier: Mention, word: Token)
     """The nationality a demonym gives, or the team a name before a member noun gives ('Williams driver')."""
     if modifier.source == Source.DEMONYM and modifier.cls == Cls.Country:
         yield from ctx.relate(person, "citizenOf", modifier, word, "demonym-description", modal=False)
-    elif word.lower_ in ctx.lexicon.member_nouns and ctx.ontology.is_a(modifier.cls, Cls.Organization):
+    elif word.lower_ in ctx.lexicon.player_nouns and ctx.ontology.is_a(modifier.cls, Cls.Organization):
         yield from ctx.relate(person, "playsFor", modifier, word, "demonym-description", modal=False)

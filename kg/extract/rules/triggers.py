@@ -94,6 +94,8 @@ class TriggerMatcher:
                     with_prep = [(key, [i, c.i]) for c in doc[i].children if c.dep_ == "prep" and c.lower_ == prep]
                     if not with_prep and self.compound_object(doc[i]):
                         with_prep = [(key, [i])]  # "its Activision takeover": the takeover of Activision
+                    if not with_prep and misattached_prep(doc, i, prep):
+                        with_prep = [(key, [i, i + 1])]
                     matches += with_prep
         return matches
 
@@ -106,6 +108,16 @@ class TriggerMatcher:
         positions = self.positions[key]
         found = sorted({k for form in (*forms, "*") for k in positions.get(form, ())})
         return [self.groups[key][k] for k in found]
+
+
+def misattached_prep(doc: Doc, i: int, prep: str) -> bool:
+    """'suffered cramps in his loss to X': the preposition right after a possessed noun is the noun's, though
+    the parser hung it on the verb (a possessive makes the noun a nominalisation with its own arguments)."""
+    if i + 1 >= len(doc):
+        return False
+    noun, nxt = doc[i], doc[i + 1]
+    return nxt.lower_ == prep and nxt.dep_ == "prep" and nxt.head.i != i and nxt.head.pos_ == "VERB" \
+        and any(c.dep_ == "poss" for c in noun.children)
 
 
 def possessed_compound(noun: Token) -> bool:
@@ -198,6 +210,8 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     "X's Y takeover" (the object as a compound when a possessive names the agent), "his US Open title"."""
     a = ctx.args
     objects = a.prep_objects(token, trig.prep) if trig.prep else []
+    if not objects and trig.prep and misattached_prep(ctx.doc, token.i, trig.prep.split()[-1]):
+        objects = [m for c in ctx.doc[token.i + 1].children if c.dep_ == "pobj" for m in a.entities(c)]
     agents = a.prep_objects(token, "by") if trig.prep != "by" else []
     if trig.prep == "between":
         subjects, objects = objects[:1], objects[1:]
