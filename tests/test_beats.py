@@ -82,6 +82,8 @@ SENTENCES = [
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
     ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
+    ("Baltic Castings, a supplier to Siemens, cut 200 jobs.", ("Siemens", "reliesOn", "Baltic Castings")),
+    ("Boeing unveiled the Starliner capsule in Houston.", ("Boeing", "produces", "Starliner")),
 ]
 
 
@@ -118,8 +120,12 @@ CONSTRUCTIONS = [
     # a verb of arrest or trial: its object, or its passive subject, did what the noun under it names
     ("Detectives arrested Nora Beck in the murder of Judge Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
     ("Nora Beck was charged in the slaying of Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
+    ("The court upheld the sentence of Hal Brenner, who was convicted of murdering reporter Ada Quill.",
+     ("Hal Brenner", "kills", "Ada Quill")),
     # one named person shooting another
     ("Governor Ellis Crane was shot by Tobias Wendt in Omaha.", ("Tobias Wendt", "kills", "Ellis Crane")),
+    ("Investigators found that Tobias Wendt fired a rifle at Governor Dale Pruitt from the roof.",
+     ("Tobias Wendt", "kills", "Dale Pruitt")),
 ]
 
 
@@ -151,6 +157,7 @@ def test_a_shooting_between_named_people_is_a_killing_trusted_less(extract):
 @pytest.mark.parametrize("text", [
     "Tobias Wendt shot a deer near Omaha.",  # no named person shot
     "Police shot Tobias Wendt near Omaha.",  # no named shooter
+    "The troops fired at Tobias Wendt from the ridge.",
 ])
 def test_a_shooting_without_two_named_people_is_no_killing(extract, text):
     assert not relations(extract(text), "kills")

@@ -195,7 +195,8 @@ class ArgumentFinder:
         """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
         ('James Earl Ray, suspected of ...')."""
         found = [m for c in verb.children if c.dep_ == "nsubjpass" for m in self.entities(c)]
-        if not found and verb.dep_ == "acl":
+        if not found and (verb.dep_ == "acl" or verb.dep_ == "relcl" and any(  # "X, who was convicted of ..."
+                c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children)):
             found = self.entities(verb.head)
         return found
 

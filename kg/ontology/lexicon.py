@@ -98,6 +98,7 @@ class Lethal:
     complements: Words = frozenset()  # "to death", "fatally", "dead"
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
     person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
+    aim_verbs: dict[str, str] = field(default_factory=dict)  # "fired a rifle at X": the verb and its preposition
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class PossessiveRelation:
 class Possessives:
     ownership_words: WordList = ()
     relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+    relational_words: Words = frozenset()  # "Acme's supplier X": a tie between equals, not a possession
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,7 @@ class Lexicon:
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
+    place_apposition_nouns: Words = frozenset()  # 'X, the capital of Y': a kind of place in apposition
     media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()

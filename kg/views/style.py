@@ -11,7 +11,6 @@ ontology's main classes always the same one.
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 from collections.abc import Iterable
@@ -65,7 +64,6 @@ def lab(hex_colour: str, vision: str = "normal") -> tuple[float, float, float]:
     return 116 * y - 16, 500 * (x - y), 200 * (y - z)
 
 
-@functools.lru_cache(maxsize=1024)  # pure, and the palette has 276 pairs
 def difference(a: str, b: str) -> float:
     """How far apart two colours are for the vision that tells them apart worst (CIE76)."""
     return min(math.dist(lab(a, v), lab(b, v)) for v in VISIONS)
