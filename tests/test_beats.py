@@ -122,6 +122,8 @@ CONSTRUCTIONS = [
      ("Hal Brenner", "kills", "Ada Quill")),
     # one named person shooting another
     ("Governor Ellis Crane was shot by Tobias Wendt in Omaha.", ("Tobias Wendt", "kills", "Ellis Crane")),
+    ("Investigators found that Tobias Wendt fired a rifle at Governor Dale Pruitt from the roof.",
+     ("Tobias Wendt", "kills", "Dale Pruitt")),
 ]
 
 
@@ -153,6 +155,7 @@ def test_a_shooting_between_named_people_is_a_killing_trusted_less(extract):
 @pytest.mark.parametrize("text", [
     "Tobias Wendt shot a deer near Omaha.",  # no named person shot
     "Police shot Tobias Wendt near Omaha.",  # no named shooter
+    "The troops fired at Tobias Wendt from the ridge.",
 ])
 def test_a_shooting_without_two_named_people_is_no_killing(extract, text):
     assert not relations(extract(text), "kills")

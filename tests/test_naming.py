@@ -320,3 +320,20 @@ def test_one_shot_or_killed_is_a_person_though_ner_said_place(nlp, ontology):
 def test_a_rank_ner_ran_into_an_organisation_before_a_person_is_not_the_organisations(build_kg):
     kg = build_kg("The crew is trapped, said Coast Guard Lt. Dana Morrow on Friday.")
     assert one(kg, "Coast Guard").cls != "Person" and not named(kg, "Coast Guard Lt")
+
+
+def test_an_age_after_a_name_makes_it_a_person_wherever_it_is_written(build_kg):
+    kg = build_kg("Voters backed Trevisan on Sunday. Trevisan, 58 years old and a former mayor of Padua, thanked them. "
+                  "Trevisan said the result was clear.")
+    assert one(kg, "Trevisan").cls == "Person"
+
+
+def test_a_name_after_a_dateline_dash_is_its_own_name(nlp, ontology):
+    from kg.extract.mentions import find_mentions
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    text = "LIMA - Trevisan won between 51% and 53% of the vote, according to the count."
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
+    names = {m.name for _, _, m in find_mentions(doc, ontology).spans}
+    assert "Lima" in names and "Trevisan" in names

@@ -263,6 +263,19 @@ def _is_title_word(token: Token, ontology: Ontology) -> bool:
                                          or word in lexicon.all_titles)
 
 
+def _after_dateline(doc: Doc, ent: Span, mentions: TokenMentions) -> Span:
+    """'MEXICO - Sheinbaum' read as one name: the words after the dash that ends a dateline place already
+    found are a name of their own."""
+    if mentions.at(ent[0]) is None:
+        return ent
+    k = ent.start
+    while k < ent.end and mentions.at(doc[k]) is not None:
+        k += 1
+    if k + 1 < ent.end and doc[k].text in ("-", "–", "—", ":"):
+        return Span(doc, k + 1, ent.end, label=ent.label_)
+    return ent
+
+
 def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
     """'La Libertad Avanza candidate Milei' read as one name: a lower-case title word inside a span of
     capitalised words parts an organisation (before it) from a person (after it)."""
@@ -568,6 +581,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
     _quoted_names(doc, mentions, ontology)
     for whole in doc.ents:
+        whole = _after_dateline(doc, whole, mentions)
         widened = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology)
         for ent in _split_at_title(doc, widened, ontology):
             found = _ner_mention(doc, ent, ontology)

@@ -113,13 +113,28 @@ def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
     """'Oleksandr Senkevych, mayor, said', 'Senkevych, the mayor': a name in apposition with a title or an
     occupation is a person's, whatever NER called it."""
     titles = ontology.lexicon.titles_and_occupations
+    people: set[str] = set()
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES:
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
-        if any(n.lower_ in titles and n.pos_ == "NOUN" and mentions.at(n) is None for n in nouns):
+        if any(n.lower_ in titles and n.pos_ == "NOUN" and mentions.at(n) is None for n in nouns) \
+                or _age_follows(doc, e):
             mentions.retype(k, Cls.Person)
+            people.add(m.name)
+    # the same name elsewhere in the article, typed by NER's label alone, is the same person
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.name in people and m.cls != Cls.Person and m.source == Source.NER and m.cls in DEFAULT_CLASSES:
+            mentions.retype(k, Cls.Person)
+
+
+def _age_follows(doc: Doc, end: int) -> bool:
+    """'Sheinbaum, 61 years old, ...', 'Ulf Merbold, 47, of ...': an age set off after a name makes it a person's."""
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].like_num or not doc[end + 1].text.isdigit():
+        return False
+    after = doc[end + 2]
+    return 0 < int(doc[end + 1].text) < 120 and (after.text in (",", ")") or after.lower_ in ("years", "year"))
 
 
 def city_state(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:

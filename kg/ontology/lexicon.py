@@ -98,6 +98,7 @@ class Lethal:
     complements: Words = frozenset()  # "to death", "fatally", "dead"
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
     person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
+    aim_verbs: dict[str, str] = field(default_factory=dict)  # "fired a rifle at X": the verb and its preposition
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@
 - An instrument killed: "Oswald fired the shots that killed Kennedy", "the bomb he planted killed X": the
   one who fired, planted or threw the instrument kills.
 
-- A named person shooting another named person: "Booth shot Lincoln", "McKinley was shot by Czolgosz": in news
+- A named person shooting (or firing at) another named person: "Booth shot Lincoln", "McKinley was shot by
+  Czolgosz", "X fired a rifle at Y": in news
   the one who shot is nearly always named as the killer (lexicon `lethal.person_verbs`), so it is a killing, at a
   lower confidence; a shooting by or of anyone else ("police shot a suspect", "shot a deer") is not.
 """
@@ -34,8 +35,8 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         elif lemma in kill_verbs:
             killers, victims = instrument_users(ctx, token, lethal.instruments), ctx.args.direct_objects(token)
             rule = "instrument"
-        elif lemma in lethal.person_verbs:
-            killers, victims = people(ctx.args.subjects(token)), people(ctx.args.direct_objects(token))
+        elif lemma in lethal.person_verbs or lemma in lethal.aim_verbs:
+            killers, victims = people(ctx.args.subjects(token)), people(shot_at(ctx, token, lemma))
             rule = "shot-person"
         else:
             continue
@@ -65,6 +66,14 @@ def instrument_users(ctx: RuleContext, verb: Token, instruments: frozenset[str])
         return []
     user = noun.head if noun.dep_ == "dobj" else None
     return ctx.args.subjects(user) if user is not None and user.pos_ == "VERB" else []
+
+
+def shot_at(ctx: RuleContext, verb: Token, lemma: str) -> list[Mention]:
+    """Who was shot: the object of 'shot', or what 'fired at' aims at ('fired a rifle at X', 'fired at X')."""
+    if lemma in ctx.lexicon.lethal.person_verbs:
+        return ctx.args.direct_objects(verb)
+    prep = ctx.lexicon.lethal.aim_verbs[lemma]
+    return ctx.args.prep_objects(verb, prep)
 
 
 def people(mentions: list[Mention]) -> list[Mention]:
