@@ -322,6 +322,11 @@ def test_a_rank_ner_ran_into_an_organisation_before_a_person_is_not_the_organisa
     assert one(kg, "Coast Guard").cls != "Person" and not named(kg, "Coast Guard Lt")
 
 
+def test_the_agencys_former_name_is_the_agency(build_kg):
+    kg = build_kg("The report was carried by ITAR-TASS on Monday.", "TASS later withdrew the report.")
+    assert "ITAR-TASS" in one(kg, "TASS").aliases
+
+
 def test_an_age_after_a_name_makes_it_a_person_wherever_it_is_written(build_kg):
     kg = build_kg("Voters backed Trevisan on Sunday. Trevisan, 58 years old and a former mayor of Padua, thanked them. "
                   "Trevisan said the result was clear.")
