@@ -342,3 +342,8 @@ def test_a_name_after_a_dateline_dash_is_its_own_name(nlp, ontology):
     doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
     names = {m.name for _, _, m in find_mentions(doc, ontology).spans}
     assert "Lima" in names and "Trevisan" in names
+
+
+def test_a_name_before_native_is_a_place_though_ner_said_organisation(extract):
+    text = "Mr. Vee, a Fargo native, sent an old sweater."  # NER reads 'Fargo' as an organisation here
+    assert ("Vee", "bornIn", "Fargo") in triples(extract(text))
