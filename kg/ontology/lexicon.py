@@ -126,6 +126,7 @@ class PossessiveRelation:
 class Possessives:
     ownership_words: WordList = ()
     relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+    relational_words: Words = frozenset()  # "Acme's supplier X": a tie between equals, not a possession
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ class Lexicon:
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
+    place_apposition_nouns: Words = frozenset()  # 'X, the capital of Y': a kind of place in apposition
     media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()
