@@ -28,3 +28,14 @@ def test_the_gazetteer_knows_whom_an_office_holder_leads(extract):
     found = extract("Keir Starmer, the Prime Minister, visited Kyiv.")
     led = [r for r in relations(found, "leads") if r.provenance.rule == "gazetteer-office"]
     assert [(r.subject.name, r.object.name) for r in led] == [("Keir Starmer", "United Kingdom")]
+
+
+def test_an_event_noun_in_a_title_is_the_event_the_article_named_before(extract):
+    found = triples(extract("Talks at the Lima Climate Summit ran late. Delegates cheered when summit President "
+                            "Manuel Pulgar closed the session."))
+    assert ("Manuel Pulgar", "chairs", "Lima Climate Summit") in found
+
+
+def test_an_event_noun_in_a_title_with_no_event_named_before_chairs_nothing(extract):
+    found = triples(extract("Delegates cheered when summit President Manuel Pulgar closed the session."))
+    assert not any(p == "chairs" for _, p, _ in found)

@@ -190,3 +190,24 @@ def test_a_preposition_the_parser_hangs_on_the_verb_belongs_to_the_possessed_nou
                             "struggled early on."))
     assert ("Roger Federer", "defeats", "Andy Murray") in found
     assert ("Andy Murray", "defeats", "Roger Federer") not in found
+
+
+def test_winning_the_contest_to_replace_someone_succeeds_them(extract):
+    found = triples(extract("Tom Haas spoke on Monday. Haas won the contest to replace Anna Berg yesterday."))
+    assert ("Tom Haas", "succeeds", "Anna Berg") in found
+
+
+def test_a_deal_worth_a_sum_to_buy_is_bought_by_who_signed_it(extract):
+    found = triples(extract("Norway signed a deal on Friday worth about $2 billion to buy a batch of Leopard 2 "
+                            "tanks from Krauss-Maffei Wegmann."))
+    assert any(s == "Norway" and p == "acquires" and "Leopard" in o for s, p, o in found)
+
+
+def test_rejecting_a_plan_to_buy_acquires_nothing(extract):
+    found = triples(extract("Norway rejected a plan to buy a batch of Leopard 2 tanks from Krauss-Maffei Wegmann."))
+    assert not any(p == "acquires" for _, p, _ in found)
+
+
+def test_an_infinitive_on_a_thing_is_what_the_thing_is_for(extract):
+    found = triples(extract("Britain is helping Norway develop a new interceptor to destroy Shahed drones."))
+    assert ("Norway", "counters", "Shahed") not in found

@@ -149,6 +149,9 @@ class ArgumentFinder:
                     return self.reporters(verb, depth)
                 return self.entities(child)
         head = verb.head
+        if verb.dep_ == "xcomp" and head.pos_ in ("ADJ", "NOUN", "ADP") and head.dep_ in ("prep", "amod") \
+                and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+            return self.subjects(head.head.head, depth + 1)  # "signed a deal worth $6bn to buy X": whoever signed
         if verb.dep_ == "xcomp":
             for child in head.children:  # object control: "supporting Ukraine to produce"
                 if child.dep_ in ("dobj", "nsubjpass"):  # passive: "Putin has been forced to rely on"
@@ -159,14 +162,7 @@ class ArgumentFinder:
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl"):
-            got = self.entities_or_copula_subject(head, depth)
-            if not got and verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-                return self.subjects(head.head, depth + 1)  # "signed a contract to buy": whoever signed
-            if not got and verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" \
-                    and head.head.head.pos_ == "VERB" and head.head.head.lemma_ in self._speech:
-                # "In a statement congratulating Milei, Blinken said": the speaker's statement
-                return self.subjects(head.head.head, depth + 1)
-            return got
+            return self.noun_clause_subjects(verb, depth)
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
             governor = head.head
             if governor.dep_ == "acomp" and governor.pos_ == "ADJ":  # "pleaded guilty to killing X"
@@ -183,6 +179,21 @@ class ArgumentFinder:
                 return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)
             return self.subjects(governor, depth + 1)
         return []
+
+    def noun_clause_subjects(self, verb: Token, depth: int) -> list[Mention]:
+        """The agents of a clause on a noun: the noun ('Ruby, who killed Oswald'), or whoever did what the noun
+        is the object of ('signed a contract to buy X', 'won the contest to replace X')."""
+        head = verb.head
+        got = self.entities_or_copula_subject(head, depth)
+        # (an infinitive on a thing names what the thing is for: 'develop an interceptor to destroy drones')
+        if not got and head.dep_ == "dobj" and head.head.pos_ == "VERB" and (verb.dep_ == "acl" or any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.lemma_ not in self._class_nouns):
+            return self.subjects(head.head, depth + 1)
+        if not got and verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "pobj" \
+                and head.head.head.pos_ == "VERB" and head.head.head.lemma_ in self._speech:
+            # "In a statement congratulating Milei, Blinken said": the speaker's statement
+            return self.subjects(head.head.head, depth + 1)
+        return got
 
     @staticmethod
     def is_dateline(subject: Token) -> bool:

@@ -183,6 +183,7 @@ class Lexicon:
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
+    title_event_properties: dict[str, str] = field(default_factory=dict)  # property -> its event variant
     title_abbreviations: dict[str, str] = field(default_factory=dict)  # 'gov.' -> 'governor'
     department_head_titles: Words = frozenset()  # 'HHS Secretary X' heads the department
     postnominal_titles: Words = frozenset()  # 'Ben Adams KC'

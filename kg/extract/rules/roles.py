@@ -67,9 +67,25 @@ def title_start(ctx: RuleContext, start: int) -> int:
         part = k + 1 < start and doc[k + 1].text == "-" and not t.whitespace_
         modifier = t.pos_ in ("PROPN", "NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod") and t.head.i > k
         if not (hyphen or part or modifier or title_word(ctx, t) in ctx.lexicon.all_titles and t.head.i > k):
-            break
+            name_start = modifying_name(ctx, k)
+            if name_start is None:
+                break
+            k = name_start  # "House of Commons leader Penny Mordaunt": the whole name before the title
         k -= 1
     return k + 1
+
+
+def modifying_name(ctx: RuleContext, k: int) -> int | None:
+    """The first token of a name of several words ending at k that modifies the words after it ('House of
+    Commons' before 'leader'), when the title is right after it."""
+    span = next(((s, e) for s, e, _ in ctx.args.mentions.spans if s <= k < e), None)
+    if span is None or span[1] != k + 1 or span[1] - span[0] < 2:
+        return None
+    root = ctx.doc[span[0]:span[1]].root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span[1] \
+            and title_word(ctx, ctx.doc[span[1]]) in ctx.lexicon.all_titles:
+        return span[0]
+    return None
 
 
 def of_title_length(ctx: RuleContext, start: int) -> int:

@@ -86,7 +86,22 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     last = title_word(ctx, title_words[-1]) if title_words else ""
     for org in dict.fromkeys(organisations):
         yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
+    event = event_of_noun(ctx, title_words) if not organisations else None
+    if event is not None and prop in ctx.lexicon.title_event_properties:
+        yield from ctx.relate(person, ctx.lexicon.title_event_properties[prop], event, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
+
+
+def event_of_noun(ctx: RuleContext, words: Sequence[Token]) -> Mention | None:
+    """'summit President X': an event noun in the title stands for the latest event of its kind the article named
+    before it ('the Cop29 summit')."""
+    for t in words:
+        kind = ctx.lexicon.class_nouns.get(t.lower_)
+        if ctx.args.mention(t) is not None or t.pos_ != "NOUN" or kind is None or not ctx.ontology.is_a(kind, Cls.Event):
+            continue
+        named = [m for s, _, m in ctx.args.mentions.spans if s < t.i and ctx.ontology.is_a(m.cls, kind)]
+        return named[-1] if named else None
+    return None
 
 
 def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mention]:
