@@ -192,6 +192,12 @@ def test_a_preposition_the_parser_hangs_on_the_verb_belongs_to_the_possessed_nou
     assert ("Andy Murray", "defeats", "Roger Federer") not in found
 
 
+def test_a_dateline_with_its_agency_after_a_headline_is_no_subject(extract):
+    found = triples(extract("Norris seals maiden win.\n\nMIAMI (AFP) — McLaren's Lando Norris claimed the first "
+                            "race win of his career at the Miami Grand Prix."))
+    assert not any(s == "Miami" for s, _, _ in found)
+
+
 def test_winning_the_contest_to_replace_someone_succeeds_them(extract):
     found = triples(extract("Tom Haas spoke on Monday. Haas won the contest to replace Anna Berg yesterday."))
     assert ("Tom Haas", "succeeds", "Anna Berg") in found

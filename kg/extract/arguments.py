@@ -204,10 +204,17 @@ class ArgumentFinder:
 
     @staticmethod
     def is_dateline(subject: Token) -> bool:
-        """'SAN FRANCISCO -- Elon Musk is suing': the dateline read as a second subject before a dash."""
-        dash = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-        return dash is not None and dash.is_punct and dash.text in DATELINE_DASHES and any(
-            c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
+        """'SAN FRANCISCO -- Elon Musk is suing', 'MIAMI (AFP) — X claimed': the dateline read as a subject before
+        a dash (and its agency): a second subject follows, or the dateline opens its paragraph."""
+        doc, k = subject.doc, subject.i + 1
+        if k < len(doc) and doc[k].text == "(":  # '(AFP)'
+            k = next((j + 1 for j in range(k, min(k + 6, len(doc))) if doc[j].text == ")"), k)
+        dash = doc[k] if k < len(doc) else None
+        if dash is None or not dash.is_punct or dash.text not in DATELINE_DASHES:
+            return False
+        first = subject.left_edge.i
+        opens = first == 0 or doc[first - 1].is_space or "\n" in doc[first - 1].whitespace_
+        return opens or any(c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
 
     def patients(self, verb: Token) -> list[Mention]:
         """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
