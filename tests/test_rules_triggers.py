@@ -217,3 +217,17 @@ def test_rejecting_a_plan_to_buy_acquires_nothing(extract):
 def test_an_infinitive_on_a_thing_is_what_the_thing_is_for(extract):
     found = triples(extract("Britain is helping Norway develop a new interceptor to destroy Shahed drones."))
     assert ("Norway", "counters", "Shahed") not in found
+
+
+def test_calling_on_a_person_meets_them(extract):
+    found = triples(extract("Prime Minister Anna Berg is due to call on President Tom Haas on Friday."))
+    assert ("Anna Berg", "meets", "Tom Haas") in found
+
+
+def test_calling_on_a_country_to_act_meets_no_one(extract):
+    found = triples(extract("Anna Berg called on Japan to lift its tariffs."))
+    assert not any(p == "meets" for _, p, _ in found)
+
+
+def test_being_unable_to_meet_meets_no_one(extract):
+    assert not any(p == "meets" for _, p, _ in triples(extract("Anna Berg is unable to meet Tom Haas this week.")))
