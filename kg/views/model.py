@@ -485,7 +485,7 @@ def _rdflib_term(term) -> str:
         return Lit(term)
     if isinstance(term, BNode):
         return "_:" + str(term)
-    return str(term)
+    return sys.intern(str(term))  # one str per IRI, as in _read_quads
 
 
 def from_graph(g: Graph) -> ViewModel:
