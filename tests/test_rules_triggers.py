@@ -217,3 +217,8 @@ def test_rejecting_a_plan_to_buy_acquires_nothing(extract):
 def test_an_infinitive_on_a_thing_is_what_the_thing_is_for(extract):
     found = triples(extract("Britain is helping Norway develop a new interceptor to destroy Shahed drones."))
     assert ("Norway", "counters", "Shahed") not in found
+
+
+def test_part_of_a_country_s_negotiating_team_plays_for_no_one(extract):
+    found = triples(extract("Two years ago Robert Lighthizer was part of the US team that negotiated the deal."))
+    assert not any(p == "playsFor" for _, p, _ in found)
