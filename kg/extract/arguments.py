@@ -149,16 +149,8 @@ class ArgumentFinder:
                     return self.reporters(verb, depth)
                 return self.entities(child)
         head = verb.head
-        if verb.dep_ == "xcomp" and head.pos_ in ("ADJ", "NOUN", "ADP") and head.dep_ in ("prep", "amod") \
-                and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
-            return self.subjects(head.head.head, depth + 1)  # "signed a deal worth $6bn to buy X": whoever signed
         if verb.dep_ == "xcomp":
-            for child in head.children:  # object control: "supporting Ukraine to produce"
-                if child.dep_ in ("dobj", "nsubjpass"):  # passive: "Putin has been forced to rely on"
-                    got = self.entities(child)
-                    if got:
-                        return got
-            return self.subjects(head, depth + 1)
+            return self.controller_subjects(verb, depth)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl"):
@@ -179,6 +171,21 @@ class ArgumentFinder:
                 return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)
             return self.subjects(governor, depth + 1)
         return []
+
+    def controller_subjects(self, verb: Token, depth: int) -> list[Mention]:
+        """The agents of an infinitive or participle complement: the controlling clause's object or subject."""
+        head = verb.head
+        if head.pos_ in ("ADJ", "NOUN", "ADP") and head.dep_ in ("prep", "amod") \
+                and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+            return self.subjects(head.head.head, depth + 1)  # "signed a deal worth $6bn to buy X": whoever signed
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "X is due to call on Y", "X is ready to sign"
+        for child in head.children:  # object control: "supporting Ukraine to produce"
+            if child.dep_ in ("dobj", "nsubjpass"):  # passive: "Putin has been forced to rely on"
+                got = self.entities(child)
+                if got:
+                    return got
+        return self.subjects(head, depth + 1)
 
     def noun_clause_subjects(self, verb: Token, depth: int) -> list[Mention]:
         """The agents of a clause on a noun: the noun ('Ruby, who killed Oswald'), or whoever did what the noun

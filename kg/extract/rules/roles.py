@@ -167,6 +167,8 @@ def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> It
     shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
     for title in titles:
         words = title_words(ctx, title)
+        if any(t.lower_ == "best" for t in words):
+            continue  # "Cillian Murphy, best supporting actor for X": an award category (awards.py), not a role
         if not is_title(ctx, words) and title.pos_ == "NOUN":
             yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
             yield from workplace_noun(ctx, person, title)  # "X, an ecologist at Purdue University"
