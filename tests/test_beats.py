@@ -84,6 +84,8 @@ SENTENCES = [
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
     ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
     ("Baltic Castings, a supplier to Siemens, cut 200 jobs.", ("Siemens", "reliesOn", "Baltic Castings")),
+    ("The United States imposed tariffs on Canada in March.", ("United States", "imposesTariffsOn", "Canada")),
+    ("Washington's new tariffs on Mexico angered farmers.", ("United States", "imposesTariffsOn", "Mexico")),
     ("Boeing unveiled the Starliner capsule in Houston.", ("Boeing", "produces", "Starliner")),
 ]
 
