@@ -159,8 +159,7 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     if not phrase_words_present(trig, token):
         return
     arguments = ARGUMENTS.get(trig.kind, verb_arguments)(ctx, trig, token)
-    if trig.object_nouns and not any(c.dep_ == "dobj" and c.lemma_.lower() in trig.object_nouns
-                                     for c in token.children):
+    if trig.object_nouns and not any(c.lemma_.lower() in trig.object_nouns for c in object_heads(trig, token)):
         return
     subjects, objects, rule = restricted(ctx, trig, *arguments)
     for s in subjects:
@@ -177,6 +176,16 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
         for o in objects:
             for place in locations(ctx, token):
                 yield from ctx.relate(o, "heldAt", place, token, "held-at", modal=False)
+
+
+def object_heads(trig: Trigger, token: Token) -> list[Token]:
+    """The nouns a trigger's object is headed by: a verb's direct object, a noun's object after its preposition
+    ('part of the India side')."""
+    if trig.kind == "noun" and trig.prep:
+        last = trig.prep.split()[-1]
+        return [p for c in token.children if c.dep_ == "prep" and c.lower_ == last for p in c.children
+                if p.dep_ == "pobj"]
+    return [c for c in token.children if c.dep_ == "dobj"]
 
 
 def phrase_words_present(trig: Trigger, token: Token) -> bool:
