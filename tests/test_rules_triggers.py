@@ -236,3 +236,9 @@ def test_calling_on_a_country_to_act_meets_no_one(extract):
 
 def test_being_unable_to_meet_meets_no_one(extract):
     assert not any(p == "meets" for _, p, _ in triples(extract("Anna Berg is unable to meet Tom Haas this week.")))
+
+
+def test_titles_counted_under_a_possessed_record_are_the_possessor_s(extract):
+    found = triples(extract("Andy Murray is chasing Rafael Nadal's record of fourteen French Open titles."))
+    assert ("Rafael Nadal", "wins", "French Open") in found
+    assert ("Andy Murray", "wins", "French Open") not in found

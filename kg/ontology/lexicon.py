@@ -167,6 +167,7 @@ class Lexicon:
     location_properties: Words = frozenset()
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
+    tally_nouns: Words = frozenset()  # "Federer's record of eight Wimbledon titles": the possessor's titles
     contest_results: ContestResults = ContestResults()
     outbreaks: Outbreaks = Outbreaks()
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
