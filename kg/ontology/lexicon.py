@@ -205,6 +205,7 @@ class Lexicon:
     military_nouns: Words = frozenset()
     member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
     player_nouns: Words = frozenset()  # 'McLaren teammate Oscar Piastri': the team before one is the one played for
+    local_office_titles: dict[str, WordList] = field(default_factory=dict)  # 'Governor X' in a region: governs it
     frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
     within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
