@@ -219,6 +219,11 @@ def test_an_infinitive_on_a_thing_is_what_the_thing_is_for(extract):
     assert ("Norway", "counters", "Shahed") not in found
 
 
+def test_part_of_a_country_s_negotiating_team_plays_for_no_one(extract):
+    found = triples(extract("Two years ago Robert Lighthizer was part of the US team that negotiated the deal."))
+    assert not any(p == "playsFor" for _, p, _ in found)
+
+
 def test_calling_on_a_person_meets_them(extract):
     found = triples(extract("Prime Minister Anna Berg is due to call on President Tom Haas on Friday."))
     assert ("Anna Berg", "meets", "Tom Haas") in found
@@ -231,3 +236,9 @@ def test_calling_on_a_country_to_act_meets_no_one(extract):
 
 def test_being_unable_to_meet_meets_no_one(extract):
     assert not any(p == "meets" for _, p, _ in triples(extract("Anna Berg is unable to meet Tom Haas this week.")))
+
+
+def test_titles_counted_under_a_possessed_record_are_the_possessor_s(extract):
+    found = triples(extract("Andy Murray is chasing Rafael Nadal's record of fourteen French Open titles."))
+    assert ("Rafael Nadal", "wins", "French Open") in found
+    assert ("Andy Murray", "wins", "French Open") not in found

@@ -350,6 +350,11 @@ class ArgumentFinder:
         reporting = self._reporting
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return [] if head.lemma_ in reporting else self.subjects(head)
+        tally = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+        if tally is not None and tally.lemma_.lower() in self.ontology.lexicon.tally_nouns:
+            owners = [m for c in tally.children if c.dep_ == "poss" for m in [self.mention(c)] if m is not None]
+            if owners:  # "Federer's record of eight Wimbledon titles": Federer's titles
+                return owners
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             if head.lower_ in self._time_preps:  # "after the assassination of X, Davis appeared": a time, not his act
                 return []
