@@ -82,6 +82,8 @@ SENTENCES = [
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
     ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
+    ("Baltic Castings, a supplier to Siemens, cut 200 jobs.", ("Siemens", "reliesOn", "Baltic Castings")),
+    ("Boeing unveiled the Starliner capsule in Houston.", ("Boeing", "produces", "Starliner")),
 ]
 
 

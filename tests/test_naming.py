@@ -322,6 +322,11 @@ def test_a_rank_ner_ran_into_an_organisation_before_a_person_is_not_the_organisa
     assert one(kg, "Coast Guard").cls != "Person" and not named(kg, "Coast Guard Lt")
 
 
+def test_the_agencys_former_name_is_the_agency(build_kg):
+    kg = build_kg("The report was carried by ITAR-TASS on Monday.", "TASS later withdrew the report.")
+    assert "ITAR-TASS" in one(kg, "TASS").aliases
+
+
 def test_an_age_after_a_name_makes_it_a_person_wherever_it_is_written(build_kg):
     kg = build_kg("Voters backed Trevisan on Sunday. Trevisan, 58 years old and a former mayor of Padua, thanked them. "
                   "Trevisan said the result was clear.")
@@ -337,3 +342,8 @@ def test_a_name_after_a_dateline_dash_is_its_own_name(nlp, ontology):
     doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
     names = {m.name for _, _, m in find_mentions(doc, ontology).spans}
     assert "Lima" in names and "Trevisan" in names
+
+
+def test_a_name_before_native_is_a_place_though_ner_said_organisation(extract):
+    text = "Mr. Vee, a Fargo native, sent an old sweater."  # NER reads 'Fargo' as an organisation here
+    assert ("Vee", "bornIn", "Fargo") in triples(extract(text))

@@ -16,7 +16,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg.cli import main
-from kg.views.figure import STATIC_LABELS, static_figure
+from kg.views.figure import STATIC_LABELS, STATIC_MAX_NODES, drawn_nodes, static_figure
 from kg.views.graphview import load_graph
 from kg.views.model import as_model
 from kg.views.report import draw_static, embed, embeds, show, write_report
@@ -285,3 +285,12 @@ def test_key_players_weigh_links_by_their_sentences_and_untitled_sources_are_nam
     players = page[page.index('<section id="key-players">'):page.index('<section id="entities">')]
     assert players.index("Zora Vale") < players.index("Abel Ash")
     assert "Untitled document d1" in page and "<h3></h3>" not in page and "<h4></h4>" not in page
+
+
+def test_static_picture_of_a_big_graph_draws_linked_entities_only():
+    # 400 organisations: more than the picture holds; each one drawn has a drawn neighbour
+    model = as_model(Graph().parse(data=ring_turtle(400), format="turtle"))
+    drawn, isolated = drawn_nodes(model)
+    assert 0 < len(drawn) <= STATIC_MAX_NODES and isolated == []
+    kept = set(drawn)
+    assert all(any(m in kept for m in model.simple.neighbors(n)) for n in drawn)

@@ -31,3 +31,13 @@ def test_a_quoted_title_before_star_is_the_film_the_person_appears_in(extract):
 def test_a_star_beside_a_place_appears_in_nothing(extract):
     found = triples(extract("Tennis star Lena Ortiz flew to Geneva on Monday."))
     assert not any(p == "appearsIn" for _, p, _ in found)
+
+
+def test_a_companys_contract_maker_is_relied_on(extract):
+    found = triples(extract("Baltic Castings, Siemens's contract chipmaker, plans to expand its plant."))
+    assert ("Siemens", "reliesOn", "Baltic Castings") in found
+
+
+def test_a_nationality_before_contractor_is_no_customer(extract):
+    found = triples(extract("The tanks are built by South Korean defense contractor Baltic Castings."))
+    assert not any(p == "reliesOn" for _, p, _ in found)

@@ -42,3 +42,9 @@ def test_a_title_between_is_a_role_not_membership(extract):
     found = triples(extract("Apple's chief executive Tim Cook unveiled the headset."))
     assert ("Tim Cook", "memberOf", "Apple") not in found
     assert ("Tim Cook", "leads", "Apple") in found
+
+
+def test_a_companys_supplier_is_not_owned(extract):
+    found = triples(extract("Siemens's supplier Baltic Castings cut 200 jobs."))
+    assert ("Siemens", "owns", "Baltic Castings") not in found
+    assert ("Siemens", "reliesOn", "Baltic Castings") in found

@@ -333,6 +333,17 @@ def people_killed(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             mentions.retype(k, Cls.Person)
 
 
+def origin_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'a Fargo native', 'his Dayton hometown', 'her Dunmore birthplace': a name NER took for a person or an
+    organisation, modifying a noun of where one is from, is a place (a city)."""
+    nouns = {n for n, prop in ontology.lexicon.homes.nouns.items() if prop == "bornIn"} | {"hometown"}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        root = doc[s:e].root
+        if m.source == Source.NER and m.cls in (Cls.Person, Cls.Organization) and root.dep_ in ("compound", "amod") \
+                and root.head.lower_ in nouns and root.head.i >= e and not _known_person(mentions, m.name):
+            mentions.retype(k, Cls.City)
+
+
 def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Djokovic' after 'Novak Djokovic', 'Hardik' after 'Hardik Pandya', 'Charles' after 'King Charles III',
     'Ahn' after 'Ahn Gyu-back': a one-word name that is the first or last name of exactly one person the
@@ -520,5 +531,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
                possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
-               company_towns)
+               company_towns, origin_places)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

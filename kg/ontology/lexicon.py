@@ -126,6 +126,7 @@ class PossessiveRelation:
 class Possessives:
     ownership_words: WordList = ()
     relations: tuple[PossessiveRelation, ...] = ()  # the first whose classes fit is used
+    relational_words: Words = frozenset()  # "Acme's supplier X": a tie between equals, not a possession
 
 
 @dataclass(frozen=True)

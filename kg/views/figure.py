@@ -36,13 +36,17 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
 
 
 def drawn_nodes(model: ViewModel) -> tuple[list[str], list[str]]:
-    """The entities the picture draws (linked, most important first, capped) and the isolated ones."""
-    graph, pr = model.graph, model.pagerank
-    isolated = sorted((n for n in graph.nodes if model.simple.degree(n) == 0),
+    """The entities the picture draws and the isolated ones.
+
+    Drawn: the most important linked entities (capped) that are linked to another of them; on a
+    big graph the rest of the top would be a field of unconnected dots that says nothing.
+    """
+    graph, pr, simple = model.graph, model.pagerank, model.simple
+    isolated = sorted((n for n in graph.nodes if simple.degree(n) == 0),
                       key=lambda n: graph.nodes[n]["label"].casefold())
-    linked = sorted((n for n in graph.nodes if model.simple.degree(n) > 0),
-                    key=lambda n: (-pr.get(n, 0.0), n))
-    return sorted(linked[:STATIC_MAX_NODES]), isolated
+    top = set(sorted((n for n in graph.nodes if simple.degree(n) > 0),
+                     key=lambda n: (-pr.get(n, 0.0), n))[:STATIC_MAX_NODES])
+    return sorted(n for n in top if any(m in top and m != n for m in simple.neighbors(n))), isolated
 
 
 def _clashes(box: Box, taken: list[Box]) -> bool:
@@ -145,7 +149,9 @@ def _draw_graph(model: ViewModel, ax: plt.Axes, nodes: list[str]) -> tuple[nx.Mu
     # the interactive view's layout, so both pictures agree; screen y grows downwards, plot y upwards
     pos = {v: (x, -y) for v, (x, y) in layout(sub).items()}
     top = max(pr.get(v, 0.0) for v in nodes) or 1.0
-    sizes = {v: 60 + 1400 * (pr.get(v, 0.0) / top) for v in nodes}
+    # dots shrink as there are more of them, so a full picture is not a wall of discs
+    room = min(1.0, 50 / len(nodes))
+    sizes = {v: 40 + (20 + 1400 * (pr.get(v, 0.0) / top)) * room for v in nodes}
     # every class of the graph coloured together, as the report's table and the page colour them
     everywhere = class_colours(graph.nodes[v]["cls"] for v in graph.nodes)
     colours = {cls: everywhere[cls] for cls in sorted({graph.nodes[v]["cls"] for v in nodes})}

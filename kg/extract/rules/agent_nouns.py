@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import is_title
 from kg.extract.rules.triggers import restricted
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.ontology import Ontology, Trigger
 from kg.ontology.vocabulary import Cls
 
@@ -84,7 +84,10 @@ def name_after(ctx: RuleContext, noun: Token) -> list[Mention]:
     """The person named right after the noun, however the parser hung them: 'French Open champion [Djokovic]'."""
     nxt = ctx.doc[noun.i + 1] if noun.i + 1 < len(ctx.doc) else None
     m = ctx.args.mentions.at(nxt) if nxt is not None else None
-    return [m] if m is not None and m.cls == Cls.Person else []
+    # "Acme's supplier [Baltic Castings]": after a possessive, an organisation is named the same way
+    owned = any(c.dep_ == "poss" for c in noun.children) and m is not None \
+        and ctx.ontology.is_a(m.cls, Cls.Organization)
+    return [m] if m is not None and (m.cls == Cls.Person or owned) else []
 
 
 def names_before(ctx: RuleContext, noun: Token) -> list[Mention]:
@@ -114,7 +117,8 @@ def modifiers(ctx: RuleContext, noun: Token) -> list[Mention]:
     for child in list(noun.children) + shared:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             m = ctx.args.mention(child)
-            if m is not None:
+            # "a South Korean defense contractor": a nationality, not whom the contract is for
+            if m is not None and (m.source != Source.DEMONYM or child.dep_ == "poss"):
                 found.append(m)
     return found
 

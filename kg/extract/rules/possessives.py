@@ -63,6 +63,8 @@ def possessive(ctx: RuleContext, owner: Mention, between: list[Token], named: Me
         return  # "Apple's chief executive Tim Cook": a role (roles.py)
     if not follows_as_name(ctx, named, anchor):
         return
+    if any(t.lower_ in ctx.lexicon.possessives.relational_words for t in between):
+        return  # "Acme's supplier X": a tie, not a possession
     words = phrase(ctx, between)
     owned = any(words == w or words.startswith(w + " ") or (" " + w) in words or ("-" + w) in words
                 for w in ctx.lexicon.possessives.ownership_words)
