@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.models import Article
@@ -69,6 +69,40 @@ def ruler_patterns(ontology: Ontology) -> list[dict]:
     return patterns
 
 
+def _is_paragraph_break(token) -> bool:
+    return token.is_space and token.text.count("\n") >= 2
+
+
+@Language.component("kg_paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline without a full stop, or a paragraph ending in a quote
+    mark, is not read as one sentence with the next paragraph (placed before the parser, which keeps
+    boundaries set before it)."""
+    for token in doc[:-1]:
+        if _is_paragraph_break(token):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("kg_paragraph_entities")
+def paragraph_entities(doc: Doc) -> Doc:
+    """No name runs over a blank line ('X.\n\nOnce' was one organisation): such an entity keeps its
+    part before the break, or after it when the part before has no letter."""
+    ents = []
+    for ent in doc.ents:
+        breaks = [t.i for t in ent if _is_paragraph_break(t)]
+        if not breaks:
+            ents.append(ent)
+            continue
+        head = doc[ent.start:breaks[0]]
+        tail = doc[breaks[-1] + 1:ent.end]
+        part = head if any(t.is_alpha for t in head) else tail
+        if len(part) and any(t.is_alpha for t in part):
+            ents.append(Span(doc, part.start, part.end, label=ent.label, kb_id=ent.kb_id, span_id=ent.id))
+    doc.ents = ents
+    return doc
+
+
 @functools.lru_cache(maxsize=2)
 def load_pipeline(model: str, ontology: Ontology) -> Language:
     """The named model with the gazetteer's entity ruler placed before its statistical NER."""
@@ -84,6 +118,9 @@ def load_pipeline(model: str, ontology: Ontology) -> Language:
     events = nlp.add_pipe("entity_ruler", name="event_ruler", config={"overwrite_ents": True},
                           **({"after": "ner"} if "ner" in nlp.pipe_names else {}))
     events.add_patterns(event_patterns(ontology))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraph_sentences", before="parser")
+    nlp.add_pipe("kg_paragraph_entities", last=True)
     return nlp
 
 

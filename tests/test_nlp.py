@@ -5,7 +5,9 @@ import pytest
 
 from kg.errors import ModelError
 from kg.models import Article
-from kg.nlp import doc_text, load_pipeline, parse_articles, ruler_patterns
+from spacy.tokens import Span
+
+from kg.nlp import doc_text, load_pipeline, paragraph_entities, parse_articles, ruler_patterns
 
 
 def test_ruler_patterns_cover_names_aliases_and_demonyms(ontology):
@@ -58,3 +60,21 @@ def test_doc_text_is_the_parsed_text_without_rebuilding_it(nlp):
     empty = nlp("")
     empty._.article = Article(doc_id="v", source="v.txt", text="")
     assert doc_text(empty) == ""
+
+
+@pytest.mark.slow
+def test_a_blank_line_ends_a_sentence(nlp):
+    text = "Flood warning issued for the Rhine valley\n\nKOBLENZ, Germany — Rescue crews worked through the night."
+    (doc,) = parse_articles(nlp, [Article("p1", "p1.txt", text)])
+    firsts = [s.text.strip() for s in doc.sents]
+    assert firsts[0] == "Flood warning issued for the Rhine valley"  # the headline is its own sentence
+    assert all("\n\n" not in s for s in firsts)
+
+
+@pytest.mark.slow
+def test_no_name_runs_over_a_blank_line(nlp):
+    doc = nlp("She posted the message on X.\n\nOnce Anna Berg had landed in Oslo, she spoke.")
+    assert all("\n" not in e.text for e in doc.ents)
+    made = nlp.make_doc("Talks in Nordvik\n\nHarbour began.")
+    made.ents = [Span(made, 2, 5, label="GPE")]  # 'Nordvik \n\n Harbour' as one name
+    assert [e.text for e in paragraph_entities(made).ents] == ["Nordvik"]

@@ -75,3 +75,8 @@ def test_whom_hung_on_the_wrong_noun_is_still_the_person(extract):
     assert ("Sam Reyes", "role", "pilot") in found
     assert ("Sam Reyes", "crewMemberOf", "Artemis III") in found
     assert ("European Space Agency", "appoints", "Sam Reyes") in found
+
+
+def test_a_title_given_to_a_pronoun_subject_is_its_antecedent_s(extract):
+    found = triples(extract("Anna Berg resigned in May, two months after she was appointed Labour Party leader."))
+    assert ("Anna Berg", "leads", "Labour Party") in found

@@ -96,3 +96,13 @@ def test_a_plant_named_before_its_noun_is_in_the_place_after_the_noun(extract):
     found = triples(extract("The utility said the Brokdorf nuclear power plant in Schleswig-Holstein was taken off "
                             "the grid."))
     assert ("Brokdorf", "locatedIn", "Schleswig-Holstein") in found
+
+
+def test_an_event_named_after_a_city_is_held_there(extract):
+    found = triples(extract("BAKU (AFP) - Oscar Piastri won the Baku Grand Prix on Sunday."))
+    assert ("Baku Grand Prix", "heldAt", "Baku") in found
+
+
+def test_an_event_named_after_a_country_is_not_placed_by_its_name(extract):
+    found = triples(extract("Coco Gauff won the US Open on Saturday."))
+    assert not any(s == "US Open" and p in ("heldAt", "locatedIn") for s, p, _ in found)

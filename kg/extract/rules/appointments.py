@@ -80,7 +80,7 @@ def mission_names(ctx: RuleContext, noun: Token) -> list[Mention]:
 def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
     """The title a clause gives its subject: 'X came back as chief executive of Y', 'X had spent 15 years as CEO',
     'X is the chief executive of Y', 'X was named a mission specialist', 'X was elected leader of Y'."""
-    for _, _, person, root in ctx.people():
+    for person, root in subject_people(ctx):
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
         if verb is None or verb.pos_ not in ("VERB", "AUX") or ctx.negated(verb):
             continue
@@ -97,6 +97,17 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
             if words and is_title(ctx, words):
                 yield from role_from(ctx, person, words, title, "predicate-role", employers(ctx, title), modal=True)
                 yield from crews(ctx, person, title, "predicate-role")
+
+
+def subject_people(ctx: RuleContext) -> Iterator[tuple[Mention, Token]]:
+    """Every person named in the article with the root of their name, then every pronoun subject that stands for
+    a person ('she was appointed party leader')."""
+    for _, _, person, root in ctx.people():
+        yield person, root
+    for i, m in sorted(ctx.args.refs.items()):
+        token = ctx.doc[i]
+        if m.cls == Cls.Person and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):
+            yield m, token
 
 
 def raised_clauses(ctx: RuleContext, verb: Token) -> list[Token]:

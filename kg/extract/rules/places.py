@@ -31,7 +31,23 @@ def places(ctx: RuleContext) -> Iterator[Relation]:
             yield from descriptor_place(ctx, m, root)
         elif ctx.ontology.is_a(m.cls, Cls.Place):
             yield from place_in_wider(ctx, m, root, end)
+        if ctx.ontology.is_a(m.cls, Cls.Event):
+            yield from city_in_name(ctx, m, root)
     yield from epithet_places(ctx)
+
+
+def city_in_name(ctx: RuleContext, event: Mention, root: Token) -> Iterator[Relation]:
+    """'the Miami Grand Prix', 'the Singapore Marathon': an event named after a city the article names on its own
+    is held there (not after a country or with a demonym: the 'US Open', the 'Australian Open'). A city named
+    only inside the event's name is left alone: it would be a node of its own for one word of a name."""
+    words = event.name.split()
+    for n in range(min(2, len(words) - 1), 0, -1):
+        prefix = " ".join(words[:n])
+        city = next((m for _, _, m in ctx.args.mentions.spans if m.cls == Cls.City and m.source != Source.DEMONYM
+                     and prefix in (m.name, m.text)), None)
+        if city is not None:
+            yield from ctx.relate(event, "heldAt", city, root, "event-city", modal=False)
+            return
 
 
 def epithet_places(ctx: RuleContext) -> Iterator[Relation]:

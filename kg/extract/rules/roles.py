@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import (coordinated_owner, employers, holds_office, is_title, names_another, role_from,
                                      title_word, title_words)
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
 
 # The prepositions whose object a possessive can stand for: "his wife" is the wife of him (as in agent_nouns.py).
@@ -67,9 +67,25 @@ def title_start(ctx: RuleContext, start: int) -> int:
         part = k + 1 < start and doc[k + 1].text == "-" and not t.whitespace_
         modifier = t.pos_ in ("PROPN", "NOUN", "ADJ") and t.dep_ in ("compound", "amod", "nmod") and t.head.i > k
         if not (hyphen or part or modifier or title_word(ctx, t) in ctx.lexicon.all_titles and t.head.i > k):
-            break
+            name_start = modifying_name(ctx, k)
+            if name_start is None:
+                break
+            k = name_start  # "House of Commons leader Penny Mordaunt": the whole name before the title
         k -= 1
     return k + 1
+
+
+def modifying_name(ctx: RuleContext, k: int) -> int | None:
+    """The first token of a name of several words ending at k that modifies the words after it ('House of
+    Commons' before 'leader'), when the title is right after it."""
+    span = next(((s, e) for s, e, _ in ctx.args.mentions.spans if s <= k < e), None)
+    if span is None or span[1] != k + 1 or span[1] - span[0] < 2:
+        return None
+    root = ctx.doc[span[0]:span[1]].root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span[1] \
+            and title_word(ctx, ctx.doc[span[1]]) in ctx.lexicon.all_titles:
+        return span[0]
+    return None
 
 
 def of_title_length(ctx: RuleContext, start: int) -> int:
@@ -92,6 +108,29 @@ def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root
     if before and is_title(ctx, before):
         owner = possessor(ctx, k, start)
         yield from role_from(ctx, person, before, root, "compound-title", [owner] if owner else [])
+        if len(before) == 1 and owner is None:
+            yield from local_office(ctx, person, before[0], root)
+
+
+def local_office(ctx: RuleContext, person: Mention, title: Token, root: Token) -> Iterator[Relation]:
+    """'In the Dnipropetrovsk region, Governor Valentyn Reznychenko reported': a bare local title (a governor, a
+    mayor) governs the region or city that an 'in' phrase of the holder's own clause names."""
+    kinds = ctx.lexicon.local_office_titles.get(title_word(ctx, title))
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    if not kinds or verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return
+    places = [m for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < root.i
+              for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p) or named_by(ctx, p)
+              if m.source != Source.DEMONYM and any(ctx.ontology.is_a(c, k) for k in kinds
+                                                    for c in (m.cls, ctx.lexicon.class_nouns.get(p.lower_, m.cls)))]
+    for place in places[:1]:
+        yield from ctx.relate(person, ctx.lexicon.title_place_properties.get("leads", "leads"), place, title,
+                              "local-title", modal=False)
+
+
+def named_by(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The names compounded on a place noun: 'the Dnipropetrovsk region' (a city's name for the region)."""
+    return [m for c in noun.children if c.dep_ == "compound" for m in [ctx.args.mention(c)] if m is not None]
 
 
 def possessor(ctx: RuleContext, k: int, start: int) -> Mention | None:
@@ -151,6 +190,8 @@ def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> It
     shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
     for title in titles:
         words = title_words(ctx, title)
+        if any(t.lower_ == "best" for t in words):
+            continue  # "Cillian Murphy, best supporting actor for X": an award category (awards.py), not a role
         if not is_title(ctx, words) and title.pos_ == "NOUN":
             yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
             yield from workplace_noun(ctx, person, title)  # "X, an ecologist at Purdue University"
