@@ -199,6 +199,7 @@ class Lexicon:
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
     place_apposition_nouns: Words = frozenset()  # 'X, the capital of Y': a kind of place in apposition
+    seat_nouns: Words = frozenset()  # "Acme's Denver headquarters": the organisation's seat is in the place
     media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()
