@@ -87,3 +87,8 @@ def test_that_company_after_two_companies_is_left_open(references):
     found = references("Lena Ortiz co-founded Corvid Labs and later formed her own firm, Quill Systems. Her "
                        "complaint says that company broke the contract.")
     assert "company" not in found
+
+
+def test_a_company_epithet_in_apposition_describes_its_name(references):
+    found = references("Orbis Holdings posted record sales. Halcrow Energy, the Ohio steel company, cut jobs.")
+    assert "company" not in found

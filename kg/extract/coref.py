@@ -293,6 +293,8 @@ def _epithet_noun(det: Token, lexicon: Lexicon) -> Token | None:
                      and not any(d.dep_ == "det" for d in c.children)), None)
     # 'the company behind X' names a company by what it makes: the only complement an epithet takes
     behind = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "behind"] if head is not None else []
+    if head is not None and head.dep_ == "appos":
+        return None  # 'Meridian Motors, the Detroit carmaker': an apposition describes its name, no anaphor
     if head is None or head.tag_ != "NN" or det.dep_ != "det" or not behind and not any(
             c.dep_ in ("compound", "amod", "npadvmod", "nmod") for c in head.children):
         return None  # a bare 'the company' is a definite organisation (_definite_organisation)
