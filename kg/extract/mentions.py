@@ -96,6 +96,8 @@ def _head_class(span: Span, ontology: Ontology) -> str | None:
         return None
     if len(words) > 1 and span[-1].text in ontology.lexicon.company_name_words:
         return Cls.Company
+    if len(words) > 1 and span[-1].text in ontology.lexicon.team_name_words:
+        return Cls.SportsTeam
     return class_nouns.get(" ".join(words[-2:])) or class_nouns.get(words[-1])
 
 

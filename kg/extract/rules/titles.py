@@ -159,6 +159,8 @@ def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
 def office_property(ctx: RuleContext, prop: str, org: Mention, last_word: str = "") -> str:
     """A title held over a place that is not an agent (a city, a state) uses the property's place variant; the
     secretary or minister of a government department (not of a country) heads it ('HHS Secretary X')."""
+    if last_word in ctx.lexicon.team_coach_titles and ctx.ontology.is_a(org.cls, Cls.SportsTeam):
+        return "coaches"  # 'Riverton manager X': a club's manager coaches it
     if not ctx.ontology.is_a(org.cls, Cls.Agent) and ctx.ontology.is_a(org.cls, Cls.Place):
         return ctx.lexicon.title_place_properties.get(prop, prop)
     if last_word in ctx.lexicon.department_head_titles and ctx.ontology.is_a(org.cls, Cls.Government) \

@@ -278,7 +278,9 @@ def verb_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     if trig.prep:
         return prep_verb_arguments(ctx, trig, token, subjects, rule)
     objects = a.direct_objects(token)
-    if not objects and not money_arguments(ctx, token):  # money for a purpose: the funding rules
+    # money for a purpose: the funding rules; a symmetric verb's infinitive is what was agreed, not with whom
+    # ('X agreed to buy Y' is no agreement with Y)
+    if not objects and not money_arguments(ctx, token) and trig.property not in ctx.ontology.symmetric:
         objects = a.purpose_objects(token)
         rule = "purpose" if objects else rule
     return subjects, objects, rule

@@ -1,0 +1,66 @@
+"""Fixes found by scoring the held-out articles (tests/data/unseen 207-215): each a construction of wire copy
+that misfired on text the rules were not written from. Sentences are our own, with other names."""
+from __future__ import annotations
+
+import pytest
+from conftest import quantities, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_agreeing_to_buy_is_no_agreement_with_the_target(extract):
+    found = triples(extract("Tarvik Mining has agreed to acquire Solberg Copper for $2bn."))
+    assert ("Tarvik Mining", "acquires", "Solberg Copper") in found
+    assert not any(p == "agreesWith" for _, p, _ in found)
+
+
+def test_coordinated_parties_still_agree(extract):
+    assert ("Russia", "agreesWith", "Turkey") in triples(extract("Russia and Turkey agreed to reopen the port."))
+
+
+def test_the_dateline_place_is_not_the_subject_of_the_story(extract):
+    found = triples(extract('Festival\n\nCANNES, France (AP) — "The Blue Hour," a drama by the Polish director '
+                            "Marek Zielinski, won the Palme d'Or at the Cannes Film Festival on Saturday."))
+    assert not any(s in ("Cannes", "France") and p not in ("locatedIn",) for s, p, _ in found), found
+
+
+def test_a_participle_after_the_reporting_clause_belongs_to_the_reported_one(extract):
+    found = triples(extract("Ana Costa has won the presidential election with 53 percent of the vote, "
+                            "the Electoral Tribunal said on Monday, defeating Vice President Rui Tavares."))
+    winners = {s for s, p, o in found if p == "defeats" and o == "Rui Tavares"}
+    assert winners and all("Costa" in s for s in winners), found  # not the tribunal that reported it
+
+
+def test_a_vice_president_serves_and_does_not_lead(extract):
+    found = triples(extract("The Nordic Investment Bank will lend 300 million euros, the bank's vice president, "
+                            "Maria Holm, said in Helsinki."))
+    assert ("Maria Holm", "serves", "Nordic Investment Bank") in found
+    assert ("Maria Holm", "leads", "Nordic Investment Bank") not in found
+
+
+def test_a_club_name_ending_in_a_team_word_is_a_team_and_plays(extract):
+    found = triples(extract("Dunmore Rovers defeated Castleton Athletic 2-0 in the semi-final on Sunday."))
+    assert ("Dunmore Rovers", "defeats", "Castleton Athletic") in found
+
+
+def test_a_score_is_not_an_amount(extract):
+    assert quantities(extract("Dunmore Rovers defeated Castleton Athletic 2-0 on Sunday.")) == []
+
+
+def test_a_club_manager_coaches_it(extract):
+    found = triples(extract("Dunmore Rovers defeated Castleton Athletic on Sunday.\n\n"
+                            '"We were brilliant," said Dunmore Rovers manager Sean Keane.'))
+    assert ("Sean Keane", "coaches", "Dunmore Rovers") in found
+
+
+def test_a_nationality_noun_in_a_relative_clause_is_the_person(extract):
+    found = triples(extract("Match\n\nDunmore Rovers won on Saturday, as striker Pablo Ortega scored twice.\n\n"
+                            "The Uruguayan, who joined Dunmore Rovers last summer, has scored 19 goals."))
+    assert not any(s == "Uruguay" and p != "locatedIn" for s, p, _ in found), found
+
+
+def test_the_story_subject_hung_on_the_dateline_still_acts(extract):
+    found = triples(extract("SUVA, Fiji (Reuters) - Opposition leader Mere Tuilagi has won the presidential election, "
+                            "the electoral office said on Monday, defeating Prime Minister Josefa Ravu."))
+    winners = {s for s, p, o in found if p == "defeats" and o == "Josefa Ravu"}
+    assert winners and all("Tuilagi" in s for s in winners), found
