@@ -62,6 +62,14 @@ def with_captions(article: Article) -> Article:
     return dataclasses.replace(article, text=article.text + "".join("\n\n" + c for c in captions))
 
 
+def with_headline(article: Article) -> Article:
+    """A headline states the story's main facts ('Acme buys Nova for $2 billion'): read it as the first paragraph."""
+    if not article.title or article.text.startswith(article.title):
+        return article
+    title = article.title if article.title.rstrip()[-1:] in ".!?" else article.title + "."
+    return dataclasses.replace(article, text=title + "\n\n" + article.text)
+
+
 @contextmanager
 def stage(summary: BuildSummary, name: str):
     start = time.perf_counter()
@@ -79,7 +87,8 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
     """
     ontology = load_ontology(settings.ontology_dir)
     nlp = load_pipeline(settings.model, ontology)
-    result = engine.run(nlp, ontology, [with_captions(a) for a in articles], settings, cache=cache, refresh=refresh)
+    result = engine.run(nlp, ontology, [with_headline(with_captions(a)) for a in articles], settings, cache=cache,
+                        refresh=refresh)
     summary.words, summary.parsed, summary.cached = result.words, result.parsed, result.cached
     for name, seconds in result.seconds.items():
         summary.seconds[name] = summary.seconds.get(name, 0.0) + seconds

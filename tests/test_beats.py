@@ -78,11 +78,14 @@ SENTENCES = [
      ("Securities and Exchange Commission", "investigates", "Meridian Motors")),
     ("Spain lost to Italy in the semi-final.", ("Italy", "defeats", "Spain")),
     ("On lap five Nico Rosberg clipped Lewis Hamilton at the hairpin.", ("Nico Rosberg", "collidesWith", "Lewis Hamilton")),
+    ("Two years ago Babar Azam was part of the Pakistan squad that lost the final.", ("Babar Azam", "playsFor", "Pakistan")),
     ("Claudia Sheinbaum was elected to the Senate in 2018.", ("Claudia Sheinbaum", "electedTo", "Senate")),
     ("Emma Thomas is the wife of Christopher Nolan.", ("Emma Thomas", "spouseOf", "Christopher Nolan")),
     ("The European Space Agency launched the Juice probe.", ("European Space Agency", "launches", "Juice")),
     ('Lena Ortiz starred in "Night Harbor" in 2019.', ("Lena Ortiz", "appearsIn", "Night Harbor")),
     ("Baltic Castings, a supplier to Siemens, cut 200 jobs.", ("Siemens", "reliesOn", "Baltic Castings")),
+    ("The United States imposed tariffs on Canada in March.", ("United States", "imposesTariffsOn", "Canada")),
+    ("Washington's new tariffs on Mexico angered farmers.", ("United States", "imposesTariffsOn", "Mexico")),
     ("Boeing unveiled the Starliner capsule in Houston.", ("Boeing", "produces", "Starliner")),
 ]
 

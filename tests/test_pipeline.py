@@ -98,3 +98,23 @@ def test_parse_summary():
 
 def test_scorer_path_is_beside_the_repository():
     assert SCORER.parent.parent.name == "shared" and Path(REPO / "corpus").is_dir()
+
+
+def test_a_headline_is_read_as_the_first_paragraph():
+    from kg.models import Article
+    from kg.pipeline import with_headline
+
+    article = Article("t0", "t0.txt", "The deal closed on Friday.", title="Orbis buys Vantor Labs for $2 billion")
+    assert with_headline(article).text == "Orbis buys Vantor Labs for $2 billion.\n\nThe deal closed on Friday."
+    assert with_headline(with_headline(article)).text == with_headline(article).text
+    assert with_headline(Article("t1", "t1.txt", "No headline here.")).text == "No headline here."
+
+
+def test_a_fact_only_the_headline_states_is_in_the_graph(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "001_deal.txt").write_text("Orbis Holdings buys Vantor Labs\n\nThe companies said the deal would close "
+                                         "in March. Analysts expect job cuts.\n", encoding="utf-8")
+    build_corpus(corpus, tmp_path / "out", Settings(), with_views=False)
+    g = rdflib.Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert any(p == KG.acquires for p in g.predicates())

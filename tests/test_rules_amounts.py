@@ -43,3 +43,16 @@ def test_an_age_belongs_to_the_person_it_describes(extract):
 
 def test_an_age_is_never_a_company_s(extract):
     assert quantities(extract("The 40-year-old company Acme Corp collapsed.")) == []
+
+
+def test_the_age_of_a_nationality_description_is_the_person_it_means(extract):
+    found = quantities(extract("Daniil Medvedev beat Casper Ruud in Madrid on Friday. The 27-year-old Russian had "
+                               "lost their previous meeting."))
+    assert any(name == "Daniil Medvedev" and q.value == 27 for name, q in found)
+    assert not any(name in ("Russia", "Casper Ruud") and q.value == 27 for name, q in found)
+
+
+def test_a_numeral_ordinal_is_a_value_and_a_word_ordinal_is_not(extract):
+    found = quantities(extract("In his 200th race for Ferrari, Charles Leclerc beat Lando Norris."))
+    assert any(name == "Charles Leclerc" and q.value == 200 for name, q in found)
+    assert quantities(extract("Charles Leclerc finished first in Monza, ahead of Lando Norris.")) == []

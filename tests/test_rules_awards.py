@@ -29,3 +29,10 @@ def test_a_work_named_best_at_a_ceremony_wins_it(extract):
     found = triples(extract('"Barbie" was named best picture at the Academy Awards on Sunday.'))
     assert ("Barbie", "winsAward", "best picture") in found
     assert ("Barbie", "wins", "Academy Awards") in found
+
+
+def test_a_category_whose_best_hangs_on_another_word(extract):
+    found = triples(extract("The academy gave seven awards to the film, among them best actor for Tom Haas, best "
+                            "supporting actor for Mark Ruffalo and best director for Anna Berg."))
+    assert ("Mark Ruffalo", "winsAward", "best supporting actor") in found
+    assert ("Tom Haas", "role", "best supporting actor") not in found

@@ -48,3 +48,13 @@ def test_a_companys_supplier_is_not_owned(extract):
     found = triples(extract("Siemens's supplier Baltic Castings cut 200 jobs."))
     assert ("Siemens", "owns", "Baltic Castings") not in found
     assert ("Siemens", "reliesOn", "Baltic Castings") in found
+
+
+def test_a_name_before_a_possessive_apposition_is_what_it_names(extract):
+    found = triples(extract("The crew trained in Texas at the Marshall Test Center, Boeing's main flight base."))
+    assert ("Boeing", "owns", "Marshall Test Center") in found
+
+
+def test_a_name_before_a_rivals_apposition_is_not_owned(extract):
+    found = triples(extract("Analysts compared Vantor Labs, Siemens's main rival, with Orbis Holdings."))
+    assert ("Siemens", "owns", "Vantor Labs") not in found

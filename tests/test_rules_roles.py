@@ -242,3 +242,13 @@ def test_a_noun_in_apposition_for_an_organisation_is_no_workplace_unless_a_title
 def test_a_name_of_several_words_before_a_title_is_where_it_is_held(extract):
     found = triples(extract("Only one rival was left once House of Lords leader Anna Berg pulled out of the race."))
     assert ("Anna Berg", "leads", "House of Lords") in found
+
+
+def test_a_bare_local_title_governs_the_region_its_clause_is_in(extract):
+    found = triples(extract("In the Kherson region, Governor Oleh Symonenko reported that six drones were downed."))
+    assert any(s == "Oleh Symonenko" and p == "governs" and o.startswith("Kherson") for s, p, o in found)
+
+
+def test_a_governor_in_a_city_governs_nothing_there(extract):
+    found = triples(extract("In Paris, Governor Tom Haas spoke about the budget."))
+    assert not any(p == "governs" for _, p, _ in found)

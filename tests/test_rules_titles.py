@@ -31,11 +31,22 @@ def test_the_gazetteer_knows_whom_an_office_holder_leads(extract):
 
 
 def test_an_event_noun_in_a_title_is_the_event_the_article_named_before(extract):
-    found = triples(extract("Talks at the Lima Climate Summit ran late. Delegates cheered when summit President "
+    found = triples(extract("Talks at the Blue Economy Summit ran late. Delegates cheered when summit President "
                             "Manuel Pulgar closed the session."))
-    assert ("Manuel Pulgar", "chairs", "Lima Climate Summit") in found
+    assert ("Manuel Pulgar", "chairs", "Blue Economy Summit") in found
 
 
 def test_an_event_noun_in_a_title_with_no_event_named_before_chairs_nothing(extract):
     found = triples(extract("Delegates cheered when summit President Manuel Pulgar closed the session."))
     assert not any(p == "chairs" for _, p, _ in found)
+
+
+def test_a_staff_title_naming_a_person_serves_that_person(extract):
+    found = triples(extract("Newsom spokeswoman Erin Mellon said Governor Gavin Newsom would sign the bill."))
+    assert ("Erin Mellon", "serves", "Gavin Newsom") in found
+
+
+def test_a_leading_title_naming_a_person_serves_no_one(extract):
+    found = triples(extract("Former Obama chief of staff Rahm Emanuel said the bill would pass."))
+    assert not any(s == "Rahm Emanuel" and p == "serves" and o.endswith("Obama") for s, p, o in found
+                   if isinstance(o, str))

@@ -192,6 +192,12 @@ def test_a_preposition_the_parser_hangs_on_the_verb_belongs_to_the_possessed_nou
     assert ("Andy Murray", "defeats", "Roger Federer") not in found
 
 
+def test_a_dateline_with_its_agency_after_a_headline_is_no_subject(extract):
+    found = triples(extract("Norris seals maiden win.\n\nMIAMI (AFP) — McLaren's Lando Norris claimed the first "
+                            "race win of his career at the Miami Grand Prix."))
+    assert not any(s == "Miami" for s, _, _ in found)
+
+
 def test_winning_the_contest_to_replace_someone_succeeds_them(extract):
     found = triples(extract("Tom Haas spoke on Monday. Haas won the contest to replace Anna Berg yesterday."))
     assert ("Tom Haas", "succeeds", "Anna Berg") in found
@@ -211,3 +217,28 @@ def test_rejecting_a_plan_to_buy_acquires_nothing(extract):
 def test_an_infinitive_on_a_thing_is_what_the_thing_is_for(extract):
     found = triples(extract("Britain is helping Norway develop a new interceptor to destroy Shahed drones."))
     assert ("Norway", "counters", "Shahed") not in found
+
+
+def test_part_of_a_country_s_negotiating_team_plays_for_no_one(extract):
+    found = triples(extract("Two years ago Robert Lighthizer was part of the US team that negotiated the deal."))
+    assert not any(p == "playsFor" for _, p, _ in found)
+
+
+def test_calling_on_a_person_meets_them(extract):
+    found = triples(extract("Prime Minister Anna Berg is due to call on President Tom Haas on Friday."))
+    assert ("Anna Berg", "meets", "Tom Haas") in found
+
+
+def test_calling_on_a_country_to_act_meets_no_one(extract):
+    found = triples(extract("Anna Berg called on Japan to lift its tariffs."))
+    assert not any(p == "meets" for _, p, _ in found)
+
+
+def test_being_unable_to_meet_meets_no_one(extract):
+    assert not any(p == "meets" for _, p, _ in triples(extract("Anna Berg is unable to meet Tom Haas this week.")))
+
+
+def test_titles_counted_under_a_possessed_record_are_the_possessor_s(extract):
+    found = triples(extract("Andy Murray is chasing Rafael Nadal's record of fourteen French Open titles."))
+    assert ("Rafael Nadal", "wins", "French Open") in found
+    assert ("Andy Murray", "wins", "French Open") not in found

@@ -184,16 +184,8 @@ class ArgumentFinder:
                     return self.reporters(verb, depth)
                 return self.entities(child)
         head = verb.head
-        if verb.dep_ == "xcomp" and head.pos_ in ("ADJ", "NOUN", "ADP") and head.dep_ in ("prep", "amod") \
-                and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
-            return self.subjects(head.head.head, depth + 1)  # "signed a deal worth $6bn to buy X": whoever signed
         if verb.dep_ == "xcomp":
-            for child in head.children:  # object control: "supporting Ukraine to produce"
-                if child.dep_ in ("dobj", "nsubjpass"):  # passive: "Putin has been forced to rely on"
-                    got = self.entities(child)
-                    if got:
-                        return got
-            return self.subjects(head, depth + 1)
+            return self.controller_subjects(verb, depth)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
             if verb.dep_ == "advcl" and verb.i > head.i and reported and head.lemma_ in self._speech:
@@ -219,6 +211,21 @@ class ArgumentFinder:
             return self.subjects(governor, depth + 1)
         return []
 
+    def controller_subjects(self, verb: Token, depth: int) -> list[Mention]:
+        """The agents of an infinitive or participle complement: the controlling clause's object or subject."""
+        head = verb.head
+        if head.pos_ in ("ADJ", "NOUN", "ADP") and head.dep_ in ("prep", "amod") \
+                and head.head.dep_ == "dobj" and head.head.head.pos_ == "VERB":
+            return self.subjects(head.head.head, depth + 1)  # "signed a deal worth $6bn to buy X": whoever signed
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head.head, depth + 1)  # "X is due to call on Y", "X is ready to sign"
+        for child in head.children:  # object control: "supporting Ukraine to produce"
+            if child.dep_ in ("dobj", "nsubjpass"):  # passive: "Putin has been forced to rely on"
+                got = self.entities(child)
+                if got:
+                    return got
+        return self.subjects(head, depth + 1)
+
     def noun_clause_subjects(self, verb: Token, depth: int) -> list[Mention]:
         """The agents of a clause on a noun: the noun ('Ruby, who killed Oswald'), or whoever did what the noun
         is the object of ('signed a contract to buy X', 'won the contest to replace X')."""
@@ -236,10 +243,17 @@ class ArgumentFinder:
 
     @staticmethod
     def is_dateline(subject: Token) -> bool:
-        """'SAN FRANCISCO -- Elon Musk is suing': the dateline read as a second subject before a dash."""
-        dash = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-        return dash is not None and dash.is_punct and dash.text in DATELINE_DASHES and any(
-            c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children) or in_dateline(subject)
+        """'SAN FRANCISCO -- Elon Musk is suing', 'MIAMI (AFP) — X claimed': the dateline read as a subject before
+        a dash (and its agency): a second subject follows, or the dateline opens its paragraph."""
+        doc, k = subject.doc, subject.i + 1
+        if k < len(doc) and doc[k].text == "(":  # '(AFP)'
+            k = next((j + 1 for j in range(k, min(k + 6, len(doc))) if doc[j].text == ")"), k)
+        dash = doc[k] if k < len(doc) else None
+        if dash is None or not dash.is_punct or dash.text not in DATELINE_DASHES:
+            return in_dateline(subject)  # 'VENICE, Italy (AP) —': a word inside a longer dateline
+        first = subject.left_edge.i
+        opens = first == 0 or doc[first - 1].is_space or "\n" in doc[first - 1].whitespace_
+        return opens or any(c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
 
     def patients(self, verb: Token) -> list[Mention]:
         """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
@@ -377,6 +391,11 @@ class ArgumentFinder:
         reporting = self._reporting
         if noun.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             return [] if head.lemma_ in reporting else self.subjects(head)
+        tally = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+        if tally is not None and tally.lemma_.lower() in self.ontology.lexicon.tally_nouns:
+            owners = [m for c in tally.children if c.dep_ == "poss" for m in [self.mention(c)] if m is not None]
+            if owners:  # "Federer's record of eight Wimbledon titles": Federer's titles
+                return owners
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             if head.lower_ in self._time_preps:  # "after the assassination of X, Davis appeared": a time, not his act
                 return []

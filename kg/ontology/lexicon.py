@@ -167,6 +167,7 @@ class Lexicon:
     location_properties: Words = frozenset()
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
+    tally_nouns: Words = frozenset()  # "Federer's record of eight Wimbledon titles": the possessor's titles
     contest_results: ContestResults = ContestResults()
     outbreaks: Outbreaks = Outbreaks()
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")
@@ -207,6 +208,7 @@ class Lexicon:
     military_nouns: Words = frozenset()
     member_nouns: Words = frozenset()  # 'the Williams driver': the name before one is the member's team
     player_nouns: Words = frozenset()  # 'McLaren teammate Oscar Piastri': the team before one is the one played for
+    local_office_titles: dict[str, WordList] = field(default_factory=dict)  # 'Governor X' in a region: governs it
     frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
     within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew

@@ -2,7 +2,9 @@
 allocated £200 million', '17,000 North Korean soldiers'), or to the previous sentence's topic."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from spacy.tokens import Span, Token
 
@@ -11,7 +13,8 @@ from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Quantity, Relation, Source
 from kg.ontology.vocabulary import Cls
 
-QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE")
+QUANTITY_LABELS = ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "ORDINAL")
+NUMERAL_ORDINAL = re.compile(r"(\d[\d,]*)(?:st|nd|rd|th)")  # "his 110th race", "the 31st member"; not "first"
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -61,6 +64,10 @@ def quantity(ctx: RuleContext, ent: Span, sent: Span) -> Quantity | None:
         return None
     if ent.label_ == "DATE":  # "Sheinbaum, 61 years old", "the 53-year-old filmmaker"
         return parse_age(ent.text)
+    if ent.label_ == "ORDINAL":
+        m = NUMERAL_ORDINAL.fullmatch(ent.text)
+        unit = ent.root.head.lemma_.lower() if ent.root.dep_ == "amod" else None
+        return Quantity(value=Decimal(m.group(1).replace(",", "")), unit=unit, text=ent.text) if m else None
     if ent.label_ == "PERCENT":  # "took 56% of the vote", "a 15 per cent tariff"
         return parse_percent(ent.text)
     qty = parse_money(ent.text) if ent.label_ == "MONEY" else parse_count(ent)
@@ -77,6 +84,8 @@ def age_owner(ctx: RuleContext, ent: Span) -> tuple[Mention | None, str]:
     root = ent.root
     described = root.head if root.dep_ in ("amod", "compound", "npadvmod", "appos") else root
     owner = ctx.args.mention(described)
+    if owner is not None and owner.source == Source.DEMONYM:  # 'the 20-year-old Spaniard': the person meant
+        owner = ctx.args.refs.get(described.i, owner)
     if owner is None or owner.cls != Cls.Person:
         node = described
         while node.dep_ not in ("nsubj", "nsubjpass") and node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):

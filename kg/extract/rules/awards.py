@@ -23,7 +23,7 @@ def award_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Every award category the article names, and who won it."""
     heads = ctx.lexicon.awards.category_heads
     for token in ctx.doc:
-        if token.lemma_.lower() not in heads or not any(c.lower_ == "best" for c in token.lefts):
+        if token.lemma_.lower() not in heads or best_word(token) is None:
             continue
         if ctx.sentence_too_long(token) or ctx.negated(token.head):
             continue
@@ -42,10 +42,15 @@ def award_ceremonies(ctx: RuleContext, head: Token) -> list[Mention]:
             for p in c.children if p.dep_ == "pobj" for m in ctx.args.entities(p) if ctx.ontology.is_a(m.cls, Cls.Event)]
 
 
+def best_word(head: Token) -> Token | None:
+    """The 'best' a category noun begins with, on the noun or on a word before it ('best supporting actor',
+    where the parser hangs 'best' on 'supporting')."""
+    return next((t for t in head.subtree if t.i < head.i and t.lower_ == "best"), None)
+
+
 def category_text(head: Token) -> str:
     """'best supporting actor': from 'best' to the category's head noun."""
-    start = min(c.i for c in head.lefts if c.lower_ == "best")
-    return head.doc[start:head.i + 1].text.lower()
+    return head.doc[best_word(head).i:head.i + 1].text.lower()
 
 
 def category_winners(ctx: RuleContext, head: Token) -> list[Mention]:

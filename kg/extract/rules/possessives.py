@@ -8,6 +8,7 @@ classes and is in lexicon.yaml (`possessives:`); a title between them is a role,
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import is_title, phrase
 from kg.models import Mention, Relation, Source
+from kg.ontology.vocabulary import Cls
 
 MAX_MODIFIERS = 5  # "Poland's state-owned defense company PGZ": four words between
 
@@ -25,9 +27,33 @@ def possessive_relations(ctx: RuleContext) -> Iterator[Relation]:
         if ctx.sentence_too_long(first):
             continue
         between, named = possessed_name(ctx, first)
-        if named is None or named.name == owner.name:
+        if named is None:
+            yield from appositive_possessive(ctx, owner, first)
+            continue
+        if named.name == owner.name:
             continue
         yield from possessive(ctx, owner, between, named, ctx.doc[first.i + len(between)])
+
+
+def appositive_possessive(ctx: RuleContext, owner: Mention, first: Token) -> Iterator[Relation]:
+    """"the Johnson Space Center, NASA's mission control base": the name before the comma is what the possessive
+    phrase after it names, read textually (the parser hangs the apposition anywhere)."""
+    doc, a = ctx.doc, ctx.args
+    start = next(s for s, e, m in a.mentions.spans if m is owner)
+    named = a.mentions.at(doc[start - 2]) if start >= 2 and doc[start - 1].text == "," else None
+    if named is None or named.name == owner.name or named.source == Source.DEMONYM:
+        return
+    between: list[Token] = []
+    k = first.i
+    while k < len(doc) and len(between) <= MAX_MODIFIERS and doc[k].is_lower and a.mentions.at(doc[k]) is None \
+            and doc[k].pos_ in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
+        between.append(doc[k])
+        k += 1
+    if between and between[-1].pos_ in ("NOUN", "PROPN") and k < len(doc) and doc[k].text in (",", ".", ";", ")"):
+        kind = ctx.lexicon.class_nouns.get(between[-1].lower_)
+        if kind is not None and ctx.ontology.is_a(kind, Cls.Facility):  # "X, NASA's base": a site it holds
+            named = dataclasses.replace(named, cls=kind)
+        yield from possessive(ctx, owner, between, named, between[-1], as_name=False)
 
 
 def possessors(ctx: RuleContext) -> Iterator[tuple[Mention, Token]]:
@@ -57,11 +83,11 @@ def possessed_name(ctx: RuleContext, first: Token) -> tuple[list[Token], Mention
 
 
 def possessive(ctx: RuleContext, owner: Mention, between: list[Token], named: Mention,
-               anchor: Token) -> Iterator[Relation]:
+               anchor: Token, as_name: bool = True) -> Iterator[Relation]:
     """The relation the possessive states, by the classes of the two and the words between them."""
     if between and is_title(ctx, between):
         return  # "Apple's chief executive Tim Cook": a role (roles.py)
-    if not follows_as_name(ctx, named, anchor):
+    if as_name and not follows_as_name(ctx, named, anchor):
         return
     if any(t.lower_ in ctx.lexicon.possessives.relational_words for t in between):
         return  # "Acme's supplier X": a tie, not a possession

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.titles import (coordinated_owner, employers, holds_office, is_title, names_another, role_from,
                                      title_word, title_words)
-from kg.models import Mention, Relation
+from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
 
 # The prepositions whose object a possessive can stand for: "his wife" is the wife of him (as in agent_nouns.py).
@@ -108,6 +108,29 @@ def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root
     if before and is_title(ctx, before):
         owner = possessor(ctx, k, start)
         yield from role_from(ctx, person, before, root, "compound-title", [owner] if owner else [])
+        if len(before) == 1 and owner is None:
+            yield from local_office(ctx, person, before[0], root)
+
+
+def local_office(ctx: RuleContext, person: Mention, title: Token, root: Token) -> Iterator[Relation]:
+    """'In the Dnipropetrovsk region, Governor Valentyn Reznychenko reported': a bare local title (a governor, a
+    mayor) governs the region or city that an 'in' phrase of the holder's own clause names."""
+    kinds = ctx.lexicon.local_office_titles.get(title_word(ctx, title))
+    verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
+    if not kinds or verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return
+    places = [m for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i < root.i
+              for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p) or named_by(ctx, p)
+              if m.source != Source.DEMONYM and any(ctx.ontology.is_a(c, k) for k in kinds
+                                                    for c in (m.cls, ctx.lexicon.class_nouns.get(p.lower_, m.cls)))]
+    for place in places[:1]:
+        yield from ctx.relate(person, ctx.lexicon.title_place_properties.get("leads", "leads"), place, title,
+                              "local-title", modal=False)
+
+
+def named_by(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The names compounded on a place noun: 'the Dnipropetrovsk region' (a city's name for the region)."""
+    return [m for c in noun.children if c.dep_ == "compound" for m in [ctx.args.mention(c)] if m is not None]
 
 
 def possessor(ctx: RuleContext, k: int, start: int) -> Mention | None:
@@ -167,6 +190,8 @@ def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> It
     shared = employers(ctx, titles[-1])  # "the founder and chief executive of Y": Y for both
     for title in titles:
         words = title_words(ctx, title)
+        if any(t.lower_ == "best" for t in words):
+            continue  # "Cillian Murphy, best supporting actor for X": an award category (awards.py), not a role
         if not is_title(ctx, words) and title.pos_ == "NOUN":
             yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
             yield from workplace_noun(ctx, person, title)  # "X, an ecologist at Purdue University"

@@ -89,7 +89,17 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     event = event_of_noun(ctx, title_words) if not organisations else None
     if event is not None and prop in ctx.lexicon.title_event_properties:
         yield from ctx.relate(person, ctx.lexicon.title_event_properties[prop], event, anchor, rule, modal=modal)
+    boss = person_served(ctx, words, person) if not organisations and prop == "serves" else None
+    if boss is not None:  # 'Abbott spokesman Andrew Mahaleris' speaks for Abbott
+        yield from ctx.relate(person, "serves", boss, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
+
+
+def person_served(ctx: RuleContext, words: Sequence[Token], person: Mention) -> Mention | None:
+    """The person a staff title names ('Abbott spokesman', 'Biden adviser'): a person named in the title words."""
+    found = [m for m in (ctx.args.mentions.at(t) for t in words) if m is not None and m.cls == Cls.Person
+             and m.source.is_name and m.name != person.name]
+    return found[-1] if found else None
 
 
 def event_of_noun(ctx: RuleContext, words: Sequence[Token]) -> Mention | None:

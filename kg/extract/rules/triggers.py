@@ -34,9 +34,11 @@ class TriggerMatcher:
     lemma or (for "*" triggers) part of speech can match are looked at.
     """
 
-    def __init__(self, groups: dict[str, list[Trigger]], compound_object_nouns: frozenset[str] = frozenset()):
+    def __init__(self, groups: dict[str, list[Trigger]], compound_object_nouns: frozenset[str] = frozenset(),
+                 tally_nouns: frozenset[str] = frozenset()):
         self.keys = list(groups)
         self.compound_object_nouns = compound_object_nouns  # "its Activision takeover": match without the "of"
+        self.tally_nouns = tally_nouns  # "Federer's record of eight Wimbledon titles"
         self.verbs: dict[str, list[str]] = {}  # lemma -> groups; POS VERB
         self.nouns: dict[str, list[str]] = {}  # lemma -> groups; POS NOUN or PROPN
         self.adjectives: dict[str, list[str]] = {}  # lower-case form -> groups; any POS
@@ -101,7 +103,7 @@ class TriggerMatcher:
 
     def compound_object(self, noun: Token) -> bool:
         """A noun whose possessive is the agent and whose compound the object: "Microsoft's Activision takeover"."""
-        return noun.lemma_.lower() in self.compound_object_nouns and possessed_compound(noun)
+        return noun.lemma_.lower() in self.compound_object_nouns and possessed_compound(noun, self.tally_nouns)
 
     def triggers(self, key: str, *forms: str) -> list[Trigger]:
         """The triggers of group `key`, in lexicon order, whose lemma is "*" or one of the matched word's `forms`."""
@@ -120,10 +122,19 @@ def misattached_prep(doc: Doc, i: int, prep: str) -> bool:
         and any(c.dep_ == "poss" for c in noun.children)
 
 
-def possessed_compound(noun: Token) -> bool:
-    """A noun with a possessive and a compound before it: "Microsoft's Activision takeover"."""
+def possessed_compound(noun: Token, tally_nouns: frozenset[str] = frozenset()) -> bool:
+    """A noun with a possessive and a compound before it: "Microsoft's Activision takeover", or a compound under
+    a possessed tally noun: "Federer's record of eight Wimbledon titles"."""
     deps = {c.dep_ for c in noun.children}
-    return "poss" in deps and "compound" in deps
+    return "compound" in deps and ("poss" in deps or tally_possessor(noun, tally_nouns) is not None)
+
+
+def tally_possessor(noun: Token, tally_nouns: frozenset[str]) -> Token | None:
+    """The possessive of the tally noun the noun is counted under: "[Federer]'s record of eight titles"."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in tally_nouns:
+        return None
+    return next((c for c in of.head.children if c.dep_ == "poss"), None)
 
 
 @functools.lru_cache(maxsize=4)
@@ -133,7 +144,7 @@ def trigger_matcher(ontology: Ontology) -> TriggerMatcher:
     for trig in ontology.triggers:
         if trig.kind != "adjunct":  # "at the invitation of": rules/adjuncts.py
             groups.setdefault(f"{trig.kind}|{trig.prep or ''}", []).append(trig)
-    return TriggerMatcher(groups, ontology.lexicon.compound_object_nouns)
+    return TriggerMatcher(groups, ontology.lexicon.compound_object_nouns, ontology.lexicon.tally_nouns)
 
 
 def trigger_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -159,8 +170,7 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     if not phrase_words_present(trig, token):
         return
     arguments = ARGUMENTS.get(trig.kind, verb_arguments)(ctx, trig, token)
-    if trig.object_nouns and not any(c.dep_ == "dobj" and c.lemma_.lower() in trig.object_nouns
-                                     for c in token.children):
+    if trig.object_nouns and not any(c.lemma_.lower() in trig.object_nouns for c in object_heads(trig, token)):
         return
     subjects, objects, rule = restricted(ctx, trig, *arguments)
     for s in subjects:
@@ -177,6 +187,16 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
         for o in objects:
             for place in locations(ctx, token):
                 yield from ctx.relate(o, "heldAt", place, token, "held-at", modal=False)
+
+
+def object_heads(trig: Trigger, token: Token) -> list[Token]:
+    """The nouns a trigger's object is headed by: a verb's direct object, a noun's object after its preposition
+    ('part of the India side')."""
+    if trig.kind == "noun" and trig.prep:
+        last = trig.prep.split()[-1]
+        return [p for c in token.children if c.dep_ == "prep" and c.lower_ == last for p in c.children
+                if p.dep_ == "pobj"]
+    return [c for c in token.children if c.dep_ == "dobj"]
 
 
 def phrase_words_present(trig: Trigger, token: Token) -> bool:
@@ -240,7 +260,7 @@ def clause_subjects(ctx: RuleContext, noun: Token) -> list[Mention]:
 def compound_objects(ctx: RuleContext, noun: Token, subjects: list[Mention]) -> list[Mention]:
     """"Siemens's Kestrel takeover", "his US Open title": a name compounded on the noun is its object when a
     possessive names the agent; without one the compound is the agent ("the Nato summit"), never the object."""
-    if not any(c.dep_ == "poss" for c in noun.children):
+    if not any(c.dep_ == "poss" for c in noun.children) and tally_possessor(noun, ctx.lexicon.tally_nouns) is None:
         return []
     found = [ctx.args.mention(c) for c in noun.children if c.dep_ == "compound"]
     return [m for m in dict.fromkeys(found) if m is not None and m not in subjects]
