@@ -64,3 +64,24 @@ def test_the_story_subject_hung_on_the_dateline_still_acts(extract):
                             "the electoral office said on Monday, defeating Prime Minister Josefa Ravu."))
     winners = {s for s, p, o in found if p == "defeats" and o == "Josefa Ravu"}
     assert winners and all("Tuilagi" in s for s in winners), found
+
+
+def test_former_in_a_title_case_headline_is_not_part_of_the_name(extract):
+    found = triples(extract("Former Orsk Bank Trader Jailed\n\nA former trader at Orsk Bank, Pavel Dorin, was jailed "
+                            "on Friday."))
+    names = {s for s, _, _ in found} | {o for _, _, o in found if isinstance(o, str)}
+    assert not any(n.startswith("Former") for n in names), found
+
+
+def test_a_surname_two_relatives_share_is_the_one_named_first(build_kg):
+    kg = build_kg("Ostrava Software named a new chief executive on Monday, replacing Martin Vesely.\n\n"
+                  "Vesely, 61, who co-founded Ostrava Software with his brother Jan Vesely, will stay on as chairman.")
+    labels = {e.label for e in kg.entities if e.cls == "Person"}
+    assert "Vesely" not in labels, labels
+
+
+def test_an_epithet_in_apposition_describes_its_own_name_not_the_headline_s_last(extract):
+    found = triples(extract("Dravan Motors teams up with Lortel Cells on Kansas plant\n\n"
+                            "Dravan Motors, the Cleveland carmaker, is partnering with Lortel Cells to build a factory."))
+    assert ("Dravan Motors", "locatedIn", "Cleveland") in found
+    assert ("Lortel Cells", "locatedIn", "Cleveland") not in found

@@ -82,6 +82,9 @@ def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, boo
         end, dropped = end - 1, True
     while start < end - 1 and doc[start].lower_ in ("the",) and doc[start].text != "The":
         start += 1
+    # a title-case headline: 'Former Halden Bank trader jailed' names Halden Bank, 'former' is no name's word
+    while start < end - 1 and doc[start].lower_ in ("former", "ex") and doc[start + 1].text[:1].isupper():
+        start += 1
     return doc[start:end], dropped
 
 
