@@ -19,9 +19,11 @@ pytestmark = pytest.mark.slow
 # OrgBased_In 0.073, Live_In 0.291, Located_In 0.472. Each floor is that less about 0.03 (OrgBased_In: above zero).
 # Raised at 23:35 UTC (main: strict micro F1 0.440, P 0.763; Work_For 0.485, Kill 0.627, Live_In 0.321): micro F1,
 # precision and the person relations' floors are those less about 0.03-0.04.
-MICRO_F1_FLOOR = 0.40
+# Raised at 23:45 UTC (main: strict micro F1 0.466, P 0.781; OrgBased_In 0.323, Located_In 0.586): micro F1 and
+# the place relations' floors are those less about 0.03-0.04.
+MICRO_F1_FLOOR = 0.43
 MICRO_PRECISION_FLOOR = 0.72
-TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.58, "OrgBased_In": 0.04, "Live_In": 0.29, "Located_In": 0.44}
+TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.58, "OrgBased_In": 0.29, "Live_In": 0.29, "Located_In": 0.55}
 
 
 @pytest.fixture(scope="module")

@@ -30,3 +30,14 @@ def test_a_places_possessive_holds_what_it_names(extract):
 
 def test_a_county_is_not_inside_the_city_that_owns_it_in_words(extract):
     assert relations(extract("Likewise in Tampa's Hillsborough County, teachers agreed."), "locatedIn") == []
+
+
+def test_an_organisations_headquarters_in_a_city_and_state(extract):
+    found = triples(extract("At a briefing at FDA headquarters in nearby Silver Spring, Md., officials said the "
+                            "drug was safe."))
+    assert {("FDA", "headquarteredIn", "Silver Spring"), ("FDA", "headquarteredIn", "Md")} <= found
+
+
+def test_a_place_before_an_organisations_headquarters(extract):
+    assert ("FDA", "headquarteredIn", "Silver Spring") in triples(
+        extract("In a briefing at the FDA's Silver Spring headquarters, officials spoke."))

@@ -202,6 +202,7 @@ class Lexicon:
     team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
     subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead
     place_apposition_nouns: Words = frozenset()  # 'X, the capital of Y': a kind of place in apposition
+    seat_nouns: Words = frozenset()  # "Acme's Denver headquarters": the organisation's seat is in the place
     media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
     generic_name_words: Words = frozenset()
     name_patterns: NamePatterns = NamePatterns()

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 import gc
+import sys
 from contextlib import contextmanager
 
 import networkx as nx
@@ -484,7 +485,7 @@ def _rdflib_term(term) -> str:
         return Lit(term)
     if isinstance(term, BNode):
         return "_:" + str(term)
-    return str(term)
+    return sys.intern(str(term))  # one str per IRI, as in _read_quads
 
 
 def from_graph(g: Graph) -> ViewModel:
@@ -505,14 +506,17 @@ def _read_quads(quads, t: _Triples) -> None:
     named, literal = pyoxigraph.NamedNode, pyoxigraph.Literal
     columns = {p: t.columns[name] for p, name in _PLAIN_COLUMNS.items()}
     types, statement_nodes, add, put = t.types, t.statement_nodes, t.add, t.put
+    # one str object per IRI, however many triples name it: a statement's IRI is keyed in ten
+    # columns, an entity's in every statement about it (about 100 MB less at 1M triples)
+    intern = sys.intern
     for q in quads:
         s, o = q.subject, q.object
-        s = s.value if type(s) is named else "_:" + s.value
+        s = intern(s.value) if type(s) is named else "_:" + s.value
         p = q.predicate.value
         kind = type(o)
         column = columns.get(p)
         if column is not None:
-            o = o.value if kind is named or kind is literal else "_:" + o.value
+            o = intern(o.value) if kind is named else o.value if kind is literal else "_:" + o.value
             if s in column:
                 put(_PLAIN_COLUMNS[p], s, o)
             else:
@@ -524,7 +528,7 @@ def _read_quads(quads, t: _Triples) -> None:
             else:
                 types[s].add(o)
         else:
-            add(s, p, o.value if kind is named else Lit(o.value) if kind is literal else "_:" + o.value)
+            add(s, p, intern(o.value) if kind is named else Lit(o.value) if kind is literal else "_:" + o.value)
 
 
 _FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".ntriples": "N_TRIPLES"}

@@ -13,7 +13,7 @@ from kg.extract.rules.agent_nouns import agent_noun_relations
 from kg.extract.rules.amounts import amounts
 from kg.extract.rules.appointments import appointed_roles, predicate_roles
 from kg.extract.rules.awards import award_relations
-from kg.extract.rules.containment import containment
+from kg.extract.rules.containment import containment, seats
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     units_within,  # "the Fusion Sciences programme within the Office of Science"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     containment,  # "Tbilisi, the capital of Georgia", "Kenya's Tana River"
+    seats,  # "Acme's Denver headquarters", "FDA headquarters in nearby Silver Spring"
     administrative_units,  # "the Pazarcik district of Kahramanmaras Province", "the Syrian provinces of Aleppo"
     frontier_pairs,  # "the Israel-Lebanon border": the two border each other
     source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city

@@ -1,6 +1,7 @@
 """Places inside places, from the noun phrases news writes them in: an apposition with a kind of place
 ('Tbilisi, the capital of Georgia', 'Quito, the second city in Ecuador', "Fiji's capital, Suva") and a
-place's possessive ("Moscow's Red Square", "Kenya's Tana River")."""
+place's possessive ("Moscow's Red Square", "Kenya's Tana River"); and an organisation's seat, named
+around the word for it ("Acme's Denver headquarters", "FDA headquarters in nearby Silver Spring")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.places import COMPASS
 from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
 
@@ -58,3 +60,30 @@ def fits_inside(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
     if place.cls == Cls.Country:
         return wider.cls not in (Cls.Country, Cls.City)
     return not (place.cls == Cls.Region and wider.cls == Cls.City)
+
+
+def seats(ctx: RuleContext) -> Iterator[Relation]:
+    """headquarteredIn from a seat noun ('headquarters') between an organisation and a place."""
+    for noun in ctx.doc:
+        if noun.lower_ not in ctx.lexicon.seat_nouns or ctx.args.mentions.at(noun) is not None:
+            continue
+        owners = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in ctx.args.entities(c)
+                  if ctx.ontology.is_a(m.cls, Cls.Organization)]
+        places = [m for c in noun.children if c.dep_ in ("compound", "nmod", "npadvmod")
+                  for m in ctx.args.entities(c) if ctx.ontology.is_a(m.cls, Cls.Place)] + place_after(ctx, noun)
+        for owner in owners:
+            for place in places:
+                if place.source != Source.DEMONYM:
+                    yield from ctx.relate(owner, "headquarteredIn", place, noun, "headquarters", modal=False)
+
+
+def place_after(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """'headquarters in nearby Rockville', wherever the parser hung the 'in'."""
+    doc, k = ctx.doc, noun.i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("in", "at"):
+        return []
+    k += 1
+    while k < len(doc) and (doc[k].lower_ in ("nearby", "the", "suburban", "downtown") or COMPASS.match(doc[k].lower_)):
+        k += 1
+    place = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
+    return [place] if place is not None and ctx.ontology.is_a(place.cls, Cls.Place) else []

@@ -92,7 +92,7 @@ def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
     """'Acme, based in Dayton, Ohio', 'the Acme Co. of Dayton, Ohio': an organisation in a city written with
     its state or country is in that state or country too."""
     place = rel.object
-    if rel.predicate != "locatedIn" or not isinstance(place, Mention) \
+    if rel.predicate not in ("locatedIn", "headquarteredIn") or not isinstance(place, Mention) \
             or not ctx.ontology.is_a(rel.subject.cls, Cls.Organization):
         return
     spans = sorted(ctx.args.mentions.spans, key=lambda t: t[0])
@@ -100,7 +100,7 @@ def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
         if m.start == place.start and m.name == place.name and k + 1 < len(spans) \
                 and is_place_comma(ctx, start, end, spans[k + 1]):
             confidence = min(rel.provenance.confidence, ctx.settings.confidence["place-comma"])
-            yield from ctx.relate(rel.subject, "locatedIn", spans[k + 1][2], ctx.doc[start], "place-comma",
+            yield from ctx.relate(rel.subject, rel.predicate, spans[k + 1][2], ctx.doc[start], "place-comma",
                                   modal=False, confidence=confidence)
 
 
