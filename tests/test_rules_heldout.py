@@ -85,3 +85,18 @@ def test_an_epithet_in_apposition_describes_its_own_name_not_the_headline_s_last
                             "Dravan Motors, the Cleveland carmaker, is partnering with Lortel Cells to build a factory."))
     assert ("Dravan Motors", "locatedIn", "Cleveland") in found
     assert ("Lortel Cells", "locatedIn", "Cleveland") not in found
+
+
+def test_eliminating_a_rival_in_a_contest_is_no_killing(extract):
+    found = triples(extract("Carlos Alcaraz eliminated Daniil Medvedev in the quarter-finals of the Madrid Open."))
+    assert not any(p == "kills" for _, p, _ in found), found
+
+
+def test_an_army_that_eliminated_a_commander_killed_him(extract):
+    found = triples(extract("The Israeli army said its jets had eliminated Ahmed Karimi, a senior commander, in Tyre."))
+    assert any(p == "kills" and o == "Ahmed Karimi" for _, p, o in found), found
+
+
+def test_calling_on_someone_to_act_is_no_visit(extract):
+    found = triples(extract("The mayor called on Governor Ron Kessler to resign."))
+    assert not any(p == "meets" for _, p, _ in found), found

@@ -310,6 +310,9 @@ def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects:
                         rule: str) -> Arguments:
     """'deployed troops to Estonia', 'signed up to X' (a particle), 'drones were fired at Kyiv'."""
     a = ctx.args
+    if f"{trig.lemma} {trig.prep}" in ctx.lexicon.urging_phrases and any(
+            c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in token.children):
+        return subjects, [], rule  # 'called on X to resign' urges X; it is no visit
     objects = a.particle_objects(token, trig.prep)
     if objects is None:
         objects = a.prep_objects(token, trig.prep)
