@@ -100,3 +100,15 @@ def test_an_army_that_eliminated_a_commander_killed_him(extract):
 def test_calling_on_someone_to_act_is_no_visit(extract):
     found = triples(extract("The mayor called on Governor Ron Kessler to resign."))
     assert not any(p == "meets" for _, p, _ in found), found
+
+
+def test_a_nationality_noun_no_one_stands_for_is_not_the_country(extract):
+    found = triples(extract("Boxing\n\nThe Mexican, who lost to Oleksandr Usyk last year, said he would fight again."))
+    assert not any("Mexico" in (s, o) for s, _, o in found), found
+
+
+def test_a_person_s_lawyer_defends_them(extract):
+    found = triples(extract("Court\n\nA federal judge in Boston sentenced former Senator Tom Riley to six years on "
+                            "Tuesday.\n\nRiley's lawyer, Amy Chen, said he would appeal."))
+    assert ("Amy Chen", "defends", "Tom Riley") in found
+    assert ("Amy Chen", "serves", "Tom Riley") not in found

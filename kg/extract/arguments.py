@@ -36,6 +36,14 @@ def in_dateline(token: Token) -> bool:
     return False
 
 
+def _nationality_noun(token: Token) -> bool:
+    """'the Mexican', 'the 20-year-old Serb': a singular nationality noun with 'the' names a person (as in
+    coref's demonym nouns); 'the Mexican team' (a modifier) and 'the Dutch' (the people) do not."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod", "poss") \
+        and not token.lower_.endswith(("s", "ish", "ch", "ese")) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _paragraph_break(token: Token) -> bool:
     return "\n" in token.text_with_ws
 
@@ -70,6 +78,8 @@ class ArgumentFinder:
         m = self.mentions.at(token)
         if m is not None and m.source == Source.DEMONYM and token.i in self.refs:
             return self.refs[token.i]  # 'the Argentine, who joined X': the person the nationality noun stands for
+        if m is not None and m.source == Source.DEMONYM and _nationality_noun(token):
+            return None  # 'the Mexican, who lost to X' with no one named to stand for: a person, not Mexico
         return m or self.refs.get(token.i)
 
     def entities(self, token: Token, depth: int = 0) -> list[Mention]:

@@ -199,6 +199,7 @@ class Lexicon:
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
+    counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
     team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club
     team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
     subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead
