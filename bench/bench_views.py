@@ -119,7 +119,8 @@ def render(graph: Path, out: Path, max_nodes: int, report: bool) -> tuple[list[f
     """Wall seconds to load, render the page and write the report, peak memory in MB, and the CPU
     seconds of the same three steps (steadier than wall time on a shared machine), in a fresh process."""
     out.mkdir(parents=True, exist_ok=True)
-    run = subprocess.run([sys.executable, "-c", _CHILD, str(graph), str(out), str(max_nodes), "1" if report else "0"],
+    run = subprocess.run([sys.executable, "-c", _CHILD, str(graph), str(out), str(max_nodes),
+                          "1" if report else "0"],
                          capture_output=True, text=True, check=True, cwd=REPO, env={"PYTHONPATH": str(REPO)})
     figures = [float(x) for x in run.stdout.split()]
     return figures[:3], figures[3], figures[4:]

@@ -160,6 +160,8 @@ def event_patterns(ontology: Ontology) -> list[dict]:
         {"label": "EVENT", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}]},
         {"label": "ORG", "pattern": [word, {**word, "OP": "*"}, joint, {**word, "OP": "*"},
                                      {"ORTH": {"IN": org_last}}]},
+        # 'Kingsbridge Rovers', 'Holloway Athletic': a club's name ends in a team word
+        {"label": "ORG", "pattern": [word, {**word, "OP": "?"}, {"ORTH": {"IN": sorted(ontology.lexicon.team_name_words)}}]},
         {"label": "ORG", "pattern": [{"ORTH": {"IN": org_first}}, {"LOWER": {"IN": ["of", "for"]}},
                                      {"LOWER": "the", "OP": "?"}, {**word, "OP": "+"}]},
         {"label": "PRODUCT", "pattern": [{"POS": "PROPN", "IS_TITLE": True, "OP": "+"},

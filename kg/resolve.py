@@ -79,6 +79,7 @@ class Resolver:
             or self.ontology.is_a(cls, Cls.Event) for cls in c)
             and any(" " in n for n in names_by_key[k])]
         remap: dict[str, str] = {}
+        shared: dict[str, list[str]] = {}
         for k, names in names_by_key.items():
             if any(" " in n for n in names):
                 # a single-word name can be the surname of one known person ('Healey', 'Mr Healey')
@@ -93,6 +94,9 @@ class Resolver:
                     person_name_words(n)[-1] == name for n in names_by_key[p])]
             if len(matches) == 1:
                 remap[k] = matches[0]
+                continue
+            if len(matches) > 1:
+                shared[k] = matches  # 'Keller' after 'Michael Keller' and 'his brother Paul Keller': per article
                 continue
             # ... or the short form of one organisation or product ('Halvorsen' for 'Halvorsen Energy')
             firsts = [o for o in named_keys if o != k and k.startswith("name:") and not matches and any(
@@ -112,7 +116,10 @@ class Resolver:
                         m.endswith(" " + n) for m in ns)]
                     if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
                         remap[k] = longer[0]
-        return {m: remap.get(k, k) for m, k in keys.items()}
+        out = {m: remap.get(k, k) for m, k in keys.items()}
+        if shared:
+            out.update(first_named(keys, shared))
+        return out
 
     def choose_class(self, mentions: list[Mention]) -> str:
         """Gazetteer first; otherwise votes, where a vote for a class also counts for its subclasses."""
@@ -238,6 +245,26 @@ class Resolver:
                 if held.startswith(title + "|") and len(ps) == 1:
                     registry[(title, held.split("|", 1)[1])] = next(iter(ps))
         return registry
+
+
+def first_named(keys: dict[Mention, str], shared: dict[str, list[str]]) -> dict[Mention, str]:
+    """A surname several people of the corpus share is, in each article, the one of them that article named
+    first before it (news names its main subject first and his relatives after: 'Michael Keller ... with his
+    brother Paul Keller ... Keller said'); before any of them (a headline's 'co-founder Keller'), the one the
+    article names first; in an article naming none of them, it is left alone."""
+    firsts: dict[tuple[str, str], int] = {}
+    for m, k in keys.items():
+        if (m.doc_id, k) not in firsts or m.start < firsts[(m.doc_id, k)]:
+            firsts[(m.doc_id, k)] = m.start
+    out: dict[Mention, str] = {}
+    for m, k in keys.items():
+        if k not in shared:
+            continue
+        named = [(firsts[(m.doc_id, p)], p) for p in shared[k] if (m.doc_id, p) in firsts]
+        before = [(at, p) for at, p in named if at < m.start]
+        if before or named:
+            out[m] = min(before or named)[1]
+    return out
 
 
 def free_slug(slug: str, cls_slug: str, taken: dict[str, Entity]) -> str:

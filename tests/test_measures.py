@@ -9,7 +9,8 @@ import pytest
 from kg.views.measures import sampled_betweenness
 
 
-@pytest.mark.parametrize("graph", [nx.gnm_random_graph(400, 1200, seed=3), nx.barabasi_albert_graph(300, 2, seed=1),
+@pytest.mark.parametrize("graph", [nx.gnm_random_graph(400, 1200, seed=3),
+                                   nx.barabasi_albert_graph(300, 2, seed=1),
                                    nx.path_graph(6), nx.complete_graph(5)])
 def test_sampled_betweenness_matches_networkx(graph):
     graph = nx.relabel_nodes(graph, {v: f"n{v:03d}" for v in graph})

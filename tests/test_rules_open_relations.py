@@ -16,9 +16,9 @@ def open_triples(found) -> set[tuple[str, str, str]]:
 
 
 def test_a_verb_no_lexicon_entry_types_is_kept_as_its_phrase(extract):
-    found = extract("Daniel Ricciardo clipped George Russell on the second lap.")
-    assert ("Daniel Ricciardo", "clip", "George Russell") in open_triples(found)
-    rel = next(r for ex in found for r in ex.relations if open_phrase(r.predicate) == "clip")
+    found = extract("Daniel Ricciardo overtook George Russell on the second lap.")
+    assert ("Daniel Ricciardo", "overtake", "George Russell") in open_triples(found)
+    rel = next(r for ex in found for r in ex.relations if open_phrase(r.predicate) == "overtake")
     assert rel.provenance.rule == "open" and rel.provenance.confidence < 0.5
 
 
@@ -28,20 +28,20 @@ def test_a_light_verbs_object_and_preposition_join_the_phrase(extract):
 
 
 def test_a_passive_is_turned_active(extract):
-    found = extract("George Russell was clipped by Daniel Ricciardo on the second lap.")
-    assert ("Daniel Ricciardo", "clip", "George Russell") in open_triples(found)
+    found = extract("George Russell was overtaken by Daniel Ricciardo on the second lap.")
+    assert ("Daniel Ricciardo", "overtake", "George Russell") in open_triples(found)
 
 
 def test_a_typed_link_is_not_doubled_and_a_negated_one_is_not_kept(extract):
     typed = extract("Microsoft acquired Activision Blizzard in October.")
     assert ("Microsoft", "acquires", "Activision Blizzard") in triples(typed)
     assert open_triples(typed) == set()
-    assert open_triples(extract("Daniel Ricciardo never clipped George Russell.")) == set()
+    assert open_triples(extract("Daniel Ricciardo never overtook George Russell.")) == set()
 
 
 def test_speech_verbs_and_pronouns_give_no_open_relation(extract):
     assert open_triples(extract("Daniel Ricciardo told George Russell that the race was over.")) == set()
-    assert open_triples(extract("Daniel Ricciardo clipped him on the second lap.")) == set()
+    assert open_triples(extract("Daniel Ricciardo overtook him on the second lap.")) == set()
 
 
 def test_the_minted_property_reads_as_its_phrase():

@@ -1,4 +1,4 @@
-"""Tests for kg.views.model: one view model whether the graph comes as Turtle, N-Triples or an rdflib Graph."""
+"""Tests for kg.views.model: one view model from Turtle, N-Triples or an rdflib Graph."""
 from __future__ import annotations
 
 import importlib.util

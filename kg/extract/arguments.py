@@ -8,13 +8,48 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import parents_of, string_ids
-from kg.models import Mention
+from kg.models import Mention, Source
 from kg.ontology import Ontology
 from kg.ontology.vocabulary import Cls
 
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
 DATELINE_DASHES = {"--", "-", "\u2014", "\u2013", ":"}
+# Tokens a dateline holds besides its place names: 'VENICE, Italy (AP) —', 'TEL AVIV/BEIRUT, Israel --'.
+DATELINE_GLUE = {",", "(", ")", "/", "and", "&"}
+
+
+def in_dateline(token: Token) -> bool:
+    """A word of the dateline that opens a paragraph ('LUSAKA, Zambia (AP) — A cholera outbreak has killed'):
+    the parser may make it the sentence's subject, but the story's place does nothing in the story's clause."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not _paragraph_break(doc[start - 1]):
+        start -= 1
+        if token.i - start > 8 or not _dateline_word(doc[start]):
+            return False
+    for nxt in doc[token.i + 1:token.i + 12]:
+        if nxt.text in DATELINE_DASHES:  # capitals or an agency in brackets: a dateline, not 'Sheinbaum -'
+            return any(t.text.isupper() and len(t.text) > 2 or t.text == "(" for t in doc[start:nxt.i])
+        if not _dateline_word(nxt):
+            return False
+    return False
+
+
+def _nationality_noun(token: Token) -> bool:
+    """'the Mexican', 'the 20-year-old Serb': a singular nationality noun with 'the' names a person (as in
+    coref's demonym nouns); 'the Mexican team' (a modifier) and 'the Dutch' (the people) do not."""
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("amod", "compound", "nmod", "poss") \
+        and not token.lower_.endswith(("s", "ish", "ch", "ese")) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _paragraph_break(token: Token) -> bool:
+    return "\n" in token.text_with_ws
+
+
+def _dateline_word(token: Token) -> bool:
+    return token.text in DATELINE_GLUE or token.text[:1].isupper() or token.text.endswith(".")
 
 
 @dataclass
@@ -40,7 +75,12 @@ class ArgumentFinder:
         self._clearing = self.ontology.lexicon.clearing_verbs
 
     def mention(self, token: Token) -> Mention | None:
-        return self.mentions.at(token) or self.refs.get(token.i)
+        m = self.mentions.at(token)
+        if m is not None and m.source == Source.DEMONYM and token.i in self.refs:
+            return self.refs[token.i]  # 'the Argentine, who joined X': the person the nationality noun stands for
+        if m is not None and m.source == Source.DEMONYM and _nationality_noun(token):
+            return None  # 'the Mexican, who lost to X' with no one named to stand for: a person, not Mexico
+        return m or self.refs.get(token.i)
 
     def entities(self, token: Token, depth: int = 0) -> list[Mention]:
         """The entities a noun phrase headed by `token` names, coordination included."""
@@ -138,6 +178,11 @@ class ArgumentFinder:
                 return []
             return []
         for child in verb.children:
+            if child.dep_ == "nsubj" and self.is_dateline(child):
+                # "LILONGWE, Malawi (Reuters) - Opposition leader X has won": the parser hangs X on the dateline
+                story = [m for c in child.children if c.dep_ == "appos" and not in_dateline(c) for m in self.entities(c)]
+                if story:
+                    return story
             if child.dep_ == "nsubj" and not self.is_dateline(child):
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     if any(c.dep_ == "conj" and c.i > verb.i for c in verb.head.children) \
@@ -152,6 +197,10 @@ class ArgumentFinder:
         if verb.dep_ == "xcomp":
             return self.controller_subjects(verb, depth)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+            if verb.dep_ == "advcl" and verb.i > head.i and reported and head.lemma_ in self._speech:
+                # "X has won, the commission said, defeating Y": the participle goes on the reported clause
+                return self.subjects(reported[0], depth + 1)
             return self.subjects(head, depth + 1)
         if verb.dep_ in ("relcl", "acl"):
             return self.noun_clause_subjects(verb, depth)
@@ -211,7 +260,7 @@ class ArgumentFinder:
             k = next((j + 1 for j in range(k, min(k + 6, len(doc))) if doc[j].text == ")"), k)
         dash = doc[k] if k < len(doc) else None
         if dash is None or not dash.is_punct or dash.text not in DATELINE_DASHES:
-            return False
+            return in_dateline(subject)  # 'VENICE, Italy (AP) —': a word inside a longer dateline
         first = subject.left_edge.i
         opens = first == 0 or doc[first - 1].is_space or "\n" in doc[first - 1].whitespace_
         return opens or any(c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
@@ -252,7 +301,9 @@ class ArgumentFinder:
         clause = head.head if head.dep_ == "xcomp" else head  # "where X intends to invest"
         if not found and words[-1] in ("in", "at") and clause.dep_ == "relcl" and any(
                 c.lower_ == "where" for c in clause.children):  # "a plant in Brasov, where X will invest"
-            found.extend(self.entities(clause.head))
+            # 'where' stands for a place or an occasion: 'Oracle, where she ran the division' is no 'ran in Oracle'
+            found.extend(m for m in self.entities(clause.head) if any(
+                self.ontology.is_a(m.cls, c) for c in (Cls.Place, Cls.Facility, Cls.Event)))
         return list(dict.fromkeys(found))
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:

@@ -207,6 +207,12 @@ class _References:
                 for m in (self.mentions.at(c) for c in noun.children if c.dep_ in ("compound", "appos", "amod"))
                 if m is not None):
             return  # 'the Hyundai group': the epithet is named
+        named = self.mentions.at(noun.head) if noun.dep_ == "appos" else None
+        if named is not None and self.ontology.is_a(named.cls, Cls.Organization):
+            # 'Meridian Motors, the Detroit carmaker,': the epithet in apposition describes that name, not the
+            # company the sentence before (or the headline) named last
+            self.refer(noun, noun, named, Source.COREF_DEMONSTRATIVE)
+            return
         noun_cls = self.ontology.lexicon.class_nouns.get(noun.lower_, Cls.Organization)
         own = _clause_subject_names(noun, self.mentions, self.resolved)
         phrase = range(noun.left_edge.i, noun.i + 1)  # 'the Austin-based firm': not Austin

@@ -82,6 +82,9 @@ def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, boo
         end, dropped = end - 1, True
     while start < end - 1 and doc[start].lower_ in ("the",) and doc[start].text != "The":
         start += 1
+    # a title-case headline: 'Former Halden Bank trader jailed' names Halden Bank, 'former' is no name's word
+    while start < end - 1 and doc[start].lower_ in ("former", "ex") and doc[start + 1].text[:1].isupper():
+        start += 1
     return doc[start:end], dropped
 
 
@@ -96,6 +99,8 @@ def _head_class(span: Span, ontology: Ontology) -> str | None:
         return None
     if len(words) > 1 and span[-1].text in ontology.lexicon.company_name_words:
         return Cls.Company
+    if len(words) > 1 and span[-1].text in ontology.lexicon.team_name_words:
+        return Cls.SportsTeam
     return class_nouns.get(" ".join(words[-2:])) or class_nouns.get(words[-1])
 
 

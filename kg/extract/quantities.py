@@ -71,6 +71,8 @@ def parse_count(span: Span) -> Quantity | None:
     head = span.root.head if span.root.dep_ in ("nummod", "quantmod", "compound", "amod") else span.root
     # "a 70-person HQ": the counted noun follows the hyphen
     nxt = span.doc[span.end + 1] if span.end + 1 < len(span.doc) and span.doc[span.end].text == "-" else None
+    if nxt is not None and nxt.like_num:
+        return None  # 'won 3-1', 'a 2-0 win': a score or a range, not a count of anything
     unit = (nxt.lemma_ if nxt is not None else head.lemma_).lower()
     if unit == span.root.lemma_.lower():
         unit = None

@@ -198,6 +198,11 @@ class Lexicon:
     document_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
+    urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
+    counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
+    team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club
+    team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
+    subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead
     place_apposition_nouns: Words = frozenset()  # 'X, the capital of Y': a kind of place in apposition
     seat_nouns: Words = frozenset()  # "Acme's Denver headquarters": the organisation's seat is in the place
     media_name_words: Words = frozenset()  # 'Radio', 'Television': a word naming a broadcaster or a paper
@@ -224,6 +229,8 @@ class Lexicon:
         file's order) holding the title or its last words: 'chief executive' leads, 'co-founder' founds,
         'UK Defence Secretary' serves; a title in no group serves."""
         low = title.lower()
+        if low.split(" ", 1)[0].split("-", 1)[0] in self.subordinate_title_words and " " in low.strip():
+            return "serves"  # 'the bank's vice president', 'deputy chief executive': second to the leader
         for prop, titles in self.titles.items():
             if any(low == t or low.endswith(" " + t) for t in titles):
                 return prop

@@ -70,7 +70,7 @@ def bounded_louvain(graph: nx.Graph, weight: str = "weight", seed: int = SEED) -
 
 def _move_nodes(adjacency: list[dict[int, float]], strength: list[float], total: float,
                 rng: random.Random) -> list[int]:
-    """One Louvain level: each node's community after at most MAX_SWEEPS sweeps, numbered 0.. in node order."""
+    """One Louvain level: each node's community after at most MAX_SWEEPS sweeps, numbered in node order."""
     community = list(range(len(adjacency)))
     community_strength = list(strength)
     order = list(range(len(adjacency)))
@@ -87,7 +87,7 @@ def _move_nodes(adjacency: list[dict[int, float]], strength: list[float], total:
 
 def _move_node(node: int, links: dict[int, float], k: float, community: list[int],
                community_strength: list[float], total: float) -> float:
-    """Move `node` to the neighbouring community with the best modularity gain; returns the gain (x total/2)."""
+    """Move `node` to the neighbouring community that gains most modularity; returns the gain x total/2."""
     own = community[node]
     to_community: dict[int, float] = {}
     for neighbour, w in links.items():

@@ -176,7 +176,8 @@ class _Triples:
     same_as: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     mentions: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     columns: dict[str, dict[str, str]] = field(
-        default_factory=lambda: {name: {} for name in (*_STATEMENT_PROPS.values(), *_DOCUMENT_PROPS.values())})
+        default_factory=lambda: {name: {} for name in (*_STATEMENT_PROPS.values(),
+                                                       *_DOCUMENT_PROPS.values())})
     more: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     links: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -232,7 +233,7 @@ _COLUMN_OF = {**_STATEMENT_PROPS, **_DOCUMENT_PROPS}
 
 
 def _statement(t: _Triples, node: str) -> Statement | None:
-    first = t.first if t.more else lambda name, s, default=None: t.columns[name].get(s, default)
+    first = t.first
     s, p, o = first("subject", node), first("predicate", node), first("object", node)
     if s is None or p is None or o is None:
         return None
@@ -243,12 +244,14 @@ def _statement(t: _Triples, node: str) -> Statement | None:
     except ValueError:  # a hand-edited graph with a malformed number keeps the statement
         start_at, score = -1, 0.0
     speakers = t.every("stated_by", node)
+    # document ids, modalities and rule names repeat across statements: one str each
     return Statement(
-        subject=str(s), predicate=str(p), object=str(o), doc=short_id(source) if source is not None else "",
+        subject=str(s), predicate=str(p), object=str(o),
+        doc=sys.intern(short_id(source)) if source is not None else "",
         sentence=str(first("sentence", node, "")), start=start_at,
-        modality=str(first("modality", node, "asserted")),
+        modality=sys.intern(str(first("modality", node, "asserted"))),
         stated_by=tuple(sorted({str(x) for x in speakers})) if speakers else (), confidence=score,
-        rule=str(first("rule", node, "")))
+        rule=sys.intern(str(first("rule", node, ""))))
 
 
 def _statement_order(st: Statement) -> tuple:
@@ -312,9 +315,10 @@ def _add_edges(graph: nx.MultiDiGraph, t: _Triples, statements: list[Statement])
 
 
 def _edge_data(predicate: str, label: str, found: list[Statement]) -> dict:
-    if len(found) == 1:  # most links: the same values as below, without the loops (90,000 links at 1M triples)
+    if len(found) == 1:  # most links: the same values as below, without the loops
         st = found[0]
-        return {"predicate": predicate, "label": label, "statements": found, "sentences": [(st.doc, st.sentence)],
+        return {"predicate": predicate, "label": label, "statements": found,
+                "sentences": [(st.doc, st.sentence)],
                 "modality": st.modality, "stated_by": list(st.stated_by),
                 "hedged": st.modality != "asserted" or bool(st.stated_by), "confidence": st.confidence}
     return {"predicate": predicate, "label": label, "statements": found,
@@ -411,7 +415,8 @@ class ViewModel:
 
     @classmethod
     def _from_buckets(cls, t: _Triples) -> ViewModel:
-        statements = sorted(filter(None, (_statement(t, node) for node in t.statement_nodes)), key=_statement_order)
+        statements = sorted(filter(None, (_statement(t, node) for node in t.statement_nodes)),
+                            key=_statement_order)
         graph = nx.MultiDiGraph()
         _add_nodes(graph, t)
         _add_edges(graph, t, statements)
@@ -457,7 +462,10 @@ class ViewModel:
 
     @cached_property
     def communities(self) -> list[list[str]]:
-        """Louvain communities (seeded, bounded on big graphs), each sorted, biggest first; every entity in one."""
+        """Louvain communities (seeded; bounded on big graphs), each sorted, biggest first.
+
+        Every entity is in exactly one; see kg.views.communities for the bound.
+        """
         return communities(self.simple, weight="weight", seed=SEED)
 
     @cached_property
@@ -528,7 +536,8 @@ def _read_quads(quads, t: _Triples) -> None:
             else:
                 types[s].add(o)
         else:
-            add(s, p, intern(o.value) if kind is named else Lit(o.value) if kind is literal else "_:" + o.value)
+            o = intern(o.value) if kind is named else Lit(o.value) if kind is literal else "_:" + o.value
+            add(s, p, o)
 
 
 _FORMATS = {".ttl": "TURTLE", ".turtle": "TURTLE", ".nt": "N_TRIPLES", ".ntriples": "N_TRIPLES"}

@@ -90,8 +90,8 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     if event is not None and prop in ctx.lexicon.title_event_properties:
         yield from ctx.relate(person, ctx.lexicon.title_event_properties[prop], event, anchor, rule, modal=modal)
     boss = person_served(ctx, words, person) if not organisations and prop == "serves" else None
-    if boss is not None:  # 'Abbott spokesman Andrew Mahaleris' speaks for Abbott
-        yield from ctx.relate(person, "serves", boss, anchor, rule, modal=modal)
+    if boss is not None:  # 'Abbott spokesman Andrew Mahaleris' speaks for Abbott; "Riley's lawyer" defends Riley
+        yield from ctx.relate(person, office_property(ctx, "serves", boss, last), boss, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
 
 
@@ -169,6 +169,10 @@ def written_title(ctx: RuleContext, words: Sequence[Token]) -> str:
 def office_property(ctx: RuleContext, prop: str, org: Mention, last_word: str = "") -> str:
     """A title held over a place that is not an agent (a city, a state) uses the property's place variant; the
     secretary or minister of a government department (not of a country) heads it ('HHS Secretary X')."""
+    if last_word in ctx.lexicon.counsel_titles and org.cls == Cls.Person:
+        return "defends"  # "Riley's lawyer, Amy Chen": a person's lawyer defends them
+    if last_word in ctx.lexicon.team_coach_titles and ctx.ontology.is_a(org.cls, Cls.SportsTeam):
+        return "coaches"  # 'Riverton manager X': a club's manager coaches it
     if not ctx.ontology.is_a(org.cls, Cls.Agent) and ctx.ontology.is_a(org.cls, Cls.Place):
         return ctx.lexicon.title_place_properties.get(prop, prop)
     if last_word in ctx.lexicon.department_head_titles and ctx.ontology.is_a(org.cls, Cls.Government) \

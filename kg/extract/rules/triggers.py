@@ -298,7 +298,9 @@ def verb_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     if trig.prep:
         return prep_verb_arguments(ctx, trig, token, subjects, rule)
     objects = a.direct_objects(token)
-    if not objects and not money_arguments(ctx, token):  # money for a purpose: the funding rules
+    # money for a purpose: the funding rules; a symmetric verb's infinitive is what was agreed, not with whom
+    # ('X agreed to buy Y' is no agreement with Y)
+    if not objects and not money_arguments(ctx, token) and trig.property not in ctx.ontology.symmetric:
         objects = a.purpose_objects(token)
         rule = "purpose" if objects else rule
     return subjects, objects, rule
@@ -308,6 +310,9 @@ def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects:
                         rule: str) -> Arguments:
     """'deployed troops to Estonia', 'signed up to X' (a particle), 'drones were fired at Kyiv'."""
     a = ctx.args
+    if f"{trig.lemma} {trig.prep}" in ctx.lexicon.urging_phrases and any(
+            c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in token.children):
+        return subjects, [], rule  # 'called on X to resign' urges X; it is no visit
     objects = a.particle_objects(token, trig.prep)
     if objects is None:
         objects = a.prep_objects(token, trig.prep)

@@ -1,0 +1,114 @@
+"""Fixes found by scoring the held-out articles (tests/data/unseen 207-215): each a construction of wire copy
+that misfired on text the rules were not written from. Sentences are our own, with other names."""
+from __future__ import annotations
+
+import pytest
+from conftest import quantities, triples
+
+pytestmark = pytest.mark.slow
+
+
+def test_agreeing_to_buy_is_no_agreement_with_the_target(extract):
+    found = triples(extract("Tarvik Mining has agreed to acquire Solberg Copper for $2bn."))
+    assert ("Tarvik Mining", "acquires", "Solberg Copper") in found
+    assert not any(p == "agreesWith" for _, p, _ in found)
+
+
+def test_coordinated_parties_still_agree(extract):
+    assert ("Russia", "agreesWith", "Turkey") in triples(extract("Russia and Turkey agreed to reopen the port."))
+
+
+def test_the_dateline_place_is_not_the_subject_of_the_story(extract):
+    found = triples(extract('Festival\n\nCANNES, France (AP) — "The Blue Hour," a drama by the Polish director '
+                            "Marek Zielinski, won the Palme d'Or at the Cannes Film Festival on Saturday."))
+    assert not any(s in ("Cannes", "France") and p not in ("locatedIn",) for s, p, _ in found), found
+
+
+def test_a_participle_after_the_reporting_clause_belongs_to_the_reported_one(extract):
+    found = triples(extract("Ana Costa has won the presidential election with 53 percent of the vote, "
+                            "the Electoral Tribunal said on Monday, defeating Vice President Rui Tavares."))
+    winners = {s for s, p, o in found if p == "defeats" and o == "Rui Tavares"}
+    assert winners and all("Costa" in s for s in winners), found  # not the tribunal that reported it
+
+
+def test_a_vice_president_serves_and_does_not_lead(extract):
+    found = triples(extract("The Nordic Investment Bank will lend 300 million euros, the bank's vice president, "
+                            "Maria Holm, said in Helsinki."))
+    assert ("Maria Holm", "serves", "Nordic Investment Bank") in found
+    assert ("Maria Holm", "leads", "Nordic Investment Bank") not in found
+
+
+def test_a_club_name_ending_in_a_team_word_is_a_team_and_plays(extract):
+    found = triples(extract("Dunmore Rovers defeated Castleton Athletic 2-0 in the semi-final on Sunday."))
+    assert ("Dunmore Rovers", "defeats", "Castleton Athletic") in found
+
+
+def test_a_score_is_not_an_amount(extract):
+    assert quantities(extract("Dunmore Rovers defeated Castleton Athletic 2-0 on Sunday.")) == []
+
+
+def test_a_club_manager_coaches_it(extract):
+    found = triples(extract("Dunmore Rovers defeated Castleton Athletic on Sunday.\n\n"
+                            '"We were brilliant," said Dunmore Rovers manager Sean Keane.'))
+    assert ("Sean Keane", "coaches", "Dunmore Rovers") in found
+
+
+def test_a_nationality_noun_in_a_relative_clause_is_the_person(extract):
+    found = triples(extract("Match\n\nDunmore Rovers won on Saturday, as striker Pablo Ortega scored twice.\n\n"
+                            "The Uruguayan, who joined Dunmore Rovers last summer, has scored 19 goals."))
+    assert not any(s == "Uruguay" and p != "locatedIn" for s, p, _ in found), found
+
+
+def test_the_story_subject_hung_on_the_dateline_still_acts(extract):
+    found = triples(extract("SUVA, Fiji (Reuters) - Opposition leader Mere Tuilagi has won the presidential election, "
+                            "the electoral office said on Monday, defeating Prime Minister Josefa Ravu."))
+    winners = {s for s, p, o in found if p == "defeats" and o == "Josefa Ravu"}
+    assert winners and all("Tuilagi" in s for s in winners), found
+
+
+def test_former_in_a_title_case_headline_is_not_part_of_the_name(extract):
+    found = triples(extract("Former Orsk Bank Trader Jailed\n\nA former trader at Orsk Bank, Pavel Dorin, was jailed "
+                            "on Friday."))
+    names = {s for s, _, _ in found} | {o for _, _, o in found if isinstance(o, str)}
+    assert not any(n.startswith("Former") for n in names), found
+
+
+def test_a_surname_two_relatives_share_is_the_one_named_first(build_kg):
+    kg = build_kg("Ostrava Software named a new chief executive on Monday, replacing Martin Vesely.\n\n"
+                  "Vesely, 61, who co-founded Ostrava Software with his brother Jan Vesely, will stay on as chairman.")
+    labels = {e.label for e in kg.entities if e.cls == "Person"}
+    assert "Vesely" not in labels, labels
+
+
+def test_an_epithet_in_apposition_describes_its_own_name_not_the_headline_s_last(extract):
+    found = triples(extract("Dravan Motors teams up with Lortel Cells on Kansas plant\n\n"
+                            "Dravan Motors, the Cleveland carmaker, is partnering with Lortel Cells to build a factory."))
+    assert ("Dravan Motors", "locatedIn", "Cleveland") in found
+    assert ("Lortel Cells", "locatedIn", "Cleveland") not in found
+
+
+def test_eliminating_a_rival_in_a_contest_is_no_killing(extract):
+    found = triples(extract("Carlos Alcaraz eliminated Daniil Medvedev in the quarter-finals of the Madrid Open."))
+    assert not any(p == "kills" for _, p, _ in found), found
+
+
+def test_an_army_that_eliminated_a_commander_killed_him(extract):
+    found = triples(extract("The Israeli army said its jets had eliminated Ahmed Karimi, a senior commander, in Tyre."))
+    assert any(p == "kills" and o == "Ahmed Karimi" for _, p, o in found), found
+
+
+def test_calling_on_someone_to_act_is_no_visit(extract):
+    found = triples(extract("The mayor called on Governor Ron Kessler to resign."))
+    assert not any(p == "meets" for _, p, _ in found), found
+
+
+def test_a_nationality_noun_no_one_stands_for_is_not_the_country(extract):
+    found = triples(extract("Boxing\n\nThe Mexican, who lost to Oleksandr Usyk last year, said he would fight again."))
+    assert not any("Mexico" in (s, o) for s, _, o in found), found
+
+
+def test_a_person_s_lawyer_defends_them(extract):
+    found = triples(extract("Court\n\nA federal judge in Boston sentenced former Senator Tom Riley to six years on "
+                            "Tuesday.\n\nRiley's lawyer, Amy Chen, said he would appeal."))
+    assert ("Amy Chen", "defends", "Tom Riley") in found
+    assert ("Amy Chen", "serves", "Tom Riley") not in found
