@@ -178,7 +178,7 @@ def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Rela
     nouns = [c for c in root.children if c.dep_ == "appos"] + (
         [root.head] if root.dep_ in ("appos", "compound") else [])
     for noun in nouns:
-        if a.mention(noun) is None and noun.pos_ == "NOUN":
+        if a.mentions.at(noun) is None and noun.pos_ == "NOUN":  # no name, though coreference may resolve it
             for mod in noun.children:
                 place = a.mention(mod)
                 if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
