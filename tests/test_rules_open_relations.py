@@ -48,3 +48,16 @@ def test_the_minted_property_reads_as_its_phrase():
     assert open_property("lift restriction on") == OPEN.liftRestrictionOn
     assert open_phrase(open_predicate("crash into")) == "crash into"
     assert open_phrase("chairs") is None
+
+
+def test_an_unnamed_object_stays_in_the_phrase_of_a_verbs_preposition(extract):
+    found = open_triples(extract("Kenya has recorded two cases of cholera in the coastal Kilifi County."))
+    assert ("Kenya", "record case in", "Kilifi County") in found
+    assert ("Kenya", "record in", "Kilifi County") not in found
+
+
+def test_the_ends_of_a_range_are_no_source(extract):
+    found = open_triples(extract('Ubisoft has bought many famous titles, from "Frost Run" in the 1990s '
+                                 'to "Ice Kingdom".'))
+    assert not any(p.endswith("from") for _, p, _ in found)
+    assert ("Ubisoft", "buy title", "Frost Run") not in found and ("Ubisoft", "buy from", "Frost Run") not in found

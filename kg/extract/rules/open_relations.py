@@ -48,14 +48,26 @@ def verb_links(ctx: RuleContext, verb: Token) -> Iterator[tuple[str, list[Mentio
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     base = verb.lemma_.lower() + (f" {particle}" if particle else "")
     yield base, named(ctx, ctx.args.direct_objects(verb))
+    # an unnamed object stays in the phrase: 'explained an outburst in X' is no 'explain in X'
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and unnamed(ctx, c)), None)
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ not in settings.skip_preps:
-            yield f"{base} {child.lower_}", named(ctx, pobj_entities(ctx, child))
-        elif child.dep_ == "dobj" and ctx.args.mention(child) is None and not ctx.args.entities(child):
+        if child.dep_ == "prep" and child.lower_ not in settings.skip_preps and not is_range(child):
+            middle = f" {thing.lemma_.lower()}" if thing is not None else ""
+            yield f"{base}{middle} {child.lower_}", named(ctx, pobj_entities(ctx, child))
+        elif child.dep_ == "dobj" and unnamed(ctx, child):
             # a light verb's object names the act: "lifted restrictions on X", "filed a lawsuit against X"
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ not in settings.skip_preps:
                     yield f"{base} {child.lemma_.lower()} {prep.lower_}", named(ctx, pobj_entities(ctx, prep))
+
+
+def unnamed(ctx: RuleContext, token: Token) -> bool:
+    return ctx.args.mention(token) is None and not ctx.args.entities(token)
+
+
+def is_range(prep: Token) -> bool:
+    """'from "Pitfall" in the 1980s to "Guitar Hero"': the ends of a range, not where something came from."""
+    return prep.lower_ == "from" and any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.children)
 
 
 def pobj_entities(ctx: RuleContext, prep: Token) -> list[Mention]:
