@@ -33,7 +33,7 @@ def adjunct_relations(ctx: RuleContext) -> Iterator[Relation]:
     nouns = adjunct_triggers(ctx.ontology)
     if not nouns:
         return
-    for token in ctx.doc:
+    for token in ctx.tokens:
         trigs = nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if not trigs or token.dep_ != "pobj" or token.head.dep_ != "prep":
             continue

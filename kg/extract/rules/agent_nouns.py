@@ -43,7 +43,7 @@ def agent_noun_triggers(ontology: Ontology) -> dict[str, list[Trigger]]:
 def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Each agent noun of the lexicon next to a name, without its preposition."""
     nouns = agent_noun_triggers(ctx.ontology)
-    for token in ctx.doc:
+    for token in ctx.tokens:
         # the tagger reads a noun before a name as a verb or adjective at times ("Kennedy assassin Sirhan")
         if token.pos_ in ("PUNCT", "DET", "ADP", "PRON") or ctx.args.mentions.at(token) is not None:
             continue

@@ -22,7 +22,7 @@ from kg.ontology.vocabulary import Cls
 def award_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Every award category the article names, and who won it."""
     heads = ctx.lexicon.awards.category_heads
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.lemma_.lower() not in heads or best_word(token) is None:
             continue
         if ctx.sentence_too_long(token) or ctx.negated(token.head):

@@ -64,7 +64,7 @@ def fits_inside(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
 
 def seats(ctx: RuleContext) -> Iterator[Relation]:
     """headquarteredIn from a seat noun ('headquarters') between an organisation and a place."""
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.lower_ not in ctx.lexicon.seat_nouns or ctx.args.mentions.at(noun) is not None:
             continue
         owners = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in ctx.args.entities(c)

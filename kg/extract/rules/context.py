@@ -38,11 +38,15 @@ class RuleContext:
     # (subject, object, sentence start) of every relation between two entities made so far: the open
     # relation rule keeps only links that no typed rule stated
     linked: set[tuple[str, str, int]] = field(init=False, default_factory=set)
+    # the Doc's tokens made once: `for t in doc` makes every Token object anew, and most rules walk the Doc
+    tokens: tuple[Token, ...] = field(init=False)
+    _negated: dict[int, bool] = field(init=False, default_factory=dict)  # token index -> `negated`
 
     def __post_init__(self) -> None:
         self.lexicon = self.ontology.lexicon
         self.settings = self.ontology.rules
         self.quotes = quote_spans(doc_text(self.doc))
+        self.tokens = tuple(self.doc)
 
     # ----------------------------------------------------------------- making relations
     def relate(self, subj: Mention, prop: str, obj: Mention | Quantity | str, anchor: Token, rule: str,
@@ -151,6 +155,12 @@ class RuleContext:
 
     def negated(self, token: Token) -> bool:
         """'do not fear', 'never deployed', 'oppose sending': not asserted, so not extracted."""
+        found = self._negated.get(token.i)
+        if found is None:
+            found = self._negated[token.i] = self._is_negated(token)
+        return found
+
+    def _is_negated(self, token: Token) -> bool:
         negators, negating = self.lexicon.modality.negators, self.lexicon.modality.negating
         node = token
         for _ in range(3):

@@ -14,7 +14,7 @@ from kg.ontology.vocabulary import Cls
 def frontier_pairs(ctx: RuleContext) -> Iterator[Relation]:
     """Two places joined by a hyphen before a border noun border each other."""
     nouns = ctx.lexicon.frontier_nouns
-    for noun in ctx.doc:
+    for noun in ctx.tokens:
         if noun.lower_ not in nouns or noun.pos_ != "NOUN" or ctx.sentence_too_long(noun):
             continue
         pair = hyphenated_places(ctx, noun)

@@ -26,7 +26,7 @@ def homes(ctx: RuleContext) -> Iterator[Relation]:
 def home_nouns(ctx: RuleContext) -> Iterator[Relation]:
     """'her native Ohio' (the adjective on the place), 'his Toledo hometown', 'his hometown of Dayton'."""
     nouns = ctx.lexicon.homes.nouns
-    for token in ctx.doc:
+    for token in ctx.tokens:
         prop = nouns.get(token.lower_)
         if prop is None or ctx.args.mention(token) is not None or ctx.sentence_too_long(token):
             continue

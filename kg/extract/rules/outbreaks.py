@@ -28,7 +28,7 @@ def outbreak_places(ctx: RuleContext) -> Iterator[Relation]:
     names = {m.canonical or m.name for m in diseases}
     only = diseases[0] if len(names) == 1 else None
     words = ctx.lexicon.outbreaks
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if ctx.sentence_too_long(token) or ctx.negated(token):
             continue
         # the tagger reads "A measles outbreak in X" at times as measles the subject of a verb 'outbreak'

@@ -16,7 +16,7 @@ from kg.models import Relation
 def whose_relations(ctx: RuleContext) -> Iterator[Relation]:
     """'X, whose brands include Y and Z': X owns Y and Z (`whose_nouns` in lexicon.yaml)."""
     a, whose = ctx.args, ctx.lexicon.whose
-    for t in ctx.doc:
+    for t in ctx.tokens:
         if t.lower_ != "whose" or t.dep_ != "poss":
             continue
         noun, verb = t.head, t.head.head
