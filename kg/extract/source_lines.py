@@ -12,15 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import TokenMentions, make_mention
 from kg.models import Source
+from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
 from kg.ontology.vocabulary import Cls
 
 # A monitoring service's reference code: 'FL1402001894', 'OW3004022094', '944E0738B', '94WD0125D'.
 REFERENCE_CODE = re.compile(r"^(?:[A-Z]{2}\d{10}|\d[0-9A-Z]{6,8}[A-Z])$")
+REFERENCE_CODE_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(?:[A-Z]{2}\d{10}|\d[0-9A-Z]{6,8}[A-Z])(?![0-9A-Za-z])")
 # An outlet's name is at most this many words ('Syrian Arab Republic Radio Network').
 MAX_OUTLET_WORDS = 6
 MAX_PLACE_WORDS = 4
@@ -37,8 +41,12 @@ class SourceLine:
 def source_lines(doc: Doc, ontology: Ontology) -> list[SourceLine]:
     """Every source line of the article: after a reference code, or a whole line 'City OUTLET'."""
     found: list[SourceLine] = []
+    text = doc_text(doc)
     for start, end in _lines(doc):
-        anchors = [(t.i + 1, True) for t in doc[start:end] if REFERENCE_CODE.match(t.text)]
+        line = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])]
+        # most lines hold no reference code: look at their tokens only when the text has one
+        anchors = [(t.i + 1, True) for t in doc[start:end] if REFERENCE_CODE.match(t.text)] \
+            if REFERENCE_CODE_IN_TEXT.search(line) else []
         for first, coded in [(start, False)] + anchors:
             line = _read_line(doc, first, end, coded, ontology)
             if line is not None:
@@ -50,10 +58,10 @@ def source_lines(doc: Doc, ontology: Ontology) -> list[SourceLine]:
 def _lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the text's lines (a line break is a whitespace token holding '\\n')."""
     bounds, start = [], 0
-    for t in doc:
-        if t.is_space and "\n" in t.text:
-            bounds.append((start, t.i))
-            start = t.i + 1
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)):  # only the whitespace tokens, not every Token
+        if "\n" in doc[int(i)].text:
+            bounds.append((start, int(i)))
+            start = int(i) + 1
     bounds.append((start, len(doc)))
     return [(s, e) for s, e in bounds if e > s]
 
