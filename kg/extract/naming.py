@@ -44,16 +44,6 @@ def _titled(text: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), text.lower())
 
 
-def _replace(mentions: TokenMentions, start: int, end: int, mention: Mention) -> None:
-    """Put `mention` on tokens start..end, dropping the mentions it overlaps."""
-    dropped = [t for t in mentions.spans if t[0] < end and start < t[1]]
-    for s, e, _ in dropped:
-        for i in range(s, e):
-            mentions.by_token.pop(i, None)
-    mentions.spans = [t for t in mentions.spans if t not in dropped]
-    mentions.add(start, end, mention)
-
-
 def datelines(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'MIAMI (AFP) —', 'BRUSSELS:', 'CUPERTINO, Calif. (AP) –', 'NECKARWESTHEIM/LINGEN (dpa-AFX) -':
     the places a paragraph opens with are places, the story's (NER reads capitals as organisations)."""
@@ -98,7 +88,7 @@ def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offs
         mention = make_mention(doc, span, name, cls, Source.GAZETTEER if entry else Source.RULE, entry)
         if surface is not None:
             mention = _with_text(mention, surface[1])
-        _replace(mentions, span.start, span.end, mention)
+        mentions.replace(span.start, span.end, mention)
 
 
 def text_between(doc: Doc, start: int, end: int) -> str:
@@ -303,7 +293,7 @@ def unit_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
                 or any(_claimed(mentions, t, start) for t in doc[start:noun.i]):
             continue
         span = doc[start:noun.i + 1]
-        _replace(mentions, span.start, span.end, make_mention(doc, span, span.text, Cls.Company, Source.RULE))
+        mentions.replace(span.start, span.end, make_mention(doc, span, span.text, Cls.Company, Source.RULE))
 
 
 def _claimed(mentions: TokenMentions, token, start: int) -> bool:
@@ -502,7 +492,7 @@ def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
                                           source=Source.RULE)
         else:
             mention = make_mention(doc, span, inner, Cls.Product, Source.RULE)
-        _replace(mentions, span.start, span.end, mention)
+        mentions.replace(span.start, span.end, mention)
 
 
 def _name_before(doc: Doc, mentions: TokenMentions, quote: int) -> Mention | None:
