@@ -120,6 +120,7 @@ class PossessiveRelation:
     bare: bool = False  # only with nothing between ("McLaren's Lando Norris")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
+    heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,10 @@ class Homes:
 
     nouns: dict[str, str] = field(default_factory=dict)  # "hometown" -> livesIn, "native" -> bornIn
     preps: Words = frozenset()  # "a welder from Toledo", "she is from Toledo"
+    # 'Ohio Gov. Ann Ray' lives in Ohio (titles.py, place_of_holder), unless the title is past ('former') or
+    # names a court's or prosecutor's jurisdiction rather than a home ('U.S. District Judge')
+    past_title_words: Words = frozenset()
+    jurisdiction_titles: Words = frozenset()
 
 
 @dataclass(frozen=True)
