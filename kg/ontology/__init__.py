@@ -82,6 +82,17 @@ class Ontology:
         return index
 
     @functools.cached_property
+    def _folded_names(self) -> dict[str, frozenset[str]]:
+        names: dict[str, set[str]] = {}
+        for entry in self.gazetteer:
+            names.setdefault(entry.name, set()).update(fold(n) for n in (entry.name, *entry.aliases, *entry.demonyms))
+        return {name: frozenset(folded) for name, folded in names.items()}
+
+    def folded_names(self, name: str) -> frozenset[str]:
+        """The folded names, aliases and demonyms of the entries called `name` (the entity ruler's ent_id)."""
+        return self._folded_names.get(name, frozenset())
+
+    @functools.cached_property
     def demonym_index(self) -> dict[str, GazetteerEntry]:
         index: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:
