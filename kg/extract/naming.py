@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import LEGAL_SUFFIXES, TokenMentions, make_mention
 from kg.models import Mention, Source
@@ -303,24 +303,43 @@ def _claimed(mentions: TokenMentions, token, start: int) -> bool:
 
 
 def people_killed(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'Chapman shot Lennon', 'Sirhan shot Kennedy': the one a verb of killing or shooting is done to is a person,
-    and so is the one who does it to a person, when NER took a one-word name for a place or a building (a place
-    the gazetteer knows can be the agent: 'Israel killed X'; 'shot down' is done to aircraft)."""
-    verbs = {t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == "verb"} \
-        | ontology.lexicon.lethal.person_verbs
+    """'Chapman shot Lennon', 'Sirhan shot Kennedy', "Lennon's killer", 'the assassination of Lincoln': the one a
+    verb or noun of killing is done to is a person, and so is the one who does it to a person, when NER took a
+    one-word name for a place, a building, an organisation or a product (a name the gazetteer knows keeps its
+    class: 'Israel killed X'; 'shot down' is done to aircraft)."""
+    verbs = {t.lemma for t in ontology.triggers
+             if t.property == "kills" and t.kind == "verb" and not t.subject_classes} | ontology.lexicon.lethal.person_verbs
+    nouns = {t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == "noun" and t.prep == "of"}
     for k, (s, e, m) in enumerate(mentions.spans):
         root = doc[s:e].root
-        verb = root.head
-        if e - s != 1 or m.source != Source.NER or m.cls not in (Cls.Place, Cls.Region, Cls.Facility) \
-                or verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" \
-                or any(c.dep_ == "prt" for c in verb.children):
+        if e - s != 1 or m.source != Source.NER or m.cls not in KILLED_MISTYPES:
             continue
-        if root.dep_ in ("dobj", "nsubjpass"):
+        if killed_by_verb(root, verbs) or killed_by_noun(root, nouns):
             mentions.retype(k, Cls.Person)
-        elif root.dep_ == "nsubj" and any(
+        elif root.dep_ == "nsubj" and root.head.lemma_.lower() in verbs and root.head.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and (x := mentions.at(c)) is not None and x.cls == Cls.Person
                 for c in root.head.children):
             mentions.retype(k, Cls.Person)
+
+
+# NER's guesses for a one-word name that a verb or noun of killing shows to be a person's.
+KILLED_MISTYPES = (Cls.Place, Cls.Region, Cls.Facility, Cls.Organization, Cls.Product)
+
+
+def killed_by_verb(name: Token, verbs: set[str]) -> bool:
+    """'shot Lincoln', 'Lincoln was assassinated' (not 'shot down')."""
+    verb = name.head
+    return name.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in verbs \
+        and not any(c.dep_ == "prt" for c in verb.children)
+
+
+def killed_by_noun(name: Token, nouns: set[str]) -> bool:
+    """"Lincoln's killer", "Kennedy's assassination" (no 'of' phrase naming another victim), 'the murder of Lennon'."""
+    noun = name.head
+    if name.dep_ == "poss" and noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return name.dep_ == "pobj" and noun.lower_ == "of" and noun.head.pos_ == "NOUN" \
+        and noun.head.lemma_.lower() in nouns
 
 
 def origin_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
