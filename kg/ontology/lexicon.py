@@ -152,6 +152,10 @@ class Homes:
 
     nouns: dict[str, str] = field(default_factory=dict)  # "hometown" -> livesIn, "native" -> bornIn
     preps: Words = frozenset()  # "a welder from Toledo", "she is from Toledo"
+    # 'Ohio Gov. Ann Ray' lives in Ohio (titles.py, place_of_holder), unless the title is past ('former') or
+    # names a court's or prosecutor's jurisdiction rather than a home ('U.S. District Judge')
+    past_title_words: Words = frozenset()
+    jurisdiction_titles: Words = frozenset()
 
 
 @dataclass(frozen=True)
