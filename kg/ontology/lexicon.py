@@ -120,6 +120,7 @@ class PossessiveRelation:
     bare: bool = False  # only with nothing between ("McLaren's Lando Norris")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
+    heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
 
 
 @dataclass(frozen=True)
