@@ -185,8 +185,19 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
 def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
     # a span widened past the ruler's match ('West Texas') keeps its root's id but is another name
     if span.ent_id_ and span[0].ent_id_ == span.ent_id_:
-        return ontology.entry_by_name.get(span.ent_id_)
+        entry = ontology.entry_by_name.get(span.ent_id_)
+        if entry is not None and _place_in_institution(span, entry, ontology):
+            return None
+        return entry
     return ontology.gazetteer_index.get(fold(span.text))
+
+
+def _place_in_institution(span: Span, entry: GazetteerEntry, ontology: Ontology) -> bool:
+    """'U.S. District Court': NER ran a known place into an institution's name ending in an organisation head
+    ('Court', 'Department'); the name is the institution's, not the place's."""
+    return len(span) > 1 and ontology.is_a(entry.cls, Cls.Place) \
+        and span[-1].text in ontology.lexicon.name_patterns.organization_heads \
+        and ontology.gazetteer_index.get(fold(span.text)) is not entry
 
 
 def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention] | None:
