@@ -183,21 +183,16 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
 
 
 def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
-    # a span widened past the ruler's match ('West Texas') keeps its root's id but is another name
+    # a span widened past the ruler's match keeps the id of a word inside it but is another name: 'West
+    # Texas' (the root's id), 'Norwegian Space Agency' (the demonym's, kept by the head-noun ruler's
+    # overwrite). A span inside one of the entry's names is the entry: the head-noun ruler cut the
+    # gazetteer's longer match ('Court of Justice' of 'International Court of Justice').
     if span.ent_id_ and span[0].ent_id_ == span.ent_id_:
         entry = ontology.entry_by_name.get(span.ent_id_)
-        if entry is not None and _place_in_institution(span, entry, ontology):
-            return None
-        return entry
+        text = fold(span.text)
+        if entry is not None and any(text in name for name in ontology.folded_names(entry.name)):
+            return entry
     return ontology.gazetteer_index.get(fold(span.text))
-
-
-def _place_in_institution(span: Span, entry: GazetteerEntry, ontology: Ontology) -> bool:
-    """'U.S. District Court': NER ran a known place into an institution's name ending in an organisation head
-    ('Court', 'Department'); the name is the institution's, not the place's."""
-    return len(span) > 1 and ontology.is_a(entry.cls, Cls.Place) \
-        and span[-1].text in ontology.lexicon.name_patterns.organization_heads \
-        and ontology.gazetteer_index.get(fold(span.text)) is not entry
 
 
 def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention] | None:
@@ -446,7 +441,7 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
         if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG") and t.lower_ not in titles:
             end += 1
         elif t.lower_ in ("and", "&") and end > ent.end and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" \
-                and doc[end + 1].is_title:
+                and doc[end + 1].is_title and doc[end + 1].ent_iob_ != "B":  # 'and' + a name NER began is a list
             end += 1
         else:
             break
