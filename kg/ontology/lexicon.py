@@ -287,6 +287,7 @@ class RuleSettings:
     place_preps: Words = frozenset()
     attack_preps: Words = frozenset()
     employer_preps: Words = frozenset()
+    staff_preps: Words = frozenset()  # "an astronaut from Org": held at an organisation, never at a place
     workplace_preps: Words = frozenset()  # "X, an ecologist at Purdue": any noun in apposition, at an organisation
     money_preps: Words = frozenset()
     max_amount_distance: int = 0

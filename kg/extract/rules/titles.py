@@ -45,6 +45,10 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
         if child.dep_ == "prep" and child.lower_ in ctx.settings.employer_preps:
             found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p) or owner_of(ctx, p)
                          if holds_office(ctx, m))
+        elif child.dep_ == "prep" and child.lower_ in ctx.settings.staff_preps:  # 'an astronaut from Org'
+            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+                         if holds_office(ctx, m) and ctx.ontology.is_a(m.cls, Cls.Organization)
+                         and not ctx.ontology.is_a(m.cls, Cls.Country))
     return found
 
 
