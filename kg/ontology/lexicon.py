@@ -99,6 +99,8 @@ class Lethal:
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
     person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
     aim_verbs: dict[str, str] = field(default_factory=dict)  # "fired a rifle at X": the verb and its preposition
+    doer_nouns: Words = frozenset()  # "killer", "assassin": the noun stands for the one who kills
+    deed_words: Words = frozenset()  # "committed the murder of X", "pleaded guilty to": the subject did it
 
 
 @dataclass(frozen=True)
