@@ -361,9 +361,15 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     full = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if len(m.name.split()) >= 2
             and not any(c.isdigit() for c in m.name)  # 'Neckarwestheim 2' is a plant, not a person
             and m.source != Source.GAZETTEER and (m.cls == Cls.Person or _person_like(doc[s:e], m, ontology))]
+    titles = {m.name: m for s, e, m in mentions.spans if e - s == 1 and _quoted_title(doc, s, e, m)}
     singles = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if " " not in m.name and e - s == 1
-               and m.source in (Source.NER, Source.RULE) and m.cls in DEFAULT_CLASSES]
+               and m.source in (Source.NER, Source.RULE) and m.cls in DEFAULT_CLASSES
+               and not _quoted_title(doc, s, e, m)]
     for k, m in singles:
+        if m.name in titles:  # "living in Lincoln's world" in an article on the film "Lincoln": the film
+            title = titles[m.name]
+            _set(mentions, k, dataclasses.replace(m, cls=title.cls, wikidata=title.wikidata, canonical=title.canonical))
+            continue
         by_last = [(j, f) for j, f in full if _name_words(f.name)[-1] == m.name]
         by_first = [(j, f) for j, f in full if _name_words(f.name)[0] == m.name]
         people = lambda found: {tuple(_name_words(f.name)) for _, f in found}  # 'Charles III', 'King Charles III'
@@ -379,6 +385,15 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
             f = mentions.spans[j][2]
         _set(mentions, k, dataclasses.replace(m, name=f.name, cls=Cls.Person, wikidata=f.wikidata,
                                               canonical=f.canonical))
+
+
+def _quoted_title(doc: Doc, start: int, end: int, mention: Mention) -> bool:
+    """'"Lincoln," a drama about Abraham Lincoln': a work titled in quotes after its subject's surname is the
+    work, not the person (quoted_titles typed it a Product)."""
+    if mention.cls != Cls.Product or start < 1 or not doc[start - 1].is_quote:
+        return False
+    after = doc[end:end + 2]
+    return len(after) > 0 and (after[0].is_quote or after[0].is_punct and len(after) > 1 and after[1].is_quote)
 
 
 def tail_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:

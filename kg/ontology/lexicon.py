@@ -120,6 +120,7 @@ class PossessiveRelation:
     bare: bool = False  # only with nothing between ("McLaren's Lando Norris")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
+    heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
 
 
 @dataclass(frozen=True)
@@ -284,6 +285,7 @@ class RuleSettings:
     place_preps: Words = frozenset()
     attack_preps: Words = frozenset()
     employer_preps: Words = frozenset()
+    staff_preps: Words = frozenset()  # "an astronaut from Org": held at an organisation, never at a place
     workplace_preps: Words = frozenset()  # "X, an ecologist at Purdue": any noun in apposition, at an organisation
     money_preps: Words = frozenset()
     max_amount_distance: int = 0

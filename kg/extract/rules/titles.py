@@ -43,9 +43,22 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
     found: list[Mention] = []
     for child in title.children:
         if child.dep_ == "prep" and child.lower_ in ctx.settings.employer_preps:
-            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p) or owner_of(ctx, p)
                          if holds_office(ctx, m))
+        elif child.dep_ == "prep" and child.lower_ in ctx.settings.staff_preps:  # 'an astronaut from Org'
+            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+                         if holds_office(ctx, m) and ctx.ontology.is_a(m.cls, Cls.Organization)
+                         and not ctx.ontology.is_a(m.cls, Cls.Country))
     return found
+
+
+def owner_of(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """"a chemist with the Agriculture Department's research service": an unnamed part of a named organisation
+    (a possessive on a common noun) is held at that organisation."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [m for c in noun.children if c.dep_ == "poss" for m in [ctx.args.mention(c)]
+            if m is not None and m.source != Source.DEMONYM and ctx.ontology.is_a(m.cls, Cls.Organization)]
 
 
 def holds_office(ctx: RuleContext, m: Mention) -> bool:
@@ -74,7 +87,9 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     or place named in the title ('UK Defence Secretary', 'Florida Gov.') or given as `employers`."""
     a = ctx.args
     organisations = named_organisations(ctx, words) + list(employers)
-    words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
+    # an honorific before the title goes ('Dr'), the title's own last word stays: 'a University professor'
+    words = [t for t in words if t.i == anchor.i or t.lower_.rstrip(".") not in ctx.lexicon.honorifics
+             or title_word(ctx, t) in ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
         a.mention(t) is None or a.mention(t).source in (Source.DEMONYM, Source.ROLE))]
