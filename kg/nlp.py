@@ -156,9 +156,11 @@ def event_patterns(ontology: Ontology) -> list[dict]:
     vehicles = sorted(names.vehicle_nouns)
     word = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "this", "that", "its", "their"]}}
     joint = {"LOWER": {"IN": ["and", "of", "for", "&"]}, "OP": "?"}
+    # before the joint no word is a head: 'X National Bank and Y Commercial Bank' are two names, not one
+    leading = {**word, "ORTH": {"NOT_IN": org_last}}
     return [
         {"label": "EVENT", "pattern": [{"IS_TITLE": True, "OP": "+"}, {"ORTH": {"IN": heads}}]},
-        {"label": "ORG", "pattern": [word, {**word, "OP": "*"}, joint, {**word, "OP": "*"},
+        {"label": "ORG", "pattern": [leading, {**leading, "OP": "*"}, joint, {**word, "OP": "*"},
                                      {"ORTH": {"IN": org_last}}]},
         # 'Kingsbridge Rovers', 'Holloway Athletic': a club's name ends in a team word
         {"label": "ORG", "pattern": [word, {**word, "OP": "?"}, {"ORTH": {"IN": sorted(ontology.lexicon.team_name_words)}}]},

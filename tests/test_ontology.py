@@ -101,3 +101,18 @@ def test_gazetteer_with_undeclared_class_is_an_ontology_error(tmp_path):
 def test_unreadable_ontology_is_an_ontology_error(tmp_path):
     with pytest.raises(OntologyError):
         load_ontology(tmp_path)
+
+
+def test_a_section_country_of_the_gazetteer_places_its_entries_in_that_country(ontology):
+    # section_countries in gazetteer.yaml, not a table in code: a US state is in the United States
+    assert GAZETTEER["section_countries"]["us_states"] == "United States"
+    ohio = ontology.entry_by_name["Ohio"]
+    assert ohio.cls == "Region" and ohio.country == "United States"
+
+
+def test_an_entry_naming_its_own_country_keeps_it_over_the_section_country(tmp_path):
+    target = copy_ontology(tmp_path)
+    data = yaml.safe_load((target / "gazetteer.yaml").read_text(encoding="utf-8"))
+    data["us_states"].append({"name": "Nowhere Province", "country": "Canada"})
+    (target / "gazetteer.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_ontology(target).entry_by_name["Nowhere Province"].country == "Canada"

@@ -106,3 +106,14 @@ def test_an_event_named_after_a_city_is_held_there(extract):
 def test_an_event_named_after_a_country_is_not_placed_by_its_name(extract):
     found = triples(extract("Coco Gauff won the US Open on Saturday."))
     assert not any(s == "US Open" and p in ("heldAt", "locatedIn") for s, p, _ in found)
+
+
+def test_a_person_living_in_a_city_and_state_lives_in_the_state_too(extract):
+    found = triples(extract("The driver, Owen Pryce, 41, of Elkhart, Ind., was not hurt."))
+    assert {("Owen Pryce", "livesIn", "Elkhart"), ("Owen Pryce", "livesIn", "Ind")} <= found
+
+
+def test_a_birthplace_is_not_widened_to_the_state(extract):
+    # true, but CoNLL04 names such birthplaces as one 'City, State' span: only the city is stated
+    found = triples(extract("Owen Pryce was born in Elkhart, Ind., in 1950."))
+    assert not [t for t in found if t[1] == "bornIn" and t[2] != "Elkhart"]

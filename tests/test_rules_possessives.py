@@ -58,3 +58,8 @@ def test_a_name_before_a_possessive_apposition_is_what_it_names(extract):
 def test_a_name_before_a_rivals_apposition_is_not_owned(extract):
     found = triples(extract("Analysts compared Vantor Labs, Siemens's main rival, with Orbis Holdings."))
     assert ("Siemens", "owns", "Vantor Labs") not in found
+
+
+def test_a_states_person_lives_there(extract):
+    found = triples(extract("Nebraska's Lyle Brandt chaired the panel."))
+    assert ("Lyle Brandt", "livesIn", "Nebraska") in found

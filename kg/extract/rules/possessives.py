@@ -72,6 +72,9 @@ def possessed_name(ctx: RuleContext, first: Token) -> tuple[list[Token], Mention
     k = first.i
     while k < len(doc) and len(between) <= MAX_MODIFIERS and a.mentions.at(doc[k]) is None:
         t = doc[k]
+        if t.is_quote and between:  # "Campion's film 'The Piano'": a title in quotes after its noun
+            k += 1
+            continue
         glued = t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
         if not (glued or t.is_lower and t.pos_ in ("ADJ", "NOUN", "VERB", "ADV")):
             return between, None
@@ -98,6 +101,8 @@ def possessive(ctx: RuleContext, owner: Mention, between: list[Token], named: Me
         if not (ctx.ontology.is_a(owner.cls, entry.owner) and ctx.ontology.is_a(named.cls, entry.named)):
             continue
         if entry.bare and between or entry.owned and not owned:
+            continue
+        if entry.heads and not (between and between[-1].lower_ in entry.heads):
             continue
         subj, obj = (named, owner) if entry.reverse else (owner, named)
         yield from ctx.relate(subj, entry.property, obj, anchor, "possessive")

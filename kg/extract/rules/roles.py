@@ -21,6 +21,7 @@ def role_relations(ctx: RuleContext) -> Iterator[Relation]:
     """'UK Defence Secretary John Healey', 'John Healey, the UK Defence Secretary' -> role, serves/leads."""
     for start, end, person, root in ctx.people():
         yield from compound_title(ctx, start, end, person, root)
+        yield from ranked_title(ctx, start, person)
         yield from appositions(ctx, person, root)
         yield from postnominal(ctx, end, person, root)
         yield from party_and_state(ctx, end, person)
@@ -103,13 +104,43 @@ def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root
     k = title_start(ctx, start)
     last = doc[start - 1 - (of_title_length(ctx, start) and 2)] if start else None  # 'Secretary' of 'Secretary of State'
     before = list(doc[k:start]) if last is None or last.head.i in span_ids or last.head.i >= start else []
-    while before and before[-1].lower_.rstrip(".") in ctx.lexicon.honorifics - ctx.lexicon.all_titles:
+    before = [t for t in before if not split_dot(t)]
+    while before and before[-1].lower_.rstrip(".") in ctx.lexicon.honorifics \
+            and title_word(ctx, before[-1]) not in ctx.lexicon.all_titles:
         before.pop()  # "External Affairs Minister Dr S Jaishankar": the honorific is no part of the title
     if before and is_title(ctx, before):
         owner = possessor(ctx, k, start)
         yield from role_from(ctx, person, before, root, "compound-title", [owner] if owner else [])
         if len(before) == 1 and owner is None:
             yield from local_office(ctx, person, before[0], root)
+
+
+def split_dot(token: Token) -> bool:
+    """The dot of an abbreviation the tokenizer split off ('Lt .')."""
+    return token.text == "." and token.i > 0 and not token.doc[token.i - 1].whitespace_ \
+        and token.doc[token.i - 1].is_alpha
+
+
+def ranked_title(ctx: RuleContext, start: int, person: Mention) -> Iterator[Relation]:
+    """'Coast Guard Lt. Ann Fry', 'Highway Patrol Officer Ann Fry': an organisation's name, a title (an abbreviated
+    rank whose dot the tokenizer split off), then the name, read in order where the parser hung the title
+    elsewhere than on the name (compound_title reads the titles it did hang there)."""
+    doc, k, words = ctx.doc, start, []
+    while k > 1:
+        t = doc[k - 1]
+        if split_dot(t) and doc[k - 2].lower_ + "." in ctx.lexicon.title_abbreviations:
+            k -= 1  # 'Lt .': the abbreviation's own dot
+        elif t.pos_ in ("PROPN", "NOUN") and t.is_title and ctx.args.mention(t) is None \
+                and title_word(ctx, t) in ctx.lexicon.titles_and_occupations:
+            words.insert(0, t)
+            k -= 1
+        else:
+            break
+    org = ctx.args.mentions.at(doc[k - 1]) if words and k > 0 else None
+    if org is None or org.source == Source.DEMONYM or not ctx.ontology.is_a(org.cls, Cls.Organization) \
+            or title_start(ctx, start) < k:
+        return
+    yield from role_from(ctx, person, words, words[-1], "ranked-title", [org])
 
 
 def local_office(ctx: RuleContext, person: Mention, title: Token, root: Token) -> Iterator[Relation]:

@@ -43,9 +43,22 @@ def employers(ctx: RuleContext, title: Token) -> list[Mention]:
     found: list[Mention] = []
     for child in title.children:
         if child.dep_ == "prep" and child.lower_ in ctx.settings.employer_preps:
-            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p) or owner_of(ctx, p)
                          if holds_office(ctx, m))
+        elif child.dep_ == "prep" and child.lower_ in ctx.settings.staff_preps:  # 'an astronaut from Org'
+            found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
+                         if holds_office(ctx, m) and ctx.ontology.is_a(m.cls, Cls.Organization)
+                         and not ctx.ontology.is_a(m.cls, Cls.Country))
     return found
+
+
+def owner_of(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """"a chemist with the Agriculture Department's research service": an unnamed part of a named organisation
+    (a possessive on a common noun) is held at that organisation."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [m for c in noun.children if c.dep_ == "poss" for m in [ctx.args.mention(c)]
+            if m is not None and m.source != Source.DEMONYM and ctx.ontology.is_a(m.cls, Cls.Organization)]
 
 
 def holds_office(ctx: RuleContext, m: Mention) -> bool:
@@ -74,7 +87,9 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     or place named in the title ('UK Defence Secretary', 'Florida Gov.') or given as `employers`."""
     a = ctx.args
     organisations = named_organisations(ctx, words) + list(employers)
-    words = [t for t in words if t.lower_.rstrip(".") not in ctx.lexicon.honorifics - ctx.lexicon.all_titles]
+    # an honorific before the title goes ('Dr'), the title's own last word stays: 'a University professor'
+    words = [t for t in words if t.i == anchor.i or t.lower_.rstrip(".") not in ctx.lexicon.honorifics
+             or title_word(ctx, t) in ctx.lexicon.all_titles]
     possessive = {t.i for t in words if t.dep_ == "poss" or t.head.dep_ == "poss" or t.dep_ == "case"}
     title_words = [t for t in words if t.i not in possessive and (
         a.mention(t) is None or a.mention(t).source in (Source.DEMONYM, Source.ROLE))]
@@ -85,7 +100,10 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     prop = ctx.lexicon.title_property(phrase(ctx, title_words))
     last = title_word(ctx, title_words[-1]) if title_words else ""
     for org in dict.fromkeys(organisations):
-        yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
+        if holds_over(ctx, org, title_words):
+            yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
+        if residence_title(ctx, words, last):
+            yield from place_of_holder(ctx, person, org, anchor, modal)
     event = event_of_noun(ctx, title_words) if not organisations else None
     if event is not None and prop in ctx.lexicon.title_event_properties:
         yield from ctx.relate(person, ctx.lexicon.title_event_properties[prop], event, anchor, rule, modal=modal)
@@ -93,6 +111,33 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     if boss is not None:  # 'Abbott spokesman Andrew Mahaleris' speaks for Abbott; "Riley's lawyer" defends Riley
         yield from ctx.relate(person, office_property(ctx, "serves", boss, last), boss, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
+
+
+def holds_over(ctx: RuleContext, org: Mention, title_words: Sequence[Token]) -> bool:
+    """An organisation is served by any title; a town or state only by an office ('Denver lawyer X' does not
+    represent Denver, 'Denver Mayor X' governs it)."""
+    if ctx.ontology.is_a(org.cls, Cls.Agent) or not ctx.ontology.is_a(org.cls, Cls.Place):
+        return True
+    offices = ctx.lexicon.office_titles
+    text = phrase(ctx, title_words)
+    return text in offices or any(text[i + 1:] in offices for i, ch in enumerate(text) if ch in " -")
+
+
+def residence_title(ctx: RuleContext, words: Sequence[Token], last: str) -> bool:
+    """A present title that is no court's or prosecutor's: its holder lives in the place it names."""
+    homes = ctx.lexicon.homes
+    past = any(t.lower_.strip("-") in homes.past_title_words for t in words) or \
+        any(c.lower_.strip("-") in homes.past_title_words for t in words for c in t.children if c.dep_ == "amod")
+    return not past and last not in homes.jurisdiction_titles
+
+
+def place_of_holder(ctx: RuleContext, person: Mention, place: Mention, anchor: Token,
+                    modal: bool) -> Iterator[Relation]:
+    """'Ohio Gov. Ann Ray', 'Tulsa Mayor X', 'a Tulsa dentist, Y': whoever holds an office or works under the name
+    of a town or state (not a country: 'UK envoy') lives there."""
+    if place.source != Source.DEMONYM and ctx.ontology.is_a(place.cls, Cls.Place) \
+            and not ctx.ontology.is_a(place.cls, Cls.Agent):
+        yield from ctx.relate(person, "livesIn", place, anchor, "office-residence", modal=modal)
 
 
 def person_served(ctx: RuleContext, words: Sequence[Token], person: Mention) -> Mention | None:

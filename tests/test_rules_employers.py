@@ -1,0 +1,41 @@
+"""Where a title is held (kg/extract/rules/roles.py, titles.py): a title ending in a word that is also an honorific
+('professor', 'officer'), an abbreviated rank after an organisation's name, an unnamed part of a named organisation;
+each with a near miss that must name no employer."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, person, org", [
+    # the title's last word is also an honorific before names ('Professor Ann Fry'): here it is the title
+    ("Tom Reyes, a former Halvorsen University professor, said the results were clear.",
+     "Tom Reyes", "Halvorsen University"),
+    ("Tom Reyes, chief financial officer for Brandt Industries, said the plant would close.",
+     "Tom Reyes", "Brandt Industries"),
+    ("A Halvorsen University law professor, Tom Reyes helped draft the bill.", "Tom Reyes", "Halvorsen University"),
+    # an abbreviated rank whose dot the tokenizer splits off
+    ("The ferry sank within minutes, said Coast Guard Lt. Tom Reyes.", "Tom Reyes", "Coast Guard"),
+    # an unnamed part of a named organisation
+    ("Tom Reyes, a plant physiologist with the Agriculture Department's research service, said yields fell.",
+     "Tom Reyes", "Agriculture Department"),
+])
+def test_the_organisation_a_title_is_held_at(extract, text, person, org):
+    found = triples(extract(text))
+    assert any(s == person and o == org and p in ("serves", "leads", "worksFor") for s, p, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Professor Ann Fry said the results were clear.",                   # an honorific, no organisation
+    "Lt. Tom Reyes said the ferry sank within minutes.",
+    "Tom Reyes, a plant physiologist, studied his brother's research service.",
+])
+def test_no_employer_where_none_is_named(extract, text):
+    assert not any(p in ("serves", "leads", "worksFor") for _, p, _ in triples(extract(text)))
+
+
+def test_an_honorific_before_a_title_is_still_left_out_of_it(extract):
+    found = triples(extract("Foreign Minister Dr Ravi Menon met the delegation."))
+    assert ("Ravi Menon", "role", "Foreign Minister") in found, found

@@ -1,0 +1,44 @@
+"""Killing said around a gerund, a penalty noun or a mistagged verb (kg/extract/arguments.py, naming.people_killed,
+kg/extract/rules/killing.py), each with a near miss that must state no killing."""
+from __future__ import annotations
+
+import pytest
+from conftest import triples
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text, killer, victim", [
+    # a gerund after a preposition on a passive: its passive subject did it
+    ("Victor Marlow was arrested an hour after shooting Dunbar near the station.", "Victor Marlow", "Dunbar"),
+    ("Ingrid Hale was detained two days after stabbing Tom Redding to death.", "Ingrid Hale", "Tom Redding"),
+    # a penalty noun: whoever serves or faces it is held to have done the gerund
+    ("Victor Marlow is serving a life sentence for assassinating Dunbar in Leeds.", "Victor Marlow", "Dunbar"),
+    ("Ingrid Hale faces two counts of murdering Tom Redding.", "Ingrid Hale", "Tom Redding"),
+    # 'shot' taken for a noun: the coordinated verb keeps its subject
+    ("Victor Marlow shot and mortally wounded Edwin Dunbar in the lobby.", "Victor Marlow", "Edwin Dunbar"),
+])
+def test_the_one_held_to_have_killed_is_found_around_a_gerund(extract, text, killer, victim):
+    assert (killer, "kills", victim) in triples(extract(text))
+
+
+@pytest.mark.parametrize("text, killer, victim", [
+    ("Dunbar's assassin, Victor Marlow, died in prison last year.", "Victor Marlow", "Dunbar"),
+    ("Historians still argue over the murder of Dunbar by Victor Marlow.", "Victor Marlow", "Dunbar"),
+])
+def test_a_one_word_name_killed_is_a_person(extract, text, killer, victim):
+    assert (killer, "kills", victim) in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Victor Marlow was acquitted two years after shooting Edwin Dunbar.",   # cleared: no one here did it
+    "Victor Marlow was praised by Edwin Dunbar after visiting the ward.",    # no killing at all
+    "Victor Marlow read a long sentence about killing Edwin Dunbar off in the novel.",
+])
+def test_no_killing_where_the_clause_clears_or_says_none(extract, text):
+    assert not any(p == "kills" for _, p, _ in triples(extract(text)))
+
+
+def test_an_organisation_eliminated_in_a_contest_stays_an_organisation(extract):
+    (ex,) = extract("Arsenal eliminated Sevilla in the final.")
+    assert not any(m.cls == "Person" for m in ex.mentions)
