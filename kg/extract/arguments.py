@@ -51,7 +51,9 @@ def _paragraph_break(token: Token) -> bool:
 
 
 def _dateline_word(token: Token) -> bool:
-    return token.text in DATELINE_GLUE or token.text[:1].isupper() or token.text.endswith(".")
+    """A word a dateline holds: a place, an agency, glue, or the day of a wire date ('STOCKHOLM, March 4 (Reuters) -')."""
+    text = token.text
+    return text in DATELINE_GLUE or text[:1].isupper() or text.endswith(".") or text.isdigit() and len(text) <= 2
 
 
 FinderMethod = Callable[..., list[Mention]]
@@ -456,6 +458,8 @@ class ArgumentFinder:
             if head.lower_ in self._time_preps:  # "after the assassination of X, Davis appeared": a time, not his act
                 return []
             verb = head.head
+            if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "pleaded guilty to the murder of X"
+                verb = verb.head
             if head.lower_ in ("on", "onto", "into") and verb.lemma_.lower() in self._causative:
                 moved = [m for c in verb.children if c.dep_ == "dobj" for m in self.entities(c)]
                 if moved:  # "sending the spacecraft on a journey to Europa": the spacecraft journeys
