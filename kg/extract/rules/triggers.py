@@ -12,6 +12,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.courts import court_agents
 from kg.extract.rules.funding import money_arguments
 from kg.extract.rules.participants import coordinated_pairs, presence
 from kg.extract.rules.results import contest_wins
@@ -173,10 +174,14 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     if trig.object_nouns and not any(c.lemma_.lower() in trig.object_nouns for c in object_heads(trig, token)):
         return
     subjects, objects, rule = restricted(ctx, trig, *arguments)
+    if not subjects and objects and trig.property in ctx.lexicon.court_acts and ctx.args.is_passive(token):
+        subjects, rule = court_agents(ctx, token)  # "X was sentenced to five years at Leeds Crown Court"
     for s in subjects:
         for o in objects:
             yield from ctx.relate(s, trig.property, o, token, rule)
-    if trig.kind == "verb" and trig.property not in ctx.ontology.symmetric:
+    # a reversed verb's 'with' goes with its grammatical subject, now the object: 'X lost a contract with Y'
+    # makes Y no winner over X
+    if trig.kind == "verb" and trig.property not in ctx.ontology.symmetric and not trig.reverse:
         for o in objects:
             for co in co_agents(ctx, token, trig):
                 yield from ctx.relate(co, trig.property, o, token, "co-agent")
