@@ -27,8 +27,10 @@ ADJECTIVE_ENDINGS = ("ic", "ian", "ern", "ese", "ish")
 # Forms of address kept in an alias ("Mr Healey", "Dr Haddad"); ranks and offices are not.
 SHORT_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 # Legal forms ending a company's name: 'Hyundai Rotem Co.' is the company Hyundai Rotem ('OpenAI LP' is not
-# OpenAI: a limited partnership is an entity of its own).
-LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated"}
+# OpenAI: a limited partnership is an entity of its own). Wire copy writes European and Asian forms too ('Nokia
+# Oyj', 'Siemens Energy GmbH', 'Equinor ASA'); 'AB' is left out, a Canadian province's abbreviation as well.
+LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated",
+                  "oyj", "oy", "asa", "gmbh", "spa", "bv", "kgaa", "pty", "pte", "bhd"}
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 
@@ -177,7 +179,7 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
     """A mention of `span`; `surface` is the text as written when wider ('Mr Healey' for the name 'Healey')."""
     surface = surface if surface is not None else span
     return Mention(doc_id=doc._.article.doc_id, start=surface.start_char, end=span.end_char,
-                   text=doc[surface.start:span.end].text,  # Doc.text is rebuilt from the tokens on every access
+                   text=token_table(doc).span_text(doc_text(doc), surface.start, span.end),
                    name=name, cls=cls, source=source,
                    wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -43,7 +44,7 @@ def agent_noun_triggers(ontology: Ontology) -> dict[str, list[Trigger]]:
 def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Each agent noun of the lexicon next to a name, without its preposition."""
     nouns = agent_noun_triggers(ctx.ontology)
-    for token in ctx.tokens:
+    for token in ctx.tokens_with(nouns.keys(), LEMMA, LOWER):
         # the tagger reads a noun before a name as a verb or adjective at times ("Kennedy assassin Sirhan")
         if token.pos_ in ("PUNCT", "DET", "ADP", "PRON") or ctx.args.mentions.at(token) is not None:
             continue
@@ -75,6 +76,9 @@ def described(ctx: RuleContext, noun: Token) -> list[Mention]:
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":  # '[Vee], a welder and a Fargo native'
         noun = noun.head
     if noun.dep_ in ("compound", "appos") and a.mention(noun.head) is not None:
+        nxt = a.mention(ctx.doc[noun.i + 1]) if noun.i + 1 < len(ctx.doc) else None
+        if nxt is not None and nxt is not a.mention(noun.head):
+            return []  # "Iasi, which Romania's grid operator Transelectrica": the noun is the next name's title
         return a.entities(noun.head)
     found = [m for c in noun.children if c.dep_ == "appos" for m in a.entities(c)]
     if not found and noun.dep_ == "attr" and noun.head.lemma_ == "be":

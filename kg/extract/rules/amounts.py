@@ -38,7 +38,7 @@ def dash_segment(sent: Span, ent: Span) -> tuple[int, int]:
 def amounts(ctx: RuleContext) -> Iterator[Relation]:
     """Attach money and counts to the entity they belong to, or to the sentence's topic."""
     previous_topic: Mention | None = None
-    ents = list(ctx.doc.ents)  # Span.ents walks every entity of the Doc, so group them once
+    ents = ctx.ents  # Span.ents walks every entity of the Doc, so group them once
     at = 0
     for sent in ctx.doc.sents:
         first = at
