@@ -41,3 +41,8 @@ def test_a_companys_contract_maker_is_relied_on(extract):
 def test_a_nationality_before_contractor_is_no_customer(extract):
     found = triples(extract("The tanks are built by South Korean defense contractor Baltic Castings."))
     assert not any(p == "reliesOn" for _, p, _ in found)
+
+
+def test_an_agent_noun_coordinated_in_an_apposition_describes_the_name(extract):
+    found = triples(extract("The court heard Owen Pryce, a welder and a Tulsa native, on Monday."))
+    assert ("Owen Pryce", "bornIn", "Tulsa") in found

@@ -72,6 +72,8 @@ def described(ctx: RuleContext, noun: Token) -> list[Mention]:
     """The named things the noun describes: 'Kennedy assassin [Sirhan]', '[Booth], Lincoln's killer',
     "Lincoln's killer, [Booth]", '[Vee], a Fargo native', '[Vee] is a Fargo native'."""
     a = ctx.args
+    if noun.dep_ == "conj" and noun.head.dep_ == "appos":  # '[Vee], a welder and a Fargo native'
+        noun = noun.head
     if noun.dep_ in ("compound", "appos") and a.mention(noun.head) is not None:
         return a.entities(noun.head)
     found = [m for c in noun.children if c.dep_ == "appos" for m in a.entities(c)]
