@@ -54,3 +54,36 @@ def test_a_film_titled_with_a_surname_is_not_the_person(extract):
 def test_a_possessed_product_without_a_film_noun_is_not_directed(extract):
     found = triples(extract("Elon Musk's rocket Starship exploded over Texas."))
     assert not any(p == "directs" for _, p, _ in found)
+
+
+# ------------------------------------------------------------------ courts: the agent a court report leaves out
+
+@pytest.mark.parametrize("text, fact", [
+    ("Mark Doyle was sentenced to nine years in prison at Leeds Crown Court.",
+     ("Leeds Crown Court", "sentences", "Mark Doyle")),
+    ("Tom Hill was found guilty of bribery at Denver District Court.", ("Denver District Court", "convicts", "Tom Hill")),
+    ("Judge Anna Ward told the court the crimes were cruel. Mark Doyle was jailed for nine years.",
+     ("Anna Ward", "sentences", "Mark Doyle")),
+    ("Sara Lind was given a whole-life order on Friday. Passing sentence, Mr Justice Pryce called her crimes "
+     "calculated.", ("Pryce", "sentences", "Sara Lind")),
+    ("Doyle's sentencing is scheduled for May 3, Judge Anna Ward said.", ("Anna Ward", "sentences", "Doyle")),
+    ("Passing sentence on Mark Doyle, Judge Anna Ward said he had shown no remorse.",
+     ("Anna Ward", "sentences", "Mark Doyle")),
+])
+def test_a_court_act_without_its_agent_is_the_courts_or_the_judges(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_minister_of_justice_is_no_judge(extract):
+    found = triples(extract("Justice Minister Ana Ruiz spoke on Monday. Mark Doyle was jailed for nine years."))
+    assert not any(p == "sentences" for _, p, _ in found)
+
+
+def test_two_judges_and_no_court_leave_the_agent_unsaid(extract):
+    found = triples(extract("Judge Anna Ward and Judge Ben Holt heard the case. Mark Doyle was jailed for nine years."))
+    assert not any(p == "sentences" for _, p, _ in found)
+
+
+def test_a_place_run_into_a_court_name_is_the_court(extract):
+    found = triples(extract("Tom Hill was found guilty after a trial in U.S. District Court in Denver."))
+    assert ("U.S. District Court", "convicts", "Tom Hill") in found

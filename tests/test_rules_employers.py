@@ -39,3 +39,25 @@ def test_no_employer_where_none_is_named(extract, text):
 def test_an_honorific_before_a_title_is_still_left_out_of_it(extract):
     found = triples(extract("Foreign Minister Dr Ravi Menon met the delegation."))
     assert ("Ravi Menon", "role", "Foreign Minister") in found, found
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a relative clause on the name gives the person its title
+    ("Ann Fry, who was a reporter for the Granville Gazette, wrote the story.", ("Ann Fry", "serves", "Granville Gazette")),
+    ("Ann Fry, who became chief executive of Brandt Industries in 2001, retired.",
+     ("Ann Fry", "leads", "Brandt Industries")),
+    # a seat on a board or council
+    ("Tom Reyes, who has served on the Granville City Council since 1990, voted against the plan.",
+     ("Tom Reyes", "memberOf", "Granville City Council")),
+])
+def test_a_clause_on_the_name_says_where_the_person_works(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Reyes, who is not a member of the Reform Party, voted.",
+    "Ann Fry, who met a reporter for the Granville Gazette, wrote the story.",
+])
+def test_no_title_from_a_negated_or_other_clause(extract, text):
+    assert not any(p in ("serves", "memberOf", "leads") and s in ("Tom Reyes", "Ann Fry")
+                   for s, p, _ in triples(extract(text)))

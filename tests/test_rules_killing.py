@@ -42,3 +42,25 @@ def test_no_killing_where_the_clause_clears_or_says_none(extract, text):
 def test_an_organisation_eliminated_in_a_contest_stays_an_organisation(extract):
     (ex,) = extract("Arsenal eliminated Sevilla in the final.")
     assert not any(m.cls == "Person" for m in ex.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "Detective Ann Fry led the investigation into the murder of Tom Reyes.",
+    "Ann Fry wrote a book about the assassination of Tom Reyes.",
+    "Ann Fry witnessed the killing of Tom Reyes.",
+    "Ann Fry, who reported on the murder of Tom Reyes, retired.",
+])
+def test_a_noun_of_killing_under_another_verb_kills_no_one(extract, text):
+    assert not any(p == "kills" for _, p, _ in triples(extract(text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Fry pleaded guilty to the murder of Tom Reyes.",
+    "Ann Fry committed the murder of Tom Reyes.",
+    "Ann Fry is serving a life sentence for the murder of Tom Reyes.",
+    "Police arrested Ann Fry in the killing of Tom Reyes.",
+    "The murder of Tom Reyes by Ann Fry shocked the town.",
+    "Ann Fry's killing of Tom Reyes shocked the town.",
+])
+def test_a_noun_of_killing_has_its_doer_where_the_clause_holds_one_to_it(extract, text):
+    assert ("Ann Fry", "kills", "Tom Reyes") in triples(extract(text))

@@ -426,6 +426,8 @@ class ArgumentFinder:
             if head.lower_ in self._time_preps:  # "after the assassination of X, Davis appeared": a time, not his act
                 return []
             verb = head.head
+            if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "pleaded guilty to the murder of X"
+                verb = verb.head
             if head.lower_ in ("on", "onto", "into") and verb.lemma_.lower() in self._causative:
                 moved = [m for c in verb.children if c.dep_ == "dobj" for m in self.entities(c)]
                 if moved:  # "sending the spacecraft on a journey to Europa": the spacecraft journeys

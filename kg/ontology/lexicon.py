@@ -99,6 +99,8 @@ class Lethal:
     instruments: Words = frozenset()  # "the shots that killed X": whoever fired them kills
     person_verbs: Words = frozenset()  # "Booth shot Lincoln": from a named person to a named person, a killing
     aim_verbs: dict[str, str] = field(default_factory=dict)  # "fired a rifle at X": the verb and its preposition
+    doer_nouns: Words = frozenset()  # "killer", "assassin": the noun stands for the one who kills
+    deed_words: Words = frozenset()  # "committed the murder of X", "pleaded guilty to": the subject did it
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,9 @@ class Lexicon:
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
     counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
+    judge_titles: Words = frozenset()  # 'Judge X', 'Mr Justice X': a court's acts with no agent are the judge's
+    court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
+    patient_nouns: dict[str, str] = field(default_factory=dict)  # "X's sentencing": noun -> property done to X
     team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club
     team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
     subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead

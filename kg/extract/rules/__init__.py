@@ -15,6 +15,7 @@ from kg.extract.rules.appointments import appointed_roles, predicate_roles
 from kg.extract.rules.awards import award_relations
 from kg.extract.rules.containment import containment, seats
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.courts import court_patients
 from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.homes import homes
@@ -39,6 +40,7 @@ Rule = Callable[[RuleContext], Iterable[Relation]]
 
 RULES: tuple[Rule, ...] = (
     trigger_relations,  # lexicon triggers: "deployed troops to", "talks with", "UK-French"
+    court_patients,  # "Doyle's sentencing is set for May 3": the court or the article's judge sentences Doyle
     adjunct_relations,  # "at the invitation of Modi": Modi invites the clause's subject
     role_relations,  # "Defence Secretary John Healey", "John Healey, the Defence Secretary"
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"

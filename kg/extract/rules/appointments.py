@@ -104,6 +104,9 @@ def subject_people(ctx: RuleContext) -> Iterator[tuple[Mention, Token]]:
     a person ('she was appointed party leader')."""
     for _, _, person, root in ctx.people():
         yield person, root
+        # 'X, who was a reporter for Y': the relative pronoun subject of a clause on the name stands for the person
+        yield from ((person, w) for c in root.children if c.dep_ == "relcl" for w in c.children
+                    if w.dep_ in ("nsubj", "nsubjpass") and w.lower_ in ("who", "that"))
     for i, m in sorted(ctx.args.refs.items()):
         token = ctx.doc[i]
         if m.cls == Cls.Person and token.pos_ == "PRON" and token.dep_ in ("nsubj", "nsubjpass"):

@@ -12,6 +12,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.courts import court_agents
 from kg.extract.rules.funding import money_arguments
 from kg.extract.rules.participants import coordinated_pairs, presence
 from kg.extract.rules.results import contest_wins
@@ -173,6 +174,8 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     if trig.object_nouns and not any(c.lemma_.lower() in trig.object_nouns for c in object_heads(trig, token)):
         return
     subjects, objects, rule = restricted(ctx, trig, *arguments)
+    if not subjects and objects and trig.property in ctx.lexicon.court_acts and ctx.args.is_passive(token):
+        subjects, rule = court_agents(ctx, token)  # "X was sentenced to five years at Leeds Crown Court"
     for s in subjects:
         for o in objects:
             yield from ctx.relate(s, trig.property, o, token, rule)
@@ -233,6 +236,10 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     if not objects and trig.prep and misattached_prep(ctx.doc, token.i, trig.prep.split()[-1]):
         objects = [m for c in ctx.doc[token.i + 1].children if c.dep_ == "pobj" for m in a.entities(c)]
     agents = a.prep_objects(token, "by") if trig.prep != "by" else []
+    if not agents and trig.prep == "of":  # "the murder of X by Y": the parser may hang 'by' on X
+        agents = [m for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                  if o.dep_ == "pobj" for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                  for x in b.children if x.dep_ == "pobj" for m in a.entities(x)]
     if trig.prep == "between":
         subjects, objects = objects[:1], objects[1:]
     elif trig.prep and trig.prep != "of":
@@ -246,7 +253,31 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     own = a.mention(token)
     if own is not None and own.source.is_coreference and own not in objects:
         subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
+    if trig.property == "kills" and not agents and not held_responsible(ctx, token):
+        subjects = []  # "X investigated the murder of Y": the clause's subject did not kill
     return subjects, objects, "nominal"
+
+
+def held_responsible(ctx: RuleContext, noun: Token) -> bool:
+    """Whether the clause that governs a noun of killing holds its subject (or object) to have done it: a doer noun
+    ('the killer of X'), a possessive agent ("X's killing of Y"), or on the way up to the governing verb a word of
+    doing it, a verb of arrest or trial, or a penalty noun ('committed the murder of', 'convicted of the slaying of',
+    'serving a sentence for the murder of')."""
+    lex = ctx.lexicon
+    if noun.lemma_.lower() in lex.lethal.doer_nouns or any(c.dep_ == "poss" for c in noun.children):
+        return True
+    node = noun
+    for _ in range(8):
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass", "attr", "acomp") or node.head.i == node.i:
+            return False
+        node = node.head
+        lemma = node.lemma_.lower()
+        if lemma in lex.lethal.deed_words or lemma in lex.culprit_verbs or lemma in lex.penalty_nouns:
+            return True
+        if node.pos_ in ("VERB", "AUX") and not any(c.dep_ == "acomp" and c.lower_ in lex.lethal.deed_words
+                                                     for c in node.children):
+            return False
+    return False
 
 
 def clause_subjects(ctx: RuleContext, noun: Token) -> list[Mention]:
