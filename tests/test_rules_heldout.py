@@ -1,5 +1,5 @@
-"""Fixes found by scoring the held-out articles (tests/data/unseen 207-215): each a construction of wire copy
-that misfired on text the rules were not written from. Sentences are our own, with other names."""
+"""Fixes found by scoring the held-out articles (tests/data/unseen 207-215, then 216-226): each a construction of
+wire copy that misfired on text the rules were not written from. Sentences are our own, with other names."""
 from __future__ import annotations
 
 import pytest
@@ -112,3 +112,53 @@ def test_a_person_s_lawyer_defends_them(extract):
                             "Tuesday.\n\nRiley's lawyer, Amy Chen, said he would appeal."))
     assert ("Amy Chen", "defends", "Tom Riley") in found
     assert ("Amy Chen", "serves", "Tom Riley") not in found
+
+
+# --- articles 216-226 (one per beat of the dev set), written and given gold before any build on them
+
+
+def test_a_wire_date_is_part_of_the_dateline(nlp):
+    from kg.extract.arguments import in_dateline
+
+    doc = nlp("SEOUL, Oct. 16 (Yonhap) -- The central bank cut its rate.")
+    assert in_dateline(doc[0]), [t.text for t in doc]
+
+
+def test_a_european_legal_form_ends_a_company_name(extract):
+    ex = extract("The Finnish group Kaleva Mills Oyj said on Monday that profits rose.")[0]
+    classes = {m.name: m.cls for m in ex.mentions}
+    assert classes.get("Kaleva Mills") == "Company", classes
+    assert "Kaleva Mills Oyj" not in classes
+
+
+def test_losing_a_contract_with_someone_is_no_defeat(extract):
+    found = triples(extract("Halvard Foods has struggled since losing a supply contract with the retailer "
+                            "Ostmark Stores in 2022."))
+    assert not any(p == "defeats" for _, p, _ in found), found
+
+
+def test_it_in_a_reported_clause_is_the_speaker(extract):
+    found = triples(extract("Orlen signed a supply deal with Gazprom last year. Warsaw said on Monday it would "
+                            "sue Gazprom."))
+    assert ("Orlen", "sues", "Gazprom") not in found
+    assert any(p == "sues" and o == "Gazprom" for _, p, o in found), found  # Warsaw, or Poland it speaks for
+
+
+def test_the_company_a_relative_clause_owns_is_not_its_owner(extract):
+    found = triples(extract("Lindqvist Timber agreed to buy rival Korpi Board for 2 billion euros. Vaasa Mutual "
+                            "Pension, the pension insurer that owns 15% of the Oulu-based company, has agreed to "
+                            "tender its shares."))
+    assert ("Vaasa Mutual Pension", "locatedIn", "Oulu") not in found, found
+
+
+def test_a_place_opening_a_headline_clause_is_not_the_wider_place(extract):
+    found = triples(extract("Shells hit river port of Ostrivka, Ukraine says 12 wounded\n\n"
+                            "KYIV, Ukraine (AP) — Russia fired shells at Ostrivka overnight."))
+    assert ("Ostrivka", "locatedIn", "Ukraine") not in found, found
+    assert ("Kyiv", "locatedIn", "Ukraine") in found
+
+
+def test_the_wire_agency_is_no_antecedent(extract):
+    found = triples(extract('Wind farm\n\nNEW YORK, Aug 7 (Reuters) - A local group welcomed the decision. "It is '
+                            'a good day," said its director, Maria Lopez.'))
+    assert not any(o == "Reuters" for _, _, o in found), found

@@ -49,7 +49,9 @@ def _paragraph_break(token: Token) -> bool:
 
 
 def _dateline_word(token: Token) -> bool:
-    return token.text in DATELINE_GLUE or token.text[:1].isupper() or token.text.endswith(".")
+    """A word a dateline holds: a place, an agency, glue, or the day of a wire date ('STOCKHOLM, March 4 (Reuters) -')."""
+    text = token.text
+    return text in DATELINE_GLUE or text[:1].isupper() or text.endswith(".") or text.isdigit() and len(text) <= 2
 
 
 @dataclass

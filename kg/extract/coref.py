@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
+from kg.extract.arguments import in_dateline
 from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
 from kg.models import Mention, Source
@@ -182,6 +183,8 @@ class _References:
             if national is not None:
                 self.nationality.setdefault(m.name, national.name)
         if m is not None:
+            if in_dateline(token) and not self.ontology.is_a(m.cls, Cls.Place):
+                return  # 'NEW YORK, Aug 7 (Reuters) -': the wire agency is no one's antecedent
             if token.i == 0 or self.mentions.at(self.doc[token.i - 1]) is not m:
                 self.recent.append((token.i, m, token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in (
                     "nsubj", "nsubjpass")))
@@ -357,7 +360,14 @@ def _clause_subject_names(noun: Token, mentions: TokenMentions, resolved: dict[i
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return set()
-    found = (mentions.at(c) or resolved.get(c.i) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(c.lower_ in ("that", "which", "who") for c in subjects):
+        # 'X, the insurer that owns 18% of the Espoo-based company': the relative clause's subject is the noun
+        # it hangs from, or the name that noun is in apposition to
+        noun_head = verb.head
+        subjects.append(noun_head.head if noun_head.dep_ == "appos" and mentions.at(noun_head) is None
+                        else noun_head)
+    found = (mentions.at(c) or resolved.get(c.i) for c in subjects)
     return {m.name for m in found if m is not None}
 
 
@@ -434,6 +444,9 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
 
     In a relative clause ('Germany, where it has partnered...') the noun it hangs from is not the antecedent.
     """
+    speaker = _reporting_subject(token, mentions, ontology)
+    if speaker is not None:
+        return speaker
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
     excluded = mentions.at(clause.head) if clause is not None else None
     agents = [(i, mm, subj) for i, mm, subj in recent
@@ -447,6 +460,21 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
     near = [a for a in agents if a[0] >= sent_start - 60]
     subjects = [a for a in near if a[2]]
     return (subjects[-1] if subjects else agents[-1])[1]
+
+
+def _reporting_subject(token: Token, mentions: TokenMentions, ontology: Ontology) -> Mention | None:
+    """'Acme said it would close the plant': the subject 'it' of a clause reported by a speech verb is the named
+    organisation (or place) that speaks, whatever NER called it, not the latest organisation before it."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return None
+    verb = token.head.head
+    if verb.lemma_.lower() not in ontology.lexicon.speech_verbs:
+        return None
+    said = [mentions.at(c) for c in verb.children if c.dep_ == "nsubj"]
+    m = said[0] if said else None
+    if m is None or m.cls == Cls.Person or m.source == Source.DEMONYM:
+        return None
+    return m
 
 
 def _demonstrative_antecedent(recent: list[tuple[int, Mention, bool]], noun_cls: str,

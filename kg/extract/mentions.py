@@ -27,8 +27,10 @@ ADJECTIVE_ENDINGS = ("ic", "ian", "ern", "ese", "ish")
 # Forms of address kept in an alias ("Mr Healey", "Dr Haddad"); ranks and offices are not.
 SHORT_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 # Legal forms ending a company's name: 'Hyundai Rotem Co.' is the company Hyundai Rotem ('OpenAI LP' is not
-# OpenAI: a limited partnership is an entity of its own).
-LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated"}
+# OpenAI: a limited partnership is an entity of its own). Wire copy writes European and Asian forms too ('Nokia
+# Oyj', 'Siemens Energy GmbH', 'Equinor ASA'); 'AB' is left out, a Canadian province's abbreviation as well.
+LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated",
+                  "oyj", "oy", "asa", "gmbh", "spa", "bv", "kgaa", "pty", "pte", "bhd"}
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 

@@ -75,6 +75,9 @@ def described(ctx: RuleContext, noun: Token) -> list[Mention]:
     if noun.dep_ == "conj" and noun.head.dep_ == "appos":  # '[Vee], a welder and a Fargo native'
         noun = noun.head
     if noun.dep_ in ("compound", "appos") and a.mention(noun.head) is not None:
+        nxt = a.mention(ctx.doc[noun.i + 1]) if noun.i + 1 < len(ctx.doc) else None
+        if nxt is not None and nxt is not a.mention(noun.head):
+            return []  # "Iasi, which Romania's grid operator Transelectrica": the noun is the next name's title
         return a.entities(noun.head)
     found = [m for c in noun.children if c.dep_ == "appos" for m in a.entities(c)]
     if not found and noun.dep_ == "attr" and noun.head.lemma_ == "be":

@@ -204,6 +204,8 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     before = doc[start - 1].lower_ if start else ""
     after = doc[e2].lower_ if e2 < len(doc) else "."
     wider = doc[s2:e2].root
+    if wider.dep_ in ("nsubj", "nsubjpass") and wider.head.i >= e2:
+        return False  # "... the port of Izmail, Ukraine says": the second place opens a clause of its own
     if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
             and not names_a_place(ctx, wider.head):  # but "Leninakan, Armenia's second-largest city" is in it
         return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it

@@ -179,7 +179,9 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     for s in subjects:
         for o in objects:
             yield from ctx.relate(s, trig.property, o, token, rule)
-    if trig.kind == "verb" and trig.property not in ctx.ontology.symmetric:
+    # a reversed verb's 'with' goes with its grammatical subject, now the object: 'X lost a contract with Y'
+    # makes Y no winner over X
+    if trig.kind == "verb" and trig.property not in ctx.ontology.symmetric and not trig.reverse:
         for o in objects:
             for co in co_agents(ctx, token, trig):
                 yield from ctx.relate(co, trig.property, o, token, "co-agent")
