@@ -162,3 +162,10 @@ def test_the_wire_agency_is_no_antecedent(extract):
     found = triples(extract('Wind farm\n\nNEW YORK, Aug 7 (Reuters) - A local group welcomed the decision. "It is '
                             'a good day," said its director, Maria Lopez.'))
     assert not any(o == "Reuters" for _, _, o in found), found
+
+
+def test_a_title_held_at_an_institution_gives_no_residence(extract):
+    # NER may take the firm for a town; only a place written in the title ('a Tulsa dentist') is a home
+    found = triples(extract('Deal\n\n"The price is high," said Tom Hale, an analyst at Jefferies in London.'))
+    assert not any(p == "livesIn" for _, p, _ in found), found
+
