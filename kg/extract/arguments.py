@@ -1,6 +1,8 @@
 """Who and what a clause is about: subjects, objects and the entities a noun phrase stands for."""
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import DEP
@@ -54,6 +56,29 @@ def _dateline_word(token: Token) -> bool:
     return text in DATELINE_GLUE or text[:1].isupper() or text.endswith(".") or text.isdigit() and len(text) <= 2
 
 
+FinderMethod = Callable[..., list[Mention]]
+
+
+def per_token(method: FinderMethod) -> FinderMethod:
+    """Memoise an `ArgumentFinder` method by its token's index and its other (positional) arguments.
+
+    The rules ask the same questions of the same tokens many times (each trigger of a verb, then the
+    open relation rule, ask for its subjects), and the answers cannot change while they run: the
+    mentions and references are complete when the finder is made. Each caller gets a list of its own.
+    """
+    name = method.__name__
+
+    @functools.wraps(method)
+    def memoised(self: ArgumentFinder, token: Token, *args: object) -> list[Mention]:
+        key = (name, token.i, *args)
+        found = self._answers.get(key)
+        if found is None:
+            found = self._answers[key] = tuple(method(self, token, *args))
+        return list(found)
+
+    return memoised
+
+
 @dataclass
 class ArgumentFinder:
     """Walks the dependency tree of one article; knows its mentions and resolved references."""
@@ -63,6 +88,7 @@ class ArgumentFinder:
     refs: dict[int, Mention]
     ontology: Ontology
     _pass: dict = field(init=False)
+    _answers: dict[tuple, tuple[Mention, ...]] = field(init=False, default_factory=dict)  # see `per_token`
 
     def __post_init__(self) -> None:
         self._pass = self.ontology.lexicon.pass_through
@@ -85,6 +111,7 @@ class ArgumentFinder:
             return None  # 'the Mexican, who lost to X' with no one named to stand for: a person, not Mexico
         return m or self.refs.get(token.i)
 
+    @per_token
     def entities(self, token: Token, depth: int = 0) -> list[Mention]:
         """The entities a noun phrase headed by `token` names, coordination included."""
         if depth > 4:
@@ -169,6 +196,7 @@ class ArgumentFinder:
         return verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
             c.dep_ in ("nsubj", "aux", "mark") for c in verb.children)
 
+    @per_token
     def subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
         """The agents of a verb: its subject, a passive's 'by' phrase, or a controlling clause's subject."""
         if depth > 5:
@@ -301,6 +329,7 @@ class ArgumentFinder:
                 return self.subjects(node, depth + 1)
         return []
 
+    @per_token
     def prep_objects(self, head: Token, prep: str) -> list[Mention]:
         """Entities governed by the preposition `prep` on `head` or on its direct object."""
         words = prep.split()
@@ -337,6 +366,7 @@ class ArgumentFinder:
         small_clause = [m for c in complements for s in c.children if s.dep_ == "nsubj" for m in self.entities(s)]
         return small_clause or self.direct_objects(verb)
 
+    @per_token
     def direct_objects(self, verb: Token) -> list[Mention]:
         if self.is_passive(verb):
             for child in verb.children:

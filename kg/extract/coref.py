@@ -158,10 +158,28 @@ class _References:
         elif low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
             self.refer(token, token, self.latest_person(self.clause_subjects(token)), Source.COREF_PRONOUN)
         elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
-            target = _its_antecedent(token, self.recent, self.mentions, self.ontology)
+            target = self.reporting_organisation(token) or _its_antecedent(token, self.recent, self.mentions,
+                                                                           self.ontology)
             self.refer(token, token, target, Source.COREF_PRONOUN)
         elif low in DEMONSTRATIVES and token.dep_ == "det":
             self.determined_noun(token, low)
+
+    def reporting_organisation(self, pronoun: Token) -> Mention | None:
+        """'The bank said it had dropped its pledge', "Acme said its sales rose": in the clause a speech verb
+        reports, 'it' and 'its' are the speaker when the speaker is an organisation or a country."""
+        for clause in pronoun.ancestors:
+            if clause.dep_ not in ("ccomp", "conj", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            if clause.dep_ != "ccomp":
+                continue  # 'said it had dropped X and decided to Y': climb the coordination to the reported clause
+            verb = clause.head
+            if verb.lemma_ not in self.ontology.lexicon.speech_verbs:
+                return None
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            found = None if speaker is None else self.mentions.at(speaker) or self.resolved.get(speaker.i)
+            ok = found is not None and found.cls != Cls.Person and self.ontology.is_a(found.cls, Cls.Agent)
+            return found if ok else None
+        return None
 
     def refer(self, token: Token, word: Token, target: Mention | None, source: Source) -> None:
         if target is not None:

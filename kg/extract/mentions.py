@@ -179,7 +179,7 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
     """A mention of `span`; `surface` is the text as written when wider ('Mr Healey' for the name 'Healey')."""
     surface = surface if surface is not None else span
     return Mention(doc_id=doc._.article.doc_id, start=surface.start_char, end=span.end_char,
-                   text=doc[surface.start:span.end].text,  # Doc.text is rebuilt from the tokens on every access
+                   text=token_table(doc).span_text(doc_text(doc), surface.start, span.end),
                    name=name, cls=cls, source=source,
                    wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None)
 

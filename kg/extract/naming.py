@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import LEGAL_SUFFIXES, TokenMentions, make_mention
+from kg.extract.tokens import indices_where, lowercase_in
 from kg.models import Mention, Source
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
@@ -227,7 +229,8 @@ def _lists(doc: Doc, mentions: TokenMentions) -> list[list[tuple[int, Mention]]]
     last_end = -1
     for k in order:
         s, e, m = mentions.spans[k]
-        between = [t.lower_ for t in doc[last_end:s]] if last_end >= 0 else None
+        # only a comma and a conjunction may stand between two listed names: longer gaps are not read
+        between = [t.lower_ for t in doc[last_end:s]] if 0 <= last_end and s - last_end <= 2 else None
         if between in ([","], ["and"], ["or"], [",", "and"], [",", "or"]):
             current.append((k, m))
         else:
@@ -281,8 +284,8 @@ def unit_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'its Nova studio', "Acme's Orbit division": capitalised words before a company unit noun, after a
     possessive or 'the', name the unit (NER leaves them out or reads them as people)."""
     units = ontology.lexicon.name_patterns.unit_nouns
-    for noun in doc:
-        if noun.lower_ not in units or noun.pos_ != "NOUN" or mentions.at(noun) is not None:
+    for noun in (doc[i] for i in indices_where(doc, LOWER, lowercase_in(units))):
+        if noun.pos_ != "NOUN" or mentions.at(noun) is not None:
             continue
         start = noun.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \

@@ -17,6 +17,7 @@ from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.mentions import TokenMentions, make_mention
+from kg.extract.tokens import token_table
 from kg.models import Source
 from kg.nlp import doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
@@ -92,8 +93,9 @@ def _read_line(doc: Doc, first: int, end: int, coded: bool, ontology: Ontology) 
 
 def _place_end(doc: Doc, first: int, end: int, ontology: Ontology) -> int | None:
     """End of the place a source line starts with: the longest known place, else NER's place."""
+    table, text = token_table(doc), doc_text(doc)
     for k in range(min(MAX_PLACE_WORDS, end - first - 1), 0, -1):
-        entry = ontology.gazetteer_index.get(fold(doc[first:first + k].text))
+        entry = ontology.gazetteer_index.get(fold(table.span_text(text, first, first + k)))
         if entry is not None and ontology.is_a(entry.cls, Cls.Place):
             return first + k
     token = doc[first]

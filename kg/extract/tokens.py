@@ -44,6 +44,8 @@ class TokenTable:
         self.sent_start_chars: list[int] = [int(idx[s]) for s in self.sent_starts]
         self.sent_end_chars: list[int] = [int(idx[e - 1] + length[e - 1]) for e in self.sent_ends]
         self.is_word: np.ndarray = (self._columns[IS_PUNCT] == 0) & (self._columns[IS_SPACE] == 0)
+        self._char_starts: list[int] = idx.tolist()
+        self._char_ends: list[int] = (idx + length).tolist()
 
     def column(self, attr: int) -> np.ndarray:
         return self._columns[attr]
@@ -55,6 +57,10 @@ class TokenTable:
             values, where = np.unique(self._columns[attr], return_inverse=True)
             found = self._uniques[attr] = (values.tolist(), where)
         return found
+
+    def span_text(self, text: str, start: int, end: int) -> str:
+        """`doc[start:end].text` cut from the Doc's text (`kg.nlp.doc_text`), without making the Span."""
+        return text[self._char_starts[start]:self._char_ends[end - 1]] if end > start else ""
 
     def sentence_of(self, i: int) -> int:
         """Index of the sentence holding token `i`."""

@@ -101,6 +101,9 @@ class Ontology:
         return index
 
 
+# Memoised: extraction folds the same few thousand names and words over and over (each mention, each line's
+# candidate place), and Unicode normalisation is most of a look-up's cost.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case, accent and punctuation folding for name look-ups."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

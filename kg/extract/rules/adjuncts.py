@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -33,7 +34,7 @@ def adjunct_relations(ctx: RuleContext) -> Iterator[Relation]:
     nouns = adjunct_triggers(ctx.ontology)
     if not nouns:
         return
-    for token in ctx.tokens:
+    for token in ctx.tokens_with(nouns.keys(), LEMMA):
         trigs = nouns.get(token.lemma_.lower()) if token.pos_ == "NOUN" else None
         if not trigs or token.dep_ != "pobj" or token.head.dep_ != "prep":
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -43,7 +44,7 @@ def agent_noun_triggers(ontology: Ontology) -> dict[str, list[Trigger]]:
 def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Each agent noun of the lexicon next to a name, without its preposition."""
     nouns = agent_noun_triggers(ctx.ontology)
-    for token in ctx.tokens:
+    for token in ctx.tokens_with(nouns.keys(), LEMMA, LOWER):
         # the tagger reads a noun before a name as a verb or adjective at times ("Kennedy assassin Sirhan")
         if token.pos_ in ("PUNCT", "DET", "ADP", "PRON") or ctx.args.mentions.at(token) is not None:
             continue

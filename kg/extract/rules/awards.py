@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -22,8 +23,8 @@ from kg.ontology.vocabulary import Cls
 def award_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Every award category the article names, and who won it."""
     heads = ctx.lexicon.awards.category_heads
-    for token in ctx.tokens:
-        if token.lemma_.lower() not in heads or best_word(token) is None:
+    for token in ctx.tokens_with(heads, LEMMA):
+        if best_word(token) is None:
             continue
         if ctx.sentence_too_long(token) or ctx.negated(token.head):
             continue

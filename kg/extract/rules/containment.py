@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -64,8 +65,8 @@ def fits_inside(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
 
 def seats(ctx: RuleContext) -> Iterator[Relation]:
     """headquarteredIn from a seat noun ('headquarters') between an organisation and a place."""
-    for noun in ctx.tokens:
-        if noun.lower_ not in ctx.lexicon.seat_nouns or ctx.args.mentions.at(noun) is not None:
+    for noun in ctx.tokens_with(ctx.lexicon.seat_nouns, LOWER):
+        if ctx.args.mentions.at(noun) is not None:
             continue
         owners = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in ctx.args.entities(c)
                   if ctx.ontology.is_a(m.cls, Cls.Organization)]

@@ -7,16 +7,18 @@ the modality ('wants to deploy' is planned), the speaker, and the metonymy and d
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import POS
+from spacy.tokens import Doc, Span, Token
 
 from kg.config import Settings
 from kg.extract.arguments import ArgumentFinder
 from kg.extract.dates import parse_date
 from kg.extract.coref import in_quote, quote_spans, speaker_of
-from kg.extract.tokens import token_table
+from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
 from kg.nlp import doc_text
 from kg.ontology.lexicon import Lexicon, RuleSettings
@@ -118,7 +120,7 @@ class RuleContext:
         else:
             return None
         for word in found:
-            entity = next((e for e in self.doc.ents if e.start <= word.i < e.end), None)
+            entity = next((e for e in self.ents if e.start <= word.i < e.end), None)
             if entity is not None:
                 return parse_date(entity.text, self.doc._.article.date)
         return None
@@ -225,6 +227,26 @@ class RuleContext:
         source = self.according_to(token)
         found = self.args.entities(source) if source is not None else []
         return found[0] if found else None
+
+    @functools.cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """The Doc's entities: `Doc.ents` walks every token and makes every Span anew on each access."""
+        return self.doc.ents
+
+    # ----------------------------------------------------------------- the tokens a rule looks at
+    # A rule that looks for some words or some part of speech asks for those tokens: one test per distinct
+    # string of the Doc (`kg.extract.tokens`) instead of reading each token's attribute.
+    def tokens_with(self, words: Set[str], *attrs: int) -> list[Token]:
+        """In order, the tokens one of whose `attrs` (LOWER, LEMMA), lower-cased, is one of `words`."""
+        test = lowercase_in(frozenset(words))
+        return self.tokens_at(sorted({i for attr in attrs for i in indices_where(self.doc, attr, test)}))
+
+    def tokens_tagged(self, *tags: str) -> list[Token]:
+        """In order, the tokens whose part of speech is one of `tags` ("VERB", "NOUN")."""
+        return self.tokens_at(indices_with(self.doc, {POS: string_ids(tags)}))
+
+    def tokens_at(self, indices: Iterable[int]) -> list[Token]:
+        return [self.tokens[i] for i in indices]
 
     # ----------------------------------------------------------------- what several rules ask
     def sent_start(self, token: Token) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -14,8 +15,8 @@ from kg.ontology.vocabulary import Cls
 def frontier_pairs(ctx: RuleContext) -> Iterator[Relation]:
     """Two places joined by a hyphen before a border noun border each other."""
     nouns = ctx.lexicon.frontier_nouns
-    for noun in ctx.tokens:
-        if noun.lower_ not in nouns or noun.pos_ != "NOUN" or ctx.sentence_too_long(noun):
+    for noun in ctx.tokens_with(nouns, LOWER):
+        if noun.pos_ != "NOUN" or ctx.sentence_too_long(noun):
             continue
         pair = hyphenated_places(ctx, noun)
         if pair is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -26,7 +27,7 @@ def homes(ctx: RuleContext) -> Iterator[Relation]:
 def home_nouns(ctx: RuleContext) -> Iterator[Relation]:
     """'her native Ohio' (the adjective on the place), 'his Toledo hometown', 'his hometown of Dayton'."""
     nouns = ctx.lexicon.homes.nouns
-    for token in ctx.tokens:
+    for token in ctx.tokens_with(nouns.keys(), LOWER):
         prop = nouns.get(token.lower_)
         if prop is None or ctx.args.mention(token) is not None or ctx.sentence_too_long(token):
             continue

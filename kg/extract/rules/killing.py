@@ -25,8 +25,8 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
     """kg:kills from a lethal manner or through an instrument."""
     lethal = ctx.lexicon.lethal
     kill_verbs = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "verb"}
-    for token in ctx.tokens:
-        if token.pos_ != "VERB" or ctx.sentence_too_long(token) or ctx.negated(token):
+    for token in ctx.tokens_tagged("VERB"):
+        if ctx.sentence_too_long(token) or ctx.negated(token):
             continue
         lemma = token.lemma_.lower()
         if lemma in lethal.verbs and is_lethal(token, lethal.complements):

@@ -23,8 +23,8 @@ def open_relations(ctx: RuleContext) -> Iterator[Relation]:
     """Links between named entities through a verb no lexicon entry types."""
     settings = ctx.settings.open_relations
     seen: set[tuple[str, str, str, int]] = set()
-    for token in ctx.tokens:
-        if token.pos_ != "VERB" or token.lemma_.lower() in settings.skip_verbs:
+    for token in ctx.tokens_tagged("VERB"):
+        if token.lemma_.lower() in settings.skip_verbs:
             continue
         if ctx.sentence_too_long(token) or ctx.negated(token):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -28,7 +29,7 @@ def outbreak_places(ctx: RuleContext) -> Iterator[Relation]:
     names = {m.canonical or m.name for m in diseases}
     only = diseases[0] if len(names) == 1 else None
     words = ctx.lexicon.outbreaks
-    for token in ctx.tokens:
+    for token in ctx.tokens_with(words.nouns, LEMMA, LOWER):
         if ctx.sentence_too_long(token) or ctx.negated(token):
             continue
         # the tagger reads "A measles outbreak in X" at times as measles the subject of a verb 'outbreak'

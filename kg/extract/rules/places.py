@@ -69,8 +69,8 @@ def administrative_units(ctx: RuleContext) -> Iterator[Relation]:
     unit named by a place noun of the lexicon ('district', 'province') lies in the place after its 'of', or in
     the country its demonym names when its own names follow the 'of'."""
     a = ctx.args
-    for noun in ctx.tokens:
-        if noun.pos_ != "NOUN" or not names_a_place(ctx, noun) or a.mention(noun) is not None:
+    for noun in ctx.tokens_tagged("NOUN"):
+        if not names_a_place(ctx, noun) or a.mention(noun) is not None:
             continue
         after = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in p.children if o.dep_ == "pobj" for m in a.entities(o) if is_place(ctx, m)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from kg.extract.rules.context import RuleContext
 from kg.models import Relation
 
@@ -16,8 +17,8 @@ from kg.models import Relation
 def whose_relations(ctx: RuleContext) -> Iterator[Relation]:
     """'X, whose brands include Y and Z': X owns Y and Z (`whose_nouns` in lexicon.yaml)."""
     a, whose = ctx.args, ctx.lexicon.whose
-    for t in ctx.tokens:
-        if t.lower_ != "whose" or t.dep_ != "poss":
+    for t in ctx.tokens_with({"whose"}, LOWER):
+        if t.dep_ != "poss":
             continue
         noun, verb = t.head, t.head.head
         lemma = noun.lemma_.lower()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -58,8 +59,8 @@ def finishes_ahead(ctx: RuleContext) -> Iterator[Relation]:
     """'X won 58% of the vote, far ahead of her rival, Y', 'X finished ahead of Y': a contestant who wins or
     finishes ahead of another beat them (not 'ahead of the vote', which names no contestant)."""
     results = ctx.lexicon.contest_results
-    for token in ctx.tokens:
-        if token.lower_ != "ahead" or token.head.lemma_.lower() not in results.finishing_verbs \
+    for token in ctx.tokens_with({"ahead"}, LOWER):
+        if token.head.lemma_.lower() not in results.finishing_verbs \
                 or token.head.pos_ != "VERB":
             continue
         verb = token.head
@@ -88,8 +89,8 @@ def concessions(ctx: RuleContext) -> Iterator[Relation]:
     """'Milei is set to become president after rival Sergio Massa conceded': whoever the clause is about
     beat the one who conceded ('conceded to X' is a reverse trigger of the lexicon)."""
     results = ctx.lexicon.contest_results
-    for token in ctx.tokens:
-        if token.lemma_.lower() not in results.conceding_verbs or token.dep_ not in ("advcl", "conj"):
+    for token in ctx.tokens_with(results.conceding_verbs, LEMMA):
+        if token.dep_ not in ("advcl", "conj"):
             continue
         if ctx.sentence_too_long(token) or ctx.negated(token) or any(
                 c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
