@@ -87,3 +87,24 @@ def test_two_judges_and_no_court_leave_the_agent_unsaid(extract):
 def test_a_place_run_into_a_court_name_is_the_court(extract):
     found = triples(extract("Tom Hill was found guilty after a trial in U.S. District Court in Denver."))
     assert ("U.S. District Court", "convicts", "Tom Hill") in found
+
+
+# ------------------------------------------------------------------ markets: whose figures, who said 'it'
+
+@pytest.mark.parametrize("text, owner, value", [
+    ("Boeing's shares fell 6% to $182 on Monday.", "Boeing", 182),
+    ("Shares of Intel rose 3% to nearly $31 in New York.", "Intel", 31),
+    ("On Wednesday Nvidia forecast higher revenue, pleasing investors. The Santa Clara, Calif.-based company's "
+     "shares rose 4% after the bell to nearly $974.", "Nvidia", 974),
+])
+def test_a_companys_share_price_is_the_companys(extract, text, owner, value):
+    found = {(s, float(q.value)) for s, p, q in triples(extract(text)) if p == "amount"}
+    assert (owner, value) in found
+
+
+def test_it_in_what_an_organisation_said_is_the_organisation(extract):
+    found = triples(extract("Kyodo News reported that the move by the Bank of Korea ends an era of easing. The bank "
+                            "said it had dropped its pledge and decided to keep the policy rate within a 0-0.25% "
+                            "range."))
+    owners = {s for s, p, q in found if p == "amount" and float(q.value) == 0.25}
+    assert owners == {"Bank of Korea"}
