@@ -230,6 +230,9 @@ class Lexicon:
     frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
     within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
+    person_nouns: Words = frozenset()  # 'the actress X', 'X, a retired teacher': the name is a person's
+    kin_nouns: Words = frozenset()  # "X's widow": the name is a person's
+    gendered_words: dict[str, WordList] = field(default_factory=dict)  # gender -> words marking it ('mrs', 'king')
 
     @functools.cached_property
     def all_titles(self) -> Words:

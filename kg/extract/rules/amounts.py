@@ -35,8 +35,22 @@ def dash_segment(sent: Span, ent: Span) -> tuple[int, int]:
     return lo, hi
 
 
+def appositive_ages(ctx: RuleContext) -> Iterator[Relation]:
+    """'Christina Holt, 44, an engineer', 'Szabo, 61, pleaded guilty': a bare number set off by commas right
+    after a person's name is their age (NER tags it a date, a cardinal or nothing, and no unit says so)."""
+    doc = ctx.doc
+    for _, end, person, _ in ctx.people():
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ";", ")", "."):
+            continue
+        number = doc[end + 1]
+        if number.text.isdigit() and 1 <= int(number.text) <= 120 and not ctx.sentence_too_long(number):
+            age = Quantity(value=Decimal(int(number.text)), unit=AGE_UNIT, text=number.text)
+            yield from ctx.relate(person, "amount", age, number, "age-apposition", modal=False)
+
+
 def amounts(ctx: RuleContext) -> Iterator[Relation]:
     """Attach money and counts to the entity they belong to, or to the sentence's topic."""
+    yield from appositive_ages(ctx)
     previous_topic: Mention | None = None
     ents = ctx.ents  # Span.ents walks every entity of the Doc, so group them once
     at = 0
