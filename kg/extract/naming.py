@@ -104,7 +104,8 @@ def _with_text(m: Mention, text: str) -> Mention:
 def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Oleksandr Senkevych, mayor, said', 'Senkevych, the mayor': a name in apposition with a title or an
     occupation is a person's, whatever NER called it."""
-    titles = ontology.lexicon.titles_and_occupations
+    # a company noun that is also an occupation ('X, the publisher of Y') names a company as often as a person
+    titles = ontology.lexicon.titles_and_occupations - ontology.lexicon.epithets.nouns
     people: set[str] = set()
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES:
