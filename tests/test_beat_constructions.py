@@ -108,3 +108,51 @@ def test_it_in_what_an_organisation_said_is_the_organisation(extract):
                             "range."))
     owners = {s for s, p, q in found if p == "amount" and float(q.value) == 0.25}
     assert owners == {"Bank of Korea"}
+
+
+# ------------------------------------------------------------------ culture: the work a noun or an award refers to
+
+def test_a_persons_film_with_no_title_after_it_is_the_work_titled_last(extract):
+    found = triples(extract('"Red Dust" opened on Friday. Critics praised Ken Loach\'s film, and the cast.'))
+    assert ("Ken Loach", "directs", "Red Dust") in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ('"Tidewater" was named best picture. The academy heaped awards on Ken Loach\'s film, among them best actor '
+     "for Tom Hale and best director for Loach.", ("Tom Hale", "appearsIn", "Tidewater")),
+    ('Camille Dorn won the best actress award for her role in "Blue Lake".', ("Camille Dorn", "appearsIn", "Blue Lake")),
+    ('The best actor prize went to Tom Hale for "Cold Spring".', ("Tom Hale", "appearsIn", "Cold Spring")),
+])
+def test_an_acting_award_for_a_work_puts_the_winner_in_it(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_directing_award_puts_no_one_in_the_cast(extract):
+    found = triples(extract('"Tidewater" won three awards, among them best director for Ken Loach.'))
+    assert ("Ken Loach", "winsAward", "best director") in found
+    assert not any(p == "appearsIn" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The best actor prize went to Tom Hale on Sunday.", ("Tom Hale", "winsAward", "best actor")),
+    ("Tom Baxter won the best actor prize at the festival.", ("Tom Baxter", "winsAward", "best actor")),
+])
+def test_a_category_naming_a_prize(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+# ------------------------------------------------------------------ energy: who runs a plant
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Lingen plant, operated by Siemens, restarted in May.", ("Siemens", "operates", "Lingen")),
+    ("The Siemens-operated Lingen plant in Germany restarted in May.", ("Siemens", "operates", "Lingen")),
+    ("Siemens runs the Lingen plant.", ("Siemens", "operates", "Lingen")),
+    ("Vattenfall operates the Forsmark nuclear plant in Sweden.", ("Vattenfall", "operates", "Forsmark")),
+])
+def test_an_operator_and_its_plant(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_plant_named_before_its_noun_is_the_object_not_its_place(extract):
+    found = triples(extract("Vattenfall operates the Forsmark nuclear plant in Sweden."))
+    assert ("Vattenfall", "operates", "Sweden") not in found

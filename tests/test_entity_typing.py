@@ -113,3 +113,37 @@ def test_an_occupation_that_firms_share_does_not_make_a_firm_a_person(nlp, ontol
 def test_the_given_names_are_in_the_gazetteer_with_their_gender(ontology):
     assert ontology.given_names["margaret"] == "female" and ontology.given_names["thomas"] == "male"
     assert ontology.given_names["alex"] == ""
+
+
+def listed_classes(nlp, ontology, text: str, firms: tuple[str, ...]) -> dict[str, str]:
+    """The list rule's classes, with `firms` typed organisations and the other names places first, as the small
+    model may read a list of towns."""
+    from kg.extract.mentions import find_mentions
+    from kg.extract.naming import listed_places
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
+    mentions = find_mentions(doc, ontology)
+    for k, (s, e, m) in enumerate(mentions.spans):
+        mentions.retype(k, "Organization" if m.name in firms else "Place")
+    listed_places(doc, mentions, ontology)
+    return {m.name: m.cls for _, _, m in mentions.spans}
+
+
+def test_a_list_a_plural_place_noun_introduces_is_a_list_of_places(nlp, ontology):
+    classes = listed_classes(nlp, ontology, "The provinces affected were Bursa, Konya, Kayseri, Sivas and Erzurum.",
+                             ("Bursa", "Kayseri", "Sivas"))
+    assert all(ontology.is_a(c, "Place") for c in classes.values()), classes
+
+
+def test_a_list_without_a_place_noun_keeps_its_organisations_when_they_are_most(nlp, ontology):
+    classes = listed_classes(nlp, ontology, "The bidders were Bursa, Konya, Kayseri, Sivas and Erzurum.",
+                             ("Bursa", "Kayseri", "Sivas"))
+    assert classes["Bursa"] == "Organization", classes
+
+
+def test_a_given_name_the_ruler_took_for_a_city_starts_a_persons_name_after_a_title(nlp, ontology):
+    # the gazetteer ruler tags 'Sofia' (the city) and the name after it is joined into an organisation
+    classes = mention_classes(nlp, ontology, '"We will grow," Halvorn chief executive Sofia Lindqvist said.')
+    assert classes.get("Sofia Lindqvist") == "Person", classes

@@ -322,6 +322,9 @@ class _References:
             return
         noun_cls = lexicon.class_nouns.get(head.lower_)
         is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
+        if head.lower_ in lexicon.work_nouns and low in ("the", "this") and not is_named:
+            self.refer(token, head, latest_work(self.recent), Source.COREF_DEMONSTRATIVE)  # "the film stars X"
+            return
         # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
         is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
             self.mentions.at(p) for p in c.children if p.dep_ == "pobj") for c in head.children)
@@ -340,6 +343,12 @@ class _References:
             target = next((m for _, m, _ in self.recent
                            if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
             self.refer(token, head, target, Source.COREF_RESEARCH)
+
+
+def latest_work(recent: list[tuple[int, Mention, bool]]) -> Mention | None:
+    """The work whose title was given last among the latest mentions ('"Tidewater" ... the film')."""
+    return next((m for _, m, _ in reversed(recent[-12:]) if m.cls in (Cls.Product, Cls.CreativeWork)
+                 and m.source == Source.RULE), None)
 
 
 def _is_demonym_noun(token: Token) -> bool:

@@ -39,11 +39,17 @@ def person_words(ontology: Ontology) -> frozenset[str]:
 
 def _name_shaped(span: Span, m: Mention, ontology: Ontology) -> bool:
     """A name that could be a person's: one capitalised word that is no known name or class noun, or a
-    two- to four-word name with no word making it a company, a team, a place or a thing."""
+    two- to four-word name with no word making it a company, a team, a place or a thing. A first word that is
+    a given name may also be a place's ('Sofia Lindahl', where the gazetteer ruler took 'Sofia' for the city)."""
     if len(span) == 1:
         t = span[0]
         return t.is_title and t.is_alpha and t.lower_ not in ontology.lexicon.class_nouns \
             and fold(t.text) not in ontology.gazetteer_index and fold(t.text) not in ontology.demonym_index
+    if fold(span[0].text) in ontology.given_names and len(span) >= 2:
+        rest = span[1:]
+        return _person_like(span, m, ontology) or (
+            _person_like(rest, m, ontology) if len(rest) >= 2 else _name_shaped(rest, m, ontology)
+            and rest[0].text not in ontology.lexicon.company_name_words | ontology.lexicon.team_name_words)
     return _person_like(span, m, ontology)
 
 
@@ -58,7 +64,9 @@ def _role_before(doc: Doc, span: Span, ontology: Ontology) -> bool:
         return False
     if word.lower_ in ontology.lexicon.person_nouns:
         return True
-    return word.lower_ in ontology.lexicon.all_titles and (word.is_title or len(span) > 1)
+    titles = ontology.lexicon.all_titles
+    pair = doc[span.start - 2:span.start].text.lower() if span.start > 1 else ""  # 'chief executive X'
+    return (word.lower_ in titles or pair in titles) and (word.is_title or len(span) > 1)
 
 
 def _person_apposition(span: Span, ontology: Ontology) -> bool:

@@ -79,6 +79,8 @@ class Awards:
     category_heads: Words = frozenset()  # "best [actor]", "best [picture]"
     naming_verbs: Words = frozenset()  # "was named best picture"
     winning_verbs: Words = frozenset()  # "won best actress"
+    prize_nouns: Words = frozenset()  # "the best actress [award]": the category names the prize
+    performer_heads: Words = frozenset()  # "best [actor] for X" in a film's sentence: X appears in the film
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,7 @@ class Lexicon:
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
     counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
+    work_nouns: Words = frozenset()  # 'the film', "Nolan's latest movie": the titled work named last
     figure_nouns: Words = frozenset()  # "Acme's shares rose 4%": the company's figure, whose numbers are the company's
     judge_titles: Words = frozenset()  # 'Judge X', 'Mr Justice X': a court's acts with no agent are the judge's
     court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
