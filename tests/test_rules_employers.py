@@ -18,6 +18,8 @@ pytestmark = pytest.mark.slow
     ("A Halvorsen University law professor, Tom Reyes helped draft the bill.", "Tom Reyes", "Halvorsen University"),
     # an abbreviated rank whose dot the tokenizer splits off
     ("The ferry sank within minutes, said Coast Guard Lt. Tom Reyes.", "Tom Reyes", "Coast Guard"),
+    ("Tom Reyes, publisher of the Granville Herald-Press, said the paper would close.",
+     "Tom Reyes", "Granville Herald-Press"),
     # an unnamed part of a named organisation
     ("Tom Reyes, a plant physiologist with the Agriculture Department's research service, said yields fell.",
      "Tom Reyes", "Agriculture Department"),
@@ -87,3 +89,8 @@ def test_the_organisation_of_a_title_set_apart_from_the_name(extract, text, fact
 ])
 def test_no_organisation_where_the_tag_or_bracket_names_none(extract, text):
     assert not any(p in ("serves", "leads", "memberOf") for _, p, _ in triples(extract(text)))
+
+
+def test_a_company_called_the_publisher_stays_a_company(extract):
+    (ex,) = extract("Brandt, the publisher, said sales rose.")
+    assert not any(m.cls == "Person" for m in ex.mentions), ex.mentions

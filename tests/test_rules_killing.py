@@ -17,6 +17,10 @@ pytestmark = pytest.mark.slow
     ("Ingrid Hale faces two counts of murdering Tom Redding.", "Ingrid Hale", "Tom Redding"),
     # 'shot' taken for a noun: the coordinated verb keeps its subject
     ("Victor Marlow shot and mortally wounded Edwin Dunbar in the lobby.", "Victor Marlow", "Edwin Dunbar"),
+    # a passive coordination whose agent the parser hangs on the second verb
+    ("Edwin Dunbar was shot and mortally wounded by Victor Marlow at the hotel.", "Victor Marlow", "Edwin Dunbar"),
+    # 'of' hung on the name the jury convicted
+    ("A jury convicted sniper Tom Reyes of killing Ann Fry.", "Tom Reyes", "Ann Fry"),
 ])
 def test_the_one_held_to_have_killed_is_found_around_a_gerund(extract, text, killer, victim):
     assert (killer, "kills", victim) in triples(extract(text))
@@ -34,6 +38,8 @@ def test_a_one_word_name_killed_is_a_person(extract, text, killer, victim):
     "Victor Marlow was acquitted two years after shooting Edwin Dunbar.",   # cleared: no one here did it
     "Victor Marlow was praised by Edwin Dunbar after visiting the ward.",    # no killing at all
     "Victor Marlow read a long sentence about killing Edwin Dunbar off in the novel.",
+    "Edwin Dunbar was shot and wounded by Victor Marlow at the hotel.",           # wounded, not killed
+    "The jury acquitted sniper Tom Reyes of killing Ann Fry.",
 ])
 def test_no_killing_where_the_clause_clears_or_says_none(extract, text):
     assert not any(p == "kills" for _, p, _ in triples(extract(text)))
@@ -64,3 +70,20 @@ def test_a_noun_of_killing_under_another_verb_kills_no_one(extract, text):
 ])
 def test_a_noun_of_killing_has_its_doer_where_the_clause_holds_one_to_it(extract, text):
     assert ("Ann Fry", "kills", "Tom Reyes") in triples(extract(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Police arrested Victor Marlow in the Kennedy killing.", ("Victor Marlow", "kills", "Kennedy")),
+    ("Victor Marlow was convicted in the Kennedy murder.", ("Victor Marlow", "kills", "Kennedy")),
+])
+def test_a_name_compounded_on_a_noun_of_killing_is_the_victim(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Victor Marlow investigated the Tom Reyes murder.",
+    "Victor Marlow was questioned after the Kennedy murder.",
+    "The Granville killings shocked the town.",
+])
+def test_no_killer_for_a_compounded_victim_where_the_clause_holds_none(extract, text):
+    assert not any(p == "kills" for _, p, _ in triples(extract(text)))

@@ -276,6 +276,9 @@ class ArgumentFinder:
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in self._penalty and prep.lower_ in ("for", "of", "in") \
                 and governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
             return self.subjects(governor.head, depth + 1)
+        if governor.pos_ == "PROPN" and governor.dep_ in ("dobj", "nsubjpass") and prep.lower_ in ("of", "for") \
+                and governor.head.lemma_.lower() in self._culprit and governor.head.lemma_.lower() not in self._clearing:
+            return self.entities(governor)  # "convicted X of killing Y", the parser hanging 'of' on the name
         if governor.pos_ == "VERB" and self.is_passive(governor) and prep.lower_ != "by" \
                 and not any(c.dep_ == "agent" for c in governor.children):
             return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)

@@ -104,7 +104,8 @@ def _with_text(m: Mention, text: str) -> Mention:
 def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Oleksandr Senkevych, mayor, said', 'Senkevych, the mayor': a name in apposition with a title or an
     occupation is a person's, whatever NER called it."""
-    titles = ontology.lexicon.titles_and_occupations
+    # a company noun that is also an occupation ('X, the publisher of Y') names a company as often as a person
+    titles = ontology.lexicon.titles_and_occupations - ontology.lexicon.epithets.nouns
     people: set[str] = set()
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES:
@@ -223,6 +224,23 @@ def _place_noun_introduces(token: Token, ontology: Ontology) -> bool:
         return False
     return any(n.tag_ == "NNS" and ontology.is_a(class_nouns.get(n.lemma_.lower(), Cls.Entity), Cls.Place)
                for n in nouns)
+
+
+def places_by_evidence(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'70 miles northeast of Boise', "Winterset's busiest street", "the town's mayor": a name a compass word
+    takes with 'of', or owning a part of a town (lexicon town_part_nouns), is a place, whatever NER called it."""
+    compass = {w.lower() for w in ontology.lexicon.name_patterns.compass_words}
+    parts = ontology.lexicon.town_part_nouns
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, Cls.Place):
+            continue
+        if m.cls == Cls.Person and _known_person(mentions, m.name):
+            continue
+        root = doc[s:e].root
+        of_compass = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in compass
+        owns_part = root.dep_ == "poss" and root.head.lower_ in parts and root.head.i > e
+        if of_compass or owns_part:
+            mentions.retype(k, Cls.City)
 
 
 def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -574,5 +592,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
                possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
-               company_towns, origin_places)
+               company_towns, origin_places, places_by_evidence)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

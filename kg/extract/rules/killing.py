@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.triggers import held_responsible
 from kg.models import Mention, Relation
 from kg.ontology.vocabulary import Cls
 
@@ -31,6 +32,10 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         lemma = token.lemma_.lower()
         if lemma in lethal.verbs and is_lethal(token, lethal.complements):
             killers, victims = ctx.args.subjects(token), ctx.args.direct_objects(token)
+            if not victims and token.dep_ == "conj" and ctx.args.is_passive(token.head):
+                # "X was shot and mortally wounded by Y": the passive subject and agent of the coordination
+                victims = ctx.args.patients(token.head)
+                killers = killers or agents(ctx, token) or agents(ctx, token.head)
             rule = "lethal-manner"
         elif lemma in kill_verbs:
             killers, victims = instrument_users(ctx, token, lethal.instruments), ctx.args.direct_objects(token)
@@ -43,6 +48,33 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         for killer in killers:
             for victim in victims:
                 yield from ctx.relate(killer, "kills", victim, token, rule)
+    yield from compound_victims(ctx)
+
+
+def compound_victims(ctx: RuleContext) -> Iterator[Relation]:
+    """'police arrested X in the Kennedy killing', 'X acted alone in the Kennedy slaying': a person's name
+    compounded on a noun of killing (with no 'of' phrase) is the victim; the one the clause holds to have done it
+    (a verb of arrest or trial, a word of doing it: triggers.held_responsible) is the killer."""
+    nouns = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "noun"} \
+        - ctx.lexicon.lethal.doer_nouns
+    for token in ctx.tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or ctx.sentence_too_long(token) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue
+        victims = people([m for c in token.children if c.dep_ == "compound" for m in [ctx.args.mention(c)]
+                          if m is not None])
+        if not victims or not held_responsible(ctx, token):
+            continue
+        for killer in people(ctx.args.governing_subjects(token, own_modifiers=False)):
+            for victim in victims:
+                if killer.name != victim.name:
+                    yield from ctx.relate(killer, "kills", victim, token, "compound-victim")
+
+
+def agents(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """The 'by' phrase of a passive verb."""
+    return [m for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            for m in ctx.args.entities(p)]
 
 
 def is_lethal(verb: Token, complements: frozenset[str]) -> bool:
