@@ -166,11 +166,11 @@ class RuleContext:
         negators, negating = self.lexicon.modality.negators, self.lexicon.modality.negating
         node = token
         for _ in range(3):
-            if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det")
-                   for c in node.children):
+            children = list(node.children)  # made once: both tests below read them
+            if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det") for c in children):
                 return True
             # "Most Germans oppose sending troops": the parser may read the negating verb as an auxiliary
-            if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in node.children):
+            if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in children):
                 return True
             if node is not token and self.is_negating(node):
                 return True
