@@ -40,7 +40,8 @@ class RuleContext:
     # (subject, object, sentence start) of every relation between two entities made so far: the open
     # relation rule keeps only links that no typed rule stated
     linked: set[tuple[str, str, int]] = field(init=False, default_factory=set)
-    # the Doc's tokens made once: `for t in doc` makes every Token object anew, and most rules walk the Doc
+    # the Doc's tokens made once: `for t in doc` makes every Token object anew; a rule that looks for some
+    # words or a part of speech takes only those tokens (`tokens_with`, `tokens_tagged`) instead of walking them all
     tokens: tuple[Token, ...] = field(init=False)
     _negated: dict[int, bool] = field(init=False, default_factory=dict)  # token index -> `negated`
 
