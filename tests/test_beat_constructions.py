@@ -87,3 +87,72 @@ def test_two_judges_and_no_court_leave_the_agent_unsaid(extract):
 def test_a_place_run_into_a_court_name_is_the_court(extract):
     found = triples(extract("Tom Hill was found guilty after a trial in U.S. District Court in Denver."))
     assert ("U.S. District Court", "convicts", "Tom Hill") in found
+
+
+# ------------------------------------------------------------------ markets: whose figures, who said 'it'
+
+@pytest.mark.parametrize("text, owner, value", [
+    ("Boeing's shares fell 6% to $182 on Monday.", "Boeing", 182),
+    ("Shares of Intel rose 3% to nearly $31 in New York.", "Intel", 31),
+    ("On Wednesday Nvidia forecast higher revenue, pleasing investors. The Santa Clara, Calif.-based company's "
+     "shares rose 4% after the bell to nearly $974.", "Nvidia", 974),
+])
+def test_a_companys_share_price_is_the_companys(extract, text, owner, value):
+    found = {(s, float(q.value)) for s, p, q in triples(extract(text)) if p == "amount"}
+    assert (owner, value) in found
+
+
+def test_it_in_what_an_organisation_said_is_the_organisation(extract):
+    found = triples(extract("Kyodo News reported that the move by the Bank of Korea ends an era of easing. The bank "
+                            "said it had dropped its pledge and decided to keep the policy rate within a 0-0.25% "
+                            "range."))
+    owners = {s for s, p, q in found if p == "amount" and float(q.value) == 0.25}
+    assert owners == {"Bank of Korea"}
+
+
+# ------------------------------------------------------------------ culture: the work a noun or an award refers to
+
+def test_a_persons_film_with_no_title_after_it_is_the_work_titled_last(extract):
+    found = triples(extract('"Red Dust" opened on Friday. Critics praised Ken Loach\'s film, and the cast.'))
+    assert ("Ken Loach", "directs", "Red Dust") in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ('"Tidewater" was named best picture. The academy heaped awards on Ken Loach\'s film, among them best actor '
+     "for Tom Hale and best director for Loach.", ("Tom Hale", "appearsIn", "Tidewater")),
+    ('Camille Dorn won the best actress award for her role in "Blue Lake".', ("Camille Dorn", "appearsIn", "Blue Lake")),
+    ('The best actor prize went to Tom Hale for "Cold Spring".', ("Tom Hale", "appearsIn", "Cold Spring")),
+])
+def test_an_acting_award_for_a_work_puts_the_winner_in_it(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_directing_award_puts_no_one_in_the_cast(extract):
+    found = triples(extract('"Tidewater" won three awards, among them best director for Ken Loach.'))
+    assert ("Ken Loach", "winsAward", "best director") in found
+    assert not any(p == "appearsIn" for _, p, _ in found)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The best actor prize went to Tom Hale on Sunday.", ("Tom Hale", "winsAward", "best actor")),
+    ("Tom Baxter won the best actor prize at the festival.", ("Tom Baxter", "winsAward", "best actor")),
+])
+def test_a_category_naming_a_prize(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+# ------------------------------------------------------------------ energy: who runs a plant
+
+@pytest.mark.parametrize("text, fact", [
+    ("The Lingen plant, operated by Siemens, restarted in May.", ("Siemens", "operates", "Lingen")),
+    ("The Siemens-operated Lingen plant in Germany restarted in May.", ("Siemens", "operates", "Lingen")),
+    ("Siemens runs the Lingen plant.", ("Siemens", "operates", "Lingen")),
+    ("Vattenfall operates the Forsmark nuclear plant in Sweden.", ("Vattenfall", "operates", "Forsmark")),
+])
+def test_an_operator_and_its_plant(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_plant_named_before_its_noun_is_the_object_not_its_place(extract):
+    found = triples(extract("Vattenfall operates the Forsmark nuclear plant in Sweden."))
+    assert ("Vattenfall", "operates", "Sweden") not in found

@@ -92,3 +92,20 @@ def test_that_company_after_two_companies_is_left_open(references):
 def test_a_company_epithet_in_apposition_describes_its_name(references):
     found = references("Orbis Holdings posted record sales. Halcrow Energy, the Ohio steel company, cut jobs.")
     assert "company" not in found
+
+
+def test_she_skips_a_man_for_the_woman_a_title_marks(references):
+    found = references("Mrs Orla Denholm met Mr Dev Castellan in Leeds on Monday. Castellan left early. "
+                       "She later signed the lease.")
+    assert found.get("She") == "Orla Denholm"
+
+
+def test_he_skips_a_woman_for_the_man_a_given_name_marks(references):
+    found = references("Thomas Arkwright hired Helen Doyce as his deputy. Doyce thanked the board. "
+                       "He said the plan would take a year.")
+    assert found.get("He") == "Thomas Arkwright"
+
+
+def test_a_pronoun_still_takes_a_person_of_unmarked_gender(references):
+    found = references("Dara Whitcombe opened the meeting in Ghent. He spoke for an hour.")
+    assert found.get("He") == "Dara Whitcombe"

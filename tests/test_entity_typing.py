@@ -51,3 +51,99 @@ def test_a_title_from_an_organisation_is_held_there_but_not_from_a_place(extract
         or ("Mira Okafor", "worksFor", "Nigerian Space Research Agency") in found
     found = triples(extract("Dale Pruitt, a pilot from Nebraska, flew the plane."))
     assert not any(p in ("serves", "worksFor") and o == "Nebraska" for _, p, o in found)
+
+
+def mention_classes(nlp, ontology, text: str) -> dict[str, str]:
+    from kg.extract.mentions import find_mentions
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
+    return {m.name: m.cls for _, _, m in find_mentions(doc, ontology).spans}
+
+
+def retyped(nlp, ontology, text: str, name: str, wrong: str):
+    """Run the evidence rule on the article's mentions with `name` typed `wrong`, as the small model may."""
+    from kg.extract.mentions import find_mentions
+    from kg.extract.people import people_by_evidence
+    from kg.models import Article, Source
+    from kg.nlp import parse_articles
+    import dataclasses
+
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
+    mentions = find_mentions(doc, ontology)
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.name == name:
+            mentions.spans[k] = (s, e, dataclasses.replace(m, cls=wrong, source=Source.NER))
+            for i in range(s, e):
+                mentions.by_token[i] = mentions.spans[k][2]
+    people_by_evidence(doc, mentions, ontology)
+    return {m.name: m.cls for _, _, m in mentions.spans}[name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The lawsuit named the actress Verity Osei-Blake and two producers.", "Verity Osei-Blake"),
+    ("He thanked his wife and co-writer, Marisol Quenby, for the script.", "Marisol Quenby"),
+    ("Dunstan Ferrow, 58, told reporters the mine would reopen.", "Dunstan Ferrow"),
+    ("Tobias Wrenfield's widow accepted the medal on Sunday.", "Tobias Wrenfield"),
+    ("Chancellor Hadley Marsh opened the session in the morning.", "Hadley Marsh"),
+])
+def test_a_person_the_model_typed_an_organisation_is_a_person_by_the_words_beside_the_name(nlp, ontology, text,
+                                                                                            name):
+    assert retyped(nlp, ontology, text, name, "Organization") == "Person"
+
+
+def test_a_given_name_makes_a_name_the_model_called_a_place_a_persons(nlp, ontology):
+    assert retyped(nlp, ontology, "Priya Kanwal congratulated the new council on Tuesday.",
+                   "Priya Kanwal", "Place") == "Person"
+
+
+def test_a_given_name_alone_does_not_make_a_firm_or_a_town_a_person(nlp, ontology):
+    # many firms carry their founder's name; 'in X' and 'X, Region' are where something is
+    assert retyped(nlp, ontology, "Shares of Thomas Pemberley rose after the bank cut rates.",
+                   "Thomas Pemberley", "Organization") == "Organization"
+    assert retyped(nlp, ontology, "The plant in Maria Hollow closed last year.", "Maria Hollow", "Place") == "Place"
+
+
+def test_an_occupation_that_firms_share_does_not_make_a_firm_a_person(nlp, ontology):
+    assert retyped(nlp, ontology, "The deal was led by fund manager Corbel Stanton Partners.",
+                   "Corbel Stanton Partners", "Organization") == "Organization"
+
+
+def test_the_given_names_are_in_the_gazetteer_with_their_gender(ontology):
+    assert ontology.given_names["margaret"] == "female" and ontology.given_names["thomas"] == "male"
+    assert ontology.given_names["alex"] == ""
+
+
+def listed_classes(nlp, ontology, text: str, firms: tuple[str, ...]) -> dict[str, str]:
+    """The list rule's classes, with `firms` typed organisations and the other names places first, as the small
+    model may read a list of towns."""
+    from kg.extract.mentions import find_mentions
+    from kg.extract.naming import listed_places
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", text)])))
+    mentions = find_mentions(doc, ontology)
+    for k, (s, e, m) in enumerate(mentions.spans):
+        mentions.retype(k, "Organization" if m.name in firms else "Place")
+    listed_places(doc, mentions, ontology)
+    return {m.name: m.cls for _, _, m in mentions.spans}
+
+
+def test_a_list_a_plural_place_noun_introduces_is_a_list_of_places(nlp, ontology):
+    classes = listed_classes(nlp, ontology, "The provinces affected were Bursa, Konya, Kayseri, Sivas and Erzurum.",
+                             ("Bursa", "Kayseri", "Sivas"))
+    assert all(ontology.is_a(c, "Place") for c in classes.values()), classes
+
+
+def test_a_list_without_a_place_noun_keeps_its_organisations_when_they_are_most(nlp, ontology):
+    classes = listed_classes(nlp, ontology, "The bidders were Bursa, Konya, Kayseri, Sivas and Erzurum.",
+                             ("Bursa", "Kayseri", "Sivas"))
+    assert classes["Bursa"] == "Organization", classes
+
+
+def test_a_given_name_the_ruler_took_for_a_city_starts_a_persons_name_after_a_title(nlp, ontology):
+    # the gazetteer ruler tags 'Sofia' (the city) and the name after it is joined into an organisation
+    classes = mention_classes(nlp, ontology, '"We will grow," Halvorn chief executive Sofia Lindqvist said.')
+    assert classes.get("Sofia Lindqvist") == "Person", classes

@@ -41,3 +41,8 @@ def test_an_organisations_headquarters_in_a_city_and_state(extract):
 def test_a_place_before_an_organisations_headquarters(extract):
     assert ("FDA", "headquarteredIn", "Silver Spring") in triples(
         extract("In a briefing at the FDA's Silver Spring headquarters, officials spoke."))
+
+
+def test_a_seat_written_with_its_town_and_state(extract):
+    found = triples(extract("Reporters met at Brazos Freight Inc.'s Abilene, Texas, headquarters on Monday."))
+    assert {("Brazos Freight", "headquarteredIn", "Abilene"), ("Brazos Freight", "headquarteredIn", "Texas")} <= found

@@ -18,6 +18,8 @@ pytestmark = pytest.mark.slow
     ("A Halvorsen University law professor, Tom Reyes helped draft the bill.", "Tom Reyes", "Halvorsen University"),
     # an abbreviated rank whose dot the tokenizer splits off
     ("The ferry sank within minutes, said Coast Guard Lt. Tom Reyes.", "Tom Reyes", "Coast Guard"),
+    ("Tom Reyes, publisher of the Granville Herald-Press, said the paper would close.",
+     "Tom Reyes", "Granville Herald-Press"),
     # an unnamed part of a named organisation
     ("Tom Reyes, a plant physiologist with the Agriculture Department's research service, said yields fell.",
      "Tom Reyes", "Agriculture Department"),
@@ -61,3 +63,34 @@ def test_a_clause_on_the_name_says_where_the_person_works(extract, text, fact):
 def test_no_title_from_a_negated_or_other_clause(extract, text):
     assert not any(p in ("serves", "memberOf", "leads") and s in ("Tom Reyes", "Ann Fry")
                    for s, p, _ in triples(extract(text)))
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a title after the party-and-state tag, which the parser hangs on the state
+    ("Another plan, first proposed by Sen. Tom Reyes, D-Ohio, chairman of the Senate Finance Committee, failed.",
+     ("Tom Reyes", "leads", "Senate Finance Committee")),
+    ("It would help, said Rep. Ann Fry, R-Texas, chairman of the House Budget Committee.",
+     ("Ann Fry", "leads", "House Budget Committee")),
+    # a title before the name whose 'of' phrase the parser hangs the name on
+    ("The chairman of the Granville Workers Front, Tom Reyes, was arrested at his home.",
+     ("Tom Reyes", "leads", "Granville Workers Front")),
+    # an organisation and its bracketed other name before the title
+    ("Civic Progress Rally (CPR) candidate Ann Fry won the seat.", ("Ann Fry", "memberOf", "Civic Progress Rally")),
+    ("CPR (Civic Progress Rally) leader Tom Reyes said the vote was rigged.",
+     ("Tom Reyes", "leads", "Civic Progress Rally")),
+])
+def test_the_organisation_of_a_title_set_apart_from_the_name(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Tom Reyes, D-Ohio, said the plan would fail.",
+    "Ohio (Reuters) - Tom Reyes said the plan would fail.",
+])
+def test_no_organisation_where_the_tag_or_bracket_names_none(extract, text):
+    assert not any(p in ("serves", "leads", "memberOf") for _, p, _ in triples(extract(text)))
+
+
+def test_a_company_called_the_publisher_stays_a_company(extract):
+    (ex,) = extract("Brandt, the publisher, said sales rose.")
+    assert not any(m.cls == "Person" for m in ex.mentions), ex.mentions

@@ -162,3 +162,23 @@ def test_the_wire_agency_is_no_antecedent(extract):
     found = triples(extract('Wind farm\n\nNEW YORK, Aug 7 (Reuters) - A local group welcomed the decision. "It is '
                             'a good day," said its director, Maria Lopez.'))
     assert not any(o == "Reuters" for _, _, o in found), found
+
+
+def test_a_title_held_at_an_institution_gives_no_residence(extract):
+    # NER may take the firm for a town; only a place written in the title ('a Tulsa dentist') is a home
+    found = triples(extract('Deal\n\n"The price is high," said Tom Hale, an analyst at Jefferies in London.'))
+    assert not any(p == "livesIn" for _, p, _ in found), found
+
+
+
+def test_a_number_set_off_after_a_name_is_an_age(extract):
+    ages = quantities(extract("Crew\n\nNASA named the crew on Monday. Christina Holt, 44, an engineer, was named a "
+                              "mission specialist."))
+    assert any(name == "Christina Holt" and q.value == 44 and q.unit == "years of age" for name, q in ages), ages
+
+
+def test_a_demonym_on_an_occupation_before_a_name_is_a_nationality(extract):
+    found = triples(extract("Stage\n\nBelgian sprinter Pieter Claes of Team Vandor won the stage on Thursday, while "
+                            "Colombian climber Mateo Rincon of Team Solano was second."))
+    assert ("Pieter Claes", "citizenOf", "Belgium") in found, found
+    assert not any(s == "Pieter Claes" and o != "Belgium" for s, p, o in found if p == "citizenOf"), found

@@ -17,6 +17,10 @@ pytestmark = pytest.mark.slow
     ("Ingrid Hale faces two counts of murdering Tom Redding.", "Ingrid Hale", "Tom Redding"),
     # 'shot' taken for a noun: the coordinated verb keeps its subject
     ("Victor Marlow shot and mortally wounded Edwin Dunbar in the lobby.", "Victor Marlow", "Edwin Dunbar"),
+    # a passive coordination whose agent the parser hangs on the second verb
+    ("Edwin Dunbar was shot and mortally wounded by Victor Marlow at the hotel.", "Victor Marlow", "Edwin Dunbar"),
+    # 'of' hung on the name the jury convicted
+    ("A jury convicted sniper Tom Reyes of killing Ann Fry.", "Tom Reyes", "Ann Fry"),
 ])
 def test_the_one_held_to_have_killed_is_found_around_a_gerund(extract, text, killer, victim):
     assert (killer, "kills", victim) in triples(extract(text))
@@ -34,6 +38,8 @@ def test_a_one_word_name_killed_is_a_person(extract, text, killer, victim):
     "Victor Marlow was acquitted two years after shooting Edwin Dunbar.",   # cleared: no one here did it
     "Victor Marlow was praised by Edwin Dunbar after visiting the ward.",    # no killing at all
     "Victor Marlow read a long sentence about killing Edwin Dunbar off in the novel.",
+    "Edwin Dunbar was shot and wounded by Victor Marlow at the hotel.",           # wounded, not killed
+    "The jury acquitted sniper Tom Reyes of killing Ann Fry.",
 ])
 def test_no_killing_where_the_clause_clears_or_says_none(extract, text):
     assert not any(p == "kills" for _, p, _ in triples(extract(text)))

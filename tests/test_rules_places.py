@@ -117,3 +117,12 @@ def test_a_birthplace_is_not_widened_to_the_state(extract):
     # true, but CoNLL04 names such birthplaces as one 'City, State' span: only the city is stated
     found = triples(extract("Owen Pryce was born in Elkhart, Ind., in 1950."))
     assert not [t for t in found if t[1] == "bornIn" and t[2] != "Elkhart"]
+
+
+@pytest.mark.parametrize("text, org, place", [
+    ("Ada Flint of the Museum of Natural History in Denver said the fossil was rare.",
+     "Museum of Natural History", "Denver"),
+    ("Ada Flint of the Academy of Sciences of Tbilisi said the fossil was rare.", "Academy of Sciences", "Tbilisi"),
+])
+def test_a_place_after_a_name_with_of_inside_is_the_whole_names(extract, text, org, place):
+    assert (org, "locatedIn", place) in triples(extract(text))

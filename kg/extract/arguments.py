@@ -131,6 +131,9 @@ class ArgumentFinder:
     def _through(self, token: Token, depth: int) -> list[Mention]:
         """A noun that stands for what it governs: 'meeting of X', 'Nato exercises', 'British troops'."""
         low, lemma = token.lower_, token.lemma_.lower()
+        named = self._named_by_compound(token)
+        if named is not None:  # "the Forsmark nuclear plant in Sweden": the plant is Forsmark, not Sweden
+            return [named]
         for prep in ("of", "in", "like", "including", "at", "from"):
             if low in self._pass.get(prep, ()) or lemma in self._pass.get(prep, ()):
                 for child in token.children:
@@ -179,6 +182,17 @@ class ArgumentFinder:
             if child.dep_ == "appos" and self.mention(child) is not None:
                 return self.entities(child, depth + 1)
         return []
+
+    def _named_by_compound(self, token: Token) -> Mention | None:
+        """A facility noun with its own name compounded on it ('the Forsmark nuclear plant'), of its kind."""
+        noun_cls = self._class_nouns.get(token.lower_) or self._class_nouns.get(token.lemma_.lower())
+        if noun_cls is None or not self.ontology.is_a(noun_cls, Cls.Facility):
+            return None
+        for child in token.children:
+            m = self.mention(child) if child.dep_ in ("compound", "nmod") else None
+            if m is not None and (self.ontology.is_a(m.cls, noun_cls) or self.ontology.is_a(noun_cls, m.cls)):
+                return m
+        return None
 
     def entities_or_copula_subject(self, noun: Token, depth: int = 0) -> list[Mention]:
         """'I want to be the Defence Secretary who deploys...': the noun is the copula's subject."""
@@ -265,6 +279,9 @@ class ArgumentFinder:
         if governor.pos_ == "NOUN" and governor.lemma_.lower() in self._penalty and prep.lower_ in ("for", "of", "in") \
                 and governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
             return self.subjects(governor.head, depth + 1)
+        if governor.pos_ == "PROPN" and governor.dep_ in ("dobj", "nsubjpass") and prep.lower_ in ("of", "for") \
+                and governor.head.lemma_.lower() in self._culprit and governor.head.lemma_.lower() not in self._clearing:
+            return self.entities(governor)  # "convicted X of killing Y", the parser hanging 'of' on the name
         if governor.pos_ == "VERB" and self.is_passive(governor) and prep.lower_ != "by" \
                 and not any(c.dep_ == "agent" for c in governor.children):
             return [] if governor.lemma_.lower() in self._clearing else self.patients(governor)

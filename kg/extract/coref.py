@@ -15,11 +15,13 @@ from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
 from kg.models import Mention, Source
 from kg.nlp import doc_text
-from kg.ontology import Ontology
+from kg.ontology import Ontology, fold
 from kg.ontology.lexicon import Lexicon
 from kg.ontology.vocabulary import Cls
 
 THIRD_PERSON = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 ITS = {"its", "itself"}
 DEMONSTRATIVES = {"this", "that", "these", "the"}
@@ -99,7 +101,8 @@ def _speech_verb_ids(ontology: Ontology) -> frozenset[int]:
 
 def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[int, Mention]:
     """Token index -> the mention a pronoun, 'the Prime Minister' or 'this drone' stands for."""
-    refs = _References(doc, mentions, ontology, quote_spans(doc_text(doc)), author_mention(doc))
+    refs = _References(doc, mentions, ontology, quote_spans(doc_text(doc)), author_mention(doc),
+                       genders=person_genders(doc, mentions, ontology))
     table = token_table(doc)
     # Only the first token of a mention and the referring words do anything below: the others are not
     # made into Tokens at all. The visits keep the order of the text, sentence by sentence.
@@ -119,6 +122,40 @@ def resolve_references(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     return refs.resolved
 
 
+def person_genders(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> dict[str, str]:
+    """Person name -> the gender the article marks, where every mark agrees: a form of address or gendered
+    title or noun beside a mention ('Mrs X', 'King X', 'X, a businesswoman'), else the gazetteer's given name."""
+    marked: dict[str, set[str]] = {}
+    given: dict[str, str] = {}
+    for s, e, m in mentions.spans:
+        if m.cls != Cls.Person or m.source == Source.DEMONYM:
+            continue
+        genders = (_word_gender(word, ontology.lexicon) for word in _gender_words(doc, s, e, m))
+        marked.setdefault(m.name, set()).update(g for g in genders if g is not None)
+        first = fold(m.name.split()[0]) if m.name.split() else ""
+        if " " in m.name and ontology.given_names.get(first):
+            given[m.name] = ontology.given_names[first]
+    genders = {name: g for name, g in given.items() if not marked.get(name)}
+    genders.update({name: next(iter(found)) for name, found in marked.items() if len(found) == 1})
+    return genders
+
+
+def _gender_words(doc: Doc, start: int, end: int, m: Mention) -> list[str]:
+    """The words beside a person's mention that may mark a gender: its own first word ('Mr Healey'), the word
+    before it, and nouns in apposition."""
+    words = [m.text.split()[0]] if m.text.split() else []
+    if start > 0:
+        words.append(doc[start - 1].text)
+    root = doc[start:end].root
+    words += [c.text for c in root.children if c.dep_ == "appos"] + ([root.head.text] if root.dep_ == "appos" else [])
+    return words
+
+
+def _word_gender(word: str, lexicon: Lexicon) -> str | None:
+    folded = fold(word).rstrip(".")
+    return next((gender for gender, words in lexicon.gendered_words.items() if folded in words), None)
+
+
 @dataclass
 class _References:
     """One article's references, resolved in the order of the text against the mentions seen so far."""
@@ -131,6 +168,7 @@ class _References:
     resolved: dict[int, Mention] = field(default_factory=dict)
     recent: list[tuple[int, Mention, bool]] = field(default_factory=list)  # (token index, mention, a subject)
     nationality: dict[str, str] = field(default_factory=dict)  # person -> country a demonym noun gave them
+    genders: dict[str, str] = field(default_factory=dict)  # person -> gender the text marks ('Mrs', 'actress')
 
     def visit(self, token: Token) -> None:
         """Note a mention's first token; resolve a referring word."""
@@ -156,12 +194,31 @@ class _References:
         if low in FIRST_PERSON and token.pos_ == "PRON":
             self.first_person(token, quote)
         elif low in THIRD_PERSON and token.pos_ == "PRON" and quote is None:
-            self.refer(token, token, self.latest_person(self.clause_subjects(token)), Source.COREF_PRONOUN)
+            target = self.latest_person(self.clause_subjects(token), PRONOUN_GENDERS[low])
+            self.refer(token, token, target, Source.COREF_PRONOUN)
         elif (low in ITS or low == "it" and token.dep_ in ("nsubj", "nsubjpass")) and token.pos_ == "PRON":
-            target = _its_antecedent(token, self.recent, self.mentions, self.ontology)
+            target = self.reporting_organisation(token) or _its_antecedent(token, self.recent, self.mentions,
+                                                                           self.ontology)
             self.refer(token, token, target, Source.COREF_PRONOUN)
         elif low in DEMONSTRATIVES and token.dep_ == "det":
             self.determined_noun(token, low)
+
+    def reporting_organisation(self, pronoun: Token) -> Mention | None:
+        """'The bank said it had dropped its pledge', "Acme said its sales rose": in the clause a speech verb
+        reports, 'it' and 'its' are the speaker when the speaker is an organisation or a country."""
+        for clause in pronoun.ancestors:
+            if clause.dep_ not in ("ccomp", "conj", "xcomp") or clause.pos_ not in ("VERB", "AUX"):
+                continue
+            if clause.dep_ != "ccomp":
+                continue  # 'said it had dropped X and decided to Y': climb the coordination to the reported clause
+            verb = clause.head
+            if verb.lemma_ not in self.ontology.lexicon.speech_verbs:
+                return None
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            found = None if speaker is None else self.mentions.at(speaker) or self.resolved.get(speaker.i)
+            ok = found is not None and found.cls != Cls.Person and self.ontology.is_a(found.cls, Cls.Agent)
+            return found if ok else None
+        return None
 
     def refer(self, token: Token, word: Token, target: Mention | None, source: Source) -> None:
         if target is not None:
@@ -241,11 +298,13 @@ class _References:
             node = node.head
         return names
 
-    def latest_person(self, not_these: set[str] = frozenset()) -> Mention | None:
+    def latest_person(self, not_these: set[str] = frozenset(), gender: str | None = None) -> Mention | None:
         """'he', 'she': the latest person, a subject one of the last sentence or so when there is one; never
-        one of `not_these` (the subjects of an object pronoun's own clause)."""
+        one of `not_these` (the subjects of an object pronoun's own clause), nor one the text marks with the
+        other gender ('she' after 'Mr X said ... Ms Y replied' is Y)."""
         people = [(i, mm, subj) for i, mm, subj in self.recent
-                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM and mm.name not in not_these]
+                  if mm.cls == Cls.Person and mm.source != Source.DEMONYM and mm.name not in not_these
+                  and self.genders.get(mm.name, gender) == gender]
         if not people:
             return None
         last_sent_start = people[-1][0]
@@ -263,6 +322,9 @@ class _References:
             return
         noun_cls = lexicon.class_nouns.get(head.lower_)
         is_named = any(self.mentions.at(c) for c in head.children if c.dep_ in ("compound", "appos"))
+        if head.lower_ in lexicon.work_nouns and low in ("the", "this") and not is_named:
+            self.refer(token, head, latest_work(self.recent), Source.COREF_DEMONSTRATIVE)  # "the film stars X"
+            return
         # 'the area of Beirut', 'the city of Mykolaiv': the noun is followed by its own name
         is_named = is_named or any(c.dep_ == "prep" and c.lower_ == "of" and any(
             self.mentions.at(p) for p in c.children if p.dep_ == "pobj") for c in head.children)
@@ -281,6 +343,12 @@ class _References:
             target = next((m for _, m, _ in self.recent
                            if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
             self.refer(token, head, target, Source.COREF_RESEARCH)
+
+
+def latest_work(recent: list[tuple[int, Mention, bool]]) -> Mention | None:
+    """The work whose title was given last among the latest mentions ('"Tidewater" ... the film')."""
+    return next((m for _, m, _ in reversed(recent[-12:]) if m.cls in (Cls.Product, Cls.CreativeWork)
+                 and m.source == Source.RULE), None)
 
 
 def _is_demonym_noun(token: Token) -> bool:

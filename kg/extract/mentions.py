@@ -587,7 +587,7 @@ def _consistent_classes(mentions: TokenMentions, ontology: Ontology) -> None:
 
 def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     """Every entity mention in the article, typed by gazetteer, head noun or NER label."""
-    from kg.extract import naming, source_lines  # their rules build on this module's mentions
+    from kg.extract import naming, people, source_lines  # their rules build on this module's mentions
 
     mentions = TokenMentions({}, [])
     naming.datelines(doc, mentions, ontology)
@@ -608,6 +608,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _signed_documents(doc, mentions, ontology)
     for rule in naming.CLASS_RULES:  # 'Springfield, Ill.', 'X-based', "McLaren's Lando Norris", ...
         rule(doc, mentions, ontology)
+    people.people_by_evidence(doc, mentions, ontology)  # 'actress X', 'X, 47,', "X's widow" typed ORG or GPE
     _surnames_are_people(mentions)
     for rule in naming.NAME_RULES:  # 'Djokovic' for 'Novak Djokovic', 'AFAD' for its full name, ...
         rule(doc, mentions, ontology)

@@ -104,7 +104,8 @@ def _with_text(m: Mention, text: str) -> Mention:
 def appositive_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Oleksandr Senkevych, mayor, said', 'Senkevych, the mayor': a name in apposition with a title or an
     occupation is a person's, whatever NER called it."""
-    titles = ontology.lexicon.titles_and_occupations
+    # a company noun that is also an occupation ('X, the publisher of Y') names a company as often as a person
+    titles = ontology.lexicon.titles_and_occupations - ontology.lexicon.epithets.nouns
     people: set[str] = set()
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls == Cls.Person or m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES:
@@ -197,16 +198,32 @@ def _known_person(mentions: TokenMentions, name: str) -> bool:
 
 
 def listed_places(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'Sanliurfa, Diyarbakir, Adana, Osmaniye and Hatay': in a list whose members are mostly places,
-    the one-word members NER typed otherwise are places of the same kind."""
+    """'Sanliurfa, Diyarbakir, Adana, Osmaniye and Hatay': in a list whose members are mostly places, or that
+    a place noun introduces ('the provinces hit were X, Y and Z'), the one-word members NER typed otherwise
+    are places of the same kind."""
     for group in _lists(doc, mentions):
         places = [m for _, m in group if ontology.is_a(m.cls, Cls.Place) and m.cls != Cls.Country]
         others = [(k, m) for k, m in group if m.cls in DEFAULT_CLASSES and not ontology.is_a(m.cls, Cls.Place)
                   and m.source != Source.GAZETTEER and " " not in m.name]
-        if len(places) >= 2 and len(places) >= len(others):
+        first = doc[mentions.spans[group[0][0]][0]:mentions.spans[group[0][0]][1]].root
+        if len(places) >= 2 and (len(places) >= len(others) or _place_noun_introduces(first, ontology)):
             cls = max({m.cls for m in places}, key=lambda c: (sum(m.cls == c for m in places), c))
             for k, m in others:
                 mentions.retype(k, cls)
+
+
+def _place_noun_introduces(token: Token, ontology: Ontology) -> bool:
+    """'the regions affected were X, ...', 'five provinces: X, ...': the list's first name is the complement
+    of a plural place noun, or in apposition to one."""
+    class_nouns = ontology.lexicon.class_nouns
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        nouns = [c for c in token.head.children if c.dep_ == "nsubj"]
+    elif token.dep_ == "appos":
+        nouns = [token.head]
+    else:
+        return False
+    return any(n.tag_ == "NNS" and ontology.is_a(class_nouns.get(n.lemma_.lower(), Cls.Entity), Cls.Place)
+               for n in nouns)
 
 
 def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:

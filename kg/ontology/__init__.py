@@ -56,6 +56,7 @@ class Ontology:
     capital_of: dict[str, str]  # capital city name -> country name, for metonymy ("Kyiv expects")
     rules: RuleSettings  # rules.yaml: the relation rules' confidences, prepositions and distances
     graph: rdflib.Graph = field(repr=False, compare=False, hash=False)
+    given_names: dict[str, str] = field(default_factory=dict, repr=False)  # folded given name -> gender, or ''
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return cls == ancestor or ancestor in self.classes.get(cls, ())
@@ -237,7 +238,16 @@ def load_ontology(directory: Path) -> Ontology:
         if entry.cls not in classes:
             raise OntologyError(f"gazetteer.yaml: {entry.name!r} has class {entry.cls!r}, not declared in kg.ttl")
     return Ontology(classes, properties, inverses, frozenset(symmetric), triggers, lexicon, gazetteer, capitals,
-                    rules, graph)
+                    rules, graph, given_names=_given_names(gaz_data))
+
+
+def _given_names(data: dict) -> dict[str, str]:
+    """gazetteer.yaml's given_names, folded, each to its gender ('' for the unisex ones)."""
+    names: dict[str, str] = {}
+    for gender, words in (data.get("given_names") or {}).items():
+        for word in words:
+            names.setdefault(fold(str(word)), "" if gender == "unisex" else gender)
+    return names
 
 
 def _ancestors(cls: str, parents: dict[str, set[str]]) -> list[str]:

@@ -79,6 +79,8 @@ class Awards:
     category_heads: Words = frozenset()  # "best [actor]", "best [picture]"
     naming_verbs: Words = frozenset()  # "was named best picture"
     winning_verbs: Words = frozenset()  # "won best actress"
+    prize_nouns: Words = frozenset()  # "the best actress [award]": the category names the prize
+    performer_heads: Words = frozenset()  # "best [actor] for X" in a film's sentence: X appears in the film
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ class Lexicon:
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
     counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
+    work_nouns: Words = frozenset()  # 'the film', "Nolan's latest movie": the titled work named last
+    figure_nouns: Words = frozenset()  # "Acme's shares rose 4%": the company's figure, whose numbers are the company's
     judge_titles: Words = frozenset()  # 'Judge X', 'Mr Justice X': a court's acts with no agent are the judge's
     court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
     patient_nouns: dict[str, str] = field(default_factory=dict)  # "X's sentencing": noun -> property done to X
@@ -226,6 +230,9 @@ class Lexicon:
     frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
     within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
+    person_nouns: Words = frozenset()  # 'the actress X', 'X, a retired teacher': the name is a person's
+    kin_nouns: Words = frozenset()  # "X's widow": the name is a person's
+    gendered_words: dict[str, WordList] = field(default_factory=dict)  # gender -> words marking it ('mrs', 'king')
 
     @functools.cached_property
     def all_titles(self) -> Words:

@@ -35,8 +35,22 @@ def dash_segment(sent: Span, ent: Span) -> tuple[int, int]:
     return lo, hi
 
 
+def appositive_ages(ctx: RuleContext) -> Iterator[Relation]:
+    """'Christina Holt, 44, an engineer', 'Szabo, 61, pleaded guilty': a bare number set off by commas right
+    after a person's name is their age (NER tags it a date, a cardinal or nothing, and no unit says so)."""
+    doc = ctx.doc
+    for _, end, person, _ in ctx.people():
+        if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text not in (",", ";", ")", "."):
+            continue
+        number = doc[end + 1]
+        if number.text.isdigit() and 1 <= int(number.text) <= 120 and not ctx.sentence_too_long(number):
+            age = Quantity(value=Decimal(int(number.text)), unit=AGE_UNIT, text=number.text)
+            yield from ctx.relate(person, "amount", age, number, "age-apposition", modal=False)
+
+
 def amounts(ctx: RuleContext) -> Iterator[Relation]:
     """Attach money and counts to the entity they belong to, or to the sentence's topic."""
+    yield from appositive_ages(ctx)
     previous_topic: Mention | None = None
     ents = ctx.ents  # Span.ents walks every entity of the Doc, so group them once
     at = 0
@@ -109,13 +123,28 @@ def quantity_owner(ctx: RuleContext, ent: Span, sent: Span) -> tuple[Mention | N
     node: Token = root
     for _ in range(6):  # the clause's own actor: "The British government allocated £200 million"
         if node.pos_ in ("VERB", "AUX"):
-            subj = a.subjects(node)
+            subj = a.subjects(node) or stock_holders(ctx, node)
             if subj:
                 return subj[0], "amount"
         if node.head.i == node.i:
             break
         node = node.head
     return nearest_entity(ctx, ent, sent), "amount"
+
+
+def stock_holders(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """"Acme's shares rose 4% to $12", "shares of Acme fell", "Acme stock gained 9%": the company whose stock
+    or figures the clause's subject is (lexicon `figure_nouns`) has the numbers."""
+    found: list[Mention] = []
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() not in ctx.lexicon.figure_nouns and subject.lower_ not in ctx.lexicon.figure_nouns:
+            continue
+        for child in subject.children:
+            if child.dep_ in ("poss", "compound"):
+                found.extend(ctx.args.entities(child))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p))
+    return [m for m in found if ctx.ontology.is_a(m.cls, Cls.Organization)]
 
 
 def nearest_entity(ctx: RuleContext, ent: Span, sent: Span) -> Mention | None:

@@ -16,7 +16,8 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
-from kg.models import Mention, Relation
+from kg.extract.rules.possessives import latest_work_before
+from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
 
 
@@ -30,10 +31,27 @@ def award_relations(ctx: RuleContext) -> Iterator[Relation]:
             continue
         category = category_text(token)
         ceremonies = award_ceremonies(ctx, token)
+        work = performed_work(ctx, token) if token.lemma_.lower() in ctx.lexicon.awards.performer_heads else None
         for winner in category_winners(ctx, token):
             yield from ctx.relate(winner, "winsAward", category, token, "award")
+            if work is not None and winner.cls == Cls.Person:  # "best actress for Ana Ruiz" in 'Tidewater'
+                yield from ctx.relate(winner, "appearsIn", work, token, "award")
             for ceremony in ceremonies:  # "named best picture at the 96th Academy Awards"
                 yield from ctx.relate(winner, "wins", ceremony, token, "award")
+
+
+def performed_work(ctx: RuleContext, head: Token) -> Mention | None:
+    """The work an acting category was won for: the first work titled after it in its sentence ('best actress for
+    her role in "Quiet Waters"'), else one titled before it there; in a sentence with no title, the work a noun
+    for one there refers to ("awards on Nolan's film, among them best actor for X": the film titled last)."""
+    sent = head.sent
+    works = [(s, m) for s, e, m in ctx.args.mentions.spans if sent.start <= s < sent.end
+             and m.source == Source.RULE and m.cls in (Cls.Product, Cls.CreativeWork)]
+    after = [m for s, m in works if s > head.i]
+    if after or works:
+        return (after or [m for _, m in works])[0]
+    nouns = [t for t in sent if t.i < head.i and t.lower_ in ctx.lexicon.work_nouns and t.pos_ == "NOUN"]
+    return latest_work_before(ctx, nouns[-1]) if nouns else None
 
 
 def award_ceremonies(ctx: RuleContext, head: Token) -> list[Mention]:
@@ -46,7 +64,10 @@ def award_ceremonies(ctx: RuleContext, head: Token) -> list[Mention]:
 def best_word(head: Token) -> Token | None:
     """The 'best' a category noun begins with, on the noun or on a word before it ('best supporting actor',
     where the parser hangs 'best' on 'supporting')."""
-    return next((t for t in head.subtree if t.i < head.i and t.lower_ == "best"), None)
+    found = next((t for t in head.subtree if t.i < head.i and t.lower_ == "best"), None)
+    if found is None and head.dep_ == "compound":  # "the best actor prize": 'best' hangs on the prize noun
+        found = next((t for t in head.head.children if t.i < head.i and t.lower_ == "best"), None)
+    return found
 
 
 def category_text(head: Token) -> str:
@@ -57,9 +78,13 @@ def category_text(head: Token) -> str:
 def category_winners(ctx: RuleContext, head: Token) -> list[Mention]:
     """Who won the category: 'best actor for [Murphy]', '[X] was named best picture', '[X] won best actress'."""
     a = ctx.args
+    if head.dep_ == "compound" and head.head.lemma_.lower() in ctx.lexicon.awards.prize_nouns:
+        head = head.head  # "won the best actress award", "the best actor prize went to X": the prize is the slot
     found = [m for c in head.children if c.dep_ == "prep" and c.lower_ == "for"
              for p in c.children if p.dep_ == "pobj" for m in a.entities(p)]
     verb = head.head
+    if not found and head.dep_ == "nsubj" and verb.lemma_ == "go":  # "the best actor prize went to X"
+        found = a.prep_objects(verb, "to")
     if not found and head.dep_ in ("oprd", "attr", "xcomp", "dobj") and verb.pos_ in ("VERB", "AUX"):
         lemma = verb.lemma_.lower()
         if lemma in ctx.lexicon.awards.naming_verbs and a.is_passive(verb):

@@ -70,8 +70,11 @@ def seats(ctx: RuleContext) -> Iterator[Relation]:
             continue
         owners = [m for c in noun.children if c.dep_ in ("poss", "compound") for m in ctx.args.entities(c)
                   if ctx.ontology.is_a(m.cls, Cls.Organization)]
-        places = [m for c in noun.children if c.dep_ in ("compound", "nmod", "npadvmod")
-                  for m in ctx.args.entities(c) if ctx.ontology.is_a(m.cls, Cls.Place)] + place_after(ctx, noun)
+        modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod", "npadvmod")]
+        # "Acme's Rockville, Md., headquarters": the town is a modifier of the state before the noun
+        modifiers += [t for c in modifiers for t in c.children if t.dep_ in ("compound", "nmod") and t.i < c.i]
+        places = [m for c in modifiers for m in ctx.args.entities(c) if ctx.ontology.is_a(m.cls, Cls.Place)] \
+            + place_after(ctx, noun)
         for owner in owners:
             for place in places:
                 if place.source != Source.DEMONYM:

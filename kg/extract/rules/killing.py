@@ -31,6 +31,10 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         lemma = token.lemma_.lower()
         if lemma in lethal.verbs and is_lethal(token, lethal.complements):
             killers, victims = ctx.args.subjects(token), ctx.args.direct_objects(token)
+            if not victims and token.dep_ == "conj" and ctx.args.is_passive(token.head):
+                # "X was shot and mortally wounded by Y": the passive subject and agent of the coordination
+                victims = ctx.args.patients(token.head)
+                killers = killers or agents(ctx, token) or agents(ctx, token.head)
             rule = "lethal-manner"
         elif lemma in kill_verbs:
             killers, victims = instrument_users(ctx, token, lethal.instruments), ctx.args.direct_objects(token)
@@ -43,6 +47,12 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         for killer in killers:
             for victim in victims:
                 yield from ctx.relate(killer, "kills", victim, token, rule)
+
+
+def agents(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """The 'by' phrase of a passive verb."""
+    return [m for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            for m in ctx.args.entities(p)]
 
 
 def is_lethal(verb: Token, complements: frozenset[str]) -> bool:

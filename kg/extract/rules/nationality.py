@@ -34,12 +34,27 @@ def named_players(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def named_nationals(ctx: RuleContext) -> Iterator[Relation]:
-    """'Australian Oscar Piastri', 'the Dutch Max Verstappen'."""
+    """'Australian Oscar Piastri', 'the Dutch Max Verstappen', 'Belgian sprinter Jens Wouters'."""
     a = ctx.args
     for start, _, person, _ in ctx.people():
-        country = demonym_before(ctx.doc, a.mentions, ctx.doc[start])
+        country = demonym_before(ctx.doc, a.mentions, ctx.doc[start]) or demonym_occupation(ctx, start)
         if country is not None and not ctx.sentence_too_long(ctx.doc[start]):
             yield from ctx.relate(person, "citizenOf", country, ctx.doc[start], "demonym-name", modal=False)
+
+
+def demonym_occupation(ctx: RuleContext, start: int) -> Mention | None:
+    """'Belgian sprinter Jens Wouters', 'British actor X': a demonym on one occupation or player noun right
+    before the name. A title between ('French President X') is roles.py's: it says whom the person serves."""
+    doc = ctx.doc
+    if start < 2:
+        return None
+    noun, before = doc[start - 1], doc[start - 2]
+    if noun.lower_ not in ctx.lexicon.occupations and noun.lower_ not in ctx.lexicon.player_nouns:
+        return None
+    m = ctx.args.mentions.at(before)
+    if m is None or m.source != Source.DEMONYM or m.cls != Cls.Country or before.head not in (noun, doc[start]):
+        return None
+    return m if start < 3 or not (doc[start - 3].pos_ == "PROPN" and doc[start - 3].is_title) else None
 
 
 def described_nationals(ctx: RuleContext) -> Iterator[Relation]:

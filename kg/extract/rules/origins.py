@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.places import name_tail
 from kg.extract.rules.titles import is_title
 from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
@@ -30,7 +31,10 @@ def origins(ctx: RuleContext) -> Iterator[Relation]:
         if m.cls == Cls.Person:
             yield from person_of_place(ctx, m, start, root)
         elif ctx.ontology.is_a(m.cls, Cls.Organization):
-            for place in of_places(ctx, root) + possessor_places(ctx, root):
+            # 'the Institute of Botany of Kunming': the 'of' hangs on the name's last word
+            tail = name_tail(ctx, root, end)
+            for place in of_places(ctx, root) + [x for t in tail for x in of_places(ctx, t)] \
+                    + possessor_places(ctx, root):
                 yield from ctx.relate(m, "locatedIn", place, root, "org-of-place", modal=False)
 
 

@@ -22,7 +22,7 @@ def places(ctx: RuleContext) -> Iterator[Relation]:
                 or m.cls in (Cls.Person, Cls.Country):
             continue
         root = ctx.doc[start:end].root
-        yield from place_of(ctx, m, root)
+        yield from place_of(ctx, m, root, end)
         nxt = spans[k + 1] if k + 1 < len(spans) else None
         if nxt is not None and is_place_comma(ctx, start, end, nxt):  # "Austin, Texas"
             yield from ctx.relate(m, "locatedIn", nxt[2], root, "place-comma", modal=False)
@@ -112,12 +112,14 @@ def widens(ctx: RuleContext, rel: Relation) -> bool:
     return any(rel.predicate in props and ctx.ontology.is_a(rel.subject.cls, cls) for cls, props in WIDENED)
 
 
-def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
-    """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta'."""
+def place_of(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
+    """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta', 'the Committee of
+    the Red Cross in Geneva' (the parser hangs the 'in' on the last word of a name with 'of' inside)."""
     a = ctx.args
     prop = "heldAt" if ctx.ontology.is_a(m.cls, Cls.Event) else "locatedIn"
     holders = [root] + ([root.head] if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN"
-                        and a.mention(root.head) is None and not names_an_act(ctx, root.head) else [])
+                        and a.mention(root.head) is None and not names_an_act(ctx, root.head) else []) \
+        + name_tail(ctx, root, end)
     for child in (c for h in holders for c in h.children):
         if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
@@ -125,6 +127,13 @@ def place_of(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
                 if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
                         and place.source != Source.DEMONYM:
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
+
+
+def name_tail(ctx: RuleContext, root: Token, end: int) -> list[Token]:
+    """The last word of a name that is not its root ('Botany' of 'Institute of Botany'): a phrase after the name
+    hung on it is said of the whole name."""
+    last = ctx.doc[end - 1]
+    return [last] if last.i != root.i and last.i > root.i else []
 
 
 def place_in_wider(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:

@@ -27,6 +27,12 @@ def possessive_relations(ctx: RuleContext) -> Iterator[Relation]:
         if ctx.sentence_too_long(first):
             continue
         between, named = possessed_name(ctx, first)
+        if named is None and between and between[-1].lower_ in ctx.lexicon.work_nouns:
+            # "Nolan's blockbuster film" after '"Oppenheimer"': the work the article titled last
+            work = latest_work_before(ctx, between[-1])
+            if work is not None and work.name != owner.name:
+                yield from possessive(ctx, owner, between, work, between[-1], as_name=False)
+            continue
         if named is None:
             yield from appositive_possessive(ctx, owner, first)
             continue
@@ -54,6 +60,15 @@ def appositive_possessive(ctx: RuleContext, owner: Mention, first: Token) -> Ite
         if kind is not None and ctx.ontology.is_a(kind, Cls.Facility):  # "X, NASA's base": a site it holds
             named = dataclasses.replace(named, cls=kind)
         yield from possessive(ctx, owner, between, named, between[-1], as_name=False)
+
+
+def latest_work_before(ctx: RuleContext, noun: Token) -> Mention | None:
+    """The titled work (a quoted title) named last before `noun`, in its sentence or the one before."""
+    sentences = [s for s in ctx.doc.sents if s.end <= noun.i + 1][-2:] or [noun.sent]
+    lo = sentences[0].start if sentences else noun.sent.start
+    works = [m for s, e, m in ctx.args.mentions.spans if lo <= s < noun.i and m.source == Source.RULE
+             and m.cls in (Cls.Product, Cls.CreativeWork)]
+    return works[-1] if works else None
 
 
 def possessors(ctx: RuleContext) -> Iterator[tuple[Mention, Token]]:

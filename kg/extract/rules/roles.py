@@ -25,6 +25,7 @@ def role_relations(ctx: RuleContext) -> Iterator[Relation]:
         yield from appositions(ctx, person, root)
         yield from postnominal(ctx, end, person, root)
         yield from party_and_state(ctx, end, person)
+        yield from party_state_titles(ctx, end, person)
 
 
 def party_and_state(ctx: RuleContext, end: int, person: Mention) -> Iterator[Relation]:
@@ -37,6 +38,23 @@ def party_and_state(ctx: RuleContext, end: int, person: Mention) -> Iterator[Rel
     if place is not None and ctx.ontology.is_a(place.cls, Cls.Place):
         yield from ctx.relate(person, ctx.lexicon.title_place_properties.get("serves", "serves"), place,
                               doc[end + 3], "party-state", modal=False)
+
+
+def party_state_titles(ctx: RuleContext, end: int, person: Mention) -> Iterator[Relation]:
+    """'Sen. Ann Fry, D-Ohio, chairman of the Finance Committee': the parser hangs the title in apposition on the
+    state of the party-and-state tag, not on the name; it is the person's."""
+    doc = ctx.doc
+    if end + 4 >= len(doc) or doc[end].text != "," or doc[end + 1].text not in ctx.lexicon.party_initials \
+            or doc[end + 2].text != "-":
+        return
+    state = doc[end + 3]
+    while state.dep_ == "compound" and state.head.i > state.i and state.head.i < end + 7:
+        state = state.head  # 'D-New York'
+    titles = [c for c in state.children if c.dep_ == "appos" and c.pos_ == "NOUN" and not names_another(ctx, c, person)]
+    if titles:
+        titles += [c for c in titles[0].children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                   and not names_another(ctx, c, person)]
+        yield from apposed_titles(ctx, person, titles)
 
 
 def postnominal(ctx: RuleContext, end: int, person: Mention, root: Token) -> Iterator[Relation]:
@@ -130,17 +148,33 @@ def ranked_title(ctx: RuleContext, start: int, person: Mention) -> Iterator[Rela
         t = doc[k - 1]
         if split_dot(t) and doc[k - 2].lower_ + "." in ctx.lexicon.title_abbreviations:
             k -= 1  # 'Lt .': the abbreviation's own dot
-        elif t.pos_ in ("PROPN", "NOUN") and t.is_title and ctx.args.mention(t) is None \
+        elif t.pos_ in ("PROPN", "NOUN") and ctx.args.mention(t) is None \
                 and title_word(ctx, t) in ctx.lexicon.titles_and_occupations:
             words.insert(0, t)
             k -= 1
         else:
             break
-    org = ctx.args.mentions.at(doc[k - 1]) if words and k > 0 else None
-    if org is None or org.source == Source.DEMONYM or not ctx.ontology.is_a(org.cls, Cls.Organization) \
-            or title_start(ctx, start) < k:
+    if not words or title_start(ctx, start) < k:
         return
-    yield from role_from(ctx, person, words, words[-1], "ranked-title", [org])
+    orgs = [m for m in named_before(ctx, k) if m.source != Source.DEMONYM and ctx.ontology.is_a(m.cls, Cls.Organization)]
+    if orgs:
+        yield from role_from(ctx, person, words, words[-1], "ranked-title", orgs)
+
+
+def named_before(ctx: RuleContext, k: int) -> list[Mention]:
+    """The name ending right before token k, and with a bracketed other name of it before k ('CPR (Civic Progress
+    Rally) leader', 'Civic Progress Rally (CPR) candidate') both names."""
+    doc, a = ctx.doc, ctx.args
+    if k < 1:
+        return []
+    if doc[k - 1].text != ")":
+        return [m for m in [a.mentions.at(doc[k - 1])] if m is not None]
+    opening = next((j for j in range(k - 2, max(k - 10, 0), -1) if doc[j].text == "("), None)
+    if opening is None or opening < 1:
+        return []
+    inside = [m for m in [a.mentions.at(doc[k - 2])] if m is not None]
+    before = [m for m in [a.mentions.at(doc[opening - 1])] if m is not None]
+    return list(dict.fromkeys(before + inside))
 
 
 def local_office(ctx: RuleContext, person: Mention, title: Token, root: Token) -> Iterator[Relation]:
@@ -202,7 +236,9 @@ def title_of_named(ctx: RuleContext, named: Token) -> Token | None:
     """'the head of Emsland operator RWE, Markus Krebber': the parser hangs the name on the organisation that
     ends the title's 'of' phrase; the title noun it belongs to (an organisation is no apposition of a person)."""
     of = named.head
-    if named.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" or ctx.args.mention(of.head) is not None:
+    title = ctx.args.mention(of.head)  # 'the chairman' may stand for a person as a role mention
+    if named.dep_ != "pobj" or of.lower_ != "of" or of.head.pos_ != "NOUN" \
+            or title is not None and title.source != Source.ROLE:
         return None
     return of.head
 

@@ -102,7 +102,7 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     for org in dict.fromkeys(organisations):
         if holds_over(ctx, org, title_words):
             yield from ctx.relate(person, office_property(ctx, prop, org, last), org, anchor, rule, modal=modal)
-        if residence_title(ctx, words, last):
+        if residence_title(ctx, words, last) and names_in(ctx, words, org):
             yield from place_of_holder(ctx, person, org, anchor, modal)
     event = event_of_noun(ctx, title_words) if not organisations else None
     if event is not None and prop in ctx.lexicon.title_event_properties:
@@ -121,6 +121,12 @@ def holds_over(ctx: RuleContext, org: Mention, title_words: Sequence[Token]) -> 
     offices = ctx.lexicon.office_titles
     text = phrase(ctx, title_words)
     return text in offices or any(text[i + 1:] in offices for i, ch in enumerate(text) if ch in " -")
+
+
+def names_in(ctx: RuleContext, words: Sequence[Token], place: Mention) -> bool:
+    """The place is written inside the title ('Tulsa Mayor X', 'a Tulsa dentist'), not after a preposition:
+    'an analyst at Carnegie in Stockholm' works at an institution NER may have taken for a town."""
+    return any((m := ctx.args.mention(t)) is not None and m.name == place.name for t in words)
 
 
 def residence_title(ctx: RuleContext, words: Sequence[Token], last: str) -> bool:
