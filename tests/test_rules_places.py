@@ -126,3 +126,9 @@ def test_a_birthplace_is_not_widened_to_the_state(extract):
 ])
 def test_a_place_after_a_name_with_of_inside_is_the_whole_names(extract, text, org, place):
     assert (org, "locatedIn", place) in triples(extract(text))
+
+
+def test_a_town_and_its_state_before_a_name(extract):
+    # AP style: the state closed by a comma, then the clause's subject; 'Paris, London, Berlin' stays a list
+    found = triples(extract("Speaking at a rally in Lowell, Mass., Ann Reyes said the plant would stay open."))
+    assert ("Lowell", "locatedIn", "Mass") in found

@@ -226,6 +226,23 @@ def _place_noun_introduces(token: Token, ontology: Ontology) -> bool:
                for n in nouns)
 
 
+def places_by_evidence(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'70 miles northeast of Boise', "Winterset's busiest street", "the town's mayor": a name a compass word
+    takes with 'of', or owning a part of a town (lexicon town_part_nouns), is a place, whatever NER called it."""
+    compass = {w.lower() for w in ontology.lexicon.name_patterns.compass_words}
+    parts = ontology.lexicon.town_part_nouns
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source == Source.GAZETTEER or m.cls not in DEFAULT_CLASSES or ontology.is_a(m.cls, Cls.Place):
+            continue
+        if m.cls == Cls.Person and _known_person(mentions, m.name):
+            continue
+        root = doc[s:e].root
+        of_compass = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in compass
+        owns_part = root.dep_ == "poss" and root.head.lower_ in parts and root.head.i > e
+        if of_compass or owns_part:
+            mentions.retype(k, Cls.City)
+
+
 def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Avis Bourg Co. of Folsom', 'Larch Corp. of Camden': after a company's legal suffix, 'of' names the
     town it is in, whatever NER called the name."""
@@ -575,5 +592,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
                possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
-               company_towns, origin_places)
+               company_towns, origin_places, places_by_evidence)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)

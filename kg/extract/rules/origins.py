@@ -42,7 +42,7 @@ def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) 
     """'Daniel Urquhart, 8, of Aumsville' lives there; 'Prime Minister Sheikh Hasina of Bangladesh' leads
     it (the 'of' completes the title); 'Sen. John Glenn of Ohio' represents the state and lives in it."""
     title = title_before(ctx, start)
-    for place in of_places(ctx, root):
+    for place in of_places(ctx, root) + noun_of_places(ctx, root):
         country = ctx.ontology.is_a(place.cls, Cls.Country)
         if title:
             prop = ctx.lexicon.title_property(title)
@@ -74,6 +74,15 @@ def of_places(ctx: RuleContext, root: Token) -> list[Mention]:
                 found.extend(m for p in prep.children if p.dep_ == "pobj" for m in ctx.args.entities(p)
                              if ctx.ontology.is_a(m.cls, Cls.Place) and m.source != Source.DEMONYM)
     return found
+
+
+def noun_of_places(ctx: RuleContext, root: Token) -> list[Mention]:
+    """"her husband, Tom Ray, 54, of Tulsa": the parser hangs the 'of' after the name on the noun the name is in
+    apposition to; only an 'of' written after the name ('the mayor of Tulsa, Tom Ray' is a title, roles.py)."""
+    noun = root.head
+    if root.dep_ != "appos" or noun.pos_ != "NOUN" or ctx.args.mention(noun) is not None:
+        return []
+    return [m for m in of_places(ctx, noun) if m.start > root.idx]
 
 
 def possessor_places(ctx: RuleContext, root: Token) -> list[Mention]:

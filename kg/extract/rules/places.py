@@ -222,8 +222,10 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     dateline = doc[start].text.isupper() and len(doc[start].text) > 2 and not doc[s2].text.isupper()
     listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other) \
         and not dateline
+    # 'Paris, London, Berlin' is a list; 'in Rockville, Md., Bernero said' is a town in its state before a name
+    named_next = after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None
     return not listed and after not in ("and", "or") and not (
-        after == "," and e2 + 1 < len(doc) and ctx.args.mentions.at(doc[e2 + 1]) is not None)
+        named_next and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other))
 
 
 def is_wider_region(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
