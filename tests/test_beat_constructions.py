@@ -156,3 +156,22 @@ def test_an_operator_and_its_plant(extract, text, fact):
 def test_a_plant_named_before_its_noun_is_the_object_not_its_place(extract):
     found = triples(extract("Vattenfall operates the Forsmark nuclear plant in Sweden."))
     assert ("Vattenfall", "operates", "Sweden") not in found
+
+
+# ------------------------------------------------------------------ markets: tariffs and prices in the passive
+
+@pytest.mark.parametrize("text, owner, value", [
+    ("Chile will still be hit with 15 per cent tariffs, while Peru will face 19 per cent levies.", "Chile", 15),
+    ("Chile will still be hit with 15 per cent tariffs, while Peru will face 19 per cent levies.", "Peru", 19),
+    ("Acme Corp was sold for $2 billion in 2019.", "Acme", 2_000_000_000),
+    ("Shares in Equinor rose 3 per cent in Oslo, while bonds rallied.", "Equinor", 3),
+])
+def test_numbers_of_an_agentless_passive_or_a_companys_shares(extract, text, owner, value):
+    found = {(s, float(q.value)) for s, p, q in triples(extract(text)) if p == "amount"}
+    assert (owner, value) in found
+
+
+def test_a_passive_with_its_agent_gives_the_agent_the_number(extract):
+    found = {(s, float(q.value)) for s, p, q in triples(extract("Acme Corp was bought by Globex for $2 billion."))
+             if p == "amount"}
+    assert ("Globex", 2_000_000_000) in found and ("Acme", 2_000_000_000) not in found

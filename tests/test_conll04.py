@@ -21,9 +21,11 @@ pytestmark = pytest.mark.slow
 # precision and the person relations' floors are those less about 0.03-0.04.
 # Raised at 23:45 UTC (main: strict micro F1 0.466, P 0.781; OrgBased_In 0.323, Located_In 0.586): micro F1 and
 # the place relations' floors are those less about 0.03-0.04.
-MICRO_F1_FLOOR = 0.43
+# Raised at 02:15 UTC (main: strict micro F1 0.490, P 0.761; OrgBased_In 0.337, Live_In 0.423, Located_In 0.593):
+# micro F1 and the place relations' floors are those less about 0.03.
+MICRO_F1_FLOOR = 0.46
 MICRO_PRECISION_FLOOR = 0.72
-TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.58, "OrgBased_In": 0.29, "Live_In": 0.29, "Located_In": 0.55}
+TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.58, "OrgBased_In": 0.30, "Live_In": 0.39, "Located_In": 0.56}
 
 
 @pytest.fixture(scope="module")

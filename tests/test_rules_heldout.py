@@ -182,3 +182,8 @@ def test_a_demonym_on_an_occupation_before_a_name_is_a_nationality(extract):
                             "Colombian climber Mateo Rincon of Team Solano was second."))
     assert ("Pieter Claes", "citizenOf", "Belgium") in found, found
     assert not any(s == "Pieter Claes" and o != "Belgium" for s, p, o in found if p == "citizenOf"), found
+
+
+def test_a_former_holder_does_not_lead_by_the_gazetteer(extract):
+    found = triples(extract("Vote\n\nThe economist has been compared to former President Donald Trump."))
+    assert not any(p == "leads" for _, p, _ in found), found

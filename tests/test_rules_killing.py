@@ -70,3 +70,20 @@ def test_a_noun_of_killing_under_another_verb_kills_no_one(extract, text):
 ])
 def test_a_noun_of_killing_has_its_doer_where_the_clause_holds_one_to_it(extract, text):
     assert ("Ann Fry", "kills", "Tom Reyes") in triples(extract(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Police arrested Victor Marlow in the Kennedy killing.", ("Victor Marlow", "kills", "Kennedy")),
+    ("Victor Marlow was convicted in the Kennedy murder.", ("Victor Marlow", "kills", "Kennedy")),
+])
+def test_a_name_compounded_on_a_noun_of_killing_is_the_victim(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Victor Marlow investigated the Tom Reyes murder.",
+    "Victor Marlow was questioned after the Kennedy murder.",
+    "The Granville killings shocked the town.",
+])
+def test_no_killer_for_a_compounded_victim_where_the_clause_holds_none(extract, text):
+    assert not any(p == "kills" for _, p, _ in triples(extract(text)))

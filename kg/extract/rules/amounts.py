@@ -88,7 +88,7 @@ def quantity(ctx: RuleContext, ent: Span, sent: Span) -> Quantity | None:
     if qty is None and ent.label_ == "MONEY":
         # "£200m" may come out as '200' with the symbol and multiplier outside the entity
         wider = ctx.doc[max(ent.start - 1, sent.start):min(ent.end + 1, sent.end)]
-        qty = parse_money(wider.text)
+        qty = parse_money(wider.text) or parse_percent(ent.text)  # "15 per cent" tagged MONEY
     return qty
 
 
@@ -123,7 +123,7 @@ def quantity_owner(ctx: RuleContext, ent: Span, sent: Span) -> tuple[Mention | N
     node: Token = root
     for _ in range(6):  # the clause's own actor: "The British government allocated £200 million"
         if node.pos_ in ("VERB", "AUX"):
-            subj = a.subjects(node) or stock_holders(ctx, node)
+            subj = a.subjects(node) or stock_holders(ctx, node) or agentless_patients(ctx, node)
             if subj:
                 return subj[0], "amount"
         if node.head.i == node.i:
@@ -132,8 +132,18 @@ def quantity_owner(ctx: RuleContext, ent: Span, sent: Span) -> tuple[Mention | N
     return nearest_entity(ctx, ent, sent), "amount"
 
 
+def agentless_patients(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """"Chile will be hit with 15% tariffs", "Acme was sold for $2 billion": with no agent at all, a passive's
+    numbers are its subject's."""
+    a = ctx.args
+    if not a.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [m for c in verb.children if c.dep_ == "nsubjpass" for m in a.entities(c)
+            if ctx.ontology.is_a(m.cls, Cls.Agent)]
+
+
 def stock_holders(ctx: RuleContext, verb: Token) -> list[Mention]:
-    """"Acme's shares rose 4% to $12", "shares of Acme fell", "Acme stock gained 9%": the company whose stock
+    """"Acme's shares rose 4% to $12", "shares in Acme fell", "Acme stock gained 9%": the company whose stock
     or figures the clause's subject is (lexicon `figure_nouns`) has the numbers."""
     found: list[Mention] = []
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
@@ -142,7 +152,7 @@ def stock_holders(ctx: RuleContext, verb: Token) -> list[Mention]:
         for child in subject.children:
             if child.dep_ in ("poss", "compound"):
                 found.extend(ctx.args.entities(child))
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in"):  # "shares of Acme", "shares in Acme"
                 found.extend(m for p in child.children if p.dep_ == "pobj" for m in ctx.args.entities(p))
     return [m for m in found if ctx.ontology.is_a(m.cls, Cls.Organization)]
 

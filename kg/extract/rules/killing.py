@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.rules.triggers import held_responsible
 from kg.models import Mention, Relation
 from kg.ontology.vocabulary import Cls
 
@@ -47,6 +48,27 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         for killer in killers:
             for victim in victims:
                 yield from ctx.relate(killer, "kills", victim, token, rule)
+    yield from compound_victims(ctx)
+
+
+def compound_victims(ctx: RuleContext) -> Iterator[Relation]:
+    """'police arrested X in the Kennedy killing', 'X acted alone in the Kennedy slaying': a person's name
+    compounded on a noun of killing (with no 'of' phrase) is the victim; the one the clause holds to have done it
+    (a verb of arrest or trial, a word of doing it: triggers.held_responsible) is the killer."""
+    nouns = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "noun"} \
+        - ctx.lexicon.lethal.doer_nouns
+    for token in ctx.tokens:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or ctx.sentence_too_long(token) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            continue
+        victims = people([m for c in token.children if c.dep_ == "compound" for m in [ctx.args.mention(c)]
+                          if m is not None])
+        if not victims or not held_responsible(ctx, token):
+            continue
+        for killer in people(ctx.args.governing_subjects(token, own_modifiers=False)):
+            for victim in victims:
+                if killer.name != victim.name:
+                    yield from ctx.relate(killer, "kills", victim, token, "compound-victim")
 
 
 def agents(ctx: RuleContext, verb: Token) -> list[Mention]:

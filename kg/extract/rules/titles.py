@@ -235,6 +235,8 @@ def office_property(ctx: RuleContext, prop: str, org: Mention, last_word: str = 
 def office_led(ctx: RuleContext, person: Mention, title: str, anchor: Token) -> Iterator[Relation]:
     """The gazetteer knows whom this office-holder leads: 'Prime Minister Sir Keir Starmer' leads the UK."""
     entry = ctx.ontology.gazetteer_index.get((person.canonical or "").lower())
+    if any(w.strip("-") in ctx.lexicon.homes.past_title_words for w in title.lower().split()):
+        return  # 'former President X' held the office once: the gazetteer's holder of today need not be him
     if entry is not None and entry.office and entry.country and entry.office.lower() in title.lower():
         led = ctx.ontology.gazetteer_index.get(entry.country.lower())
         if led is not None:

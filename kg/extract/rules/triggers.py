@@ -255,6 +255,10 @@ def noun_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Arguments:
     own = a.mention(token)
     if own is not None and own.source.is_coreference and own not in objects:
         subjects = [own]  # "Europa, the ice-covered moon of Jupiter": the moon is Europa
+    if trig.property == "kills" and not objects and token.lemma_.lower() not in ctx.lexicon.lethal.doer_nouns:
+        # "the Kennedy slaying": a person's name compounded on a noun of killing is the victim
+        objects = [m for c in token.children if c.dep_ == "compound" for m in [a.mention(c)]
+                   if m is not None and m.cls == Cls.Person and m not in subjects]
     if trig.property == "kills" and not agents and not held_responsible(ctx, token):
         subjects = []  # "X investigated the murder of Y": the clause's subject did not kill
     return subjects, objects, "nominal"
