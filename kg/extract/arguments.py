@@ -89,6 +89,7 @@ class ArgumentFinder:
     ontology: Ontology
     _pass: dict = field(init=False)
     _answers: dict[tuple, tuple[Mention, ...]] = field(init=False, default_factory=dict)  # see `per_token`
+    _phrases: dict[int, dict[str, list[Token]]] = field(init=False, default_factory=dict)  # see `_prep_phrases`
 
     def __post_init__(self) -> None:
         self._pass = self.ontology.lexicon.pass_through
@@ -223,12 +224,14 @@ class ArgumentFinder:
                 return []
             return []
         for child in verb.children:
-            if child.dep_ == "nsubj" and self.is_dateline(child):
+            if child.dep_ != "nsubj":
+                continue
+            if self.is_dateline(child):
                 # "LILONGWE, Malawi (Reuters) - Opposition leader X has won": the parser hangs X on the dateline
                 story = [m for c in child.children if c.dep_ == "appos" and not in_dateline(c) for m in self.entities(c)]
                 if story:
                     return story
-            if child.dep_ == "nsubj" and not self.is_dateline(child):
+            else:
                 if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     if any(c.dep_ == "conj" and c.i > verb.i for c in verb.head.children) \
                             and self.mention(verb.head) is not None:
@@ -350,18 +353,7 @@ class ArgumentFinder:
     def prep_objects(self, head: Token, prep: str) -> list[Mention]:
         """Entities governed by the preposition `prep` on `head` or on its direct object."""
         words = prep.split()
-        found: list[Mention] = []
-        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-        # "lost the World Cup final to Australia": the tagger reads "final" as the object's adjective
-        holders += [g for c in holders[1:] for g in c.children if g.dep_ == "amod"]
-        # "pictured next to X", "stationed close to X": the preposition hangs from an adverb
-        holders += [c for c in head.children if c.dep_ == "advmod"]
-        for holder in holders:
-            for child in holder.children:
-                if child.dep_ in ("prep", "dative", "agent") and child.lower_ == words[-1]:
-                    for pobj in child.children:
-                        if pobj.dep_ in ("pobj", "pcomp"):
-                            found.extend(self.entities(pobj))
+        found = [m for pobj in self._prep_phrases(head).get(words[-1], ()) for m in self.entities(pobj)]
         clause = head.head if head.dep_ == "xcomp" else head  # "where X intends to invest"
         if not found and words[-1] in ("in", "at") and clause.dep_ == "relcl" and any(
                 c.lower_ == "where" for c in clause.children):  # "a plant in Brasov, where X will invest"
@@ -369,6 +361,25 @@ class ArgumentFinder:
             found.extend(m for m in self.entities(clause.head) if any(
                 self.ontology.is_a(m.cls, c) for c in (Cls.Place, Cls.Facility, Cls.Event)))
         return list(dict.fromkeys(found))
+
+    def _prep_phrases(self, head: Token) -> dict[str, list[Token]]:
+        """The objects of the prepositions on `head` or on its direct object, by preposition: made once per head,
+        as a trigger's arguments, co-agents and places ask for one preposition after another."""
+        phrases = self._phrases.get(head.i)
+        if phrases is not None:
+            return phrases
+        phrases = self._phrases[head.i] = {}
+        holders = [head] + [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "lost the World Cup final to Australia": the tagger reads "final" as the object's adjective
+        holders += [g for c in holders[1:] for g in c.children if g.dep_ == "amod"]
+        # "pictured next to X", "stationed close to X": the preposition hangs from an adverb
+        holders += [c for c in head.children if c.dep_ == "advmod"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ in ("prep", "dative", "agent"):
+                    phrases.setdefault(child.lower_, []).extend(
+                        pobj for pobj in child.children if pobj.dep_ in ("pobj", "pcomp"))
+        return phrases
 
     def particle_objects(self, verb: Token, particle: str) -> list[Mention] | None:
         """'take down Shaheeds': None when the verb has no such particle."""

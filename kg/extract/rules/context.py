@@ -40,7 +40,8 @@ class RuleContext:
     # (subject, object, sentence start) of every relation between two entities made so far: the open
     # relation rule keeps only links that no typed rule stated
     linked: set[tuple[str, str, int]] = field(init=False, default_factory=set)
-    # the Doc's tokens made once: `for t in doc` makes every Token object anew, and most rules walk the Doc
+    # the Doc's tokens made once: `for t in doc` makes every Token object anew; a rule that looks for some
+    # words or a part of speech takes only those tokens (`tokens_with`, `tokens_tagged`) instead of walking them all
     tokens: tuple[Token, ...] = field(init=False)
     _negated: dict[int, bool] = field(init=False, default_factory=dict)  # token index -> `negated`
 
@@ -166,11 +167,11 @@ class RuleContext:
         negators, negating = self.lexicon.modality.negators, self.lexicon.modality.negating
         node = token
         for _ in range(3):
-            if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det")
-                   for c in node.children):
+            children = list(node.children)  # made once: both tests below read them
+            if any(c.dep_ == "neg" or c.lower_ in negators and c.dep_ in ("neg", "advmod", "det") for c in children):
                 return True
             # "Most Germans oppose sending troops": the parser may read the negating verb as an auxiliary
-            if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in node.children):
+            if any(c.dep_ == "aux" and c.lemma_.lower() in negating for c in children):
                 return True
             if node is not token and self.is_negating(node):
                 return True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -65,7 +66,7 @@ def _judges(doc, mentions, titles: frozenset[str]) -> list[tuple[int, Mention]]:
 def court_patients(ctx: RuleContext) -> Iterator[Relation]:
     """"Doyle's sentencing is set for May 3", "Ray's conviction": the possessor of a court act's noun is the one
     it is done to, and the court or judge the article names (as for an agentless passive) does it."""
-    for noun in ctx.tokens:
+    for noun in ctx.tokens_with(ctx.lexicon.patient_nouns.keys(), LOWER, LEMMA):
         prop = ctx.lexicon.patient_nouns.get(noun.lower_) or ctx.lexicon.patient_nouns.get(noun.lemma_.lower())
         if prop is None or noun.pos_ not in ("NOUN", "PROPN") or ctx.sentence_too_long(noun) or ctx.negated(noun):
             continue

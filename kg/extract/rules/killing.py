@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
@@ -57,8 +58,8 @@ def compound_victims(ctx: RuleContext) -> Iterator[Relation]:
     (a verb of arrest or trial, a word of doing it: triggers.held_responsible) is the killer."""
     nouns = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "noun"} \
         - ctx.lexicon.lethal.doer_nouns
-    for token in ctx.tokens:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in nouns or ctx.sentence_too_long(token) \
+    for token in ctx.tokens_with(nouns, LEMMA):
+        if token.pos_ != "NOUN" or ctx.sentence_too_long(token) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             continue
         victims = people([m for c in token.children if c.dep_ == "compound" for m in [ctx.args.mention(c)]
