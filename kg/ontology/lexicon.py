@@ -209,6 +209,8 @@ class Lexicon:
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
+    intransitive_phrases: Words = frozenset()  # 'run for X' is a candidacy only with no direct object
+    meaning_particles: Words = frozenset()  # 'led him out', 'backed out': a particle making another verb
     counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
     work_nouns: Words = frozenset()  # 'the film', "Nolan's latest movie": the titled work named last
     figure_nouns: Words = frozenset()  # "Acme's shares rose 4%": the company's figure, whose numbers are the company's
