@@ -201,6 +201,21 @@ def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Rela
                 if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
                         ctx.ontology.is_a(place.cls, Cls.Place) and place is not m:
                     yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
+    yield from compounded_nationality(ctx, m, root)
+
+
+def compounded_nationality(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
+    """"major Norwegian defense contractor Nordvik Industries": a descriptor the parser compounded on the name,
+    with a demonym on it. Only a demonym: a named modifier of such a noun is often its object ('Emsland operator
+    RWE' operates the Emsland plant), a nationality never."""
+    a = ctx.args
+    for noun in (c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < root.i and c.pos_ == "NOUN"):
+        if a.mentions.at(noun) is not None:
+            continue
+        for mod in (c for c in noun.children if c.dep_ == "amod"):
+            place = a.mention(mod)
+            if place is not None and place.source == Source.DEMONYM and ctx.ontology.is_a(place.cls, Cls.Place):
+                yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
 
 
 def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, Mention]) -> bool:
