@@ -199,6 +199,7 @@ class Lexicon:
     accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
     culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
     clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
+    company_titles: Words = frozenset()  # 'Leica spokesman X': the one-word name before one is a company's
     penalty_nouns: Words = frozenset()  # "X is serving a sentence for killing Y": X is held to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
@@ -218,6 +219,8 @@ class Lexicon:
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
+    intransitive_phrases: Words = frozenset()  # 'run for X' is a candidacy only with no direct object
+    meaning_particles: Words = frozenset()  # 'led him out', 'backed out': a particle making another verb
     counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
     work_nouns: Words = frozenset()  # 'the film', "Nolan's latest movie": the titled work named last
     figure_nouns: Words = frozenset()  # "Acme's shares rose 4%": the company's figure, whose numbers are the company's
