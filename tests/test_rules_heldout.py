@@ -198,3 +198,15 @@ def test_a_named_prize_is_won(extract):
 def test_a_demonym_on_a_writer_is_a_nationality(extract):
     found = triples(extract("Prize\n\nThe shortlist included a novel by Canadian poet Owen Pryce."))
     assert ("Owen Pryce", "citizenOf", "Canada") in found, found
+
+
+def test_a_phrasal_verb_is_not_its_bare_trigger(extract):
+    found = triples(extract("Cycling\n\nClaes timed his sprint perfectly after his teammate Joris Mertens led him "
+                            "out over the final 300 metres."))
+    assert not any(p == "leads" for _, p, _ in found), found
+
+
+def test_running_something_somewhere_is_no_candidacy(extract):
+    found = triples(extract("Tech\n\nAisha Grant joined the company in 2015 from Oracle, where she ran the "
+                            "database division."))
+    assert not any(p == "candidateIn" for _, p, _ in found), found

@@ -302,15 +302,18 @@ def member_nouns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
 
 def employers_before_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Garnet spokeswoman Joan Pike', 'former Vantex executive Lee Moss': a one-word name before a title or an
-    occupation that is written before a person's name is the employer, though NER took it for a person."""
+    occupation that is written before a person's name is the employer, though NER took it for a person; before a
+    company title ('Leica spokesman X', 'Healy president X'), though NER took it for a place."""
     titles = ontology.lexicon.titles_and_occupations
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls != Cls.Person or m.source == Source.GAZETTEER or e - s != 1 or e + 1 >= len(doc) \
+        placed = m.cls in (Cls.Place, Cls.Region, Cls.Facility)
+        if not (m.cls == Cls.Person or placed) or m.source != Source.NER or e - s != 1 or e + 1 >= len(doc) \
                 or _known_person(mentions, m.name):
             continue
         title, after = doc[e], mentions.at(doc[e + 1])
-        if title.lower_ in titles and title.is_lower and after is not None and after.cls == Cls.Person \
-                and after is not m and title.head.i > e and doc[s].head.i == e:
+        if title.lower_ in (ontology.lexicon.company_titles if placed else titles) and title.is_lower \
+                and after is not None and after.cls == Cls.Person and after is not m and title.head.i > e \
+                and doc[s].head.i == e:
             mentions.retype(k, Cls.Organization)
 
 
