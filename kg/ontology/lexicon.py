@@ -245,6 +245,7 @@ class Lexicon:
     disasters: Disasters = Disasters()
     person_nouns: Words = frozenset()  # 'the actress X', 'X, a retired teacher': the name is a person's
     kin_nouns: Words = frozenset()  # "X's widow": the name is a person's
+    person_verbs: dict[str, WordList] = field(default_factory=dict)  # voice -> lemmas only people are subjects of
     town_part_nouns: Words = frozenset()  # "X's busiest street", "X's mayor": the name is a town's
     gendered_words: dict[str, WordList] = field(default_factory=dict)  # gender -> words marking it ('mrs', 'king')
 
