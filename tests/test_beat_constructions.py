@@ -198,3 +198,24 @@ def test_an_age_on_a_company_noun_is_no_persons(extract):
 def test_with_two_people_named_last_the_age_is_no_ones(extract):
     found = triples(extract("Tom Hale met Maria Lopez on Monday. The 33-year-old said the talks went well."))
     assert not any(p == "amount" for _, p, _ in found)
+
+
+# ------------------------------------------------------------------ disasters: the quake, where it struck, how strong
+
+def test_an_earthquake_given_a_magnitude_is_an_event_placed_where_it_struck(extract):
+    found = triples(extract("A magnitude 6.4 earthquake struck western Nepal on Friday. The quake was centred "
+                            "near Jajarkot, in Karnali Province."))
+    quake = "magnitude 6.4 earthquake"
+    assert (quake, "locatedIn", "Nepal") in found
+    assert (quake, "locatedIn", "Jajarkot") in found
+    assert any(s == quake and p == "amount" and float(q.value) == 6.4 for s, p, q in found)
+
+
+def test_an_earthquake_attacks_no_one(extract):
+    found = triples(extract("A magnitude 6.3 earthquake hit the province of Herat in Afghanistan."))
+    assert not any(p == "attacks" for _, p, _ in found)
+
+
+def test_a_quake_with_no_magnitude_is_no_event(extract):
+    found = triples(extract("The earthquake hit Nepal on Friday."))
+    assert not any(p == "locatedIn" and s.endswith("earthquake") for s, p, _ in found)

@@ -171,3 +171,16 @@ def test_a_name_placed_by_a_compass_word_or_owning_a_street_is_a_town(nlp, ontol
 def test_a_firm_owning_its_headquarters_stays_a_firm(nlp, ontology):
     classes = mention_classes(nlp, ontology, "Brelvane Dynamics's headquarters moved north of the river.")
     assert not ontology.is_a(classes.get("Brelvane Dynamics", "Organization"), "Place"), classes
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ravel Ostrander was born in 1931 in a village near the coast.", "Ravel Ostrander"),
+    ("Quenby, a designer, opened the show in Milan.", "Quenby"),
+])
+def test_a_verb_or_noun_only_people_take_makes_the_name_a_persons(nlp, ontology, text, name):
+    assert retyped(nlp, ontology, text, name, "Organization") == "Person"
+
+
+def test_a_firm_that_bears_a_cost_is_no_person(nlp, ontology):
+    assert retyped(nlp, ontology, "Corbel Stanton bears the cost of the repairs.", "Corbel Stanton",
+                   "Organization") == "Organization"

@@ -537,6 +537,23 @@ def _armed_forces(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None
             mentions.add(start, i + 2, make_mention(doc, span, name, Cls.ArmedForce, Source.RULE))
 
 
+def _disaster_events(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'a magnitude 7.8 earthquake': a disaster the article gives a magnitude is an event of its own, named by
+    its magnitude and noun (no place: 'the Turkey-Syria earthquake' is written in too many ways)."""
+    nouns = ontology.lexicon.disasters.nouns
+    for i in indices_where(doc, LOWER, lowercase_in(nouns)):
+        token = doc[i]
+        if token.pos_ != "NOUN" or mentions.at(token) is not None:
+            continue
+        start = next((k for k in range(max(i - 3, 0), i - 1) if doc[k].lower_ == "magnitude" and doc[k + 1].like_num),
+                     None)
+        if start is None or any(mentions.at(t) is not None for t in doc[start:i]):
+            continue
+        span = doc[start:i + 1]
+        name = f"magnitude {doc[start + 1].text} {token.lower_}"
+        mentions.add(span.start, span.end, make_mention(doc, span, name, Cls.Event, Source.RULE))
+
+
 def _signed_documents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'signed a landmark declaration', 'a declaration of intent': an unnamed document becomes an entity."""
     document_nouns = ontology.lexicon.document_nouns
@@ -606,6 +623,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _short_forms(doc, mentions, ontology)
     _armed_forces(doc, mentions, ontology)
     _signed_documents(doc, mentions, ontology)
+    _disaster_events(doc, mentions, ontology)
     for rule in naming.CLASS_RULES:  # 'Springfield, Ill.', 'X-based', "McLaren's Lando Norris", ...
         rule(doc, mentions, ontology)
     people.people_by_evidence(doc, mentions, ontology)  # 'actress X', 'X, 47,', "X's widow" typed ORG or GPE

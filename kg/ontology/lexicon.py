@@ -63,6 +63,15 @@ class ContestResults:
 
 
 @dataclass(frozen=True)
+class Disasters:
+    """A natural disaster the article describes by its magnitude (kg/extract/rules/disasters.py): 'a magnitude
+    7.8 earthquake' is an event of its own, and 'the quake hit X', 'centred in Y' place it."""
+
+    nouns: Words = frozenset()  # "earthquake", "quake", "tremor": the nouns naming it
+    verbs: Words = frozenset()  # "hit", "strike", "centre": what it does to the places it is in
+
+
+@dataclass(frozen=True)
 class Outbreaks:
     """Where a disease breaks out (kg/extract/rules/outbreaks.py): 'a measles outbreak in X', 'one case of
     Ebola in Y', 'Z is battling an outbreak of cholera'."""
@@ -233,8 +242,10 @@ class Lexicon:
     frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
     within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
+    disasters: Disasters = Disasters()
     person_nouns: Words = frozenset()  # 'the actress X', 'X, a retired teacher': the name is a person's
     kin_nouns: Words = frozenset()  # "X's widow": the name is a person's
+    person_verbs: dict[str, WordList] = field(default_factory=dict)  # voice -> lemmas only people are subjects of
     town_part_nouns: Words = frozenset()  # "X's busiest street", "X's mayor": the name is a town's
     gendered_words: dict[str, WordList] = field(default_factory=dict)  # gender -> words marking it ('mrs', 'king')
 
