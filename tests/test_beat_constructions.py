@@ -219,3 +219,14 @@ def test_an_earthquake_attacks_no_one(extract):
 def test_a_quake_with_no_magnitude_is_no_event(extract):
     found = triples(extract("The earthquake hit Nepal on Friday."))
     assert not any(p == "locatedIn" and s.endswith("earthquake") for s, p, _ in found)
+
+
+# ------------------------------------------------------------------ business: a company's country from its epithet
+
+@pytest.mark.parametrize("text, fact", [
+    ("Siemens cut 500 jobs. The German engineering group said sales fell.", ("Siemens", "locatedIn", "Germany")),
+    ("Vestas won an order. The Danish turbine maker said it would hire staff.", ("Vestas", "locatedIn", "Denmark")),
+    ("Nucor raised prices. The Ohio steel company said demand was strong.", ("Nucor", "locatedIn", "Ohio")),
+])
+def test_an_epithet_with_a_demonym_or_a_place_locates_its_company(extract, text, fact):
+    assert fact in triples(extract(text))

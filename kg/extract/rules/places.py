@@ -51,16 +51,20 @@ def city_in_name(ctx: RuleContext, event: Mention, root: Token) -> Iterator[Rela
 
 
 def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
-    """'the Ohio steel company' standing for a company named before: it is in the place that modifies it."""
+    """'the Ohio steel company', 'the German engineering group' standing for a company named before: it is in the
+    place that modifies it, or in the country of the demonym."""
     for i, m in sorted(ctx.args.refs.items()):
         noun = ctx.doc[i]
         if m.source != Source.COREF_DEMONSTRATIVE or noun.pos_ != "NOUN" \
                 or not ctx.ontology.is_a(m.cls, Cls.Organization):
             continue
         for mod in noun.children:
-            place = ctx.args.mention(mod) if mod.dep_ in ("compound", "nmod") else None
-            if place is not None and place.cls != Cls.Country and ctx.ontology.is_a(place.cls, Cls.Place) \
-                    and place.source != Source.DEMONYM:
+            place = ctx.args.mention(mod) if mod.dep_ in ("compound", "nmod", "amod") else None
+            if place is None or not ctx.ontology.is_a(place.cls, Cls.Place):
+                continue
+            # 'the Ohio steel company' (a named place), 'the German engineering group' (a demonym: its country)
+            named = place.cls != Cls.Country and place.source != Source.DEMONYM and mod.dep_ != "amod"
+            if named or place.source == Source.DEMONYM:
                 yield from ctx.relate(m, "locatedIn", place, noun, "descriptor-place", modal=False)
 
 
