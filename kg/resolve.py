@@ -116,13 +116,7 @@ class Resolver:
                     " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
                 if len(expansions) == 1:
                     remap[k] = expansions[0]
-        for k, names in names_by_key.items():  # 'the Armed Forces' -> the one 'British Armed Forces'
-            for n in names:
-                if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
-                    longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
-                        m.endswith(" " + n) for m in ns)]
-                    if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
-                        remap[k] = longer[0]
+        join_longer_names(names_by_key, remap)
         out = {m: people.get(m) or remap.get(k, k) for m, k in keys.items()}
         if shared:
             out.update(first_named(keys, shared))
@@ -252,6 +246,18 @@ class Resolver:
                 if held.startswith(title + "|") and len(ps) == 1:
                     registry[(title, held.split("|", 1)[1])] = next(iter(ps))
         return registry
+
+
+def join_longer_names(names_by_key: dict[str, set[str]], remap: dict[str, str]) -> None:
+    """'the Armed Forces' -> the one 'British Armed Forces': a name of several words that ends exactly one
+    longer name of the corpus joins it (in `remap`)."""
+    for k, names in names_by_key.items():
+        for n in names:
+            if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
+                longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
+                    m.endswith(" " + n) for m in ns)]
+                if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
+                    remap[k] = longer[0]
 
 
 def first_named(keys: dict[Mention, str], shared: dict[str, list[str]]) -> dict[Mention, str]:
