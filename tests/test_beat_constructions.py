@@ -175,3 +175,58 @@ def test_a_passive_with_its_agent_gives_the_agent_the_number(extract):
     found = {(s, float(q.value)) for s, p, q in triples(extract("Acme Corp was bought by Globex for $2 billion."))
              if p == "amount"}
     assert ("Globex", 2_000_000_000) in found and ("Acme", 2_000_000_000) not in found
+
+
+# ------------------------------------------------------------------ a person described by age
+
+@pytest.mark.parametrize("text, person, age", [
+    ("Nurse Anna Berg is to spend her life in prison. On Friday the 33-year-old was convicted of fraud.",
+     "Anna Berg", 33),
+    ('Ken Loach has had many films in the mix, "Kes" among them. But the win is the 71-year-old filmmaker\'s first '
+     "award.", "Ken Loach", 71),
+])
+def test_the_n_year_old_is_the_person_named_last(extract, text, person, age):
+    found = {(s, float(q.value)) for s, p, q in triples(extract(text)) if p == "amount"}
+    assert (person, age) in found
+
+
+def test_an_age_on_a_company_noun_is_no_persons(extract):
+    found = triples(extract("Maria Lopez founded Acme Corp in 1904. The 120-year-old company cut jobs."))
+    assert not any(p == "amount" and s == "Maria Lopez" for s, p, _ in found)
+
+
+def test_with_two_people_named_last_the_age_is_no_ones(extract):
+    found = triples(extract("Tom Hale met Maria Lopez on Monday. The 33-year-old said the talks went well."))
+    assert not any(p == "amount" for _, p, _ in found)
+
+
+# ------------------------------------------------------------------ disasters: the quake, where it struck, how strong
+
+def test_an_earthquake_given_a_magnitude_is_an_event_placed_where_it_struck(extract):
+    found = triples(extract("A magnitude 6.4 earthquake struck western Nepal on Friday. The quake was centred "
+                            "near Jajarkot, in Karnali Province."))
+    quake = "magnitude 6.4 earthquake"
+    assert (quake, "locatedIn", "Nepal") in found
+    assert (quake, "locatedIn", "Jajarkot") in found
+    assert any(s == quake and p == "amount" and float(q.value) == 6.4 for s, p, q in found)
+
+
+def test_an_earthquake_attacks_no_one(extract):
+    found = triples(extract("A magnitude 6.3 earthquake hit the province of Herat in Afghanistan."))
+    assert not any(p == "attacks" for _, p, _ in found)
+
+
+def test_a_quake_with_no_magnitude_is_no_event(extract):
+    found = triples(extract("The earthquake hit Nepal on Friday."))
+    assert not any(p == "locatedIn" and s.endswith("earthquake") for s, p, _ in found)
+
+
+# ------------------------------------------------------------------ business: a company's country from its epithet
+
+@pytest.mark.parametrize("text, fact", [
+    ("Siemens cut 500 jobs. The German engineering group said sales fell.", ("Siemens", "locatedIn", "Germany")),
+    ("Vestas won an order. The Danish turbine maker said it would hire staff.", ("Vestas", "locatedIn", "Denmark")),
+    ("Nucor raised prices. The Ohio steel company said demand was strong.", ("Nucor", "locatedIn", "Ohio")),
+])
+def test_an_epithet_with_a_demonym_or_a_place_locates_its_company(extract, text, fact):
+    assert fact in triples(extract(text))

@@ -23,9 +23,11 @@ pytestmark = pytest.mark.slow
 # the place relations' floors are those less about 0.03-0.04.
 # Raised at 02:15 UTC (main: strict micro F1 0.490, P 0.761; OrgBased_In 0.337, Live_In 0.423, Located_In 0.593):
 # micro F1 and the place relations' floors are those less about 0.03.
+# Raised at 02:17 UTC (same figures; Kill 0.667, Work_For 0.475): precision and Kill are those less about 0.03
+# (Work_For stays at 0.45).
 MICRO_F1_FLOOR = 0.46
-MICRO_PRECISION_FLOOR = 0.72
-TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.58, "OrgBased_In": 0.30, "Live_In": 0.39, "Located_In": 0.56}
+MICRO_PRECISION_FLOOR = 0.73
+TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.63, "OrgBased_In": 0.30, "Live_In": 0.39, "Located_In": 0.56}
 
 
 @pytest.fixture(scope="module")

@@ -171,3 +171,26 @@ def test_a_name_placed_by_a_compass_word_or_owning_a_street_is_a_town(nlp, ontol
 def test_a_firm_owning_its_headquarters_stays_a_firm(nlp, ontology):
     classes = mention_classes(nlp, ontology, "Brelvane Dynamics's headquarters moved north of the river.")
     assert not ontology.is_a(classes.get("Brelvane Dynamics", "Organization"), "Place"), classes
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ravel Ostrander was born in 1931 in a village near the coast.", "Ravel Ostrander"),
+    ("Quenby, a designer, opened the show in Milan.", "Quenby"),
+])
+def test_a_verb_or_noun_only_people_take_makes_the_name_a_persons(nlp, ontology, text, name):
+    assert retyped(nlp, ontology, text, name, "Organization") == "Person"
+
+
+def test_a_firm_that_bears_a_cost_is_no_person(nlp, ontology):
+    assert retyped(nlp, ontology, "Corbel Stanton bears the cost of the repairs.", "Corbel Stanton",
+                   "Organization") == "Organization"
+
+
+def test_the_side_a_team_beats_is_a_team_though_its_name_ends_in_city(nlp, ontology):
+    classes = mention_classes(nlp, ontology, "Kingsbridge Rovers beat Fenmoor City 2-0 on Saturday.")
+    assert classes.get("Fenmoor City") == "SportsTeam", classes  # and the score is no part of its name
+
+
+def test_a_country_beating_an_army_is_no_team(nlp, ontology):
+    classes = mention_classes(nlp, ontology, "Russia defeated the Swedish army at Poltava in 1709.")
+    assert classes.get("Russia") == "Country"

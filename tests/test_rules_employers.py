@@ -94,3 +94,15 @@ def test_no_organisation_where_the_tag_or_bracket_names_none(extract, text):
 def test_a_company_called_the_publisher_stays_a_company(extract):
     (ex,) = extract("Brandt, the publisher, said sales rose.")
     assert not any(m.cls == "Person" for m in ex.mentions), ex.mentions
+
+
+def test_a_one_word_name_before_a_company_title_is_the_company(extract):
+    (ex,) = extract("Healy president George Malina said the accident could not have been foreseen.")
+    assert any(m.name == "Healy" and m.cls != "Place" for m in ex.mentions), ex.mentions
+    found = triples(extract("Healy president George Malina said the accident could not have been foreseen."))
+    assert ("George Malina", "leads", "Healy") in found, found
+
+
+def test_a_place_before_a_town_office_stays_a_place(extract):
+    (ex,) = extract("Leeds mayor Ann Fry said the bridge would close.")  # a mayor's office is no company's
+    assert any(m.name == "Leeds" and m.cls != "Organization" for m in ex.mentions), ex.mentions

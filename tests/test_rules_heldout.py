@@ -187,3 +187,26 @@ def test_a_demonym_on_an_occupation_before_a_name_is_a_nationality(extract):
 def test_a_former_holder_does_not_lead_by_the_gazetteer(extract):
     found = triples(extract("Vote\n\nThe economist has been compared to former President Donald Trump."))
     assert not any(p == "leads" for _, p, _ in found), found
+
+
+def test_a_named_prize_is_won(extract):
+    found = triples(extract("Prize\n\nLONDON (AP) — Ghanaian writer Ama Owusu won the Halloran Prize on Tuesday for "
+                            "her first novel."))
+    assert ("Ama Owusu", "wins", "Halloran Prize") in found, found
+
+
+def test_a_demonym_on_a_writer_is_a_nationality(extract):
+    found = triples(extract("Prize\n\nThe shortlist included a novel by Canadian poet Owen Pryce."))
+    assert ("Owen Pryce", "citizenOf", "Canada") in found, found
+
+
+def test_a_phrasal_verb_is_not_its_bare_trigger(extract):
+    found = triples(extract("Cycling\n\nClaes timed his sprint perfectly after his teammate Joris Mertens led him "
+                            "out over the final 300 metres."))
+    assert not any(p == "leads" for _, p, _ in found), found
+
+
+def test_running_something_somewhere_is_no_candidacy(extract):
+    found = triples(extract("Tech\n\nAisha Grant joined the company in 2015 from Oracle, where she ran the "
+                            "database division."))
+    assert not any(p == "candidateIn" for _, p, _ in found), found

@@ -34,3 +34,17 @@ def test_from_a_place_said_of_a_person_is_where_they_live(extract, text, fact):
 ])
 def test_no_residence_from_a_journey_a_denial_or_an_organisation(extract, text):
     assert not {(s, p, o) for s, p, o in triples(extract(text)) if p in ("livesIn", "bornIn")}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Ann Ray campaigned in her home state of Ohio on Monday.", ("Ann Ray", "livesIn", "Ohio")),
+    ("Ann Ray campaigned in Ohio, her home state, on Monday.", ("Ann Ray", "livesIn", "Ohio")),
+    ("The senator won Ohio, the home state of his wife, Ann Ray.", ("Ann Ray", "livesIn", "Ohio")),
+])
+def test_a_place_noun_with_home_on_it_is_where_its_owner_lives(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_home_state_named_for_no_person_places_no_one(extract):
+    found = triples(extract("Ann Ray said Ohio is a home state for many carmakers."))
+    assert not [t for t in found if t[1] == "livesIn"]

@@ -87,3 +87,13 @@ def test_a_name_compounded_on_a_noun_of_killing_is_the_victim(extract, text, fac
 ])
 def test_no_killer_for_a_compounded_victim_where_the_clause_holds_none(extract, text):
     assert not any(p == "kills" for _, p, _ in triples(extract(text)))
+
+
+def test_a_pronoun_victim_resolved_to_the_killer_is_the_person_named_before(extract):
+    text = ("Crowds gathered to remember Senator Tom Reyes at the building where Victor Marlow fired the shots "
+            "that killed him.")
+    assert ("Victor Marlow", "kills", "Tom Reyes") in triples(extract(text))
+
+
+def test_no_one_else_is_killed_where_the_killer_killed_himself(extract):
+    assert not any(p == "kills" for _, p, _ in triples(extract("Victor Marlow fired the shot that killed himself.")))

@@ -132,3 +132,14 @@ def test_a_town_and_its_state_before_a_name(extract):
     # AP style: the state closed by a comma, then the clause's subject; 'Paris, London, Berlin' stays a list
     found = triples(extract("Speaking at a rally in Lowell, Mass., Ann Reyes said the plant would stay open."))
     assert ("Lowell", "locatedIn", "Mass") in found
+
+
+def test_a_nationality_on_a_descriptor_compounded_on_the_name(extract):
+    found = triples(extract("Oslo bought rifles from major Norwegian defense contractor Nordvik Industries."))
+    assert ("Nordvik Industries", "locatedIn", "Norway") in found
+
+
+def test_a_named_modifier_of_a_compounded_agent_noun_is_not_where_the_company_is(extract):
+    # 'Toledo operator X' operates something in Toledo; it is not said to be based there
+    found = triples(extract("The head of Toledo operator Brannock Energy spoke on Monday."))
+    assert not [t for t in found if t[0] == "Brannock Energy" and t[1] == "locatedIn"]

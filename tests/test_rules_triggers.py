@@ -242,3 +242,11 @@ def test_titles_counted_under_a_possessed_record_are_the_possessor_s(extract):
     found = triples(extract("Andy Murray is chasing Rafael Nadal's record of fourteen French Open titles."))
     assert ("Rafael Nadal", "wins", "French Open") in found
     assert ("Andy Murray", "wins", "French Open") not in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Ann Ray was born in a log cabin in Harlan County.", ("Ann Ray", "bornIn", "Harlan County")),
+    ("Ann Ray lives in the Tulsa suburb of Jenks.", ("Ann Ray", "livesIn", "Jenks")),
+])
+def test_a_dwelling_or_a_suburb_stands_for_the_place_it_is_in(extract, text, fact):
+    assert fact in triples(extract(text))

@@ -8,7 +8,7 @@ verdict, a lunar orbiter, a cycling stage, a drug approval, a cancelled wind far
 and facts in the format of shared/eval/gold/seeds.yaml. The floors sit a little below what the extraction
 reaches, so a change that makes it generalise worse fails here even when the seed and dev scores hold.
 (On 207-215 alone main scored typed 0.38 at precision 0.85 before the fixes they prompted; on 216-226 alone main
-at 0a56d56 scored typed 0.42 at precision 0.81, three duplicates.)
+at 0a56d56 scored typed 0.42 at precision 0.81, three duplicates, and 0.53 at 0.85 after the fixes they prompted.)
 """
 from __future__ import annotations
 
@@ -29,10 +29,10 @@ KG = Namespace("https://w3id.org/newskg/ontology#")
 ENT = Namespace("https://w3id.org/newskg/entity/")
 PREFIXES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX ent: <https://w3id.org/newskg/entity/> "
 
-FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.48, "relation_precision": 0.88}
+FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.55, "relation_precision": 0.88}
 # 'Gavi, the Vaccine Alliance' is read as two names; the class kg:Moon is labelled 'moon' like the Moon (221);
-# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220); 'Lucas' in a quote after 'Lucas Pereira' (222).
-MAX_DUPLICATES = 4
+# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220).
+MAX_DUPLICATES = 3
 
 
 @pytest.fixture(scope="module")

@@ -240,6 +240,18 @@ class _References:
             self.refer(token, word, target, Source.COREF_DEMONYM)
             self.nationality[target.name] = demonym.name
 
+    def aged_person(self, token: Token) -> Mention | None:
+        """Whom 'the 33-year-old' means: the one person named last, in its sentence or the two before (with two
+        named in that sentence, nothing)."""
+        table = token_table(self.doc)
+        window = table.sent_starts[max(0, table.sentence_of(token.i) - 2)]
+        people = [(table.sentence_of(i), mm) for i, mm, _ in self.recent if window <= i < token.i
+                  and mm.cls == Cls.Person and mm.source != Source.DEMONYM]
+        if not people:
+            return None
+        latest = [mm for sent, mm in people if sent == people[-1][0]]
+        return latest[-1] if len({mm.name for mm in latest}) == 1 else None
+
     def described_person(self, token: Token, country: str) -> Mention | None:
         """Whom a nationality description means: the one person named earlier in its sentence, else the one
         person named in the latest of the two sentences before that names any; with two candidates there (a
@@ -314,6 +326,9 @@ class _References:
     def determined_noun(self, token: Token, low: str) -> None:
         """'this drone', 'the same company', 'the study': a noun after a determiner that refers back."""
         head, ontology, lexicon = token.head, self.ontology, self.ontology.lexicon
+        if low == "the" and _aged_person_noun(head, lexicon):  # "the 33-year-old", "the 53-year-old filmmaker"
+            self.refer(token, head, self.aged_person(token), Source.COREF_DEMONSTRATIVE)
+            return
         epithet = _epithet_noun(token, lexicon) if low == "the" else None
         # 'that company' after two companies may be either: as an epithet, only one sole candidate is taken
         demonstrative = low in ("this", "that") and head.lower_ in lexicon.epithets.nouns and head.tag_ == "NN"
@@ -343,6 +358,17 @@ class _References:
             target = next((m for _, m, _ in self.recent
                            if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
             self.refer(token, head, target, Source.COREF_RESEARCH)
+
+
+def _aged_person_noun(head: Token, lexicon: Lexicon) -> bool:
+    """'the 33-year-old' (the age alone) or 'the 53-year-old filmmaker' (an age on a title or an occupation):
+    a person described by age; 'the 120-year-old company' is no person."""
+    def is_age(word: Token) -> bool:
+        return word.lower_ == "old" and any(c.lower_ in ("year", "years") for c in word.children)
+    if is_age(head):
+        return True
+    return head.pos_ == "NOUN" and head.lower_ in lexicon.titles_and_occupations | lexicon.person_nouns \
+        and any(c.dep_ == "amod" and is_age(c) for c in head.children)
 
 
 def latest_work(recent: list[tuple[int, Mention, bool]]) -> Mention | None:

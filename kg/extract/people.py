@@ -3,12 +3,13 @@
 The small model often tags a person's name ORG or GPE ('actress Mira Vance' as an organisation, 'President
 Kobus Dlamini' as a place). Evidence of the text retypes such a name, never a list of people: a person noun or
 title written just before it ('the actress X', 'President X'), a person noun in apposition ('X, a retired
-teacher', 'his wife and co-writer, X'), an age in commas ('X, 47,'), a kin noun it owns ("X's widow"), or a
-given name of the gazetteer's `given_names` starting a name NER took for a place.
+teacher', 'his wife and co-writer, X'), an age in commas ('X, 47,'), a kin noun it owns ("X's widow"), a verb
+only people are subjects of ('X was born in Y'), or a given name of the gazetteer's `given_names` starting a
+name NER took for a place.
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import TokenMentions
 from kg.extract.naming import DEFAULT_CLASSES, PLACE_PREPOSITIONS, _person_like
@@ -28,7 +29,8 @@ def people_by_evidence(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         if not _name_shaped(span, m, ontology):
             continue
         if _role_before(doc, span, ontology) or _person_apposition(span, ontology) or _age_after(doc, span) \
-                or _kin_owned(doc, span, ontology) or _given_name_of_a_place(doc, span, m, mentions, ontology):
+                or _kin_owned(doc, span, ontology) or _person_subject(span, ontology) \
+                or _given_name_of_a_place(doc, span, m, mentions, ontology):
             mentions.retype(k, Cls.Person)
 
 
@@ -92,6 +94,13 @@ def _kin_owned(doc: Doc, span: Span, ontology: Ontology) -> bool:
         return False
     root = span.root
     return root.dep_ == "poss" and root.head.i > span.end and root.head.lower_ in ontology.lexicon.kin_nouns
+
+
+def _person_subject(span: Span, ontology: Ontology) -> bool:
+    """'X was born in Y', 'X married Y': the subject of a verb only people are subjects of."""
+    root = span.root
+    voice = {"nsubj": "active", "nsubjpass": "passive"}.get(root.dep_)
+    return voice is not None and root.head.lemma_.lower() in ontology.lexicon.person_verbs.get(voice, ())
 
 
 def _given_name_of_a_place(doc: Doc, span: Span, m: Mention, mentions: TokenMentions, ontology: Ontology) -> bool:

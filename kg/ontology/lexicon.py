@@ -63,6 +63,15 @@ class ContestResults:
 
 
 @dataclass(frozen=True)
+class Disasters:
+    """A natural disaster the article describes by its magnitude (kg/extract/rules/disasters.py): 'a magnitude
+    7.8 earthquake' is an event of its own, and 'the quake hit X', 'centred in Y' place it."""
+
+    nouns: Words = frozenset()  # "earthquake", "quake", "tremor": the nouns naming it
+    verbs: Words = frozenset()  # "hit", "strike", "centre": what it does to the places it is in
+
+
+@dataclass(frozen=True)
 class Outbreaks:
     """Where a disease breaks out (kg/extract/rules/outbreaks.py): 'a measles outbreak in X', 'one case of
     Ebola in Y', 'Z is battling an outbreak of cholera'."""
@@ -190,6 +199,7 @@ class Lexicon:
     accusing_verbs: Words = frozenset()  # "accused X of helping Y": the helping is the accuser's claim
     culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
     clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
+    company_titles: Words = frozenset()  # 'Leica spokesman X': the one-word name before one is a company's
     penalty_nouns: Words = frozenset()  # "X is serving a sentence for killing Y": X is held to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
@@ -209,6 +219,8 @@ class Lexicon:
     class_nouns: dict[str, str] = field(default_factory=dict)  # noun -> class
     company_name_words: Words = frozenset()
     urging_phrases: Words = frozenset()  # 'call on X to act': with an infinitive after its object it urges
+    intransitive_phrases: Words = frozenset()  # 'run for X' is a candidacy only with no direct object
+    meaning_particles: Words = frozenset()  # 'led him out', 'backed out': a particle making another verb
     counsel_titles: Words = frozenset()  # "X's lawyer Y": Y defends X
     work_nouns: Words = frozenset()  # 'the film', "Nolan's latest movie": the titled work named last
     figure_nouns: Words = frozenset()  # "Acme's shares rose 4%": the company's figure, whose numbers are the company's
@@ -230,8 +242,10 @@ class Lexicon:
     frontier_nouns: Words = frozenset()  # 'the Israel-Lebanon border': the two places border each other
     within_preps: Words = frozenset()  # 'the X office within Y': the unit is part of Y
     crew_titles: Words = frozenset()  # 'pilot of Orion 3': the title over a mission makes one of its crew
+    disasters: Disasters = Disasters()
     person_nouns: Words = frozenset()  # 'the actress X', 'X, a retired teacher': the name is a person's
     kin_nouns: Words = frozenset()  # "X's widow": the name is a person's
+    person_verbs: dict[str, WordList] = field(default_factory=dict)  # voice -> lemmas only people are subjects of
     town_part_nouns: Words = frozenset()  # "X's busiest street", "X's mayor": the name is a town's
     gendered_words: dict[str, WordList] = field(default_factory=dict)  # gender -> words marking it ('mrs', 'king')
 

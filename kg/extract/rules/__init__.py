@@ -16,6 +16,7 @@ from kg.extract.rules.awards import award_relations
 from kg.extract.rules.containment import containment, seats
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.courts import court_patients
+from kg.extract.rules.disasters import disaster_relations
 from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.homes import homes
@@ -66,6 +67,7 @@ RULES: tuple[Rule, ...] = (
     finishes_ahead,  # "X won 58% of the vote, far ahead of her rival, Y": X defeats Y
     outbreak_places,  # "a measles outbreak in rural Kansas", "X is battling an outbreak of Ebola"
     award_relations,  # "best actor for Cillian Murphy", "was named best picture"
+    disaster_relations,  # "a magnitude 7.8 earthquake hit X", "the quake was centred in Y"
     funding_relations,  # "allocated £200m to equip X", "raised $40m from X"
     amounts,  # "£200 million", "17,000 soldiers": after funding, which names the money's givers
     open_relations,  # "X lifted restrictions on Y": last, so it keeps only links no typed rule stated

@@ -21,6 +21,7 @@ from kg.ontology.vocabulary import Cls
 def homes(ctx: RuleContext) -> Iterator[Relation]:
     """kg:livesIn or kg:bornIn from a person's home noun, and kg:livesIn from 'from' a place."""
     yield from home_nouns(ctx)
+    yield from home_places(ctx)
     yield from from_places(ctx)
 
 
@@ -41,6 +42,31 @@ def home_nouns(ctx: RuleContext) -> Iterator[Relation]:
         for person in owners(ctx, owned):
             for place in places(ctx, holders):
                 yield from ctx.relate(person, prop, place, token, "home-noun", modal=False)
+
+
+def home_places(ctx: RuleContext) -> Iterator[Relation]:
+    """'her home state of Ohio', 'Ohio, her home state', 'Ohio, the home state of his wife, Ann Ray': a place noun
+    with 'home' on it is where its owner lives."""
+    kinds = ctx.lexicon.place_apposition_nouns
+    for token in ctx.tokens:
+        noun = token.head
+        if token.lower_ != "home" or token.dep_ != "compound" or noun.lower_ not in kinds \
+                or ctx.args.mention(noun) is not None or ctx.sentence_too_long(token):
+            continue
+        after_of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                    if p.dep_ == "pobj"]
+        people = owners(ctx, noun) + [m for p in after_of for m in ctx.args.entities(p) + appositions(ctx, p)
+                                      if m.cls == Cls.Person]
+        held = after_of + [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i != token.i] + (
+            [noun.head] if noun.dep_ == "appos" else [])
+        for person in dict.fromkeys(people):
+            for place in places(ctx, held):
+                yield from ctx.relate(person, "livesIn", place, token, "home-noun", modal=False)
+
+
+def appositions(ctx: RuleContext, noun: Token) -> list[Mention]:
+    """The names in apposition to a noun: 'his wife, Ann Ray'."""
+    return [m for c in noun.children if c.dep_ == "appos" for m in ctx.args.entities(c)]
 
 
 def owners(ctx: RuleContext, noun: Token) -> list[Mention]:

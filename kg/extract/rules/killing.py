@@ -56,8 +56,22 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
             continue
         for killer in killers:
             for victim in victims:
-                yield from ctx.relate(killer, "kills", victim, token, rule)
+                victim = other_than_killer(ctx, victim, killer)
+                if victim is not None:
+                    yield from ctx.relate(killer, "kills", victim, token, rule)
     yield from compound_victims(ctx)
+
+
+def other_than_killer(ctx: RuleContext, victim: Mention, killer: Mention) -> Mention | None:
+    """'X fired the shots that killed him': a pronoun victim that coreference gave the killer is, unlike
+    'himself', someone else: the person named last before it (None if there is none)."""
+    if victim.name != killer.name:
+        return victim
+    if not victim.source.is_coreference or victim.text.lower() not in ("him", "her"):
+        return None
+    before = [m for _, _, m in ctx.args.mentions.spans
+              if m.cls == Cls.Person and m.source.is_name and m.start < victim.start and m.name != killer.name]
+    return before[-1] if before else None
 
 
 def compound_victims(ctx: RuleContext) -> Iterator[Relation]:

@@ -51,16 +51,20 @@ def city_in_name(ctx: RuleContext, event: Mention, root: Token) -> Iterator[Rela
 
 
 def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
-    """'the Ohio steel company' standing for a company named before: it is in the place that modifies it."""
+    """'the Ohio steel company', 'the German engineering group' standing for a company named before: it is in the
+    place that modifies it, or in the country of the demonym."""
     for i, m in sorted(ctx.args.refs.items()):
         noun = ctx.doc[i]
         if m.source != Source.COREF_DEMONSTRATIVE or noun.pos_ != "NOUN" \
                 or not ctx.ontology.is_a(m.cls, Cls.Organization):
             continue
         for mod in noun.children:
-            place = ctx.args.mention(mod) if mod.dep_ in ("compound", "nmod") else None
-            if place is not None and place.cls != Cls.Country and ctx.ontology.is_a(place.cls, Cls.Place) \
-                    and place.source != Source.DEMONYM:
+            place = ctx.args.mention(mod) if mod.dep_ in ("compound", "nmod", "amod") else None
+            if place is None or not ctx.ontology.is_a(place.cls, Cls.Place):
+                continue
+            # 'the Ohio steel company' (a named place), 'the German engineering group' (a demonym: its country)
+            named = place.cls != Cls.Country and place.source != Source.DEMONYM and mod.dep_ != "amod"
+            if named or place.source == Source.DEMONYM:
                 yield from ctx.relate(m, "locatedIn", place, noun, "descriptor-place", modal=False)
 
 
@@ -201,6 +205,21 @@ def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Rela
                 if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
                         ctx.ontology.is_a(place.cls, Cls.Place) and place is not m:
                     yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
+    yield from compounded_nationality(ctx, m, root)
+
+
+def compounded_nationality(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
+    """"major Norwegian defense contractor Nordvik Industries": a descriptor the parser compounded on the name,
+    with a demonym on it. Only a demonym: a named modifier of such a noun is often its object ('Emsland operator
+    RWE' operates the Emsland plant), a nationality never."""
+    a = ctx.args
+    for noun in (c for c in root.children if c.dep_ in ("compound", "nmod") and c.i < root.i and c.pos_ == "NOUN"):
+        if a.mentions.at(noun) is not None:
+            continue
+        for mod in (c for c in noun.children if c.dep_ == "amod"):
+            place = a.mention(mod)
+            if place is not None and place.source == Source.DEMONYM and ctx.ontology.is_a(place.cls, Cls.Place):
+                yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
 
 
 def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, Mention]) -> bool:

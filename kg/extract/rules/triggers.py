@@ -170,6 +170,9 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     """The relations one trigger states at one token: its own, its co-agents' and where it happened."""
     if not phrase_words_present(trig, token):
         return
+    if trig.kind == "verb" and not trig.prep and any(
+            c.dep_ == "prt" and c.lower_ in ctx.lexicon.meaning_particles for c in token.children):
+        return  # 'his teammate led him out' is not 'lead
     arguments = ARGUMENTS.get(trig.kind, verb_arguments)(ctx, trig, token)
     if trig.object_nouns and not any(c.lemma_.lower() in trig.object_nouns for c in object_heads(trig, token)):
         return
@@ -350,6 +353,8 @@ def prep_verb_arguments(ctx: RuleContext, trig: Trigger, token: Token, subjects:
     if f"{trig.lemma} {trig.prep}" in ctx.lexicon.urging_phrases and any(
             c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in token.children):
         return subjects, [], rule  # 'called on X to resign' urges X; it is no visit
+    if f"{trig.lemma} {trig.prep}" in ctx.lexicon.intransitive_phrases and any(c.dep_ == "dobj" for c in token.children):
+        return subjects, [], rule  # 'where she ran the division' is no candidacy
     objects = a.particle_objects(token, trig.prep)
     if objects is None:
         objects = a.prep_objects(token, trig.prep)
