@@ -184,3 +184,13 @@ def test_a_verb_or_noun_only_people_take_makes_the_name_a_persons(nlp, ontology,
 def test_a_firm_that_bears_a_cost_is_no_person(nlp, ontology):
     assert retyped(nlp, ontology, "Corbel Stanton bears the cost of the repairs.", "Corbel Stanton",
                    "Organization") == "Organization"
+
+
+def test_the_side_a_team_beats_is_a_team_though_its_name_ends_in_city(nlp, ontology):
+    classes = mention_classes(nlp, ontology, "Kingsbridge Rovers beat Fenmoor City 2-0 on Saturday.")
+    assert classes.get("Fenmoor City") == "SportsTeam", classes  # and the score is no part of its name
+
+
+def test_a_country_beating_an_army_is_no_team(nlp, ontology):
+    classes = mention_classes(nlp, ontology, "Russia defeated the Swedish army at Poltava in 1709.")
+    assert classes.get("Russia") == "Country"

@@ -31,6 +31,7 @@ SHORT_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame"}
 # Oyj', 'Siemens Energy GmbH', 'Equinor ASA'); 'AB' is left out, a Canadian province's abbreviation as well.
 LEGAL_SUFFIXES = {"co", "corp", "inc", "ltd", "llc", "plc", "ag", "sa", "nv", "corporation", "incorporated",
                   "oyj", "oy", "asa", "gmbh", "spa", "bv", "kgaa", "pty", "pte", "bhd"}
+SCORE_AT_END = re.compile(r"\s+\d{1,3}\s?[-–]\s?\d{1,3}$")  # 'Fenmoor City 2-0', 'X 3 - 1'
 HQ_SUFFIX = re.compile(r"\s+(HQ|headquarters|Headquarters)$")
 
 
@@ -215,6 +216,7 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
     span, had_honorific = _strip_honorifics(ent, honorifics)
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
+    span = _without_score(span)
     span = _without_rank_before_person(span, honorifics)
     vehicle = _vehicle_noun(ent, ontology)
     if vehicle is not None:  # "Ariane 6 rocket": the name is "Ariane 6", the noun says it is a Rocket
@@ -299,6 +301,16 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
                 w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
             return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
     return [ent]
+
+
+def _without_score(span: Span) -> Span:
+    """'Fenmoor City 2-0': a match score NER ran into a team's name is no part of it."""
+    text = span.text
+    score = SCORE_AT_END.search(text)
+    if score is None or score.start() == 0:
+        return span
+    cut = span.doc.char_span(span.start_char, span.start_char + score.start(), alignment_mode="contract")
+    return cut if cut is not None and len(cut) else span
 
 
 def _without_rank_before_person(span: Span, honorifics: frozenset[str]) -> Span:

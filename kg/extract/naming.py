@@ -243,6 +243,33 @@ def places_by_evidence(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
             mentions.retype(k, Cls.City)
 
 
+def team_opponents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Riverton United beat Ashbourne City 3-1': the side a sports team beats, or is beaten by, is a team too,
+    though its name ends in a place word ('City') or NER took it for a place."""
+    verbs = {t.lemma for t in ontology.triggers if t.property in ontology.lexicon.contest_results.defeat_properties
+             and t.kind == "verb"}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source == Source.GAZETTEER or m.cls == Cls.Person or ontology.is_a(m.cls, Cls.SportsTeam) or not (
+                m.cls in DEFAULT_CLASSES or ontology.is_a(m.cls, Cls.Place)):
+            continue
+        if any(o is not None and ontology.is_a(o.cls, Cls.SportsTeam) for o in _opponents(doc, mentions, s, e, verbs)):
+            mentions.retype(k, Cls.SportsTeam)
+
+
+def _opponents(doc: Doc, mentions: TokenMentions, start: int, end: int, verbs: set[str]) -> list[Mention | None]:
+    """The other side of a defeat verb the name is subject or object of; where the parser lost the verb (it
+    often reads 'beat' before a name as a noun), the names written just before and after the verb."""
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "dobj") and root.head.lemma_.lower() in verbs:
+        return [mentions.at(c) for c in root.head.children if c.dep_ in ("nsubj", "dobj") and c.i != root.i]
+    found: list[Mention | None] = []
+    if start > 1 and doc[start - 1].lemma_.lower() in verbs:  # 'Riverton United beat X'
+        found.append(mentions.at(doc[start - 2]))
+    if end + 1 < len(doc) and doc[end].lemma_.lower() in verbs:  # 'X beat Riverton United'
+        found.append(mentions.at(doc[end + 1]))
+    return found
+
+
 def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Avis Bourg Co. of Folsom', 'Larch Corp. of Camden': after a company's legal suffix, 'of' names the
     town it is in, whatever NER called the name."""
@@ -595,5 +622,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 # Rules that retype mentions, then rules that give mentions a fuller name, in the order they run.
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
                possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
-               company_towns, origin_places, places_by_evidence)
+               company_towns, origin_places, places_by_evidence, team_opponents)
 NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)
