@@ -113,6 +113,14 @@ def test_a_person_living_in_a_city_and_state_lives_in_the_state_too(extract):
     assert {("Owen Pryce", "livesIn", "Elkhart"), ("Owen Pryce", "livesIn", "Ind")} <= found
 
 
+@pytest.mark.parametrize("text, fact", [
+    ("Ann Ray, who lives in Bedford in southern Indiana, spoke.", ("Ann Ray", "livesIn", "Indiana")),
+    ("Ann Ray was born in Bedford in southern Indiana.", ("Ann Ray", "bornIn", "Indiana")),
+])
+def test_a_home_written_town_in_state_is_in_the_state_too(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
 def test_a_birthplace_is_not_widened_to_the_state(extract):
     # true, but CoNLL04 names such birthplaces as one 'City, State' span: only the city is stated
     found = triples(extract("Owen Pryce was born in Elkhart, Ind., in 1950."))

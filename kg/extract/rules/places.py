@@ -94,26 +94,36 @@ def is_place(ctx: RuleContext, m: Mention) -> bool:
 
 def wider_places(ctx: RuleContext, rel: Relation) -> Iterator[Relation]:
     """'Acme, based in Dayton, Ohio', 'the Acme Co. of Dayton, Ohio': an organisation in a city written with
-    its state or country is in that state or country too; so is a person living or born there ('Ann Ray, 40,
-    of Dayton, Ohio', 'born in Dover, Del.'): whoever lives in Dayton lives in Ohio."""
+    its state or country is in that state or country too; so is a person living there ('Ann Ray, 40, of Dayton,
+    Ohio'): whoever lives in Dayton lives in Ohio. 'Yarrow in northern Arkansas' widens a birthplace too."""
     place = rel.object
-    if not isinstance(place, Mention) or not widens(ctx, rel):
+    if not isinstance(place, Mention):
         return
     spans = sorted(ctx.args.mentions.spans, key=lambda t: t[0])
     for k, (start, end, m) in enumerate(spans):
-        if m.start == place.start and m.name == place.name and k + 1 < len(spans) \
-                and is_place_comma(ctx, start, end, spans[k + 1]):
-            confidence = min(rel.provenance.confidence, ctx.settings.confidence["place-comma"])
-            yield from ctx.relate(rel.subject, rel.predicate, spans[k + 1][2], ctx.doc[start], "place-comma",
-                                  modal=False, confidence=confidence)
+        if m.start != place.start or m.name != place.name:
+            continue
+        if widens(ctx, rel, WIDENED) and k + 1 < len(spans) and is_place_comma(ctx, start, end, spans[k + 1]):
+            wider, rule = spans[k + 1][2], "place-comma"
+        elif widens(ctx, rel, WIDENED_BY_IN):
+            wider, rule = wider_after_in(ctx, m, end), "place-of"
+        else:
+            wider = None
+        if wider is not None:
+            confidence = min(rel.provenance.confidence, ctx.settings.confidence[rule])
+            yield from ctx.relate(rel.subject, rel.predicate, wider, ctx.doc[start], rule, modal=False,
+                                  confidence=confidence)
 
 
-# The properties a wider place holds too, by the subject's class: what is in a city is in its state.
+# The properties a wider place holds too, by the subject's class: what is in a city is in its state. A birthplace
+# written 'Dover, Del.' is left as the city (CoNLL04 and most gazetteers name it as one place); written 'Yarrow in
+# northern Arkansas' it is two.
 WIDENED = ((Cls.Organization, ("locatedIn", "headquarteredIn")), (Cls.Person, ("livesIn",)))
+WIDENED_BY_IN = ((Cls.Organization, ("locatedIn", "headquarteredIn")), (Cls.Person, ("livesIn", "bornIn")))
 
 
-def widens(ctx: RuleContext, rel: Relation) -> bool:
-    return any(rel.predicate in props and ctx.ontology.is_a(rel.subject.cls, cls) for cls, props in WIDENED)
+def widens(ctx: RuleContext, rel: Relation, table: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    return any(rel.predicate in props and ctx.ontology.is_a(rel.subject.cls, cls) for cls, props in table)
 
 
 def place_of(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
@@ -143,15 +153,21 @@ def name_tail(ctx: RuleContext, root: Token, end: int) -> list[Token]:
 def place_in_wider(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
     """'Bedford in southern Indiana', 'Geneva in Switzerland': a place, 'in', compass words and a country or
     state is in it, wherever the parser hung the 'in' ('grew up in X in southern Y')."""
+    wider = wider_after_in(ctx, m, end)
+    if wider is not None:
+        yield from ctx.relate(m, "locatedIn", wider, root, "place-of", modal=False)
+
+
+def wider_after_in(ctx: RuleContext, m: Mention, end: int) -> Mention | None:
+    """The country or state written after the place ending at `end`, 'in' and compass words between."""
     doc, k = ctx.doc, end
-    if k >= len(doc) or doc[k].lower_ != "in":
-        return
+    if k >= len(doc) or doc[k].lower_ != "in" or not ctx.ontology.is_a(m.cls, Cls.Place):
+        return None
     k += 1
     while k < len(doc) and (doc[k].lower_ == "the" or COMPASS.match(doc[k].lower_)):
         k += 1
     wider = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
-    if wider is not None and wider.source != Source.DEMONYM and is_wider(ctx, m, wider):
-        yield from ctx.relate(m, "locatedIn", wider, root, "place-of", modal=False)
+    return wider if wider is not None and wider.source != Source.DEMONYM and is_wider(ctx, m, wider) else None
 
 
 def is_wider(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
