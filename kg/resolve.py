@@ -80,6 +80,9 @@ class Resolver:
             and any(" " in n for n in names_by_key[k])]
         remap: dict[str, str] = {}
         shared: dict[str, list[str]] = {}
+        # a work's title, quoted or after a work noun (naming.quoted_titles, titled_works): no person's name
+        work_keys = {k for m, k in keys.items() if m.cls == Cls.Product and m.source == Source.RULE}
+        people: dict[Mention, str] = {}  # person mentions of a work's key, each to the person they name
         for k, names in names_by_key.items():
             if any(" " in n for n in names):
                 # a single-word name can be the surname of one known person ('Healey', 'Mr Healey')
@@ -92,6 +95,10 @@ class Resolver:
             else:
                 matches = [p for p in person_keys if p != k and any(
                     person_name_words(n)[-1] == name for n in names_by_key[p])]
+            if len(matches) == 1 and k in work_keys:
+                # 'the film Castellane' and 'Castellane' the man it is about: only the person's mentions go to him
+                people.update({m: matches[0] for m, mk in keys.items() if mk == k and m.cls == Cls.Person})
+                continue
             if len(matches) == 1:
                 remap[k] = matches[0]
                 continue
@@ -109,14 +116,8 @@ class Resolver:
                     " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
                 if len(expansions) == 1:
                     remap[k] = expansions[0]
-        for k, names in names_by_key.items():  # 'the Armed Forces' -> the one 'British Armed Forces'
-            for n in names:
-                if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
-                    longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
-                        m.endswith(" " + n) for m in ns)]
-                    if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
-                        remap[k] = longer[0]
-        out = {m: remap.get(k, k) for m, k in keys.items()}
+        join_longer_names(names_by_key, remap)
+        out = {m: people.get(m) or remap.get(k, k) for m, k in keys.items()}
         if shared:
             out.update(first_named(keys, shared))
         return out
@@ -245,6 +246,18 @@ class Resolver:
                 if held.startswith(title + "|") and len(ps) == 1:
                     registry[(title, held.split("|", 1)[1])] = next(iter(ps))
         return registry
+
+
+def join_longer_names(names_by_key: dict[str, set[str]], remap: dict[str, str]) -> None:
+    """'the Armed Forces' -> the one 'British Armed Forces': a name of several words that ends exactly one
+    longer name of the corpus joins it (in `remap`)."""
+    for k, names in names_by_key.items():
+        for n in names:
+            if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
+                longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
+                    m.endswith(" " + n) for m in ns)]
+                if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
+                    remap[k] = longer[0]
 
 
 def first_named(keys: dict[Mention, str], shared: dict[str, list[str]]) -> dict[Mention, str]:

@@ -230,3 +230,18 @@ def test_a_quake_with_no_magnitude_is_no_event(extract):
 ])
 def test_an_epithet_with_a_demonym_or_a_place_locates_its_company(extract, text, fact):
     assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Mark Doyle was charged with fraud on Monday, District Attorney Lisa Grant said.",
+     ("Lisa Grant", "charges", "Mark Doyle")),
+    ("Attorney General Merrick Garland announced the case. Tom Hill was indicted on three counts.",
+     ("Merrick Garland", "charges", "Tom Hill")),
+])
+def test_an_agentless_charge_is_the_prosecutors(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_defendants_attorney_does_not_charge_him(extract):
+    found = triples(extract("Tom Hill was charged with fraud. His attorney Michael Cohen said he was innocent."))
+    assert not any(p == "charges" for _, p, _ in found)

@@ -194,3 +194,11 @@ def test_the_side_a_team_beats_is_a_team_though_its_name_ends_in_city(nlp, ontol
 def test_a_country_beating_an_army_is_no_team(nlp, ontology):
     classes = mention_classes(nlp, ontology, "Russia defeated the Swedish army at Poltava in 1709.")
     assert classes.get("Russia") == "Country"
+
+
+def test_a_title_after_a_work_noun_is_not_the_person_the_work_is_named_after(build_kg):
+    kg = build_kg("Director Ana Ruiz's film Castellane won best picture on Sunday. It tells the story of "
+                  "Pierre Castellane, the physicist who built the first reactor. Castellane worked in Lyon.")
+    labelled = {e.label: e.cls for e in kg.entities}
+    assert labelled.get("Castellane") == "Product", labelled  # the person keeps only 'Castellane' the man
+    assert labelled.get("Pierre Castellane") == "Person", labelled

@@ -46,3 +46,16 @@ def test_a_nationality_before_contractor_is_no_customer(extract):
 def test_an_agent_noun_coordinated_in_an_apposition_describes_the_name(extract):
     found = triples(extract("The court heard Owen Pryce, a welder and a Tulsa native, on Monday."))
     assert ("Owen Pryce", "bornIn", "Tulsa") in found
+
+
+@pytest.mark.parametrize("text, owner, place", [
+    ("Police said Dallas nightclub owner Jack Rudman was questioned on Monday.", "Jack Rudman", "Dallas"),
+    ("The Boston restaurant owner Maria Lentz said the rent had doubled.", "Maria Lentz", "Boston"),
+])
+def test_a_place_before_another_noun_is_where_that_noun_is_not_what_is_owned(extract, text, owner, place):
+    assert (owner, "owns", place) not in triples(extract(text))
+
+
+def test_a_place_right_before_the_agent_noun_still_fills_its_slot(extract):
+    found = triples(extract("Carla Brent, a Modesto native, opened a bakery in Fresno last spring."))
+    assert ("Carla Brent", "bornIn", "Modesto") in found

@@ -210,3 +210,8 @@ def test_running_something_somewhere_is_no_candidacy(extract):
     found = triples(extract("Tech\n\nAisha Grant joined the company in 2015 from Oracle, where she ran the "
                             "database division."))
     assert not any(p == "candidateIn" for _, p, _ in found), found
+
+
+def test_tariffs_on_a_countrys_goods_are_on_the_country(extract):
+    found = triples(extract("The United States imposed tariffs on Chinese goods last year, and Beijing retaliated."))
+    assert any(p == "imposesTariffsOn" and o == "China" for _, p, o in found), found

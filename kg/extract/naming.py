@@ -270,6 +270,26 @@ def _opponents(doc: Doc, mentions: TokenMentions, start: int, end: int, verbs: s
     return found
 
 
+def titled_works(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'the film Castellane', 'her novel Marlow': a name right after a work noun is the work's title, not the
+    person NER took it for (the biopic of Pierre Castellane is no Castellane); a title-case name with a
+    determiner or possessive before the noun only."""
+    nouns = ontology.lexicon.work_nouns
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.source != Source.NER or m.cls not in DEFAULT_CLASSES or m.cls == Cls.Product or s < 2 \
+                or m.canonical:
+            continue
+        noun = doc[s - 1]
+        if noun.lower_ not in nouns or noun.pos_ != "NOUN" or not any(
+                c.dep_ in ("det", "poss") for c in noun.children) or noun.head.i not in range(s, e) and \
+                doc[s:e].root.head.i != noun.i:
+            continue
+        # run after the short-name rules, which may have given 'Castellane' the name of the person it is after
+        title = doc[s:e].text
+        _set(mentions, k, dataclasses.replace(m, name=title, cls=Cls.Product, source=Source.RULE,
+                                              wikidata=None, canonical=None))
+
+
 def company_towns(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'Avis Bourg Co. of Folsom', 'Larch Corp. of Camden': after a company's legal suffix, 'of' names the
     town it is in, whatever NER called the name."""
@@ -623,4 +643,5 @@ QUOTED = re.compile(r"(?<!\w)[“\"‘']([^“”\"‘’'\n]{2,60}?)[,.]?[”\"
 CLASS_RULES = (initialled_names, appositive_titles, city_state, based_places, place_nouns, listed_places,
                possessive_organisations, member_nouns, unit_names, employers_before_titles, people_killed,
                company_towns, origin_places, places_by_evidence, team_opponents)
-NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms)
+NAME_RULES = (short_person_names, tail_person_names, admin_short_names, bracketed_acronyms, initial_acronyms,
+              titled_works)

@@ -225,6 +225,8 @@ class Lexicon:
     work_nouns: Words = frozenset()  # 'the film', "Nolan's latest movie": the titled work named last
     figure_nouns: Words = frozenset()  # "Acme's shares rose 4%": the company's figure, whose numbers are the company's
     judge_titles: Words = frozenset()  # 'Judge X', 'Mr Justice X': a court's acts with no agent are the judge's
+    prosecution_acts: Words = frozenset()  # properties whose agentless passive is a prosecutor's act ("was charged")
+    prosecutor_titles: Words = frozenset()  # 'District Attorney X', 'Prosecutor Y' (capitalised)
     court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
     patient_nouns: dict[str, str] = field(default_factory=dict)  # "X's sentencing": noun -> property done to X
     team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club

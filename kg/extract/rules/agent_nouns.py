@@ -124,9 +124,19 @@ def modifiers(ctx: RuleContext, noun: Token) -> list[Mention]:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             m = ctx.args.mention(child)
             # "a South Korean defense contractor": a nationality, not whom the contract is for
-            if m is not None and (m.source != Source.DEMONYM or child.dep_ == "poss"):
+            if m is not None and (m.source != Source.DEMONYM or child.dep_ == "poss") \
+                    and not place_of_other_noun(ctx, child, m, noun):
                 found.append(m)
     return found
+
+
+def place_of_other_noun(ctx: RuleContext, modifier: Token, named: Mention, noun: Token) -> bool:
+    """'Dallas nightclub owner X': a place written before another common noun says where that noun is (the
+    nightclub), not what the agent noun is of; the parser hangs both compounds on the agent noun alike."""
+    if modifier.dep_ == "poss" or not ctx.ontology.is_a(named.cls, Cls.Place):
+        return False
+    between = ctx.doc[modifier.i + 1:noun.i]
+    return any(t.pos_ == "NOUN" and ctx.args.mentions.at(t) is None for t in between)
 
 
 def convicted(ctx: RuleContext, noun: Token) -> list[Mention]:

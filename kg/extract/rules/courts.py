@@ -5,7 +5,8 @@ Court reports put the defendant first and leave the agent out of the clause; the
 adjunct ("at Leeds Crown Court") and the judge in another sentence ("Judge Anna Ward said ..."). A lexicon
 property of `court_acts` whose clause names no agent is given, in this order: a court the verb's 'at', 'in' or
 'before' phrase names; a judge named in the same sentence; the one judge the article names; a court named after
-one of those prepositions elsewhere in the sentence.
+one of those prepositions elsewhere in the sentence. A `prosecution_acts` property ("X was charged with fraud")
+is the prosecutor's the sentence, or else the article, names by a prosecutor's title.
 """
 from __future__ import annotations
 
@@ -61,6 +62,28 @@ def _judges(doc, mentions, titles: frozenset[str]) -> list[tuple[int, Mention]]:
         if any(t.lower_ in titles for t in doc[max(start - 1, 0):end]):
             found.append((start, m))
     return found
+
+
+def prosecutor_agents(ctx: RuleContext, verb: Token) -> tuple[list[Mention], str]:
+    """"X was charged with fraud, District Attorney Y said": the prosecutor named in the sentence, else the one
+    the article names, charged X (a capitalised title: 'his attorney Z' is counsel)."""
+    found = [(start, m) for start, end, m in ctx.args.mentions.spans if m.cls == Cls.Person
+             and prosecutor_title(ctx, start, end)]
+    sentence = verb.sent
+    here = {m.name: m for i, m in found if sentence.start <= i < sentence.end}
+    if len(here) == 1:
+        return list(here.values()), "prosecutor"
+    named = {m.name: m for _, m in found}
+    return (list(named.values()), "article-prosecutor") if len(named) == 1 else ([], "")
+
+
+def prosecutor_title(ctx: RuleContext, start: int, end: int) -> bool:
+    """'District Attorney X', 'Prosecutor X', 'Attorney General X': a prosecutor's title, capitalised, before the
+    name or inside its span."""
+    doc, titles = ctx.doc, ctx.lexicon.prosecutor_titles
+    words = [t for t in doc[max(start - 2, 0):end] if t.is_title]
+    last_two = " ".join(t.lower_ for t in doc[max(start - 2, 0):start])
+    return last_two in titles or any(t.lower_ in titles and t.i >= start - 1 for t in words)
 
 
 def court_patients(ctx: RuleContext) -> Iterator[Relation]:

@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from spacy.attrs import LEMMA
@@ -20,15 +21,22 @@ from spacy.tokens import Token
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.triggers import held_responsible
 from kg.models import Mention, Relation
+from kg.ontology import Ontology
 from kg.ontology.vocabulary import Cls
+
+
+@functools.lru_cache(maxsize=8)
+def killing_lemmas(ontology: Ontology, kind: str) -> frozenset[str]:
+    """The lemmas of the lexicon's triggers of kg:kills of one kind ("verb", "noun")."""
+    return frozenset(t.lemma for t in ontology.triggers if t.property == "kills" and t.kind == kind)
 
 
 def killings(ctx: RuleContext) -> Iterator[Relation]:
     """kg:kills from a lethal manner or through an instrument."""
     lethal = ctx.lexicon.lethal
-    kill_verbs = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "verb"}
-    for token in ctx.tokens_tagged("VERB"):
-        if ctx.sentence_too_long(token) or ctx.negated(token):
+    kill_verbs = killing_lemmas(ctx.ontology, "verb")
+    for token in ctx.tokens_with(lethal.verbs | kill_verbs | lethal.person_verbs | lethal.aim_verbs.keys(), LEMMA):
+        if token.pos_ != "VERB" or ctx.sentence_too_long(token) or ctx.negated(token):
             continue
         lemma = token.lemma_.lower()
         if lemma in lethal.verbs and is_lethal(token, lethal.complements):
@@ -70,8 +78,7 @@ def compound_victims(ctx: RuleContext) -> Iterator[Relation]:
     """'police arrested X in the Kennedy killing', 'X acted alone in the Kennedy slaying': a person's name
     compounded on a noun of killing (with no 'of' phrase) is the victim; the one the clause holds to have done it
     (a verb of arrest or trial, a word of doing it: triggers.held_responsible) is the killer."""
-    nouns = {t.lemma for t in ctx.ontology.triggers if t.property == "kills" and t.kind == "noun"} \
-        - ctx.lexicon.lethal.doer_nouns
+    nouns = killing_lemmas(ctx.ontology, "noun") - ctx.lexicon.lethal.doer_nouns
     for token in ctx.tokens_with(nouns, LEMMA):
         if token.pos_ != "NOUN" or ctx.sentence_too_long(token) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):

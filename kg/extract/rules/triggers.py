@@ -12,7 +12,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.courts import court_agents
+from kg.extract.rules.courts import court_agents, prosecutor_agents
 from kg.extract.rules.funding import money_arguments
 from kg.extract.rules.participants import coordinated_pairs, presence
 from kg.extract.rules.results import contest_wins
@@ -179,6 +179,8 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
     subjects, objects, rule = restricted(ctx, trig, *arguments)
     if not subjects and objects and trig.property in ctx.lexicon.court_acts and ctx.args.is_passive(token):
         subjects, rule = court_agents(ctx, token)  # "X was sentenced to five years at Leeds Crown Court"
+    elif not subjects and objects and trig.property in ctx.lexicon.prosecution_acts and ctx.args.is_passive(token):
+        subjects, rule = prosecutor_agents(ctx, token)  # "X was charged with fraud, District Attorney Y said"
     for s in subjects:
         for o in objects:
             yield from ctx.relate(s, trig.property, o, token, rule)
