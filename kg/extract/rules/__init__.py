@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = (
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"
     killings,  # "was shot to death by Krane", "Brandt fired the bullets that killed Moreau"
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
-    predicate_roles,  # "X came back as managing director of Y", "X is the chief executive of Y", "X was named a pilot"
+    predicate_roles,  # "X came back as chairman of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     units_within,  # "the Fusion Sciences programme within the Office of Science"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"

@@ -1,5 +1,5 @@
-"""Titles a clause gives: 'the board appointed Ingrid Solberg as chief executive', 'X came back as managing
-director of Y', 'X is the chief executive of Y', 'X was elected leader of Y' -> a role, held where the
+"""Titles a clause gives: 'the board appointed Ingrid Solberg as chief executive', 'X came back as chairman
+of Y', 'X is the chief executive of Y', 'X was elected leader of Y' -> a role, held where the
 clause or the title says."""
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def mission_names(ctx: RuleContext, noun: Token) -> list[Mention]:
 
 
 def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
-    """The title a clause gives its subject: 'X came back as managing director of Y', 'X had spent nine years as CEO',
+    """The title a clause gives its subject: 'X came back as chairman of Y', 'X had spent nine years as CEO',
     'X is the chief executive of Y', 'X was named a mission specialist', 'X was elected leader of Y'."""
     for person, root in subject_people(ctx):
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
