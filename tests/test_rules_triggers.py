@@ -108,7 +108,7 @@ def test_found_not_guilty_convicts_no_one(extract):
 
 
 def test_a_conjoined_title_s_modifiers_are_not_its_holder(extract):
-    found = triples(extract("Weeks after she was made Labour Party leader and prime minister of the UK, "
+    found = triples(extract("Weeks after she was made Labour Party chief and head of UK government, "
                             "Mary Holt resigned."))
     assert ("Labour Party", "leads", "United Kingdom") not in found
     assert ("Labour Party", "leads", "UK") not in found
