@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from conftest import quantities, relations
+from conftest import quantities, relations, triples
 
 pytestmark = pytest.mark.slow
 
@@ -56,3 +56,10 @@ def test_a_numeral_ordinal_is_a_value_and_a_word_ordinal_is_not(extract):
     found = quantities(extract("In his 200th race for Ferrari, Charles Leclerc beat Lando Norris."))
     assert any(name == "Charles Leclerc" and q.value == 200 for name, q in found)
     assert quantities(extract("Charles Leclerc finished first in Monza, ahead of Lando Norris.")) == []
+
+
+def test_a_number_inside_a_name_is_no_amount_of_it(extract):
+    found = triples(extract("A magnitude 5.9 earthquake shook eastern Albania on Tuesday, damaging dozens of homes."))
+    amounts = {(s, o.unit, float(o.value)) for s, p, o in found if p == "amount"}
+    assert ("magnitude 5.9 earthquake", "magnitude", 5.9) in amounts
+    assert not any(unit == "earthquake" for _, unit, _ in amounts)

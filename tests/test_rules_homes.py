@@ -48,3 +48,17 @@ def test_a_place_noun_with_home_on_it_is_where_its_owner_lives(extract, text, fa
 def test_a_home_state_named_for_no_person_places_no_one(extract):
     found = triples(extract("Ann Ray said Ohio is a home state for many carmakers."))
     assert not [t for t in found if t[1] == "livesIn"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ohio-born Ann Ray won the prize.",
+    "The Ohio born actress Ann Ray won the prize.",
+])
+def test_a_place_before_born_is_the_birthplace_of_the_person_described(extract, text):
+    found = triples(extract(text))
+    assert ("Ann Ray", "bornIn", "Ohio") in found
+    assert ("Ann Ray", "livesIn", "Ohio") not in found  # a birthplace in a title is no home
+
+
+def test_born_after_a_place_describing_no_person_states_nothing(extract):
+    assert not [t for t in triples(extract("The Ohio-born company Acme Corp. grew fast.")) if t[1] == "bornIn"]

@@ -72,3 +72,7 @@ def test_a_past_holder_or_a_judge_is_not_placed_by_the_title(extract, text):
 def test_an_occupation_does_not_represent_the_town_it_is_named_after(extract):
     found = triples(extract("Fresno architect Dora Quill drew the plans."))
     assert not [t for t in found if t[1] in ("represents", "serves", "governs")]
+
+
+def test_a_city_attorney_names_a_jurisdiction_not_a_home(extract):
+    assert not [t for t in triples(extract("Tulsa City Attorney Ann Ray said nothing.")) if t[1] == "livesIn"]

@@ -61,6 +61,8 @@ def amounts(ctx: RuleContext) -> Iterator[Relation]:
         for ent in ents[first:at]:
             if ent.end > sent.end:  # spaCy's Span.ents keeps only entities inside the sentence
                 continue
+            if ctx.args.mentions.at(ent.root) is not None:
+                continue  # a number inside a name ('a magnitude 7.1 earthquake', 'Isar 2') is no amount of it
             qty = quantity(ctx, ent, sent)
             if qty is None:
                 continue

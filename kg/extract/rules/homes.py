@@ -22,6 +22,7 @@ def homes(ctx: RuleContext) -> Iterator[Relation]:
     """kg:livesIn or kg:bornIn from a person's home noun, and kg:livesIn from 'from' a place."""
     yield from home_nouns(ctx)
     yield from home_places(ctx)
+    yield from born_modifiers(ctx)
     yield from from_places(ctx)
 
 
@@ -62,6 +63,33 @@ def home_places(ctx: RuleContext) -> Iterator[Relation]:
         for person in dict.fromkeys(people):
             for place in places(ctx, held):
                 yield from ctx.relate(person, "livesIn", place, token, "home-noun", modal=False)
+
+
+def born_modifiers(ctx: RuleContext) -> Iterator[Relation]:
+    """'Ohio-born Ann Ray', 'the Ohio born actress Ann Ray', 'Ann Ray, Georgia born,': a place before 'born' is
+    where the person it describes was born."""
+    doc = ctx.doc
+    for token in ctx.tokens:
+        if token.lower_ != "born" or token.i < 1 or ctx.sentence_too_long(token):
+            continue
+        k = token.i - 2 if doc[token.i - 1].text == "-" else token.i - 1
+        place = ctx.args.mentions.at(doc[k]) if k >= 0 else None
+        if place is None or place.source == Source.DEMONYM or not ctx.ontology.is_a(place.cls, Cls.Place):
+            continue
+        for person in born_described(ctx, token):
+            yield from ctx.relate(person, "bornIn", place, token, "home-noun", modal=False)
+
+
+def born_described(ctx: RuleContext, born: Token) -> list[Mention]:
+    """The person 'born' describes: the name it hangs on, or the name after it and a few lower-case words."""
+    m = ctx.args.mention(born.head)
+    if m is not None and m.cls == Cls.Person:
+        return [m]
+    doc, k = ctx.doc, born.i + 1
+    while k < len(doc) and k <= born.i + 3 and doc[k].is_lower and ctx.args.mentions.at(doc[k]) is None:
+        k += 1
+    m = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
+    return [m] if m is not None and m.cls == Cls.Person else []
 
 
 def appositions(ctx: RuleContext, noun: Token) -> list[Mention]:

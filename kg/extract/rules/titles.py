@@ -134,7 +134,8 @@ def residence_title(ctx: RuleContext, words: Sequence[Token], last: str) -> bool
     homes = ctx.lexicon.homes
     past = any(t.lower_.strip("-") in homes.past_title_words for t in words) or \
         any(c.lower_.strip("-") in homes.past_title_words for t in words for c in t.children if c.dep_ == "amod")
-    return not past and last not in homes.jurisdiction_titles
+    text = phrase(ctx, words)  # 'District Attorney' names a jurisdiction, a 'New York attorney' a home
+    return not past and not any(text == t or text.endswith(" " + t) for t in homes.jurisdiction_titles)
 
 
 def place_of_holder(ctx: RuleContext, person: Mention, place: Mention, anchor: Token,
