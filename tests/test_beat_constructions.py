@@ -94,8 +94,8 @@ def test_a_place_run_into_a_court_name_is_the_court(extract):
 @pytest.mark.parametrize("text, owner, value", [
     ("Boeing's shares fell 6% to $182 on Monday.", "Boeing", 182),
     ("Shares of Intel rose 3% to nearly $31 in New York.", "Intel", 31),
-    ("On Wednesday Nvidia forecast higher revenue, pleasing investors. The Santa Clara, Calif.-based company's "
-     "shares rose 4% after the bell to nearly $974.", "Nvidia", 974),
+    ("On Tuesday Nvidia forecast higher sales, cheering investors. The Austin, Texas-based company's "
+     "stock climbed 6% in late trading to about $974.", "Nvidia", 974),
 ])
 def test_a_companys_share_price_is_the_companys(extract, text, owner, value):
     found = {(s, float(q.value)) for s, p, q in triples(extract(text)) if p == "amount"}
@@ -103,7 +103,7 @@ def test_a_companys_share_price_is_the_companys(extract, text, owner, value):
 
 
 def test_it_in_what_an_organisation_said_is_the_organisation(extract):
-    found = triples(extract("Kyodo News reported that the move by the Bank of Korea ends an era of easing. The bank "
+    found = triples(extract("Yonhap said that the decision by the Bank of Korea closes an era of easing. The bank "
                             "said it had dropped its pledge and decided to keep the policy rate within a 0-0.25% "
                             "range."))
     owners = {s for s, p, q in found if p == "amount" and float(q.value) == 0.25}
@@ -118,7 +118,7 @@ def test_a_persons_film_with_no_title_after_it_is_the_work_titled_last(extract):
 
 
 @pytest.mark.parametrize("text, fact", [
-    ('"Tidewater" was named best picture. The academy heaped awards on Ken Loach\'s film, among them best actor '
+    ('"Tidewater" was named best picture. The academy heaped awards on Ken Loach\'s movie, among them best actor '
      "for Tom Hale and best director for Loach.", ("Tom Hale", "appearsIn", "Tidewater")),
     ('Camille Dorn won the best actress award for her role in "Blue Lake".', ("Camille Dorn", "appearsIn", "Blue Lake")),
     ('The best actor prize went to Tom Hale for "Cold Spring".', ("Tom Hale", "appearsIn", "Cold Spring")),
@@ -161,8 +161,8 @@ def test_a_plant_named_before_its_noun_is_the_object_not_its_place(extract):
 # ------------------------------------------------------------------ markets: tariffs and prices in the passive
 
 @pytest.mark.parametrize("text, owner, value", [
-    ("Chile will still be hit with 15 per cent tariffs, while Peru will face 19 per cent levies.", "Chile", 15),
-    ("Chile will still be hit with 15 per cent tariffs, while Peru will face 19 per cent levies.", "Peru", 19),
+    ("Chile will now be charged 15 per cent duties, while Peru is to face 19 per cent levies.", "Chile", 15),
+    ("Chile will now be charged 15 per cent duties, while Peru is to face 19 per cent levies.", "Peru", 19),
     ("Acme Corp was sold for $2 billion in 2019.", "Acme", 2_000_000_000),
     ("Shares in Equinor rose 3 per cent in Oslo, while bonds rallied.", "Equinor", 3),
 ])
@@ -180,9 +180,9 @@ def test_a_passive_with_its_agent_gives_the_agent_the_number(extract):
 # ------------------------------------------------------------------ a person described by age
 
 @pytest.mark.parametrize("text, person, age", [
-    ("Nurse Anna Berg is to spend her life in prison. On Friday the 33-year-old was convicted of fraud.",
+    ("Nurse Anna Berg is to spend her life in prison. On Monday the 33-year-old was found guilty of fraud.",
      "Anna Berg", 33),
-    ('Ken Loach has had many films in the mix, "Kes" among them. But the win is the 71-year-old filmmaker\'s first '
+    ('Ken Loach has made many films over the years, "Kes" among them. But the win is the 71-year-old filmmaker\'s first '
      "award.", "Ken Loach", 71),
 ])
 def test_the_n_year_old_is_the_person_named_last(extract, text, person, age):

@@ -100,26 +100,26 @@ CONSTRUCTIONS = [
     # agent nouns without their preposition: the possessive or compound is the object
     ("President Garfield's assassin, Charles Guiteau, was hanged in 1882.", ("Charles Guiteau", "kills", "Garfield")),
     ("Maria Lopez, a Fresno native, won the award.", ("Maria Lopez", "bornIn", "Fresno")),
-    ("Dole's wife, Elizabeth, is a native of Salisbury.", ("Elizabeth", "spouseOf", "Dole")),
+    ("Tom Hale's wife, Miriam, is a native of Dover.", ("Miriam", "spouseOf", "Tom Hale")),
     # origins: 'of' after a name, a place's organisation
     ("Daniel Urquhart, 8, of Aumsville, won the race.", ("Daniel Urquhart", "livesIn", "Aumsville")),
     ("Chicago's First National Bank raised its rates.", ("First National Bank", "locatedIn", "Chicago")),
     ("Prime Minister Shehbaz Sharif of Pakistan met Li Qiang.", ("Shehbaz Sharif", "leads", "Pakistan")),
     # where a person works: 'at' an organisation, or 'of' it after an age
-    ("Wang Ziqiang at the Institute of Mechanics has made headway on crack mechanics.",
-     ("Wang Ziqiang", "worksFor", "Institute of Mechanics")),
+    ("Li Qiaowen at the Institute of Optics has made progress on laser design.",
+     ("Li Qiaowen", "worksFor", "Institute of Optics")),
     ("Roger Crouch, 51, of NASA was chosen to train.", ("Roger Crouch", "memberOf", "NASA")),
-    ("Sirhan was convicted of Kennedy's killing and is serving a life sentence.", ("Sirhan", "kills", "Kennedy")),
-    ("And William McKinley's assassin Leon Czolgosz croons a ballad.", ("Leon Czolgosz", "kills", "William McKinley")),
+    ("Pavel Brandt was convicted of Walter Moreau's killing and is in prison for life.", ("Pavel Brandt", "kills", "Walter Moreau")),
+    ("And Walter Moreau's assassin Pavel Brandt sings a song.", ("Pavel Brandt", "kills", "Walter Moreau")),
     # killing by its manner or instrument
-    ("Lennon was shot to death by Mark David Chapman outside the Dakota.", ("Mark David Chapman", "kills", "Lennon")),
+    ("Walter Moreau was shot to death by Otto Krane outside the hotel.", ("Otto Krane", "kills", "Walter Moreau")),
     ("Jack Ruby fatally shot Lee Harvey Oswald in Dallas.", ("Jack Ruby", "kills", "Lee Harvey Oswald")),
-    ("Lee Harvey Oswald fired the shots that killed John Kennedy.", ("Lee Harvey Oswald", "kills", "John Kennedy")),
+    ("Otto Krane fired the bullets that killed Walter Moreau.", ("Otto Krane", "kills", "Walter Moreau")),
     # who did what a passive verb's nominalisation or gerund names: the one convicted or suspected
     ("Sirhan Sirhan was convicted of the slaying of Robert Kennedy.", ("Sirhan Sirhan", "kills", "Robert Kennedy")),
-    ("Police announced the capture of James Earl Ray, suspected of the assassination of Martin Luther King.",
-     ("James Earl Ray", "kills", "Martin Luther King")),
-    ("Mark David Chapman pleaded guilty to killing John Lennon.", ("Mark David Chapman", "kills", "John Lennon")),
+    ("Police announced the arrest of Otto Krane, suspected of the assassination of Walter Moreau.",
+     ("Otto Krane", "kills", "Walter Moreau")),
+    ("Otto Krane pleaded guilty to killing Walter Moreau.", ("Otto Krane", "kills", "Walter Moreau")),
     # a verb of arrest or trial: its object, or its passive subject, did what the noun under it names
     ("Detectives arrested Nora Beck in the murder of Judge Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
     ("Nora Beck was charged in the slaying of Owen Platt.", ("Nora Beck", "kills", "Owen Platt")),
@@ -140,8 +140,8 @@ def test_constructions(extract, text, fact):
 
 @pytest.mark.slow
 def test_an_organisation_of_a_place_is_based_there(extract):
-    found = triples(extract("The beef was sent to TSW Meats Ltd. of Liverpool."))
-    assert any(s.startswith("TSW Meats") and p == "locatedIn" and o == "Liverpool" for s, p, o in found)
+    found = triples(extract("The grain was shipped to Holm Foods Ltd. of Leeds."))
+    assert any(s.startswith("Holm Foods") and p == "locatedIn" and o == "Leeds" for s, p, o in found)
 
 
 @pytest.mark.slow
@@ -177,10 +177,10 @@ def test_one_cleared_of_a_killing_did_not_kill(extract, text):
 
 @pytest.mark.slow
 def test_a_relative_clause_before_a_coordination_is_its_own_conjuncts(extract):
-    found = triples(extract("Belli's clients have included Jack Ruby, who killed Lee Harvey Oswald, and Jim and "
-                            "Tammy Bakker."))
-    assert ("Jack Ruby", "kills", "Lee Harvey Oswald") in found
-    assert not {s for s, p, _ in found if p == "kills"} - {"Jack Ruby"}
+    found = triples(extract("Lund's clients have included Otto Krane, who killed Walter Moreau, and Jim and "
+                            "Tina Dahl."))
+    assert ("Otto Krane", "kills", "Walter Moreau") in found
+    assert not {s for s, p, _ in found if p == "kills"} - {"Otto Krane"}
 
 
 @pytest.mark.slow

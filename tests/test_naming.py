@@ -172,7 +172,7 @@ def test_list_of_mostly_places_makes_its_other_members_places(build_kg, ontology
 
 
 def test_name_in_apposition_with_a_title_is_a_person(build_kg):
-    kg = build_kg("Dmytro Kovalenko, mayor, said the city had been hit by six missiles.")
+    kg = build_kg("Dmytro Kovalenko, mayor, said the town was struck by six missiles.")
     assert one(kg, "Dmytro Kovalenko").cls == "Person"
 
 
@@ -254,7 +254,7 @@ def test_a_lower_case_word_before_a_unit_noun_names_nothing(build_kg):
 
 
 def test_last_words_of_a_long_name_are_that_person(build_kg):
-    kg = build_kg("The current president and political ally José Manuel Ortiz Lara won with 53% in 2019. "
+    kg = build_kg("The sitting president and close ally José Manuel Ortiz Lara won with 53% in 2019. "
                   "Later the popular Ortiz Lara did not have a majority.")
     person = one(kg, "José Manuel Ortiz Lara")
     assert person.cls == "Person" and "Ortiz Lara" in person.aliases
@@ -345,5 +345,5 @@ def test_a_name_after_a_dateline_dash_is_its_own_name(nlp, ontology):
 
 
 def test_a_name_before_native_is_a_place_though_ner_said_organisation(extract):
-    text = "Mr. Vee, a Fargo native, sent an old sweater."  # NER reads 'Fargo' as an organisation here
-    assert ("Vee", "bornIn", "Fargo") in triples(extract(text))
+    text = "Mr. Dale, a Tulsa native, sent an old jacket."  # NER may read 'Tulsa' as an organisation here
+    assert ("Dale", "bornIn", "Tulsa") in triples(extract(text))

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_an_invitation_in_an_adjunct_invites_the_clause_subject(extract):
-    found = triples(extract("Prime Minister Shehbaz Sharif is on a state visit to China at the invitation of "
+    found = triples(extract("Prime Minister Shehbaz Sharif is on an official visit to China at the invitation of "
                             "Premier Li Qiang."))
     assert ("Li Qiang", "invites", "Shehbaz Sharif") in found
     assert ("Shehbaz Sharif", "invites", "Li Qiang") not in found

@@ -14,7 +14,7 @@ def test_appointed_as_is_a_role_held_at_whoever_appointed(extract):
     assert {r.provenance.rule for r in relations(found, "role")} == {"appointed-as"}
 
 
-@pytest.mark.parametrize("text", ["Lars Mikkelsen came back as chief executive of Vestby Wind in 2020.",
+@pytest.mark.parametrize("text", ["Lars Mikkelsen came back as chairman of Vestby Wind in 2020.",
                                   "Lars Mikkelsen is the chief executive of Vestby Wind."])
 def test_a_title_the_clause_gives_its_subject(extract, text):
     found = extract(text)
@@ -60,7 +60,7 @@ def test_a_title_the_subject_is_not_going_to_become(extract):
 
 
 def test_a_crew_title_over_a_mission_makes_a_crew_member(extract):
-    found = triples(extract("Dana Ortiz, 41, was named a mission specialist for the Artemis III landing."))
+    found = triples(extract("Dana Ortiz, 41, was named a flight engineer for the Artemis III landing."))
     assert ("Dana Ortiz", "crewMemberOf", "Artemis III") in found
 
 
@@ -71,12 +71,12 @@ def test_a_crew_title_over_an_organisation_is_no_crew(extract):
 
 def test_whom_hung_on_the_wrong_noun_is_still_the_person(extract):
     found = triples(extract("Also on board is Sam Reyes, a Navy aviator and veteran of two spacewalks, whom the "
-                            "European Space Agency has designated as pilot of Artemis III."))
-    assert ("Sam Reyes", "role", "pilot") in found
+                            "European Space Agency has designated as commander of Artemis III."))
+    assert ("Sam Reyes", "role", "commander") in found
     assert ("Sam Reyes", "crewMemberOf", "Artemis III") in found
     assert ("European Space Agency", "appoints", "Sam Reyes") in found
 
 
 def test_a_title_given_to_a_pronoun_subject_is_its_antecedent_s(extract):
-    found = triples(extract("Anna Berg resigned in May, two months after she was appointed Labour Party leader."))
+    found = triples(extract("Anna Berg resigned in May, ten weeks after she was made Labour Party leader."))
     assert ("Anna Berg", "leads", "Labour Party") in found

@@ -8,9 +8,9 @@ pytestmark = pytest.mark.slow
 
 
 def test_a_category_for_a_name_is_won_by_it(extract):
-    found = triples(extract("The academy heaped awards on the film, among them best actor for Paul Mescal "
+    found = triples(extract("The academy heaped awards on the movie, among them best actor for Tom Hale "
                             "and best director for Greta Gerwig."))
-    assert ("Paul Mescal", "winsAward", "best actor") in found
+    assert ("Tom Hale", "winsAward", "best actor") in found
     assert ("Greta Gerwig", "winsAward", "best director") in found
 
 
@@ -32,7 +32,7 @@ def test_a_work_named_best_at_a_ceremony_wins_it(extract):
 
 
 def test_a_category_whose_best_hangs_on_another_word(extract):
-    found = triples(extract("The academy gave seven awards to the film, among them best actor for Tom Haas, best "
+    found = triples(extract("The academy gave seven awards to the movie, among them best actor for Tom Haas, best "
                             "supporting actor for Mark Ruffalo and best director for Anna Berg."))
     assert ("Mark Ruffalo", "winsAward", "best supporting actor") in found
     assert ("Tom Haas", "role", "best supporting actor") not in found

@@ -185,7 +185,7 @@ def test_a_demonym_on_an_occupation_before_a_name_is_a_nationality(extract):
 
 
 def test_a_former_holder_does_not_lead_by_the_gazetteer(extract):
-    found = triples(extract("Vote\n\nThe economist has been compared to former President Donald Trump."))
+    found = triples(extract("Vote\n\nThe economist has been likened to former President Donald Trump."))
     assert not any(p == "leads" for _, p, _ in found), found
 
 

@@ -39,7 +39,7 @@ def test_no_residence_from_a_journey_a_denial_or_an_organisation(extract, text):
 @pytest.mark.parametrize("text, fact", [
     ("Ann Ray campaigned in her home state of Ohio on Monday.", ("Ann Ray", "livesIn", "Ohio")),
     ("Ann Ray campaigned in Ohio, her home state, on Monday.", ("Ann Ray", "livesIn", "Ohio")),
-    ("The senator won Ohio, the home state of his wife, Ann Ray.", ("Ann Ray", "livesIn", "Ohio")),
+    ("The senator won Ohio, the home state of her husband, Tom Ray.", ("Tom Ray", "livesIn", "Ohio")),
 ])
 def test_a_place_noun_with_home_on_it_is_where_its_owner_lives(extract, text, fact):
     assert fact in triples(extract(text))

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
     # 'shot' taken for a noun: the coordinated verb keeps its subject
     ("Victor Marlow shot and mortally wounded Edwin Dunbar in the lobby.", "Victor Marlow", "Edwin Dunbar"),
     # a passive coordination whose agent the parser hangs on the second verb
-    ("Edwin Dunbar was shot and mortally wounded by Victor Marlow at the hotel.", "Victor Marlow", "Edwin Dunbar"),
+    ("Edwin Dunbar was shot and fatally wounded by Victor Marlow at the hotel.", "Victor Marlow", "Edwin Dunbar"),
     # 'of' hung on the name the jury convicted
     ("A jury convicted sniper Tom Reyes of killing Ann Fry.", "Tom Reyes", "Ann Fry"),
 ])
@@ -90,7 +90,7 @@ def test_no_killer_for_a_compounded_victim_where_the_clause_holds_none(extract, 
 
 
 def test_a_pronoun_victim_resolved_to_the_killer_is_the_person_named_before(extract):
-    text = ("Crowds gathered to remember Senator Tom Reyes at the building where Victor Marlow fired the shots "
+    text = ("Crowds gathered to remember Senator Tom Reyes at the building where Victor Marlow fired the bullets "
             "that killed him.")
     assert ("Victor Marlow", "kills", "Tom Reyes") in triples(extract(text))
 

@@ -24,13 +24,13 @@ def test_a_place_battling_an_outbreak(extract):
 
 
 def test_cases_with_no_disease_named_are_the_article_s_one_disease(extract):
-    found = triples(extract("Health officials are tracking a mpox outbreak. Six more cases have been reported "
+    found = triples(extract("Health officials are tracking a mpox outbreak. Six new cases were confirmed "
                             "in Kenya."))
     assert ("mpox", "locatedIn", "Kenya") in found
 
 
 def test_cases_in_an_article_of_two_diseases_name_neither(extract):
-    found = triples(extract("Officials are tracking mpox and cholera. Six more cases have been reported in Kenya."))
+    found = triples(extract("Officials are tracking mpox and cholera. Six new cases were confirmed in Kenya."))
     assert not any(p == "locatedIn" and o == "Kenya" for _, p, o in found)
 
 

@@ -62,7 +62,7 @@ def test_according_to_names_who_states_it(extract):
 
 
 def test_a_place_after_a_comma_that_qualifies_a_title_is_not_a_wider_place(extract):
-    found = triples(extract("According to the White House, US President Barack Obama phoned Angela Merkel."))
+    found = triples(extract("As the White House put it, US President Barack Obama phoned Angela Merkel."))
     assert not any(p == "locatedIn" for _, p, _ in found)
     owner = triples(extract("The news was conveyed by the Chilean embassy in Lisbon, Peru's representative there."))
     assert ("Lisbon", "locatedIn", "Peru") not in owner

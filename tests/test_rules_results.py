@@ -39,7 +39,7 @@ def test_a_possessed_title_is_won_by_the_possessor(extract):
 
 
 def test_a_victory_at_a_race_is_winning_it(extract):
-    found = triples(extract("Oscar Piastri beat Charles Leclerc in a shock victory at the Singapore Grand Prix."))
+    found = triples(extract("Oscar Piastri beat Charles Leclerc in a surprise win at the Singapore Grand Prix."))
     assert ("Oscar Piastri", "wins", "Singapore Grand Prix") in found
     assert ("Charles Leclerc", "wins", "Singapore Grand Prix") not in found
 
@@ -62,7 +62,7 @@ def test_conceding_a_point_beats_no_one(extract):
 
 
 def test_winning_far_ahead_of_a_rival_beats_the_rival(extract):
-    found = triples(extract("Lucia Moreno won 52% of the vote, far ahead of her great rival, Tomas Vidal, who "
+    found = triples(extract("Lucia Moreno won 52% of the vote, well ahead of her main rival, Tomas Vidal, who "
                             "received 31%."))
     assert ("Lucia Moreno", "defeats", "Tomas Vidal") in found
     assert ("Tomas Vidal", "defeats", "Lucia Moreno") not in found

@@ -54,13 +54,13 @@ def test_possessive_co_founder_founds_the_owner(extract):
 
 
 def test_occupation_serves_the_nearest_organisation_not_its_country(extract):
-    found = triples(extract("Joining them is Mark Lee, 51, a US Navy aviator and veteran of two missions."))
+    found = triples(extract("Joining them is Mark Lee, 51, a US Navy pilot with two missions behind him."))
     assert any(s == "Mark Lee" and p == "serves" and o in ("Navy", "US Navy") for s, p, o in found)
     assert not any(s == "Mark Lee" and p == "serves" and o == "US" for s, p, o in found)
 
 
 def test_demonym_inside_an_organisation_name_is_no_country(extract):
-    found = triples(extract("The crew includes Anna Roy, a Royal Canadian Air Force colonel."))
+    found = triples(extract("The crew includes Anna Roy, a Royal Canadian Navy captain."))
     assert not any(s == "Anna Roy" and p == "serves" and o == "Canada" for s, p, o in found)
 
 
@@ -78,8 +78,8 @@ def test_a_person_named_beside_a_plain_noun_has_no_role(extract):
 
 
 def test_title_after_as_is_the_subjects_role_at_the_named_organisation(extract):
-    found = triples(extract("In March, Anna Berg came back as chief executive of Nordwind Motors."))
-    assert ("Anna Berg", "role", "chief executive") in found
+    found = triples(extract("In March, Anna Berg came back as president of Nordwind Motors."))
+    assert ("Anna Berg", "role", "president") in found
     assert ("Anna Berg", "leads", "Nordwind Motors") in found
 
 

@@ -49,7 +49,7 @@ def test_a_dateline_before_a_dash_is_not_the_subject(extract):
 
 
 def test_a_weapon_compound_passes_the_nationality_to_the_strike(extract):
-    found = triples(extract("A Russian missile strike on a residential building in the city of Kharkiv "
+    found = triples(extract("A Russian drone attack on an apartment building in the city of Kharkiv "
                             "killed three people."))
     assert ("Russia", "attacks", "Kharkiv") in found
 
@@ -61,7 +61,7 @@ def test_officials_in_a_country_stand_for_it(extract):
 
 def test_a_participle_on_a_speaker_s_statement_is_the_speaker_s(extract):
     found = triples(extract("In a statement congratulating Keir Starmer, Secretary of State Marco Rubio "
-                            "said he looked forward to working with him."))
+                            "said he hoped to work closely with him."))
     assert ("Marco Rubio", "congratulates", "Keir Starmer") in found
 
 
@@ -92,7 +92,7 @@ def test_an_act_in_a_time_phrase_is_not_the_clause_subject_s(extract):
 
 
 def test_a_person_who_formed_a_company_founded_it(extract):
-    found = triples(extract("Jan Koum later left and has formed his own software company, Zentrix Labs."))
+    found = triples(extract("Jan Koum then quit and has formed his own software company, Zentrix Labs."))
     assert ("Jan Koum", "founds", "Zentrix Labs") in found
     assert not any(p == "founds" for _, p, _ in triples(extract("Germany formed a coalition government.")))
 
@@ -108,7 +108,7 @@ def test_found_not_guilty_convicts_no_one(extract):
 
 
 def test_a_conjoined_title_s_modifiers_are_not_its_holder(extract):
-    found = triples(extract("Weeks after she was appointed Labour Party leader and head of the UK government, "
+    found = triples(extract("Weeks after she was made Labour Party chief and head of UK government, "
                             "Mary Holt resigned."))
     assert ("Labour Party", "leads", "United Kingdom") not in found
     assert ("Labour Party", "leads", "UK") not in found
@@ -135,7 +135,7 @@ def test_an_agreement_between_two_parties(extract):
 
 
 def test_a_subsidiary_is_owned_by_its_parent(extract):
-    found = triples(extract("Hollis Software is now a wholly owned subsidiary of Siemens, the company said."))
+    found = triples(extract("Hollis Software has become a wholly owned unit of Siemens, the company said."))
     assert ("Hollis Software", "subsidiaryOf", "Siemens") in found
     assert ("Siemens", "owns", "Hollis Software") in found
 
@@ -193,8 +193,8 @@ def test_a_preposition_the_parser_hangs_on_the_verb_belongs_to_the_possessed_nou
 
 
 def test_a_dateline_with_its_agency_after_a_headline_is_no_subject(extract):
-    found = triples(extract("Norris seals maiden win.\n\nMIAMI (AFP) — McLaren's Lando Norris claimed the first "
-                            "race win of his career at the Miami Grand Prix."))
+    found = triples(extract("Dahl takes first title.\n\nMIAMI (AFP) — Acme's Lena Dahl won the first "
+                            "title of her career at the Miami Open."))
     assert not any(s == "Miami" for s, _, _ in found)
 
 
@@ -204,7 +204,7 @@ def test_winning_the_contest_to_replace_someone_succeeds_them(extract):
 
 
 def test_a_deal_worth_a_sum_to_buy_is_bought_by_who_signed_it(extract):
-    found = triples(extract("Norway signed a deal on Friday worth about $2 billion to buy a batch of Leopard 2 "
+    found = triples(extract("Norway signed a contract on Monday worth about $2 billion to buy a batch of Leopard 2 "
                             "tanks from Krauss-Maffei Wegmann."))
     assert any(s == "Norway" and p == "acquires" and "Leopard" in o for s, p, o in found)
 
@@ -225,7 +225,7 @@ def test_part_of_a_country_s_negotiating_team_plays_for_no_one(extract):
 
 
 def test_calling_on_a_person_meets_them(extract):
-    found = triples(extract("Prime Minister Anna Berg is due to call on President Tom Haas on Friday."))
+    found = triples(extract("Prime Minister Anna Berg is expected to call on President Tom Haas on Friday."))
     assert ("Anna Berg", "meets", "Tom Haas") in found
 
 
@@ -245,7 +245,7 @@ def test_titles_counted_under_a_possessed_record_are_the_possessor_s(extract):
 
 
 @pytest.mark.parametrize("text, fact", [
-    ("Ann Ray was born in a log cabin in Harlan County.", ("Ann Ray", "bornIn", "Harlan County")),
+    ("Ann Ray was born in a small cabin in Polk County.", ("Ann Ray", "bornIn", "Polk County")),
     ("Ann Ray lives in the Tulsa suburb of Jenks.", ("Ann Ray", "livesIn", "Jenks")),
 ])
 def test_a_dwelling_or_a_suburb_stands_for_the_place_it_is_in(extract, text, fact):

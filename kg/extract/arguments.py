@@ -319,7 +319,7 @@ class ArgumentFinder:
 
     @staticmethod
     def is_dateline(subject: Token) -> bool:
-        """'SAN FRANCISCO -- Elon Musk is suing', 'MIAMI (AFP) — X claimed': the dateline read as a subject before
+        """'OSLO -- Kari Lund is suing', 'MIAMI (AFP) — X claimed': the dateline read as a subject before
         a dash (and its agency): a second subject follows, or the dateline opens its paragraph."""
         doc, k = subject.doc, subject.i + 1
         if k < len(doc) and doc[k].text == "(":  # '(AFP)'
@@ -425,7 +425,7 @@ class ArgumentFinder:
         return found
 
     def whom_antecedent(self, verb: Token) -> list[Mention]:
-        """'X, a Navy aviator and veteran of four missions, whom NASA designated': the parser hung the clause on
+        """'X, an Air Force pilot and veteran of two flights, whom the agency chose': the parser hung the clause on
         the wrong noun; 'whom' is a person, the latest one named before it in the sentence."""
         if not any(c.lower_ == "whom" and c.dep_ == "dobj" for c in verb.children):
             return []
@@ -480,7 +480,7 @@ class ArgumentFinder:
         tally = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
         if tally is not None and tally.lemma_.lower() in self.ontology.lexicon.tally_nouns:
             owners = [m for c in tally.children if c.dep_ == "poss" for m in [self.mention(c)] if m is not None]
-            if owners:  # "Federer's record of eight Wimbledon titles": Federer's titles
+            if owners:  # "Okafor's record of five Lagos Open titles": Okafor's titles
                 return owners
         if noun.dep_ == "pobj" and head.dep_ == "prep":
             if head.lower_ in self._time_preps:  # "after the assassination of X, Davis appeared": a time, not his act
@@ -503,7 +503,7 @@ class ArgumentFinder:
                                                and self.is_passive(verb) else [])
             if verb.dep_ in ("dobj", "pobj"):
                 return self.governing_subjects(verb)
-        if noun.dep_ == "conj":  # "the Conservative Party leader and head of the government": not the party's
+        if noun.dep_ == "conj":  # "the Green Party chair and head of the cabinet": not the party's
             return self.governing_subjects(noun.head, own_modifiers=False)
         return []
 

@@ -256,7 +256,7 @@ class _References:
         """Whom a nationality description means: the one person named earlier in its sentence, else the one
         person named in the latest of the two sentences before that names any; with two candidates there (a
         match report) nothing. The subject of a clause above the description is never the one described
-        ('Djokovic pounced ... before the Spaniard got on the scoreboard' is someone else; 'X clipped Y,
+        ('Okafor broke early ... before the Chilean won a game' is someone else; 'X clipped Y,
         sending the American driver into the wall' is Y), nor is a person another demonym gave a nationality."""
         table = token_table(self.doc)
         k = table.sentence_of(token.i)

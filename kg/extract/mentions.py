@@ -620,7 +620,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
 
     mentions = TokenMentions({}, [])
     naming.datelines(doc, mentions, ontology)
-    source_lines.source_line_mentions(doc, mentions, ontology)  # 'Moscow IZVESTIYA in Russian 23 Mar 94'
+    source_lines.source_line_mentions(doc, mentions, ontology)  # 'Minsk ZVEZDA in Belarusian 9 Oct 95'
     _quoted_names(doc, mentions, ontology)
     for whole in doc.ents:
         whole = _after_dateline(doc, whole, mentions)
@@ -636,7 +636,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _armed_forces(doc, mentions, ontology)
     _signed_documents(doc, mentions, ontology)
     _disaster_events(doc, mentions, ontology)
-    for rule in naming.CLASS_RULES:  # 'Springfield, Ill.', 'X-based', "McLaren's Lando Norris", ...
+    for rule in naming.CLASS_RULES:  # 'Springfield, Ill.', 'X-based', "Acme's Lena Dahl", ...
         rule(doc, mentions, ontology)
     people.people_by_evidence(doc, mentions, ontology)  # 'actress X', 'X, 47,', "X's widow" typed ORG or GPE
     _surnames_are_people(mentions)

@@ -325,7 +325,7 @@ def _lists(doc: Doc, mentions: TokenMentions) -> list[list[tuple[int, Mention]]]
 
 
 def possessive_organisations(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'McLaren's Lando Norris', 'Noticias Telemundo's Marina E. Franco': a name owning a person is the
+    """'Acme's Lena Dahl', 'Radio Sur's Ana B. Quiroga': a name owning a person is the
     organisation the person belongs to, though NER took it for a person."""
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.cls != Cls.Person or m.source == Source.GAZETTEER or e + 1 >= len(doc) or doc[e].lower_ not in ("'s", "’s"):
@@ -484,7 +484,7 @@ def _quoted_title(doc: Doc, start: int, end: int, mention: Mention) -> bool:
 
 
 def tail_person_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'López Obrador' after 'Andrés Manuel López Obrador': a name of several words that ends the name of exactly
+    """'Ruiz Peña' after 'José Luis Ruiz Peña': a name of several words that ends the name of exactly
     one person of the article, and is no known name of its own, is that person's, whatever NER called it."""
     people = {m.name: m for _, _, m in mentions.spans if m.cls == Cls.Person and len(m.name.split()) >= 3}
     for k, (s, e, m) in enumerate(mentions.spans):
@@ -547,7 +547,7 @@ def admin_short_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> 
 
 
 def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'the Disaster and Emergency Management Authority (AFAD)': the acronym in brackets after a name is
+    """'the Coastal Flood Response Authority (CFRA)': the acronym in brackets after a name is
     that name's, wherever the article writes it."""
     acronyms: dict[str, Mention] = {}
     for s, e, m in list(mentions.spans):
@@ -589,7 +589,7 @@ def initials(name: str) -> tuple[str, str]:
 
 
 def quoted_titles(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
-    """'the maker of "Call of Duty"', 'the drama "The Zone of Interest"', '"Inception," "Dunkirk"': a short
+    """'the maker of "Star Lanes"', 'the drama "The Zone of Interest"', '"Inception," "Dunkirk"': a short
     title-case phrase alone in quotation marks is the title of a work (a film, a game, a book, a show).
     Right after a person's name it is the person's other name: "Fuad Shukr 'Sayyid Muhsan'"."""
     text = doc_text(doc)

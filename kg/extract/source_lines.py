@@ -1,5 +1,5 @@
-"""Source lines of monitored media: 'Moscow IZVESTIYA in Russian 23 Mar 94 p 3', 'Paris AFP',
-'LD0806223294 Sarajevo Radio Bosnia-Herzegovina Network in Serbo-Croatian 2000 GMT 8 Jun 94'.
+"""Source lines of monitored media: 'Minsk ZVEZDA in Belarusian 9 Oct 95 p 2', 'Paris AFP',
+'AU1203110995 Zagreb Radio Croatia Channel in Croatian 1100 GMT 12 Mar 95'.
 
 Translations of foreign media (monitoring services, wire digests) cite their source on a line of its
 own: an optional reference code, the city the outlet publishes from, the outlet's name, and often the

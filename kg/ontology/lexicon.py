@@ -130,7 +130,7 @@ class PossessiveRelation:
     owner: str  # class of the possessor
     named: str  # class of the name possessed
     property: str
-    bare: bool = False  # only with nothing between ("McLaren's Lando Norris")
+    bare: bool = False  # only with nothing between ("Acme's Lena Dahl")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
     heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
@@ -188,7 +188,7 @@ class Lexicon:
     location_properties: Words = frozenset()
     presence_properties: Words = frozenset()
     compound_object_nouns: Words = frozenset()
-    tally_nouns: Words = frozenset()  # "Federer's record of eight Wimbledon titles": the possessor's titles
+    tally_nouns: Words = frozenset()  # "Okafor's record of five Lagos Open titles": the possessor's titles
     contest_results: ContestResults = ContestResults()
     outbreaks: Outbreaks = Outbreaks()
     awards: Awards = Awards()  # "X's Y takeover" is the takeover of Y by X  # their participants were where the event was ("met in Warsaw")

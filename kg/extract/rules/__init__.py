@@ -45,22 +45,22 @@ RULES: tuple[Rule, ...] = (
     adjunct_relations,  # "at the invitation of Modi": Modi invites the clause's subject
     role_relations,  # "Defence Secretary John Healey", "John Healey, the Defence Secretary"
     agent_noun_relations,  # "Kennedy assassin Sirhan", "Lincoln's killer, Booth", "Modesto native George Lucas"
-    killings,  # "was shot to death by Chapman", "Oswald fired the shots that killed Kennedy"
+    killings,  # "was shot to death by Krane", "Brandt fired the bullets that killed Moreau"
     appointed_roles,  # "appointed Ingrid Solberg as chief executive"
-    predicate_roles,  # "X came back as chief executive of Y", "X is the chief executive of Y", "X was named a pilot"
+    predicate_roles,  # "X came back as chairman of Y", "X is the chief executive of Y", "X was named a pilot"
     membership_of,  # "George Hooley of the Parachute Regiment"
     units_within,  # "the Fusion Sciences programme within the Office of Science"
     places,  # "the Rubin Observatory in Chile", "Austin, Texas"
     containment,  # "Tbilisi, the capital of Georgia", "Kenya's Tana River"
     seats,  # "Acme's Denver headquarters", "FDA headquarters in nearby Silver Spring"
-    administrative_units,  # "the Pazarcik district of Kahramanmaras Province", "the Syrian provinces of Aleppo"
+    administrative_units,  # "the Vestby district of Akershus Province", "the Chilean provinces of Arica"
     frontier_pairs,  # "the Israel-Lebanon border": the two border each other
-    source_line_places,  # "Moscow IZVESTIYA in Russian 23 Mar 94": the outlet is based in the city
+    source_line_places,  # "Minsk ZVEZDA in Belarusian 9 Oct 95": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
-    possessive_relations,  # "McLaren's Lando Norris", "Poland's state-owned defense company PGZ"
+    possessive_relations,  # "Acme's Lena Dahl", "Norway's state-owned naval company NVK"
     nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
-    origins,  # "Daniel Urquhart, 8, of Aumsville", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
-    workplaces,  # "Wang Ziqiang at the Institute of Mechanics", "Ulf Merbold, 47, of the European Space Agency"
+    origins,  # "Peter Lindahl, 9, of Silverton", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    workplaces,  # "Li Qiaowen at the Institute of Optics", "Hans Kessler, 52, of the European Patent Office"
     homes,  # "her native Ohio", "his Toledo hometown", "Ann Ray, a welder from Toledo"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y

@@ -1,6 +1,6 @@
 """Nominalisations in an adjunct, whose agent is named and whose patient is whoever the clause is about.
 
-"Hasina is on a state visit to India at the invitation of Narendra Modi": Modi invites Hasina.
+"Ortega is on an official visit to Chile at the invitation of Elena Ruiz": Ruiz invites Ortega.
 "X came to Paris at Macron's invitation": Macron invites X. The nouns are `adjunct_nouns` of a property
 in lexicon.yaml ("invitation of"); the 'of' phrase or the possessive names the agent; the patient is the
 subject of the clause the adjunct hangs from, directly or through the nominalisation it modifies ("on a

@@ -1,8 +1,8 @@
 """Agent nouns beside a name: the noun of a lexicon noun trigger ("assassin of", "native of", "ceo of")
 written without its preposition, its object named by a possessive or a compound instead.
 
-"Kennedy assassin Sirhan Sirhan", "Lincoln's killer, John Wilkes Booth", "Modesto native George Lucas",
-"Mr. Vee, a Fargo native", "Disney CEO Bob Iger", "Dole's wife, Elizabeth": the name the noun describes
+"Moreau assassin Pavel Brandt", "Lindqvist's killer, Otto Krane", "Modesto native George Lucas",
+"Mr. Dale, a Tulsa native", "Disney CEO Bob Iger", "Hale's wife, Miriam": the name the noun describes
 is the subject, the possessor or compound modifier fills the preposition's slot (Kennedy is the one
 assassinated, Modesto where Lucas was born). With its preposition ("the assassin of Lincoln") the noun is
 read by the trigger rule.
@@ -57,7 +57,7 @@ def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
             continue
         holders = described(ctx, token) or name_after(ctx, token)
         objects = list(dict.fromkeys(modifiers(ctx, token) + names_before(ctx, token)))
-        if not holders and objects:  # "Sirhan was convicted of Kennedy's killing": an event, its patient named
+        if not holders and objects:  # "Brandt was convicted of Moreau's killing": an event, its patient named
             holders = convicted(ctx, token)
             trigs = [t for t in trigs if ctx.ontology.properties[t.property][1] == Cls.Person]
         if not holders or not objects:
@@ -98,7 +98,7 @@ def name_after(ctx: RuleContext, noun: Token) -> list[Mention]:
 
 def names_before(ctx: RuleContext, noun: Token) -> list[Mention]:
     """The names written right before the noun, a list of them included, however the parser nested them:
-    '[Australian Open] and [French Open] champion X', '"[Night Harbor]" star X'."""
+    '[Halden Open] and [Lagos Open] champion X', '"[Night Harbor]" star X'."""
     doc, a = ctx.doc, ctx.args
     found: list[Mention] = []
     k = noun.i - 1
@@ -118,7 +118,7 @@ def names_before(ctx: RuleContext, noun: Token) -> list[Mention]:
 def modifiers(ctx: RuleContext, noun: Token) -> list[Mention]:
     """The named possessor or compound modifier of the noun: "[Lincoln]'s killer", '[Modesto] native'."""
     found: list[Mention] = []
-    # "William McKinley's assassin Leon Czolgosz": the parser hangs the possessive on the name
+    # "Walter Moreau's assassin Pavel Brandt": the parser hangs the possessive on the name
     shared = [c for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i] if noun.dep_ == "compound" else []
     for child in list(noun.children) + shared:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -140,8 +140,8 @@ def place_of_other_noun(ctx: RuleContext, modifier: Token, named: Mention, noun:
 
 
 def convicted(ctx: RuleContext, noun: Token) -> list[Mention]:
-    """Who a passive verb says did the act the noun names: '[Sirhan] was convicted of Kennedy's killing',
-    '[X] was charged in the Kennedy slaying'. Only for properties whose object is a person (the one the
+    """Who a passive verb says did the act the noun names: '[Brandt] was convicted of Moreau's killing',
+    '[X] was charged in the Moreau slaying'. Only for properties whose object is a person (the one the
     possessive names is then the victim); 'Russia's invasion' names its agent."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in PATIENT_PREPS or prep.head.pos_ != "VERB":

@@ -1,5 +1,5 @@
-"""Titles a clause gives: 'the board appointed Ingrid Solberg as chief executive', 'X came back as chief
-executive of Y', 'X is the chief executive of Y', 'X was elected leader of Y' -> a role, held where the
+"""Titles a clause gives: 'the board appointed Ingrid Solberg as chief executive', 'X came back as chairman
+of Y', 'X is the chief executive of Y', 'X was elected leader of Y' -> a role, held where the
 clause or the title says."""
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def appointed_roles(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def crews(ctx: RuleContext, person: Mention, title: Token, rule: str) -> Iterator[Relation]:
-    """'named a mission specialist for the Halcyon flight', 'designated as pilot of Orion 3': a crew title over a
+    """'named a flight engineer for the Halcyon mission', 'designated as pilot of Orion 3': a crew title over a
     mission or craft makes the person one of its crew (over an organisation it is an employer: titles.py)."""
     if title.lower_ not in ctx.lexicon.crew_titles and title.lemma_.lower() not in ctx.lexicon.crew_titles:
         return
@@ -46,8 +46,8 @@ def crews(ctx: RuleContext, person: Mention, title: Token, rule: str) -> Iterato
 
 
 def appointing_clauses(ctx: RuleContext, root: Token) -> list[Token]:
-    """Clauses on the name that make it their object: 'X, named as mission commander', 'X, whom NASA has
-    designated as pilot'; not 'X, who served as ...' (the relative pronoun is then the subject)."""
+    """Clauses on the name that make it their object: 'X, named as mission commander', 'X, whom ESA has
+    designated as commander'; not 'X, who served as ...' (the relative pronoun is then the subject)."""
     found: list[Token] = []
     nouns = [root] + [c for c in root.children if c.dep_ == "appos" and ctx.args.mention(c) is None]
     nouns += [c for n in nouns[1:] for c in n.children if c.dep_ == "conj" and ctx.args.mention(c) is None]
@@ -59,7 +59,7 @@ def appointing_clauses(ctx: RuleContext, root: Token) -> list[Token]:
         elif c.dep_ == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.lower_ in ("whom", "who", "that")
                                        for g in c.children):
             found.append(c)
-    # 'X, a Navy aviator and veteran of four missions, whom NASA designated as pilot': the parser may hang a
+    # 'X, an Air Force pilot and veteran of two flights, whom the agency chose as pilot': the parser may hang a
     # 'whom' clause on the last noun of the apposition; only a person is 'whom', and no other is named between
     for noun in nouns[1:]:
         for c in noun.subtree:
@@ -78,7 +78,7 @@ def mission_names(ctx: RuleContext, noun: Token) -> list[Mention]:
 
 
 def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
-    """The title a clause gives its subject: 'X came back as chief executive of Y', 'X had spent 15 years as CEO',
+    """The title a clause gives its subject: 'X came back as chairman of Y', 'X had spent nine years as CEO',
     'X is the chief executive of Y', 'X was named a mission specialist', 'X was elected leader of Y'."""
     for person, root in subject_people(ctx):
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else None
@@ -89,7 +89,7 @@ def predicate_roles(ctx: RuleContext) -> Iterator[Relation]:
         named_object = any(ctx.args.mention(c) is not None for c in objects)
         holders = ([] if named_object else [verb]) + [c for c in objects if ctx.args.mention(c) is None]
         titles = as_titles(ctx, holders) if root.dep_ == "nsubj" else []
-        for clause in [verb] + raised_clauses(ctx, verb):  # "X is set to become the country's president"
+        for clause in [verb] + raised_clauses(ctx, verb):  # "X is set to become the party's chairman"
             titles += [c for c in clause.children if c.dep_ in ("attr", "oprd") and ctx.args.mention(c) is None
                        or c.dep_ in ("attr", "oprd") and ctx.args.mention(c).source == Source.ROLE]
         for title in titles:

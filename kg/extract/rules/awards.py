@@ -43,7 +43,7 @@ def award_relations(ctx: RuleContext) -> Iterator[Relation]:
 def performed_work(ctx: RuleContext, head: Token) -> Mention | None:
     """The work an acting category was won for: the first work titled after it in its sentence ('best actress for
     her role in "Quiet Waters"'), else one titled before it there; in a sentence with no title, the work a noun
-    for one there refers to ("awards on Nolan's film, among them best actor for X": the film titled last)."""
+    for one there refers to ("awards on Lund's drama, among them best director for X": the film titled last)."""
     sent = head.sent
     works = [(s, m) for s, e, m in ctx.args.mentions.spans if sent.start <= s < sent.end
              and m.source == Source.RULE and m.cls in (Cls.Product, Cls.CreativeWork)]

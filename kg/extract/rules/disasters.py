@@ -1,5 +1,5 @@
-"""Where a natural disaster struck and how strong it was: 'a magnitude 7.8 earthquake hit the southeastern
-region of Turkey', 'the quake was centred in the Pazarcik district', 'a 6.9 tremor struck near Chala'.
+"""Where a natural disaster struck and how strong it was: 'a magnitude 6.4 earthquake hit the northern
+region of Peru', 'the quake was centred in the Vestby district', 'a 6.9 tremor struck near Chala'.
 
 The article's disaster is the event a magnitude names ('a magnitude 7.8 earthquake', made an entity in
 mentions.py); when the article names one, every noun of `disasters.nouns` (lexicon.yaml) is it, and the places

@@ -47,7 +47,7 @@ def home_nouns(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def home_places(ctx: RuleContext) -> Iterator[Relation]:
-    """'her home state of Ohio', 'Ohio, her home state', 'Ohio, the home state of his wife, Ann Ray': a place noun
+    """'her home state of Ohio', 'Ohio, her home state', 'Ohio, the home state of her husband, Tom Ray': a place noun
     with 'home' on it is where its owner lives."""
     kinds = ctx.lexicon.place_apposition_nouns
     for token in ctx.tokens:

@@ -1,8 +1,8 @@
 """Killing said without a verb of killing, or with its agent one step away.
 
-- A lethal manner: "was shot to death by Chapman", "Ruby fatally shot Oswald", "stabbed him dead": a verb
+- A lethal manner: "was shot to death by Krane", "Ruby fatally shot Oswald", "stabbed him dead": a verb
   of the lexicon's `lethal.verbs` with one of its `lethal.complements` ("death", "fatally", "dead") kills.
-- An instrument killed: "Oswald fired the shots that killed Kennedy", "the bomb he planted killed X": the
+- An instrument killed: "Brandt fired the bullets that killed Moreau", "the bomb he planted killed X": the
   one who fired, planted or threw the instrument kills.
 
 - A named person shooting (or firing at) another named person: "Booth shot Lincoln", "McKinley was shot by
@@ -42,7 +42,7 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
         if lemma in lethal.verbs and is_lethal(token, lethal.complements):
             killers, victims = ctx.args.subjects(token), ctx.args.direct_objects(token)
             if not victims and token.dep_ == "conj" and ctx.args.is_passive(token.head):
-                # "X was shot and mortally wounded by Y": the passive subject and agent of the coordination
+                # "X was shot and fatally wounded by Y": the passive subject and agent of the coordination
                 victims = ctx.args.patients(token.head)
                 killers = killers or agents(ctx, token) or agents(ctx, token.head)
             rule = "lethal-manner"
@@ -63,7 +63,7 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def other_than_killer(ctx: RuleContext, victim: Mention, killer: Mention) -> Mention | None:
-    """'X fired the shots that killed him': a pronoun victim that coreference gave the killer is, unlike
+    """'X fired the bullets that killed him': a pronoun victim that coreference gave the killer is, unlike
     'himself', someone else: the person named last before it (None if there is none)."""
     if victim.name != killer.name:
         return victim
@@ -75,7 +75,7 @@ def other_than_killer(ctx: RuleContext, victim: Mention, killer: Mention) -> Men
 
 
 def compound_victims(ctx: RuleContext) -> Iterator[Relation]:
-    """'police arrested X in the Kennedy killing', 'X acted alone in the Kennedy slaying': a person's name
+    """'police arrested X in the Moreau killing', 'X acted alone in the Moreau slaying': a person's name
     compounded on a noun of killing (with no 'of' phrase) is the victim; the one the clause holds to have done it
     (a verb of arrest or trial, a word of doing it: triggers.held_responsible) is the killer."""
     nouns = killing_lemmas(ctx.ontology, "noun") - ctx.lexicon.lethal.doer_nouns
@@ -111,7 +111,7 @@ def is_lethal(verb: Token, complements: frozenset[str]) -> bool:
 
 
 def instrument_users(ctx: RuleContext, verb: Token, instruments: frozenset[str]) -> list[Mention]:
-    """Who used the instrument that is the verb's subject: 'Oswald fired the shots that killed X'."""
+    """Who used the instrument that is the verb's subject: 'Brandt fired the bullets that killed X'."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return []

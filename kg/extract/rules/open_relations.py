@@ -66,7 +66,7 @@ def unnamed(ctx: RuleContext, token: Token) -> bool:
 
 
 def is_range(prep: Token) -> bool:
-    """'from "Pitfall" in the 1980s to "Guitar Hero"': the ends of a range, not where something came from."""
+    """'from "Star Lanes" in the 1990s to "Night Harbor"': the ends of a range, not where something came from."""
     return prep.lower_ == "from" and any(c.dep_ == "prep" and c.lower_ == "to" for c in prep.children)
 
 

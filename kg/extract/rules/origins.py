@@ -1,4 +1,4 @@
-"""Where people and organisations are from: 'Daniel Urquhart, 8, of Aumsville', 'Sen. John Glenn of Ohio',
+"""Where people and organisations are from: 'Peter Lindahl, 9, of Silverton', 'Sen. John Glenn of Ohio',
 'TSW Meats Ltd. of Liverpool', "Chicago's First National Bank".
 
 News style names a person's home town or state with "of" after the name (and an age): the person lives
@@ -39,7 +39,7 @@ def origins(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def person_of_place(ctx: RuleContext, person: Mention, start: int, root: Token) -> Iterator[Relation]:
-    """'Daniel Urquhart, 8, of Aumsville' lives there; 'Prime Minister Sheikh Hasina of Bangladesh' leads
+    """'Peter Lindahl, 9, of Silverton' lives there; 'Prime Minister Amara Diallo of Senegal' leads
     it (the 'of' completes the title); 'Sen. John Glenn of Ohio' represents the state and lives in it."""
     title = title_before(ctx, start)
     for place in of_places(ctx, root) + noun_of_places(ctx, root):
@@ -65,7 +65,7 @@ def title_before(ctx: RuleContext, start: int) -> str:
 
 
 def of_places(ctx: RuleContext, root: Token) -> list[Mention]:
-    """Places named by an 'of' phrase on the name, or on an age in apposition ('Urquhart, 8, of Aumsville')."""
+    """Places named by an 'of' phrase on the name, or on an age in apposition ('Lindahl, 9, of Silverton')."""
     holders = [root] + [c for c in root.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num]
     found: list[Mention] = []
     for holder in holders:

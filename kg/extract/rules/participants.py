@@ -60,7 +60,7 @@ def event_places(ctx: RuleContext, token: Token) -> list[Mention]:
 
 
 def most_specific(ctx: RuleContext, places: list[Mention]) -> list[Mention]:
-    """'held in Gliwice in southern Poland': the city, not the country that holds it (places.py says that)."""
+    """'held in Tartu in southern Estonia': the city, not the country that holds it (places.py says that)."""
     wide = (Cls.Country, Cls.Continent)
     narrow = [p for p in places if not any(ctx.ontology.is_a(p.cls, w) for w in wide)]
     return narrow or places

@@ -69,7 +69,7 @@ def epithet_places(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def administrative_units(ctx: RuleContext) -> Iterator[Relation]:
-    """'the Pazarcik district of Kahramanmaras Province', 'the Syrian provinces of Aleppo, Idlib and Hama': a
+    """'the Vestby district of Akershus Province', 'the Chilean provinces of Arica, Tarapaca and Loa': a
     unit named by a place noun of the lexicon ('district', 'province') lies in the place after its 'of', or in
     the country its demonym names when its own names follow the 'of'."""
     a = ctx.args
@@ -82,7 +82,7 @@ def administrative_units(ctx: RuleContext) -> Iterator[Relation]:
         country = [m for c in noun.children if c.dep_ == "amod" for m in [a.mention(c)]
                    if m is not None and m.source == Source.DEMONYM and m.cls == Cls.Country]
         pairs = [(unit, wider) for unit in named for wider in after] if named else \
-            [(unit, wider) for unit in after for wider in country]  # "the Syrian provinces of Aleppo, Idlib"
+            [(unit, wider) for unit in after for wider in country]  # "the Chilean provinces of Arica, Tarapaca"
         for unit, wider in pairs:
             if unit.name != wider.name and unit.cls != Cls.Country:
                 yield from ctx.relate(unit, "locatedIn", wider, noun, "administrative-unit", modal=False)
@@ -127,8 +127,8 @@ def widens(ctx: RuleContext, rel: Relation, table: tuple[tuple[str, tuple[str, .
 
 
 def place_of(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
-    """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta', 'the Committee of
-    the Red Cross in Geneva' (the parser hangs the 'in' on the last word of a name with 'of' inside)."""
+    """'the Guiana Space Centre in Kourou', 'the Mihail Kogalniceanu air base near Constanta', 'the Museum of
+    the Baltic Sea in Tallinn' (the parser hangs the 'in' on the last word of a name with 'of' inside)."""
     a = ctx.args
     prop = "heldAt" if ctx.ontology.is_a(m.cls, Cls.Event) else "locatedIn"
     holders = [root] + ([root.head] if root.dep_ in ("compound", "nmod") and root.head.pos_ == "NOUN"
@@ -172,7 +172,7 @@ def wider_after_in(ctx: RuleContext, m: Mention, end: int) -> Mention | None:
 
 def is_wider(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
     """A country holds any place but a country; a region any place but a region, except that a known state
-    holds a county ('St. Louis County in northeastern Minnesota')."""
+    holds a county ('Marin County in northern California')."""
     if wider.cls == Cls.Country:
         return place.cls != Cls.Country
     if wider.cls != Cls.Region or place.cls == Cls.Country:
@@ -251,9 +251,9 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     if wider.dep_ in ("nsubj", "nsubjpass") and wider.head.i >= e2:
         return False  # "... the port of Izmail, Ukraine says": the second place opens a clause of its own
     if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
-            and not names_a_place(ctx, wider.head):  # but "Leninakan, Armenia's second-largest city" is in it
+            and not names_a_place(ctx, wider.head):  # but "Kutaisi, Georgia's second-largest city" is in it
         return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it
-    # a dateline's cities are in capitals: 'BEIRUT, Lebanon, and TEL AVIV, Israel —' is two cities in countries
+    # a dateline's cities are in capitals: 'AMMAN, Jordan, and CAIRO, Egypt —' is two cities in countries
     dateline = doc[start].text.isupper() and len(doc[start].text) > 2 and not doc[s2].text.isupper()
     listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other) \
         and not dateline

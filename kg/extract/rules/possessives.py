@@ -1,5 +1,5 @@
-"""Possessives between two names: "McLaren's Lando Norris", "Poland's state-owned defense company PGZ",
-"Acme's Nova studio", "the DOE's Office of Science", "Spain's Carlos Alcaraz".
+"""Possessives between two names: "Acme's Lena Dahl", "Norway's state-owned naval company NVK",
+"Acme's Nova studio", "the FAA's Office of Safety", "Spain's Carlos Alcaraz".
 
 The possessor ("X's") and the name that follows it, with only
 lower-case modifiers between ("state-owned defense company"), are read textually: the parser often attaches
@@ -18,7 +18,7 @@ from kg.extract.rules.titles import is_title, phrase
 from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
 
-MAX_MODIFIERS = 5  # "Poland's state-owned defense company PGZ": four words between
+MAX_MODIFIERS = 5  # "Norway's state-owned naval company NVK": four words between
 
 
 def possessive_relations(ctx: RuleContext) -> Iterator[Relation]:
@@ -42,7 +42,7 @@ def possessive_relations(ctx: RuleContext) -> Iterator[Relation]:
 
 
 def appositive_possessive(ctx: RuleContext, owner: Mention, first: Token) -> Iterator[Relation]:
-    """"the Johnson Space Center, NASA's mission control base": the name before the comma is what the possessive
+    """"the Kessler Flight Center, Acme's launch control base": the name before the comma is what the possessive
     phrase after it names, read textually (the parser hangs the apposition anywhere)."""
     doc, a = ctx.doc, ctx.args
     start = next(s for s, e, m in a.mentions.spans if m is owner)

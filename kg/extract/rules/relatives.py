@@ -3,7 +3,7 @@
 The noun 'whose' governs names what the antecedent has (brands, subsidiaries, games), and a listing verb
 ('include', 'be', 'comprise') names them; the lexicon's `whose_nouns` says which property that is. Relative
 clauses with 'who'/'which' need nothing here: the trigger rules read their verbs with the antecedent as subject
-("Yunus Sezer, who heads the AFAD agency", "the DRC, which neighbours Uganda").
+("Ayla Demir, who heads the CFRA agency", "the DRC, which neighbours Uganda").
 """
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def contest_wins(ctx: RuleContext, trig: Trigger, token: Token, winners: list[Me
 def final_competitions(ctx: RuleContext, verb: Token) -> list[Mention]:
     """Competitions named with a final in the verb's object or 'in'/'at' phrase: 'in the T20 World Cup
     final', 'the final of the Davis Cup'. The phrase is read word by word up to its first clause or other
-    preposition, so a misparsed head ('a thrilling T20 World Cup final') does not hide the final."""
+    preposition, so a misparsed head ('a tense Nations League final') does not hide the final."""
     finals = ctx.lexicon.contest_results.final_rounds
     phrases = [c for c in verb.children if c.dep_ == "dobj"]
     phrases += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")]

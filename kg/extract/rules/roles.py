@@ -1,6 +1,6 @@
-"""Titles beside a name: 'UK Defence Secretary John Healey', "Apple's late co-founder Steve Jobs", 'John
+"""Titles beside a name: 'UK Defence Secretary John Healey', "Acme's late co-founder Ray Holt", 'John
 Healey, the UK Defence Secretary' -> a role, and serves/leads/founds the organisation the title names; a
-relational noun of the lexicon in apposition ('the head of RWE, Markus Krebber') states its property."""
+relational noun of the lexicon in apposition ('the head of Acme, Lars Holm') states its property."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -89,7 +89,7 @@ def title_start(ctx: RuleContext, start: int) -> int:
             name_start = modifying_name(ctx, k)
             if name_start is None:
                 break
-            k = name_start  # "House of Commons leader Penny Mordaunt": the whole name before the title
+            k = name_start  # "House of Lords leader Ann Carrow": the whole name before the title
         k -= 1
     return k + 1
 
@@ -116,7 +116,7 @@ def of_title_length(ctx: RuleContext, start: int) -> int:
 
 
 def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root: Token) -> Iterator[Relation]:
-    """The title in front of a name: 'UK Defence Secretary John Healey', "Apple's late co-founder Steve Jobs"."""
+    """The title in front of a name: 'UK Defence Secretary John Healey', "Acme's late co-founder Ray Holt"."""
     doc = ctx.doc
     span_ids = set(range(start, end))
     k = title_start(ctx, start)
@@ -125,7 +125,7 @@ def compound_title(ctx: RuleContext, start: int, end: int, person: Mention, root
     before = [t for t in before if not split_dot(t)]
     while before and before[-1].lower_.rstrip(".") in ctx.lexicon.honorifics \
             and title_word(ctx, before[-1]) not in ctx.lexicon.all_titles:
-        before.pop()  # "External Affairs Minister Dr S Jaishankar": the honorific is no part of the title
+        before.pop()  # "Foreign Affairs Minister Dr K Mensah": the honorific is no part of the title
     if before and is_title(ctx, before):
         owner = possessor(ctx, k, start)
         yield from role_from(ctx, person, before, root, "compound-title", [owner] if owner else [])
@@ -220,7 +220,7 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
         if (child.dep_ == "appos" or after_comma(ctx, child)) and not names_another(ctx, child, person):
             titles = [child] + [c for c in child.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
                                 and not names_another(ctx, c, person)]
-        elif set_off_modifier(ctx, root, child):  # "X, 61 years old and former mayor of Y": the title after 'and'
+        elif set_off_modifier(ctx, root, child):  # "X, 58 years old and former governor of Y": the title after 'and'
             titles = [c for c in child.children if c.dep_ == "conj" and c.pos_ == "NOUN" and not names_another(ctx, c, person)]
         else:
             continue
@@ -233,7 +233,7 @@ def appositions(ctx: RuleContext, person: Mention, root: Token) -> Iterator[Rela
 
 
 def title_of_named(ctx: RuleContext, named: Token) -> Token | None:
-    """'the head of Emsland operator RWE, Markus Krebber': the parser hangs the name on the organisation that
+    """'the head of Vestby operator Acme, Lars Holm': the parser hangs the name on the organisation that
     ends the title's 'of' phrase; the title noun it belongs to (an organisation is no apposition of a person)."""
     of = named.head
     title = ctx.args.mention(of.head)  # 'the chairman' may stand for a person as a role mention
@@ -249,7 +249,7 @@ def title_before(ctx: RuleContext, person: Mention, head: Token) -> Iterator[Rel
     if words and is_title(ctx, words):
         yield from role_from(ctx, person, words, head, "apposition-role", employers(ctx, head))
     elif head.pos_ == "NOUN":
-        yield from relational_noun(ctx, person, head)  # "the head of RWE, Markus Krebber"
+        yield from relational_noun(ctx, person, head)  # "the head of Acme, Lars Holm"
 
 
 def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> Iterator[Relation]:
@@ -258,7 +258,7 @@ def apposed_titles(ctx: RuleContext, person: Mention, titles: list[Token]) -> It
     for title in titles:
         words = title_words(ctx, title)
         if any(t.lower_ == "best" for t in words):
-            continue  # "Cillian Murphy, best supporting actor for X": an award category (awards.py), not a role
+            continue  # "Tom Ray, best supporting actor for X": an award category (awards.py), not a role
         if not is_title(ctx, words) and title.pos_ == "NOUN":
             yield from relational_noun(ctx, person, title, possessor=True)  # "X, the head of RWE", "X, his wife"
             yield from workplace_noun(ctx, person, title)  # "X, an ecologist at Purdue University"
@@ -287,8 +287,8 @@ def set_off_modifier(ctx: RuleContext, root: Token, child: Token) -> bool:
 
 
 def after_comma(ctx: RuleContext, token: Token) -> bool:
-    """A noun the parser coordinated with the name although a comma sets it off as an apposition ('Emma Thomas,
-    his wife and producer'): its first word follows the comma right after the name."""
+    """A noun the parser coordinated with the name although a comma sets it off as an apposition ('Ann Ray,
+    his wife and editor'): its first word follows the comma right after the name."""
     first = token.left_edge
     return token.dep_ == "conj" and token.pos_ == "NOUN" and first.i > 0 and ctx.doc[first.i - 1].text == "," \
         and ctx.doc[first.i - 1].head.i == token.head.i and not any(c.dep_ == "cc" and c.i < token.i
@@ -297,9 +297,9 @@ def after_comma(ctx: RuleContext, token: Token) -> bool:
 
 def relational_noun(ctx: RuleContext, person: Mention, noun: Token, possessor: bool = False) -> Iterator[Relation]:
     """A noun trigger of the lexicon in apposition to a name states its property of the name: 'the head of RWE,
-    Markus Krebber' leads RWE (the trigger rule reads the noun's own subject, which an apposition does not give).
+    Lars Holm' leads Acme (the trigger rule reads the noun's own subject, which an apposition does not give).
     With `possessor`, a possessive on a noun after the name fills the preposition ('Emma Thomas, his wife' is the
-    wife of him); before the name ("Dole's wife, Elizabeth") agent_nouns.py reads it."""
+    wife of him); before the name ("Hale's wife, Miriam") agent_nouns.py reads it."""
     lemma = noun.lemma_.lower()
     for trig in ctx.ontology.triggers:
         if trig.kind != "noun" or trig.lemma not in (lemma, noun.lower_) or not trig.prep or trig.reverse:

@@ -1,4 +1,4 @@
-"""Where a cited outlet is based: 'Moscow IZVESTIYA in Russian 23 Mar 94', 'Paris AFP' (see
+"""Where a cited outlet is based: 'Minsk ZVEZDA in Belarusian 9 Oct 95', 'Paris AFP' (see
 kg/extract/source_lines.py for the line's layout): the city of a source line is the outlet's."""
 from __future__ import annotations
 

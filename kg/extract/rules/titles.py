@@ -183,7 +183,7 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
 
 
 def coordinated_owner(ctx: RuleContext, pronoun: Token) -> Mention | None:
-    """'suing OpenAI and its CEO Sam Altman': the pronoun is the organisation the name is coordinated with."""
+    """'suing Acme and its CEO Lars Holm': the pronoun is the organisation the name is coordinated with."""
     name = pronoun.head
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head

@@ -39,7 +39,7 @@ class TriggerMatcher:
                  tally_nouns: frozenset[str] = frozenset()):
         self.keys = list(groups)
         self.compound_object_nouns = compound_object_nouns  # "its Activision takeover": match without the "of"
-        self.tally_nouns = tally_nouns  # "Federer's record of eight Wimbledon titles"
+        self.tally_nouns = tally_nouns  # "Okafor's record of five Lagos Open titles"
         self.verbs: dict[str, list[str]] = {}  # lemma -> groups; POS VERB
         self.nouns: dict[str, list[str]] = {}  # lemma -> groups; POS NOUN or PROPN
         self.adjectives: dict[str, list[str]] = {}  # lower-case form -> groups; any POS
@@ -125,13 +125,13 @@ def misattached_prep(doc: Doc, i: int, prep: str) -> bool:
 
 def possessed_compound(noun: Token, tally_nouns: frozenset[str] = frozenset()) -> bool:
     """A noun with a possessive and a compound before it: "Microsoft's Activision takeover", or a compound under
-    a possessed tally noun: "Federer's record of eight Wimbledon titles"."""
+    a possessed tally noun: "Okafor's record of five Lagos Open titles"."""
     deps = {c.dep_ for c in noun.children}
     return "compound" in deps and ("poss" in deps or tally_possessor(noun, tally_nouns) is not None)
 
 
 def tally_possessor(noun: Token, tally_nouns: frozenset[str]) -> Token | None:
-    """The possessive of the tally noun the noun is counted under: "[Federer]'s record of eight titles"."""
+    """The possessive of the tally noun the noun is counted under: "[Okafor]'s record of five titles"."""
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.head.lemma_.lower() not in tally_nouns:
         return None

@@ -1,5 +1,5 @@
-"""Where a person works, said by a preposition after the name: 'Wang Ziqiang at the Institute of Mechanics',
-'Ulf D. Merbold, 47, of the European Space Agency'.
+"""Where a person works, said by a preposition after the name: 'Li Qiaowen at the Institute of Optics',
+'Hans P. Kessler, 52, of the European Patent Office'.
 
 A person 'at' an organisation works for it (kg:worksFor); 'of' an organisation after an age in apposition
 is membership.py's reading of 'of' (kg:memberOf), which looks only at the name itself.
