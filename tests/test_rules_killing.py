@@ -97,3 +97,16 @@ def test_a_pronoun_victim_resolved_to_the_killer_is_the_person_named_before(extr
 
 def test_no_one_else_is_killed_where_the_killer_killed_himself(extract):
     assert not any(p == "kills" for _, p, _ in triples(extract("Victor Marlow fired the shot that killed himself.")))
+
+
+@pytest.mark.parametrize("text", [
+    "In 1950, nightclub owner Tom Barlow shot and mortally wounded Ed Hensley, the accused killer of Mayor Joe Marsh.",
+    "Tom Barlow shot and mortally wounded Ed Hensley in Paris on May 3, 1938.",
+])
+def test_shot_and_mortally_wounded_kills_the_name_after_the_verb(extract, text):
+    assert ("Tom Barlow", "kills", "Ed Hensley") in triples(extract(text))
+
+
+def test_shot_and_wounded_without_a_lethal_word_kills_no_one(extract):
+    found = triples(extract("Tom Barlow shot and wounded Ed Hensley in Paris."))
+    assert ("Tom Barlow", "kills", "Ed Hensley") not in found

@@ -45,6 +45,8 @@ def killings(ctx: RuleContext) -> Iterator[Relation]:
                 # "X was shot and fatally wounded by Y": the passive subject and agent of the coordination
                 victims = ctx.args.patients(token.head)
                 killers = killers or agents(ctx, token) or agents(ctx, token.head)
+            elif not victims and token.dep_ == "conj":
+                victims = name_after(ctx, token)
             rule = "lethal-manner"
         elif lemma in kill_verbs:
             killers, victims = instrument_users(ctx, token, lethal.instruments), ctx.args.direct_objects(token)
@@ -91,6 +93,18 @@ def compound_victims(ctx: RuleContext) -> Iterator[Relation]:
             for victim in victims:
                 if killer.name != victim.name:
                     yield from ctx.relate(killer, "kills", victim, token, "compound-victim")
+
+
+def name_after(ctx: RuleContext, verb: Token) -> list[Mention]:
+    """'X shot and mortally wounded Y': the parser, reading 'shot' alone, may hang Y on it as a subject or an
+    apposition; a person's name written right after the coordinated verb is still its object."""
+    doc, k = ctx.doc, verb.i + 1
+    # a title or a determiner may come first ('the embassy secretary Y')
+    while k < min(len(doc), verb.i + 6) and ctx.args.mentions.at(doc[k]) is None \
+            and doc[k].dep_ in ("det", "compound", "amod", "nmod"):
+        k += 1
+    m = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
+    return [m] if m is not None and m.cls == Cls.Person else []
 
 
 def agents(ctx: RuleContext, verb: Token) -> list[Mention]:
