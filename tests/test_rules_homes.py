@@ -62,3 +62,22 @@ def test_a_place_before_born_is_the_birthplace_of_the_person_described(extract, 
 
 def test_born_after_a_place_describing_no_person_states_nothing(extract):
     assert not [t for t in triples(extract("The Ohio-born company Acme Corp. grew fast.")) if t[1] == "bornIn"]
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The roof collapsed, said Dana Pruitt, a schoolteacher in Harlowe.", ("Dana Pruitt", "livesIn", "Harlowe")),
+    ("Carla Ngata, a nurse on Fox Island, treated the injured.", ("Carla Ngata", "livesIn", "Fox Island")),
+    ("Mark Delaney, an emergency medical technician in Tulsa, said two people died.",
+     ("Mark Delaney", "livesIn", "Tulsa")),
+])
+def test_an_occupation_in_a_town_said_of_a_person_is_where_they_live(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Pruitt, a former schoolteacher in Harlowe, moved away.",  # a past occupation
+    "Dana Pruitt, a tourist in Harlowe, was injured.",  # no work done there
+    "Dana Pruitt, a reporter in France, covered the vote.",  # a country: posted there
+])
+def test_no_residence_from_a_past_occupation_a_visit_or_a_country(extract, text):
+    assert not [t for t in triples(extract(text)) if t[1] == "livesIn"]

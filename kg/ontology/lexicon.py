@@ -170,6 +170,9 @@ class Homes:
     # names a court's or prosecutor's jurisdiction rather than a home ('U.S. District Judge')
     past_title_words: Words = frozenset()
     jurisdiction_titles: Words = frozenset()
+    # 'Ann Ray, a dentist in Tulsa': besides the occupations, nouns of work done where one lives (not 'a tourist',
+    # 'a suspect' or 'a victim in Tulsa', who may be passing through)
+    working_nouns: Words = frozenset()
 
 
 @dataclass(frozen=True)

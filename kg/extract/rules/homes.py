@@ -24,6 +24,7 @@ def homes(ctx: RuleContext) -> Iterator[Relation]:
     yield from home_places(ctx)
     yield from born_modifiers(ctx)
     yield from from_places(ctx)
+    yield from working_places(ctx)
 
 
 def home_nouns(ctx: RuleContext) -> Iterator[Relation]:
@@ -134,3 +135,24 @@ def origin_holders(ctx: RuleContext, head: Token) -> list[Mention]:
     else:
         found = []
     return [x for x in found if x.cls == Cls.Person]
+
+
+def working_places(ctx: RuleContext) -> Iterator[Relation]:
+    """'Ann Ray, a dentist in Tulsa', 'Ann Ray is a nurse on Fox Island': an occupation 'in' or 'on' a town or
+    region, said of a person, is where the person lives, as 'a Tulsa dentist' is (titles.py). A country is left
+    out ('an envoy in Iraq' is posted there), and so is a past occupation ('a former teacher in Tulsa')."""
+    homes = ctx.lexicon.homes
+    nouns = ctx.lexicon.occupations | homes.working_nouns
+    for start, end, place in ctx.args.mentions.spans:
+        if not ctx.ontology.is_a(place.cls, Cls.Place) or ctx.ontology.is_a(place.cls, Cls.Agent) \
+                or place.source == Source.DEMONYM:
+            continue
+        root = ctx.doc[start:end].root
+        prep, noun = root.head, root.head.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("in", "on") or noun.pos_ != "NOUN" \
+                or not (noun.lower_ in nouns or f"{ctx.doc[max(noun.i - 1, 0)].lower_} {noun.lower_}" in nouns) \
+                or any(c.lower_.strip("-") in homes.past_title_words for c in noun.children if c.dep_ == "amod") \
+                or ctx.sentence_too_long(root):
+            continue
+        for person in origin_holders(ctx, noun):
+            yield from ctx.relate(person, "livesIn", place, prep, "occupation-place", modal=False)
