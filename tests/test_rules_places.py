@@ -151,3 +151,18 @@ def test_a_named_modifier_of_a_compounded_agent_noun_is_not_where_the_company_is
     # 'Toledo operator X' operates something in Toledo; it is not said to be based there
     found = triples(extract("The head of Toledo operator Brannock Energy spoke on Monday."))
     assert not [t for t in found if t[0] == "Brannock Energy" and t[1] == "locatedIn"]
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Ruth Amsel, who headed the Institute for Plant Genetics in Toledo before joining the ministry, retired.",
+     ("Institute for Plant Genetics", "locatedIn", "Toledo")),
+    ("Owen Fitch, who directed the Center for Marine Studies in Galveston for a decade, died on Monday.",
+     ("Center for Marine Studies", "locatedIn", "Galveston")),
+])
+def test_an_organisation_right_before_in_a_town_the_verb_holds_is_in_the_town(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+def test_a_team_beaten_in_a_town_is_not_placed_there(extract):
+    found = triples(extract("Riverton United beat Fenmoor City in Leeds on Saturday."))
+    assert not [t for t in found if t[1] == "locatedIn" and t[2] == "Leeds"]

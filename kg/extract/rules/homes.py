@@ -50,9 +50,9 @@ def home_places(ctx: RuleContext) -> Iterator[Relation]:
     """'her home state of Ohio', 'Ohio, her home state', 'Ohio, the home state of her husband, Tom Ray': a place noun
     with 'home' on it is where its owner lives."""
     kinds = ctx.lexicon.place_apposition_nouns
-    for token in ctx.tokens:
+    for token in ctx.tokens_with({"home"}, LOWER):
         noun = token.head
-        if token.lower_ != "home" or token.dep_ != "compound" or noun.lower_ not in kinds \
+        if token.dep_ != "compound" or noun.lower_ not in kinds \
                 or ctx.args.mention(noun) is not None or ctx.sentence_too_long(token):
             continue
         after_of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
@@ -70,8 +70,8 @@ def born_modifiers(ctx: RuleContext) -> Iterator[Relation]:
     """'Ohio-born Ann Ray', 'the Ohio born actress Ann Ray', 'Ann Ray, Georgia born,': a place before 'born' is
     where the person it describes was born."""
     doc = ctx.doc
-    for token in ctx.tokens:
-        if token.lower_ != "born" or token.i < 1 or ctx.sentence_too_long(token):
+    for token in ctx.tokens_with({"born"}, LOWER):
+        if token.i < 1 or ctx.sentence_too_long(token):
             continue
         k = token.i - 2 if doc[token.i - 1].text == "-" else token.i - 1
         place = ctx.args.mentions.at(doc[k]) if k >= 0 else None

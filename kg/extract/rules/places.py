@@ -141,6 +141,24 @@ def place_of(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Re
                 if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
                         and place.source != Source.DEMONYM:
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
+    yield from verb_hung_place(ctx, m, root, end)
+
+
+def verb_hung_place(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
+    """'who headed the Acme Institute in Dayton', 'taken to the World Court in The Hague': an organisation
+    object written right before 'in' a town, where the parser hung the 'in' on the verb, is in that town. A
+    team is left out ('beat Fenmoor City in Leeds' says where the match was)."""
+    doc = ctx.doc
+    if end >= len(doc) or doc[end].lower_ != "in" or doc[end].head.i == root.i or root.dep_ not in ("dobj", "pobj") \
+            or not ctx.ontology.is_a(m.cls, Cls.Organization) or ctx.ontology.is_a(m.cls, Cls.SportsTeam):
+        return
+    verb = root.head if root.dep_ == "dobj" else root.head.head
+    if doc[end].head.i != verb.i or verb.pos_ != "VERB":
+        return
+    for place in (x for p in doc[end].children if p.dep_ == "pobj" for x in ctx.args.entities(p)):
+        if ctx.ontology.is_a(place.cls, Cls.Place) and not ctx.ontology.is_a(place.cls, Cls.Agent) \
+                and place.source != Source.DEMONYM:
+            yield from ctx.relate(m, "locatedIn", place, root, "place-of", modal=False)
 
 
 def name_tail(ctx: RuleContext, root: Token, end: int) -> list[Token]:
