@@ -345,5 +345,5 @@ def test_a_name_after_a_dateline_dash_is_its_own_name(nlp, ontology):
 
 
 def test_a_name_before_native_is_a_place_though_ner_said_organisation(extract):
-    text = "Mr. Dale, a Tulsa native, sent an old jacket."  # NER may read 'Tulsa' as an organisation here
-    assert ("Dale", "bornIn", "Tulsa") in triples(extract(text))
+    text = "Mr. Dale, a Boise native, sent a worn sweater."  # NER reads 'Boise' as an organisation here
+    assert ("Dale", "bornIn", "Boise") in triples(extract(text))
