@@ -140,6 +140,10 @@ def ascii_form(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
 
 
+# Entity labels of a word that cannot be the second field of 'Institute of X and Y'.
+NOT_IN_FIELD = ("PERSON", "GPE", "NORP", "LOC", "FAC", "DATE", "CARDINAL")
+
+
 def event_patterns(ontology: Ontology) -> list[dict]:
     """Names the statistical NER tends to miss or cut, from the lexicon's head nouns.
 
@@ -166,6 +170,13 @@ def event_patterns(ontology: Ontology) -> list[dict]:
         {"label": "ORG", "pattern": [word, {**word, "OP": "?"}, {"ORTH": {"IN": sorted(ontology.lexicon.team_name_words)}}]},
         {"label": "ORG", "pattern": [{"ORTH": {"IN": org_first}}, {"LOWER": {"IN": ["of", "for"]}},
                                      {"LOWER": "the", "OP": "?"}, {**word, "OP": "+"}]},
+        # 'Academy of Arts and Sciences', 'Institute of Mines and Metals': a field of two joined by 'and', whose
+        # second word NER put inside the name or in none; not a name NER began there ('the University of Tokyo
+        # and Brown University'), nor a person or place ('the Institute of Physics and Tom Vee')
+        *({"label": "ORG", "pattern": [{"ORTH": {"IN": org_first}}, {"LOWER": {"IN": ["of", "for"]}},
+                                       {"LOWER": "the", "OP": "?"}, {**word, "OP": "+"}, {"LOWER": {"IN": ["and", "&"]}},
+                                       {**word, "ENT_IOB": iob, "ENT_TYPE": {"NOT_IN": list(NOT_IN_FIELD)}}]}
+          for iob in ("I", "O")),
         {"label": "PRODUCT", "pattern": [{"POS": "PROPN", "IS_TITLE": True, "OP": "+"},
                                          {"LIKE_NUM": True, "OP": "?"}, {"LOWER": {"IN": vehicles}}]},
         {"label": "LOC", "pattern": [{"TEXT": {"REGEX": r"^(1[89]|20)\d\d$"}},

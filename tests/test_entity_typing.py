@@ -40,6 +40,19 @@ def test_two_coordinated_banks_are_two_organisations(build_kg):
     assert not named(kg, "Peru Farmers Bank and Chile Savings Bank")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Norwegian Academy of Arts and Sciences elected Tom Vee as a member on Monday.", "Academy of Arts and Sciences"),
+    ("The Halden Institute of Mines and Metals hired Tom Vee in March.", "Institute of Mines and Metals"),
+])
+def test_an_organisation_of_two_fields_joined_by_and_is_one_name(build_kg, text, name):
+    assert one(build_kg(text), name).cls != "Person"
+
+
+def test_a_person_after_an_organisation_of_one_field_is_no_part_of_it(build_kg):
+    kg = build_kg("The Institute of Physics and Tom Vee signed a deal in Oslo.")
+    assert named(kg, "Institute of Physics") and one(kg, "Tom Vee").cls == "Person"
+
+
 def test_a_country_name_and_a_coordinated_company_name_stay_apart(build_kg):
     kg = build_kg("Funds bought shares in Japan Tobacco and Korea Electric Power on Monday.")
     assert not [e for e in kg.entities if " and " in e.label]
