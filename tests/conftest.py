@@ -89,6 +89,19 @@ def seed_build(tmp_path_factory) -> Path:
 
 # Small helpers for reading extraction results in assertions.
 
+def named(kg: KnowledgeGraph, name: str) -> list:
+    """The entities that have `name` as label or alias."""
+    return [e for e in kg.entities if e.label == name or name in e.aliases]
+
+
+def one(kg: KnowledgeGraph, name: str):
+    """The one entity named `name`; the assertion lists what the graph has instead."""
+    found = named(kg, name)
+    assert len(found) == 1, f"{name!r}: {[(e.label, e.cls, e.aliases) for e in found]}; " \
+                            f"have {sorted((e.label, e.cls) for e in kg.entities)}"
+    return found[0]
+
+
 def triples(extractions: Sequence[Extraction]) -> set[tuple[str, str, object]]:
     """(subject name, predicate, object) for every relation: object is a name, a role text or a Quantity."""
     out = set()

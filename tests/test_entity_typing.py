@@ -3,22 +3,9 @@ gazetteer (head nouns, role nouns, given names, quoted titles), never one corpus
 from __future__ import annotations
 
 import pytest
-from conftest import triples
-
-from kg.models import KnowledgeGraph
+from conftest import named, one, triples
 
 pytestmark = pytest.mark.slow
-
-
-def named(kg: KnowledgeGraph, name: str):
-    return [e for e in kg.entities if e.label == name or name in e.aliases]
-
-
-def one(kg: KnowledgeGraph, name: str):
-    found = named(kg, name)
-    assert len(found) == 1, f"{name!r}: {[(e.label, e.cls) for e in found]}; have " \
-                            f"{sorted((e.label, e.cls) for e in kg.entities)}"
-    return found[0]
 
 
 def test_an_agency_named_after_a_nationality_is_not_the_country(build_kg, ontology):

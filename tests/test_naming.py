@@ -3,23 +3,9 @@ through parsing, extraction and resolution."""
 from __future__ import annotations
 
 import pytest
-from conftest import triples
-
-from kg.models import KnowledgeGraph
+from conftest import named, one, triples
 
 pytestmark = pytest.mark.slow
-
-
-def named(kg: KnowledgeGraph, name: str):
-    """The entities that have `name` as label or alias."""
-    return [e for e in kg.entities if e.label == name or name in e.aliases]
-
-
-def one(kg: KnowledgeGraph, name: str):
-    found = named(kg, name)
-    assert len(found) == 1, f"{name!r}: {[(e.label, e.cls, e.aliases) for e in found]}; " \
-                            f"have {sorted((e.label, e.cls) for e in kg.entities)}"
-    return found[0]
 
 
 def test_dateline_in_capitals_with_agency_is_a_city(build_kg, ontology):
