@@ -14,6 +14,8 @@ from kg.models import Mention, Source
 from kg.ontology import Ontology
 from kg.ontology.vocabulary import Cls
 
+# Tags of a finite active verb: a coordinated past participle ("and renamed") may be a passive.
+FINITE_ACTIVE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 PASSIVE_DEPS = string_ids(["nsubjpass", "auxpass"])
 DATELINE_DASHES = {"--", "-", "\u2014", "\u2013", ":"}
@@ -249,6 +251,10 @@ class ArgumentFinder:
             if verb.dep_ == "advcl" and verb.i > head.i and reported and head.lemma_ in self._speech:
                 # "X has won, the commission said, defeating Y": the participle goes on the reported clause
                 return self.subjects(reported[0], depth + 1)
+            if verb.dep_ == "conj" and verb.tag_ in FINITE_ACTIVE_TAGS and self.is_passive(head):
+                # "X was born in Dover and grew up in Leeds": an active verb shares the passive's surface subject
+                # (not "X was bought by Y and renamed Z", whose second verb is a passive without its auxiliary)
+                return self.patients(head)
             return self.subjects(head, depth + 1)
         if verb.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ == "NOUN":
             # "X shot and mortally wounded Y": the parser took the first verb for a noun, its subject stays
