@@ -255,4 +255,3 @@ def test_a_dwelling_or_a_suburb_stands_for_the_place_it_is_in(extract, text, fac
 def test_an_active_verb_coordinated_with_a_passive_shares_its_subject(extract):
     found = triples(extract("Tom Hale was born in Dover and grew up in Leeds."))
     assert ("Tom Hale", "bornIn", "Dover") in found and ("Tom Hale", "livesIn", "Leeds") in found
-
