@@ -247,15 +247,7 @@ class ArgumentFinder:
         if verb.dep_ == "xcomp":
             return self.controller_subjects(verb, depth)
         if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-            reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
-            if verb.dep_ == "advcl" and verb.i > head.i and reported and head.lemma_ in self._speech:
-                # "X has won, the commission said, defeating Y": the participle goes on the reported clause
-                return self.subjects(reported[0], depth + 1)
-            if verb.dep_ == "conj" and verb.tag_ in FINITE_ACTIVE_TAGS and self.is_passive(head):
-                # "X was born in Dover and grew up in Leeds": an active verb shares the passive's surface subject
-                # (not "X was bought by Y and renamed Z", whose second verb is a passive without its auxiliary)
-                return self.patients(head)
-            return self.subjects(head, depth + 1)
+            return self.linked_verb_subjects(verb, depth)
         if verb.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ == "NOUN":
             # "X shot and mortally wounded Y": the parser took the first verb for a noun, its subject stays
             return [m for c in head.children if c.dep_ == "nsubj" for m in self.entities(c)]
@@ -336,6 +328,19 @@ class ArgumentFinder:
         first = subject.left_edge.i
         opens = first == 0 or doc[first - 1].is_space or "\n" in doc[first - 1].whitespace_
         return opens or any(c.dep_ == "nsubj" and c.i > subject.i for c in subject.head.children)
+
+    def linked_verb_subjects(self, verb: Token, depth: int) -> list[Mention]:
+        """The agents of a coordinated verb or an adverbial clause without a subject of its own: its head's."""
+        head = verb.head
+        reported = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+        if verb.dep_ == "advcl" and verb.i > head.i and reported and head.lemma_ in self._speech:
+            # "X has won, the commission said, defeating Y": the participle goes on the reported clause
+            return self.subjects(reported[0], depth + 1)
+        if verb.dep_ == "conj" and verb.tag_ in FINITE_ACTIVE_TAGS and self.is_passive(head):
+            # "X was born in Dover and grew up in Leeds": an active verb shares the passive's surface subject
+            # (not "X was bought by Y and renamed Z", whose second verb is a passive without its auxiliary)
+            return self.patients(head)
+        return self.subjects(head, depth + 1)
 
     def patients(self, verb: Token) -> list[Mention]:
         """Who a passive verb is done to: its passive subject, or the noun a participle clause describes
