@@ -176,9 +176,18 @@ def test_a_firm_owning_its_headquarters_stays_a_firm(nlp, ontology):
 @pytest.mark.parametrize("text, name", [
     ("Ravel Ostrander was born in 1931 in a village near the coast.", "Ravel Ostrander"),
     ("Quenby, a designer, opened the show in Milan.", "Quenby"),
+    # a relative clause on the name with such a verb, living or born somewhere
+    ("Delgado, who was born in Fresno, said the plant would close.", "Delgado"),
+    ("Ostrander, who now lives in Ocala, Fla., sued the bank.", "Ostrander"),
+    ("Ostrander, who resides in Tucson, filed the suit.", "Ostrander"),
 ])
 def test_a_verb_or_noun_only_people_take_makes_the_name_a_persons(nlp, ontology, text, name):
     assert retyped(nlp, ontology, text, name, "Organization") == "Person"
+
+
+def test_a_relative_clause_on_a_common_noun_retypes_no_name(nlp, ontology):
+    assert retyped(nlp, ontology, "Fragments tell of Ostrander, a Marxist who lived in Minsk.", "Marxist",
+                   "Organization") == "Organization"
 
 
 def test_a_firm_that_bears_a_cost_is_no_person(nlp, ontology):

@@ -139,6 +139,19 @@ def test_bracketed_acronym_is_the_name_before_it(build_kg):
     assert "CFMA" in agency.aliases
 
 
+@pytest.mark.parametrize("text, party", [
+    # NER ran the name into the bracket after it, or the acronym into the name in brackets
+    ("As for Tomas Ruelas, presidential candidate for the Party of National Renewal (PRN), he won 9 percent.",
+     "Party of National Renewal"),
+    ("Kemal Aksoy, deputy leader of the RP (Welfare Party) parliamentary group, said the vote was fair.",
+     "Welfare Party"),
+])
+def test_a_name_and_its_other_name_in_brackets_are_not_one_name(extract, text, party):
+    found = triples(extract(text))
+    assert not any("(" in o for _, _, o in found if isinstance(o, str)), found
+    assert any(o == party for _, p, o in found if p in ("memberOf", "leads", "serves")), found
+
+
 def test_legal_suffix_is_not_part_of_the_company_name(build_kg):
     kg = build_kg("Brightwater Mining Corp. agreed to buy a copper mine. Brightwater Mining will pay in cash.")
     company = one(kg, "Brightwater Mining")

@@ -303,6 +303,18 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
     return [ent]
 
 
+def _split_at_bracket(doc: Doc, ent: Span) -> list[Span]:
+    """'Party of National Renewal (PRN', 'PRN (Party of National Renewal': NER ran a name into the other name
+    of it in brackets; the name before the bracket and the one inside are two mentions."""
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if opening is None:
+        return [ent]
+    closing = next((t.i for t in doc[opening + 1:min(ent.end + 8, len(doc))] if t.text == ")"), None)
+    inner_end = min(ent.end, closing) if closing is not None else ent.end
+    parts = [(ent.start, opening), (opening + 1, inner_end)]
+    return [Span(doc, a, b, label=ent.label_) for a, b in parts if b > a]
+
+
 def _without_score(span: Span) -> Span:
     """'Fenmoor City 2-0': a match score NER ran into a team's name is no part of it."""
     text = span.text
@@ -625,7 +637,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     for whole in doc.ents:
         whole = _after_dateline(doc, whole, mentions)
         widened = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology)
-        for ent in _split_at_title(doc, widened, ontology):
+        for ent in (part for piece in _split_at_title(doc, widened, ontology) for part in _split_at_bracket(doc, piece)):
             found = _ner_mention(doc, ent, ontology)
             if found is not None:
                 span, mention = found
