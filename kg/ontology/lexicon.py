@@ -317,6 +317,8 @@ class RuleSettings:
     confidence: dict[str, float] = field(default_factory=dict)  # rule -> confidence of its relations
     argument_confidence: ArgumentConfidence = ArgumentConfidence()
     place_preps: Words = frozenset()
+    frame_preps: Words = frozenset()  # "In Vermont, ...": a sentence opening with one of these and a place is framed
+    frame_inner_preps: Words = frozenset()  # "In Vermont, a fire near X": X is inside the frame
     attack_preps: Words = frozenset()
     employer_preps: Words = frozenset()
     staff_preps: Words = frozenset()  # "an astronaut from Org": held at an organisation, never at a place

@@ -17,6 +17,7 @@ from kg.extract.rules.containment import containment, seats
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.courts import court_patients
 from kg.extract.rules.disasters import disaster_relations
+from kg.extract.rules.frames import framed_places
 from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.homes import homes
@@ -54,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     containment,  # "Tbilisi, the capital of Georgia", "Kenya's Tana River"
     seats,  # "Acme's Denver headquarters", "FDA headquarters in nearby Silver Spring"
     administrative_units,  # "the Vestby district of Akershus Province", "the Chilean provinces of Arica"
+    framed_places,  # "In Vermont, a blaze near Elmsworth": a place inside the state the sentence opens with
     frontier_pairs,  # "the Israel-Lebanon border": the two border each other
     source_line_places,  # "Minsk ZVEZDA in Belarusian 9 Oct 95": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
