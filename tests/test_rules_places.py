@@ -182,3 +182,9 @@ def test_a_listed_city_the_gazetteer_places_elsewhere_keeps_its_country(extract)
 def test_a_city_the_parser_hangs_another_country_on_stays_in_its_own(extract):
     found = triples(extract("Flights to Madrid and Porto in Portugal resumed on Monday."))
     assert ("Porto", "locatedIn", "Portugal") in found and ("Madrid", "locatedIn", "Portugal") not in found
+
+
+def test_a_place_in_a_place_in_a_country_is_in_the_country(extract):
+    found = triples(extract("Mrs. Aoki is from Yatsushiro in Kumamoto Prefecture in southern Japan."))
+    assert {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Yatsushiro", "locatedIn", "Japan"),
+            ("Kumamoto Prefecture", "locatedIn", "Japan")} <= found

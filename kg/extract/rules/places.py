@@ -171,10 +171,14 @@ def name_tail(ctx: RuleContext, root: Token, end: int) -> list[Token]:
 def place_in_wider(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
     """'Bedford in southern Indiana', 'Geneva in Switzerland': a place, 'in', compass words and a country or
     state is in it, wherever the parser hung the 'in' ('grew up in X in southern Y'); so are the places listed
-    before it ('Halden or Moss in Norway')."""
+    before it ('Halden or Moss in Norway'); and a place in a place in a country is in the country ('Yarra in
+    Tamba Prefecture in western Japan')."""
     wider = wider_after_in(ctx, m, end)
     if wider is not None:
         yield from ctx.relate(m, "locatedIn", wider, root, "place-of", modal=False)
+        outer = wider_after_in(ctx, wider, 1 + max(i for i, x in ctx.args.mentions.by_token.items() if x is wider))
+        if outer is not None and is_wider(ctx, m, outer):
+            yield from ctx.relate(m, "locatedIn", outer, root, "place-of", modal=False)
         for other, token in listed_before(ctx, m):
             if is_wider(ctx, other, wider) and may_lie_in(ctx, other, wider):
                 yield from ctx.relate(other, "locatedIn", wider, token, "place-of", modal=False)
