@@ -33,6 +33,11 @@ def test_dateline_city_and_state_abbreviation_is_one_place_in_the_state(build_kg
     assert (city.key, "locatedIn", state.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
 
 
+def test_a_title_in_brackets_after_a_name_is_no_dateline(build_kg):
+    kg = build_kg("Martin Van Holt (8th President): Born Dec. 5, 1782, in Kinderhook, N.Y.")
+    assert one(kg, "Martin Van Holt").cls == "Person"
+
+
 def test_a_title_case_sentence_opening_is_no_dateline(build_kg):
     kg = build_kg("Marta Lindqvist - the new coach - said the squad was ready.")
     assert not named(kg, "Marta Lindqvist - the new coach")

@@ -60,7 +60,15 @@ def datelines(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
             continue  # 'Sheinbaum won': a title-case dateline needs its agency, '(AFP)'
         if first.rstrip(".'’") in NOT_DATELINE_WORDS or len(places) > 70:
             continue
+        if _title_in_brackets(found.group("agency"), ontology):
+            continue  # 'Ann Fry (8th Governor): Born ...': a person's heading, not a place and its agency
         _dateline_places(doc, mentions, ontology, found.start("places"), places, bool(found.group("agency")))
+
+
+def _title_in_brackets(agency: str | None, ontology: Ontology) -> bool:
+    """The bracket after a heading ends in a title ('(8th President)', '(Governor)'): no news agency."""
+    words = (agency or "").strip("()").split()
+    return bool(words) and fold(words[-1]).rstrip(".") in ontology.lexicon.all_titles
 
 
 def _dateline_places(doc: Doc, mentions: TokenMentions, ontology: Ontology, offset: int, places: str,
