@@ -238,3 +238,11 @@ def test_a_company_name_the_tagger_splits_when_written_again_is_the_company(extr
     found = triples(extract("The loan came from the insurer Scottish Mutual. The regulator approved the deal in "
                             "April. Scottish Mutual, which is based in Perth, said it would hire 300 workers."))
     assert ("Scottish Mutual", "locatedIn", "Perth") in found
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Ray is held at the Ridgeline State Prison in Tennessee.", "Ridgeline State Prison", "Facility"),
+    ("Floods hit villages in Tamba Prefecture on Monday.", "Tamba Prefecture", "Region"),
+])
+def test_a_prison_is_a_facility_and_a_prefecture_a_region(build_kg, text, name, cls):
+    assert one(build_kg(text), name).cls == cls
