@@ -49,6 +49,7 @@ class Funding:
 class Research:
     nouns: Words = frozenset()
     bodies: WordList = ()  # classes
+    agent_verbs: Words = frozenset()  # 'X led the study': the study is X's work here, not the body's
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,8 @@ class Lexicon:
         file's order) holding the title or its last words: 'chief executive' leads, 'co-founder' founds,
         'UK Defence Secretary' serves; a title in no group serves."""
         low = title.lower()
-        if low.split(" ", 1)[0].split("-", 1)[0] in self.subordinate_title_words and " " in low.strip():
+        before_last = low.replace("-", " ").split()[:-1]  # 'UK deputy prime minister', 'Latvian opposition leader'
+        if any(w in self.subordinate_title_words for w in before_last):
             return "serves"  # 'the bank's vice president', 'deputy chief executive': second to the leader
         for prop, titles in self.titles.items():
             if any(low == t or low.endswith(" " + t) for t in titles):
