@@ -176,9 +176,18 @@ def test_a_firm_owning_its_headquarters_stays_a_firm(nlp, ontology):
 @pytest.mark.parametrize("text, name", [
     ("Ravel Ostrander was born in 1931 in a village near the coast.", "Ravel Ostrander"),
     ("Quenby, a designer, opened the show in Milan.", "Quenby"),
+    # a relative clause on the name with such a verb, living or born somewhere
+    ("Delgado, who was born in Fresno, said the plant would close.", "Delgado"),
+    ("Ostrander, who now lives in Ocala, Fla., sued the bank.", "Ostrander"),
+    ("Ostrander, who resides in Tucson, filed the suit.", "Ostrander"),
 ])
 def test_a_verb_or_noun_only_people_take_makes_the_name_a_persons(nlp, ontology, text, name):
     assert retyped(nlp, ontology, text, name, "Organization") == "Person"
+
+
+def test_a_relative_clause_on_a_common_noun_retypes_no_name(nlp, ontology):
+    assert retyped(nlp, ontology, "Fragments tell of Ostrander, a Marxist who lived in Minsk.", "Marxist",
+                   "Organization") == "Organization"
 
 
 def test_a_firm_that_bears_a_cost_is_no_person(nlp, ontology):
@@ -202,3 +211,11 @@ def test_a_title_after_a_work_noun_is_not_the_person_the_work_is_named_after(bui
     labelled = {e.label: e.cls for e in kg.entities}
     assert labelled.get("Castellane") == "Product", labelled  # the person keeps only 'Castellane' the man
     assert labelled.get("Pierre Castellane") == "Person", labelled
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Ray is held at the Ridgeline State Prison in Tennessee.", "Ridgeline State Prison", "Facility"),
+    ("Floods hit villages in Tamba Prefecture on Monday.", "Tamba Prefecture", "Region"),
+])
+def test_a_prison_is_a_facility_and_a_prefecture_a_region(build_kg, text, name, cls):
+    assert one(build_kg(text), name).cls == cls

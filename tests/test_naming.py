@@ -33,6 +33,11 @@ def test_dateline_city_and_state_abbreviation_is_one_place_in_the_state(build_kg
     assert (city.key, "locatedIn", state.key) in {(f.subject, f.predicate, f.object) for f in kg.facts}
 
 
+def test_a_title_in_brackets_after_a_name_is_no_dateline(build_kg):
+    kg = build_kg("Martin Van Holt (8th President): Born Dec. 5, 1782, in Kinderhook, N.Y.")
+    assert one(kg, "Martin Van Holt").cls == "Person"
+
+
 def test_a_title_case_sentence_opening_is_no_dateline(build_kg):
     kg = build_kg("Marta Lindqvist - the new coach - said the squad was ready.")
     assert not named(kg, "Marta Lindqvist - the new coach")
@@ -137,6 +142,27 @@ def test_bracketed_acronym_is_the_name_before_it(build_kg):
                   "CFMA said the river would peak overnight.")
     agency = one(kg, "Coastal Flood Management Authority")
     assert "CFMA" in agency.aliases
+
+
+@pytest.mark.parametrize("text, party", [
+    # NER ran the name into the bracket after it, or the acronym into the name in brackets
+    ("As for Tomas Ruelas, presidential candidate for the Party of National Renewal (PRN), he won 9 percent.",
+     "Party of National Renewal"),
+    ("Kemal Aksoy, deputy leader of the RP (Welfare Party) parliamentary group, said the vote was fair.",
+     "Welfare Party"),
+])
+def test_a_name_and_its_other_name_in_brackets_are_not_one_name(extract, text, party):
+    found = triples(extract(text))
+    assert not any("(" in o for _, _, o in found if isinstance(o, str)), found
+    assert any(o == party for _, p, o in found if p in ("memberOf", "leads", "serves")), found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Soprano Judy Kessler, who won a Tony last year, stars in the production.", "Judy Kessler"),
+    ("Anthropologist Tom Halvor of State University of New York at Albany supports the findings.", "Tom Halvor"),
+])
+def test_a_word_for_what_a_person_is_opens_no_name(build_kg, text, person):
+    assert one(build_kg(text), person).cls == "Person"
 
 
 def test_legal_suffix_is_not_part_of_the_company_name(build_kg):

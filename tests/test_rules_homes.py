@@ -81,3 +81,22 @@ def test_an_occupation_in_a_town_said_of_a_person_is_where_they_live(extract, te
 ])
 def test_no_residence_from_a_past_occupation_a_visit_or_a_country(extract, text):
     assert not [t for t in triples(extract(text)) if t[1] == "livesIn"]
+
+
+@pytest.mark.parametrize("text, fact", [
+    # a heading names the person, its bracket a title the dateline reader must not take for a news agency
+    ("Harold B. Tenney (12th Governor): Born March 3, 1822, in a farmhouse in Dover, Del.",
+     ("Harold B. Tenney", "bornIn", "Dover")),
+    ("Ansel Brody (first Chancellor): Born at dawn, leaving the date in doubt, Feb. 22,1732, in a log cabin in "
+     "Pike County.", ("Ansel Brody", "bornIn", "Pike County")),
+])
+def test_born_after_a_heading_that_names_a_person_is_their_birth(extract, text, fact):
+    assert fact in triples(extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Fry's career highlights: Born to act, she moved to Dover in 1950.",  # the heading does not start with her
+    "BRUSSELS (Reuters): Born in a farmhouse in Dover, the idea spread.",  # a dateline heads the text
+])
+def test_no_birth_where_the_heading_names_no_person_first(extract, text):
+    assert not {(s, p, o) for s, p, o in triples(extract(text)) if p == "bornIn"}

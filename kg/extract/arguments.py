@@ -183,6 +183,20 @@ class ArgumentFinder:
         for child in token.children:  # "the Ukrainian president, Volodymyr Zelensky"; "engineers, A and B"
             if child.dep_ == "appos" and self.mention(child) is not None:
                 return self.entities(child, depth + 1)
+        return self._person_after_of(token)
+
+    def _person_after_of(self, token: Token) -> list[Mention]:
+        """'the 30th president of Vestland, Ann Fry, was born in X': the parser hangs the name in apposition on
+        the 'of' phrase's object, not on the noun it names; a person is no apposition of a place or a body."""
+        if token.pos_ != "NOUN":
+            return []
+        for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in of.children if c.dep_ == "pobj"):
+                named = self.mention(pobj)
+                people = [m for c in pobj.children if c.dep_ == "appos" for m in [self.mention(c)]
+                          if m is not None and m.cls == Cls.Person]
+                if named is not None and named.cls != Cls.Person and people:
+                    return people[:1]
         return []
 
     def _named_by_compound(self, token: Token) -> Mention | None:

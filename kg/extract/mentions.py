@@ -214,6 +214,9 @@ def _ner_mention(doc: Doc, ent: Span, ontology: Ontology) -> tuple[Span, Mention
             return None
         ent = Span(doc, ent.start, ent.end, label="GPE")
     span, had_honorific = _strip_honorifics(ent, honorifics)
+    if ent.label_ == "PERSON" and len(span) >= 3 and span[0].lower_ in _person_words(ontology) \
+            and _person_name(span[1:], ontology):
+        span = span[1:]  # 'Soprano Judy Kaye': the word for what she is opens no name
     while len(span) > 1 and span[-1].lower_ in TRAILING_WORDS | {"'s", "’s"}:
         span = span[:-1]
     span = _without_score(span)
@@ -301,6 +304,43 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
                 w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
             return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
     return [ent]
+
+
+def _person_words(ontology: Ontology) -> frozenset[str]:
+    """Words for what a person is ('actress', 'linguist', 'professor'): one may open a name NER ran them into."""
+    lexicon = ontology.lexicon
+    return lexicon.person_nouns | lexicon.titles_and_occupations
+
+
+def _person_name(span: Span, ontology: Ontology) -> bool:
+    """Two to four capitalised words or initials, the first a given name of the gazetteer: 'David A. Kessler'."""
+    return 2 <= len(span) <= 4 and fold(span[0].text) in ontology.given_names and all(
+        t.is_title or re.fullmatch(r"[A-Z]\.", t.text) for t in span)
+
+
+def _split_person_of(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
+    """'Linguist Dean Halvor of State University', 'David A. Kessler of Halvorsen University': NER ran a person's
+    name (after a word for what the person is) into the organisation or place after 'of'; the person is one
+    mention, what follows 'of' another."""
+    of = next((t.i for t in ent if t.lower_ == "of"), None)
+    if of is None or ent.label_ == "PERSON" or of + 1 >= ent.end:
+        return [ent]
+    start = ent.start + 1 if ent[0].lower_ in _person_words(ontology) else ent.start
+    if not _person_name(doc[start:of], ontology):
+        return [ent]
+    return [Span(doc, start, of, label="PERSON"), Span(doc, of + 1, ent.end, label=ent.label_)]
+
+
+def _split_at_bracket(doc: Doc, ent: Span) -> list[Span]:
+    """'Party of National Renewal (PRN', 'PRN (Party of National Renewal': NER ran a name into the other name
+    of it in brackets; the name before the bracket and the one inside are two mentions."""
+    opening = next((t.i for t in ent if t.text == "("), None)
+    if opening is None:
+        return [ent]
+    closing = next((t.i for t in doc[opening + 1:min(ent.end + 8, len(doc))] if t.text == ")"), None)
+    inner_end = min(ent.end, closing) if closing is not None else ent.end
+    parts = [(ent.start, opening), (opening + 1, inner_end)]
+    return [Span(doc, a, b, label=ent.label_) for a, b in parts if b > a]
 
 
 def _without_score(span: Span) -> Span:
@@ -625,7 +665,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     for whole in doc.ents:
         whole = _after_dateline(doc, whole, mentions)
         widened = _extend_compass(doc, _extend_known(doc, _extend_dangling(doc, whole), ontology), ontology)
-        for ent in _split_at_title(doc, widened, ontology):
+        pieces = (part for piece in _split_at_title(doc, widened, ontology) for part in _split_at_bracket(doc, piece))
+        for ent in (part for piece in pieces for part in _split_person_of(doc, piece, ontology)):
             found = _ner_mention(doc, ent, ontology)
             if found is not None:
                 span, mention = found

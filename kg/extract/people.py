@@ -18,6 +18,8 @@ from kg.ontology import Ontology, fold
 from kg.ontology.vocabulary import Cls
 
 POSSESSIVE = ("'s", "’s")
+# The relative pronouns that stand for the name as the subject of the clause hung on it.
+RELATIVE_SUBJECTS = ("who", "that")
 
 
 def people_by_evidence(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -97,10 +99,19 @@ def _kin_owned(doc: Doc, span: Span, ontology: Ontology) -> bool:
 
 
 def _person_subject(span: Span, ontology: Ontology) -> bool:
-    """'X was born in Y', 'X married Y': the subject of a verb only people are subjects of."""
+    """'X was born in Y', 'X married Y': the subject of a verb only people are subjects of; so is a name a
+    relative clause with such a verb is hung on ('X, who was born in Y', 'X, who lives in Y'), unless an
+    article makes it a common noun ('Oswald, a Marxist who lived in Minsk')."""
     root = span.root
-    voice = {"nsubj": "active", "nsubjpass": "passive"}.get(root.dep_)
-    return voice is not None and root.head.lemma_.lower() in ontology.lexicon.person_verbs.get(voice, ())
+    clauses = [(root.dep_, root.head)]
+    if not any(c.dep_ == "det" for c in root.children):
+        clauses += [(c.dep_, verb) for verb in root.children if verb.dep_ == "relcl"
+                    for c in verb.children if c.lower_ in RELATIVE_SUBJECTS]
+    for dep, verb in clauses:
+        voice = {"nsubj": "active", "nsubjpass": "passive"}.get(dep)
+        if voice is not None and verb.lemma_.lower() in ontology.lexicon.person_verbs.get(voice, ()):
+            return True
+    return False
 
 
 def _given_name_of_a_place(doc: Doc, span: Span, m: Mention, mentions: TokenMentions, ontology: Ontology) -> bool:

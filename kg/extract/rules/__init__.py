@@ -17,6 +17,7 @@ from kg.extract.rules.containment import containment, seats
 from kg.extract.rules.context import RuleContext
 from kg.extract.rules.courts import court_patients
 from kg.extract.rules.disasters import disaster_relations
+from kg.extract.rules.frames import framed_places
 from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.homes import homes
@@ -33,6 +34,7 @@ from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions, finishes_ahead
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.sources import source_line_places
+from kg.extract.rules.speakers import speaker_employers
 from kg.extract.rules.triggers import trigger_relations
 from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
@@ -54,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     containment,  # "Tbilisi, the capital of Georgia", "Kenya's Tana River"
     seats,  # "Acme's Denver headquarters", "FDA headquarters in nearby Silver Spring"
     administrative_units,  # "the Vestby district of Akershus Province", "the Chilean provinces of Arica"
+    framed_places,  # "In Vermont, a blaze near Elmsworth": a place inside the state the sentence opens with
     frontier_pairs,  # "the Israel-Lebanon border": the two border each other
     source_line_places,  # "Minsk ZVEZDA in Belarusian 9 Oct 95": the outlet is based in the city
     whose_relations,  # "X, whose brands include Y"
@@ -61,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
     origins,  # "Peter Lindahl, 9, of Silverton", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     workplaces,  # "Li Qiaowen at the Institute of Optics", "Hans Kessler, 52, of the European Patent Office"
+    speaker_employers,  # "Acme closed the plant, said plant chief Ann Fry": she works for Acme
     homes,  # "her native Ohio", "his Toledo hometown", "Ann Ray, a welder from Toledo"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y

@@ -14,8 +14,12 @@ from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
+from kg.extract.tokens import token_table
 from kg.models import Mention, Relation, Source
 from kg.ontology.vocabulary import Cls
+
+# What ends a heading before the text about its subject: 'Ann Ray (8th Governor): Born ...'.
+HEADING_ENDS = (":", "):", "--", "—")
 
 
 def homes(ctx: RuleContext) -> Iterator[Relation]:
@@ -23,6 +27,7 @@ def homes(ctx: RuleContext) -> Iterator[Relation]:
     yield from home_nouns(ctx)
     yield from home_places(ctx)
     yield from born_modifiers(ctx)
+    yield from headed_births(ctx)
     yield from from_places(ctx)
     yield from working_places(ctx)
 
@@ -79,6 +84,25 @@ def born_modifiers(ctx: RuleContext) -> Iterator[Relation]:
             continue
         for person in born_described(ctx, token):
             yield from ctx.relate(person, "bornIn", place, token, "home-noun", modal=False)
+
+
+def headed_births(ctx: RuleContext) -> Iterator[Relation]:
+    """'Ann Ray (8th Governor): Born May 3, 1822, in a farmhouse in Dover, Del.': a heading names a person, and
+    the 'Born' after its colon, with no subject of its own, is that person's birth; the first place 'in' after
+    it (past dates and dwellings, which the parser hangs anywhere) is where."""
+    doc = ctx.doc
+    for born in ctx.tokens_with({"born"}, LOWER):
+        if born.text != "Born" or born.i < 2 or doc[born.i - 1].text not in HEADING_ENDS or ctx.sentence_too_long(born):
+            continue
+        table = token_table(doc)  # the parser may end a sentence at the colon
+        start, end = table.sentence_bounds(born.i - 1)[0], table.sentence_bounds(born.i)[1]
+        heading = ctx.args.mentions.at(doc[start])
+        if heading is None or heading.cls != Cls.Person:
+            continue
+        place = next((m for t in doc[born.i + 1:end] if t.lower_ == "in" for p in t.children if p.dep_ == "pobj"
+                      for m in places(ctx, [p])), None)
+        if place is not None:
+            yield from ctx.relate(heading, "bornIn", place, born, "heading-birth", modal=False)
 
 
 def born_described(ctx: RuleContext, born: Token) -> list[Mention]:

@@ -107,7 +107,10 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     event = event_of_noun(ctx, title_words) if not organisations else None
     if event is not None and prop in ctx.lexicon.title_event_properties:
         yield from ctx.relate(person, ctx.lexicon.title_event_properties[prop], event, anchor, rule, modal=modal)
-    boss = person_served(ctx, words, person) if not organisations and prop == "serves" else None
+    # a department head's title a person owns ("the premier's finance minister") is an office of the state, not
+    # a post on the person's staff
+    staff = prop == "serves" and last not in ctx.lexicon.department_head_titles
+    boss = person_served(ctx, words, person) if not organisations and staff else None
     if boss is not None:  # 'Abbott spokesman Andrew Mahaleris' speaks for Abbott; "Riley's lawyer" defends Riley
         yield from ctx.relate(person, office_property(ctx, "serves", boss, last), boss, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
@@ -177,7 +180,9 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
             continue
         inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
             and a.mention(words[k - 1]) is None and words[k - 1].is_title
-        if not inside_name:
+        # 'a Nigerian-born epidemiologist' was born there (homes.py), and holds no office of the country
+        born = [x.lower_ for x in ctx.doc[t.i + 1:t.i + 3]] in (["-", "born"], ["born"])
+        if not inside_name and not born:
             found.append(m)
     return found[-1:]
 
