@@ -270,3 +270,9 @@ def test_a_scientists_occupation_is_a_role(extract):
 def test_a_country_someone_was_born_in_is_no_employer(extract):
     found = triples(extract("Amaka Eze, a Nigerian-born epidemiologist, said the campaign would reach every state."))
     assert not any(p == "serves" and o == "Nigeria" for _, p, o in found), found
+
+
+def test_a_capitalised_title_parts_the_company_from_its_holder(extract):
+    # after a quote NER read 'Norvik Chief Executive Ann Holm' as one work of art
+    found = triples(extract('"We have waited ten years for this," Norvik Chief Executive Ann Holm said on Monday.'))
+    assert ("Ann Holm", "leads", "Norvik") in found, found
