@@ -111,6 +111,9 @@ class Resolver:
             if len(firsts) == 1:
                 remap[k] = firsts[0]
                 continue
+            if len(firsts) > 1:  # 'Hvidsten' after 'Hvidsten Breweries' and 'the Hvidsten Foundation': per article
+                shared[k] = firsts
+                continue
             if name.isupper() and 2 <= len(name) <= 6:  # an acronym of a longer name
                 expansions = [o for o, ns in names_by_key.items() if o != k and not classes[o][Cls.Person] and any(
                     " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
@@ -248,14 +251,20 @@ class Resolver:
         return registry
 
 
+# Words after which the rest of a name is its complement, not its head: 'University of Santa Catarina'.
+COMPLEMENT_WORDS = frozenset({"of", "for", "de", "do", "da", "del", "di", "du"})
+
+
 def join_longer_names(names_by_key: dict[str, set[str]], remap: dict[str, str]) -> None:
     """'the Armed Forces' -> the one 'British Armed Forces': a name of several words that ends exactly one
-    longer name of the corpus joins it (in `remap`)."""
+    longer name of the corpus joins it (in `remap`). Not a name after 'of' in it: 'Santa Catarina' the state
+    is not the 'University of Santa Catarina', nor 'Costa Rica' its 'Bank of Costa Rica'."""
     for k, names in names_by_key.items():
         for n in names:
             if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
                 longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
-                    m.endswith(" " + n) for m in ns)]
+                    m.endswith(" " + n) and m[:-len(n) - 1].split()[-1].lower() not in COMPLEMENT_WORDS
+                    for m in ns)]
                 if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
                     remap[k] = longer[0]
 

@@ -211,3 +211,11 @@ def test_a_title_after_a_work_noun_is_not_the_person_the_work_is_named_after(bui
     labelled = {e.label: e.cls for e in kg.entities}
     assert labelled.get("Castellane") == "Product", labelled  # the person keeps only 'Castellane' the man
     assert labelled.get("Pierre Castellane") == "Person", labelled
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Ray is held at the Ridgeline State Prison in Tennessee.", "Ridgeline State Prison", "Facility"),
+    ("Floods hit villages in Tamba Prefecture on Monday.", "Tamba Prefecture", "Region"),
+])
+def test_a_prison_is_a_facility_and_a_prefecture_a_region(build_kg, text, name, cls):
+    assert one(build_kg(text), name).cls == cls

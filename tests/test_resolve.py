@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import entity, facts
+from conftest import entity, facts, named, one
 
 from kg.models import Article, Extraction, Mention, Provenance, Relation, Source
 from kg.resolve import UNNAMED_SOURCES, fuzzy_key, resolve, slugify, usual_forms
@@ -220,3 +220,21 @@ def test_a_role_of_no_person_and_a_speaker_that_cannot_speak_are_dropped(ontolog
 def test_one_word_title_before_a_name_is_kept_as_an_alias(build_kg, text, key, alias):
     person = entity(build_kg(text), key)
     assert person.cls == "Person" and alias in person.aliases
+
+
+def test_a_place_is_not_the_organisation_named_after_it(ontology):
+    # 'Vale Verde' the state and the 'University of Vale Verde' are two things; 'the Armed Forces' still joins
+    # the one longer name it ends
+    kg = resolve([extraction("a", mention("a", "Vale Verde", "Region", start=0),
+                             mention("a", "University of Vale Verde", "University", start=20),
+                             mention("a", "Armed Forces", "MilitaryOrganization", start=60),
+                             mention("a", "Tarvanian Armed Forces", "MilitaryOrganization", start=80))], ontology)
+    assert len(named(kg, "Vale Verde")) == 1 and "Vale Verde" not in one(kg, "University of Vale Verde").aliases
+    assert "Armed Forces" in one(kg, "Tarvanian Armed Forces").aliases
+
+
+def test_a_short_name_of_two_organisations_is_the_first_named_in_its_article(build_kg):
+    kg = build_kg("Norvik Breweries, the country's largest brewer, has agreed to buy Holm Cider for $90 million. "
+                  "Norvik, which is controlled by the Norvik Foundation, said the deal would close in May.")
+    assert "Norvik" in one(kg, "Norvik Breweries").aliases
+    assert "Norvik" not in one(kg, "Norvik Foundation").aliases

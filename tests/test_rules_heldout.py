@@ -3,7 +3,7 @@ wire copy that misfired on text the rules were not written from. Sentences are o
 from __future__ import annotations
 
 import pytest
-from conftest import quantities, triples
+from conftest import one, quantities, triples
 
 pytestmark = pytest.mark.slow
 
@@ -215,3 +215,45 @@ def test_running_something_somewhere_is_no_candidacy(extract):
 def test_tariffs_on_a_countrys_goods_are_on_the_country(extract):
     found = triples(extract("The United States imposed tariffs on Chinese goods last year, and Beijing retaliated."))
     assert any(p == "imposesTariffsOn" and o == "China" for _, p, o in found), found
+
+
+# --- from articles 227-237
+
+
+def test_words_ner_put_before_an_organisation_head_stay_in_the_name(extract):
+    found = triples(extract("Maria Duarte, a chemist at the Federal University of Minas Gerais, said the results "
+                            "were strong. The Reserve Bank of Tarvania kept its key rate at 4% on Friday."))
+    assert ("Maria Duarte", "serves", "Federal University of Minas Gerais") in found, found
+    assert not any(s == "Bank of Tarvania" for s, _, _ in found), found
+
+
+def test_a_short_form_after_known_as_is_the_name(build_kg):
+    kg = build_kg("The work was funded by the National Institute of Marine Science, known as INCM, and by the "
+                  "Tilde Foundation. INCM said it would fund a second survey.")
+    assert "INCM" in one(kg, "National Institute of Marine Science").aliases
+
+
+def test_a_persons_minister_serves_no_person(extract):
+    found = triples(extract("Jaroslav Benes's finance minister, Olga Marek, said the budget would be cut."))
+    assert not any(p == "serves" and o == "Jaroslav Benes" for _, p, o in found), found
+    staff = triples(extract("Olga Marek, a spokeswoman for Jaroslav Benes, said the budget would be cut."))
+    assert ("Olga Marek", "serves", "Jaroslav Benes") in staff, staff
+
+
+def test_an_opposition_leader_does_not_lead_the_country(extract):
+    found = triples(extract("Latvian opposition leader Ivars Ozols criticised the plan on Monday."))
+    assert not any(p == "leads" for _, p, _ in found), found
+    assert ("Ivars Ozols", "serves", "Latvia") in found, found
+
+
+def test_who_led_the_study_leads_no_university(extract):
+    found = triples(extract('"We could not believe it," said Rosa Quiroga, a geologist at the National University '
+                            "of Salta who led the study."))
+    assert ("Rosa Quiroga", "serves", "National University of Salta") in found, found
+    assert not any(p == "leads" for _, p, _ in found), found
+
+
+def test_a_brewery_name_is_a_company(extract):
+    found = triples(extract("Norvik Breweries, Denmark's third-largest brewer, has agreed to buy Holm Cider for "
+                            "$90 million."))
+    assert ("Norvik Breweries", "acquires", "Holm Cider") in found, found

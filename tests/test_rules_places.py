@@ -166,3 +166,25 @@ def test_an_organisation_right_before_in_a_town_the_verb_holds_is_in_the_town(ex
 def test_a_team_beaten_in_a_town_is_not_placed_there(extract):
     found = triples(extract("Riverton United beat Fenmoor City in Leeds on Saturday."))
     assert not [t for t in found if t[1] == "locatedIn" and t[2] == "Leeds"]
+
+
+def test_places_listed_before_a_place_in_a_country_are_in_it_too(extract):
+    found = triples(extract("The missions went to Halden, Moss and Sarpsborg in southern Norway."))
+    assert {("Halden", "locatedIn", "Norway"), ("Moss", "locatedIn", "Norway"),
+            ("Sarpsborg", "locatedIn", "Norway")} <= found
+
+
+def test_a_listed_city_the_gazetteer_places_elsewhere_keeps_its_country(extract):
+    found = triples(extract("Trains from London and Lille in France were cancelled."))
+    assert ("Lille", "locatedIn", "France") in found and ("London", "locatedIn", "France") not in found
+
+
+def test_a_city_the_parser_hangs_another_country_on_stays_in_its_own(extract):
+    found = triples(extract("Flights to Madrid and Porto in Portugal resumed on Monday."))
+    assert ("Porto", "locatedIn", "Portugal") in found and ("Madrid", "locatedIn", "Portugal") not in found
+
+
+def test_a_place_in_a_place_in_a_country_is_in_the_country(extract):
+    found = triples(extract("Mrs. Aoki is from Yatsushiro in Kumamoto Prefecture in southern Japan."))
+    assert {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Yatsushiro", "locatedIn", "Japan"),
+            ("Kumamoto Prefecture", "locatedIn", "Japan")} <= found

@@ -4,11 +4,16 @@ Twenty-seven articles: 200-206 cover defence, diplomacy, business, space and sci
 given gold before any build, a sport result, an election, a fraud trial, a chief executive's succession, a central
 bank, an outbreak, a solar plant, a film festival and an earthquake; 216-226, also written and given gold before
 any build, one per beat of the shared dev set (a state visit, a drone strike, a takeover, a rate cut, a bribery
-verdict, a lunar orbiter, a cycling stage, a drug approval, a cancelled wind farm, a snap election, a book prize). gold.yaml beside them lists their entities
+verdict, a lunar orbiter, a cycling stage, a drug approval, a cancelled wind farm, a snap election, a book prize);
+227-237, written and given gold before any build, one per beat again (a rail pact, an attack on an army post, a brewery
+takeover, a stock-market debut, a fraud sentence, a fossil find, a tennis final, a vaccine rollout, a nuclear restart
+loan, a presidential runoff, floods). gold.yaml beside them lists their entities
 and facts in the format of shared/eval/gold/seeds.yaml. The floors sit a little below what the extraction
 reaches, so a change that makes it generalise worse fails here even when the seed and dev scores hold.
 (On 207-215 alone main scored typed 0.38 at precision 0.85 before the fixes they prompted; on 216-226 alone main
-at 0a56d56 scored typed 0.42 at precision 0.81, three duplicates, and 0.53 at 0.85 after the fixes they prompted.)
+at 0a56d56 scored typed 0.42 at precision 0.81, three duplicates, and 0.53 at 0.85 after the fixes they prompted;
+on 227-237 alone main at bf4ff39 scored entity F1 0.86, typed 0.45, precision 0.90, two duplicates, and F1 0.90,
+typed 0.49, precision 0.95, one duplicate after the fixes they prompted.)
 """
 from __future__ import annotations
 
@@ -31,8 +36,8 @@ PREFIXES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: <htt
 
 FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.55, "relation_precision": 0.88}
 # 'Gavi, the Vaccine Alliance' is read as two names; the class kg:Moon is labelled 'moon' like the Moon (221);
-# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220).
-MAX_DUPLICATES = 3
+# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220); 'Kano' the city beside 'Kano State' (234).
+MAX_DUPLICATES = 4
 
 
 @pytest.fixture(scope="module")

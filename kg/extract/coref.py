@@ -352,7 +352,8 @@ class _References:
         if noun_cls and definite_ok and not is_named:
             target = _demonstrative_antecedent(self.recent, noun_cls, ontology, exact=same, definite=low == "the")
             self.refer(token, head, target, Source.COREF_DEMONSTRATIVE)
-        elif head.lower_ in lexicon.research.nouns and not is_named and head.i not in self.resolved:
+        elif head.lower_ in lexicon.research.nouns and not is_named and head.i not in self.resolved \
+                and not (head.dep_ == "dobj" and head.head.lemma_.lower() in lexicon.research.agent_verbs):
             # "the research was funded by X", "the study": the work of the first research body named;
             # the ones named later are mostly outside voices ("a pathologist at Y, not involved in the study")
             target = next((m for _, m, _ in self.recent

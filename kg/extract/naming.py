@@ -559,10 +559,10 @@ def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
     that name's, wherever the article writes it."""
     acronyms: dict[str, Mention] = {}
     for s, e, m in list(mentions.spans):
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and len(m.name.split()) >= 2:
-            token = doc[e + 1]
-            if token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 8 and m.cls != Cls.Person:
-                acronyms[token.text] = m
+        token = _acronym_after(doc, e) if len(m.name.split()) >= 2 else None
+        if token is not None and token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 8 \
+                and m.cls != Cls.Person:
+            acronyms[token.text] = m
     for k, (s, e, m) in enumerate(mentions.spans):
         full = acronyms.get(m.name)
         if full is not None and full is not m and m.source != Source.GAZETTEER:
@@ -573,6 +573,16 @@ def bracketed_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
             if token.text == name and mentions.at(token) is None:
                 span = doc[i:i + 1]
                 mentions.add(i, i + 1, make_mention(doc, span, full.name, full.cls, Source.RULE))
+
+
+def _acronym_after(doc: Doc, end: int) -> Token | None:
+    """The word a name's short form may be, right after the name: 'X (XO)', 'X, known as XO,'."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        return doc[end + 1]
+    words = [t.lower_ for t in doc[end:end + 3]]
+    if words == [",", "known", "as"] and end + 3 < len(doc) and (end + 4 == len(doc) or doc[end + 4].is_punct):
+        return doc[end + 3]
+    return None
 
 
 def initial_acronyms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:

@@ -49,6 +49,7 @@ class Funding:
 class Research:
     nouns: Words = frozenset()
     bodies: WordList = ()  # classes
+    agent_verbs: Words = frozenset()  # 'X led the study': the study is X's work here, not the body's
 
 
 @dataclass(frozen=True)
@@ -203,6 +204,7 @@ class Lexicon:
     culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
     clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
     company_titles: Words = frozenset()  # 'Leica spokesman X': the one-word name before one is a company's
+    speaker_titles: Words = frozenset()  # 'X rose, said spokesman Y': a staff title naming no one speaks for X
     penalty_nouns: Words = frozenset()  # "X is serving a sentence for killing Y": X is held to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles
     # a title held over a place rather than an organisation: 'governor of Kherson' governs it
@@ -267,7 +269,8 @@ class Lexicon:
         file's order) holding the title or its last words: 'chief executive' leads, 'co-founder' founds,
         'UK Defence Secretary' serves; a title in no group serves."""
         low = title.lower()
-        if low.split(" ", 1)[0].split("-", 1)[0] in self.subordinate_title_words and " " in low.strip():
+        before_last = low.replace("-", " ").split()[:-1]  # 'UK deputy prime minister', 'Latvian opposition leader'
+        if any(w in self.subordinate_title_words for w in before_last):
             return "serves"  # 'the bank's vice president', 'deputy chief executive': second to the leader
         for prop, titles in self.titles.items():
             if any(low == t or low.endswith(" " + t) for t in titles):

@@ -34,6 +34,7 @@ from kg.extract.rules.relatives import whose_relations
 from kg.extract.rules.results import concessions, finishes_ahead
 from kg.extract.rules.roles import role_relations
 from kg.extract.rules.sources import source_line_places
+from kg.extract.rules.speakers import speaker_employers
 from kg.extract.rules.triggers import trigger_relations
 from kg.extract.rules.workplaces import workplaces
 from kg.models import Relation
@@ -63,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
     origins,  # "Peter Lindahl, 9, of Silverton", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
     workplaces,  # "Li Qiaowen at the Institute of Optics", "Hans Kessler, 52, of the European Patent Office"
+    speaker_employers,  # "Acme closed the plant, said plant chief Ann Fry": she works for Acme
     homes,  # "her native Ohio", "his Toledo hometown", "Ann Ray, a welder from Toledo"
     whereabouts,  # "Aceng was in New York": where a person was
     concessions,  # "X is set to become president after rival Y conceded": X defeats Y

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.rules.context import RuleContext
-from kg.extract.rules.places import COMPASS, is_place, is_place_comma, is_wider, names_a_place, wider_after_in
+from kg.extract.rules.places import COMPASS, is_place, is_place_comma, is_wider, may_lie_in, names_a_place, \
+    wider_after_in
 from kg.models import Mention, Relation
 from kg.ontology.vocabulary import Cls
 
@@ -24,7 +25,7 @@ def framed_places(ctx: RuleContext) -> Iterator[Relation]:
         for k, (start, end, m) in enumerate(spans):
             if not after <= start < sent.end or m is frame or m.name == frame.name or not is_place(ctx, m):
                 continue
-            if is_wider(ctx, m, frame) and placed_by_frame(ctx, m, frame) and is_located(ctx, ctx.doc[start:end].root) \
+            if is_wider(ctx, m, frame) and may_lie_in(ctx, m, frame) and is_located(ctx, ctx.doc[start:end].root) \
                     and not placed_otherwise(ctx, k, m, end):
                 yield from ctx.relate(m, "locatedIn", frame, ctx.doc[start], "place-frame", modal=False)
 
@@ -50,15 +51,6 @@ def sentence_frame(ctx: RuleContext, sent: Span) -> tuple[Mention | None, int]:
     if mark == "," and prep or mark == ":" and not prep:
         return frame, end + 1
     return None, 0
-
-
-def placed_by_frame(ctx: RuleContext, place: Mention, frame: Mention) -> bool:
-    """The gazetteer does not place it elsewhere: a place it knows is left to a country frame of its own country
-    ('In Britain, ... in Paris' says nothing of Paris), and to no state frame (it cannot tell the state)."""
-    entry = ctx.ontology.entry_by_name.get(place.canonical or place.name)
-    if entry is None:
-        return True
-    return frame.cls == Cls.Country and entry.country == frame.name
 
 
 def is_located(ctx: RuleContext, root: Token) -> bool:

@@ -139,7 +139,7 @@ def place_of(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Re
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
                 # "Radio Rebelde in Spanish": a demonym after 'in' is a language, not a place
                 if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \
-                        and place.source != Source.DEMONYM:
+                        and place.source != Source.DEMONYM and not in_other_country(ctx, m, place):
                     yield from ctx.relate(m, prop, place, root, "place-of", modal=False)
     yield from verb_hung_place(ctx, m, root, end)
 
@@ -170,10 +170,53 @@ def name_tail(ctx: RuleContext, root: Token, end: int) -> list[Token]:
 
 def place_in_wider(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Relation]:
     """'Bedford in southern Indiana', 'Geneva in Switzerland': a place, 'in', compass words and a country or
-    state is in it, wherever the parser hung the 'in' ('grew up in X in southern Y')."""
+    state is in it, wherever the parser hung the 'in' ('grew up in X in southern Y'); so are the places listed
+    before it ('Halden or Moss in Norway'); and a place in a place in a country is in the country ('Yarra in
+    Tamba Prefecture in western Japan')."""
     wider = wider_after_in(ctx, m, end)
     if wider is not None:
         yield from ctx.relate(m, "locatedIn", wider, root, "place-of", modal=False)
+        outer = wider_after_in(ctx, wider, 1 + max(i for i, x in ctx.args.mentions.by_token.items() if x is wider))
+        if outer is not None and is_wider(ctx, m, outer):
+            yield from ctx.relate(m, "locatedIn", outer, root, "place-of", modal=False)
+        for other, token in listed_before(ctx, m):
+            if is_wider(ctx, other, wider) and may_lie_in(ctx, other, wider):
+                yield from ctx.relate(other, "locatedIn", wider, token, "place-of", modal=False)
+
+
+def listed_before(ctx: RuleContext, m: Mention) -> Iterator[tuple[Mention, Token]]:
+    """The places listed before `m` up to the 'and' or 'or' just before it ('Halden, Moss or Sarpsborg'), each
+    with its first token; none when no conjunction comes right before it."""
+    doc = ctx.doc
+    k = min(i for i, x in ctx.args.mentions.by_token.items() if x is m) - 1
+    if k < 1 or doc[k].lower_ not in ("and", "or"):
+        return
+    while k > 0 and doc[k].lower_ in (",", "and", "or"):
+        while k > 0 and doc[k].lower_ in (",", "and", "or"):
+            k -= 1
+        other = ctx.args.mentions.at(doc[k])
+        if other is None or other is m or not is_place(ctx, other):
+            return
+        first = min(i for i, x in ctx.args.mentions.by_token.items() if x is other and i <= k)
+        yield other, doc[first]
+        k = first - 1
+
+
+def in_other_country(ctx: RuleContext, place: Mention, country: Mention) -> bool:
+    """'flights to Madrid and Porto in Portugal': the parser hangs the 'in' on the first place, which the
+    gazetteer puts in another country."""
+    entry = ctx.ontology.entry_by_name.get(place.canonical or place.name)
+    return country.cls == Cls.Country and entry is not None and entry.country is not None \
+        and entry.country != country.name
+
+
+def may_lie_in(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
+    """The gazetteer does not place it elsewhere: a place it knows may lie in its own country only, and in no
+    state (it cannot tell which state a town is in)."""
+    entry = ctx.ontology.entry_by_name.get(place.canonical or place.name)
+    if entry is None:
+        return True
+    return wider.cls == Cls.Country and entry.country == wider.name
 
 
 def wider_after_in(ctx: RuleContext, m: Mention, end: int) -> Mention | None:

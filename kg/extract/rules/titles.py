@@ -107,7 +107,10 @@ def role_from(ctx: RuleContext, person: Mention, words: list[Token], anchor: Tok
     event = event_of_noun(ctx, title_words) if not organisations else None
     if event is not None and prop in ctx.lexicon.title_event_properties:
         yield from ctx.relate(person, ctx.lexicon.title_event_properties[prop], event, anchor, rule, modal=modal)
-    boss = person_served(ctx, words, person) if not organisations and prop == "serves" else None
+    # a department head's title a person owns ("the premier's finance minister") is an office of the state, not
+    # a post on the person's staff
+    staff = prop == "serves" and last not in ctx.lexicon.department_head_titles
+    boss = person_served(ctx, words, person) if not organisations and staff else None
     if boss is not None:  # 'Abbott spokesman Andrew Mahaleris' speaks for Abbott; "Riley's lawyer" defends Riley
         yield from ctx.relate(person, office_property(ctx, "serves", boss, last), boss, anchor, rule, modal=modal)
     yield from office_led(ctx, person, title, anchor)
