@@ -157,6 +157,14 @@ def test_a_name_and_its_other_name_in_brackets_are_not_one_name(extract, text, p
     assert any(o == party for _, p, o in found if p in ("memberOf", "leads", "serves")), found
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Soprano Judy Kessler, who won a Tony last year, stars in the production.", "Judy Kessler"),
+    ("Anthropologist Tom Halvor of State University of New York at Albany supports the findings.", "Tom Halvor"),
+])
+def test_a_word_for_what_a_person_is_opens_no_name(build_kg, text, person):
+    assert one(build_kg(text), person).cls == "Person"
+
+
 def test_legal_suffix_is_not_part_of_the_company_name(build_kg):
     kg = build_kg("Brightwater Mining Corp. agreed to buy a copper mine. Brightwater Mining will pay in cash.")
     company = one(kg, "Brightwater Mining")

@@ -32,3 +32,20 @@ def test_a_unit_within_an_organisation_is_part_of_it(extract):
 def test_a_force_within_a_country_is_no_unit_of_it(extract):
     found = triples(extract("The Wagner Group within Russia stopped its advance."))
     assert not any(p == "memberOf" and o == "Russia" for _, p, o in found)
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Anna Lindqvist of Halvorsen University's School of Law said the ruling was sound.",
+     "Anna Lindqvist", "Halvorsen University"),
+    # NER ran the person's name, and a word for what she is, into the organisation after 'of'
+    ("Linguist Tom Reyes of Halvorsen University in Providence was quoted as saying the bone tells us nothing.",
+     "Tom Reyes", "Halvorsen University"),
+])
+def test_a_person_of_a_part_of_an_organisation_belongs_to_the_organisation(extract, text, person, org):
+    assert (person, "memberOf", org) in triples(extract(text))
+
+
+def test_a_person_of_a_countrys_body_is_no_member_of_the_country(extract):
+    found = triples(extract("Anna Lindqvist of Britain's Royal Navy said the ship sank."))
+    assert ("Anna Lindqvist", "memberOf", "Royal Navy") in found
+    assert not any(p == "memberOf" and o in ("Britain", "United Kingdom") for _, p, o in found), found

@@ -255,3 +255,13 @@ def test_a_dwelling_or_a_suburb_stands_for_the_place_it_is_in(extract, text, fac
 def test_an_active_verb_coordinated_with_a_passive_shares_its_subject(extract):
     found = triples(extract("Tom Hale was born in Dover and grew up in Leeds."))
     assert ("Tom Hale", "bornIn", "Dover") in found and ("Tom Hale", "livesIn", "Leeds") in found
+
+
+@pytest.mark.parametrize("text, fact", [
+    # the parser hangs the name on the 'of' phrase's object: the subject is the person, not the country
+    ("In 1872, the 30th president of the United States, Tom Brandvold, was born in Plymouth.",
+     ("Tom Brandvold", "bornIn", "Plymouth")),
+])
+def test_a_name_after_a_title_of_a_place_is_the_titles_subject(extract, text, fact):
+    found = triples(extract(text))
+    assert fact in found and ("United States", "bornIn", "Plymouth") not in found, found

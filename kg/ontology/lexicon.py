@@ -234,6 +234,7 @@ class Lexicon:
     prosecutor_titles: Words = frozenset()  # 'District Attorney X', 'Prosecutor Y' (capitalised)
     court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
     patient_nouns: dict[str, str] = field(default_factory=dict)  # "X's sentencing": noun -> property done to X
+    act_nouns: Words = frozenset()  # "X, Acme's largest acquisition": X is acquired, the possessor acquires
     team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club
     team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
     subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead
@@ -318,6 +319,7 @@ class RuleSettings:
     confidence: dict[str, float] = field(default_factory=dict)  # rule -> confidence of its relations
     argument_confidence: ArgumentConfidence = ArgumentConfidence()
     place_preps: Words = frozenset()
+    site_only_preps: Words = frozenset()  # "the air base near X": a site is there, an organisation is not based there
     frame_preps: Words = frozenset()  # "In Vermont, ...": a sentence opening with one of these and a place is framed
     frame_inner_preps: Words = frozenset()  # "In Vermont, a fire near X": X is inside the frame
     attack_preps: Words = frozenset()
