@@ -316,6 +316,10 @@ def adjective_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Argume
     if subjects and ctx.ontology.is_a(subjects[0].cls, Cls.Place):
         subjects = [narrowest_place(ctx, prev, subjects[0])]
     objects = a.entities(token.head) if token.dep_ == "amod" else []
+    noun = token.head
+    if token.dep_ == "amod" and not objects and noun.dep_ == "compound" and noun.pos_ == "NOUN" \
+            and noun.head.pos_ == "PROPN":
+        objects = a.entities(noun.head)  # 'Singapore-based investor Redhill Capital': the noun describes the name
     return subjects, objects, "adjective"
 
 
