@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import triples
 
 from kg.models import Article
 
@@ -109,3 +110,11 @@ def test_he_skips_a_woman_for_the_man_a_given_name_marks(references):
 def test_a_pronoun_still_takes_a_person_of_unmarked_gender(references):
     found = references("Dara Whitcombe opened the meeting in Ghent. He spoke for an hour.")
     assert found.get("He") == "Dara Whitcombe"
+
+
+def test_an_object_pronoun_is_none_of_its_clauses_coordinated_subjects(extract):
+    # the winner's name is not tagged; 'him' must not fall back on the second of two subjects in apposition
+    found = triples(extract("Esteban Ruiz won the runoff on Sunday. Panama's president, Ricardo Quintero, and "
+                            "Guatemala's president, Bernardo Arevalo, also congratulated him."))
+    assert ("Ricardo Quintero", "congratulates", "Bernardo Arevalo") not in found
+    assert ("Bernardo Arevalo", "leads", "Guatemala") in found

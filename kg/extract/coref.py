@@ -302,9 +302,10 @@ class _References:
         names: set[str] = set()
         for _ in range(3):
             for c in node.children:
-                m = self.mentions.at(c) or self.resolved.get(c.i) if c.dep_ in ("nsubj", "nsubjpass") else None
-                if m is not None:
-                    names.add(m.name)
+                for word in _subject_words(c) if c.dep_ in ("nsubj", "nsubjpass") else ():
+                    m = self.mentions.at(word) or self.resolved.get(word.i)
+                    if m is not None:
+                        names.add(m.name)
             if node.dep_ != "xcomp":
                 break
             node = node.head
@@ -359,6 +360,17 @@ class _References:
             target = next((m for _, m, _ in self.recent
                            if any(ontology.is_a(m.cls, c) for c in lexicon.research.bodies)), None)
             self.refer(token, head, target, Source.COREF_RESEARCH)
+
+
+def _subject_words(subject: Token) -> list[Token]:
+    """The words naming a clause's subjects: the subject, the ones coordinated with it, and the names in apposition
+    to each ("Panama's president, X, and Guatemala's president, Y, congratulated her": her is neither)."""
+    found, todo = [], [subject]
+    while todo:  # the parser nests them either way: a name in apposition to a title coordinated with the next
+        word = todo.pop()
+        found.append(word)
+        todo.extend(c for c in word.children if c.dep_ in ("conj", "appos"))
+    return found
 
 
 def _aged_person_noun(head: Token, lexicon: Lexicon) -> bool:
