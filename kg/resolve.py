@@ -36,6 +36,16 @@ def person_name_words(name: str) -> list[str]:
     return words or name.split()
 
 
+def acronym_expansion(name: str, key: str, names_by_key: dict[str, set[str]],
+                      classes: dict[str, Counter]) -> str | None:
+    """The one key whose longer name has `name` for its initials, if `name` looks like an acronym."""
+    if not (name.isupper() and 2 <= len(name) <= 6):
+        return None
+    expansions = [o for o, ns in names_by_key.items() if o != key and not classes[o][Cls.Person] and any(
+        " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
+    return expansions[0] if len(expansions) == 1 else None
+
+
 def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
 
@@ -74,10 +84,7 @@ class Resolver:
             classes[k][m.cls] += 1
         person_keys = [k for k, c in classes.items()
                        if c[Cls.Person] and any(" " in n for n in names_by_key[k])]
-        named_keys = [k for k, c in classes.items() if k.startswith("name:") and any(
-            self.ontology.is_a(cls, Cls.Organization) or self.ontology.is_a(cls, Cls.Product)
-            or self.ontology.is_a(cls, Cls.Event) for cls in c)
-            and any(" " in n for n in names_by_key[k])]
+        named_keys = self.named_keys(classes, names_by_key)
         remap: dict[str, str] = {}
         shared: dict[str, list[str]] = {}
         # a work's title, quoted or after a work noun (naming.quoted_titles, titled_works): no person's name
@@ -108,22 +115,33 @@ class Resolver:
             # ... or the short form of one organisation or product ('Halvorsen' for 'Halvorsen Energy')
             firsts = [o for o in named_keys if o != k and k.startswith("name:") and not matches and any(
                 n.split()[0] == name for n in names_by_key[o])]
+            if len(firsts) == 1 and any(self.ontology.is_a(c, Cls.Place) for c in classes[k]):
+                # 'Dayton' the town beside the 'Dayton Air Museum': its mentions typed a place stay the town's
+                people.update({m: firsts[0] for m, mk in keys.items()
+                               if mk == k and not self.ontology.is_a(m.cls, Cls.Place)})
+                continue
             if len(firsts) == 1:
                 remap[k] = firsts[0]
                 continue
             if len(firsts) > 1:  # 'Hvidsten' after 'Hvidsten Breweries' and 'the Hvidsten Foundation': per article
                 shared[k] = firsts
                 continue
-            if name.isupper() and 2 <= len(name) <= 6:  # an acronym of a longer name
-                expansions = [o for o, ns in names_by_key.items() if o != k and not classes[o][Cls.Person] and any(
-                    " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
-                if len(expansions) == 1:
-                    remap[k] = expansions[0]
+            expansion = acronym_expansion(name, k, names_by_key, classes)
+            if expansion is not None:
+                remap[k] = expansion
         join_longer_names(names_by_key, remap)
         out = {m: people.get(m) or remap.get(k, k) for m, k in keys.items()}
         if shared:
             out.update(first_named(keys, shared))
         return out
+
+    def named_keys(self, classes: dict[str, Counter], names_by_key: dict[str, set[str]]) -> list[str]:
+        """The keys of names of several words of an organisation, product or event: what a first word alone
+        ('Halvorsen') may be the short form of."""
+        return [k for k, c in classes.items() if k.startswith("name:") and any(
+            self.ontology.is_a(cls, Cls.Organization) or self.ontology.is_a(cls, Cls.Product)
+            or self.ontology.is_a(cls, Cls.Event) for cls in c)
+            and any(" " in n for n in names_by_key[k])]
 
     def choose_class(self, mentions: list[Mention]) -> str:
         """Gazetteer first; otherwise votes, where a vote for a class also counts for its subclasses."""
