@@ -303,6 +303,21 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
         if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
                 w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
             return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return _split_at_capital_title(doc, ent, titles)
+
+
+def _split_at_capital_title(doc: Doc, ent: Span, titles: frozenset[str]) -> list[Span]:
+    """'Hvidsten Chief Executive Mette Skov' read as one work of art or organisation: a capitalised title of two
+    words between capitalised words parts the organisation before it from the person after it (two or three
+    words: a name)."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    for k in range(1, len(ent) - 3):
+        title = ent[k:k + 2]
+        rest = ent[k + 2:]
+        if title.text.lower() in titles and all(w.is_title for w in title) and 2 <= len(rest) <= 3 \
+                and all(w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(rest)):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, rest.start, ent.end, label="PERSON")]
     return [ent]
 
 
@@ -459,6 +474,22 @@ def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> No
              and m.name[:1].isupper() and m.name == m.text
              and (ontology.is_a(m.cls, Cls.Organization) or ontology.is_a(m.cls, Cls.Product))}
     _add_bare_names(doc, mentions, names, proper_only=False)
+
+
+def _repeated_long_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Bavarian Nordic, which is based in ...' after 'the drugmaker Bavarian Nordic': an organisation's name of two
+    words or more, written again where the tagger split it ('Bavarian' a nationality, 'Nordic' nothing), is that
+    organisation. Only over words no other name holds (a nationality word may be taken)."""
+    names = {m.name: m for s, e, m in mentions.spans if e - s > 1 and m.source in (Source.NER, Source.RULE)
+             and m.name == m.text and ontology.is_a(m.cls, Cls.Organization)}
+    text = doc_text(doc)
+    for name, template in names.items():
+        for found in known_name_pattern(name).finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or not span.text[:1].isupper() or any(
+                    (x := mentions.at(t)) is not None and x.source != Source.DEMONYM for t in span):
+                continue
+            mentions.replace(span.start, span.end, make_mention(doc, span, name, template.cls, Source.RULE))
 
 
 def _bare_surnames(doc: Doc, mentions: TokenMentions) -> None:
@@ -686,6 +717,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     _appositive_classes(doc, mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
+    _repeated_long_names(doc, mentions, ontology)
     _bare_surnames(doc, mentions)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
@@ -694,19 +726,31 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
 def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
     class_nouns = ontology.lexicon.class_nouns
+    surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == Source.GAZETTEER:
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if m.cls == Cls.Person and s > 0 and doc[s - 1].head.i == root.i and doc[s - 1].dep_ in ("compound", "nmod"):
+            nouns.append(doc[s - 1])  # 'the Danish drugmaker Fennick Bio': the noun right before the name
         for noun in nouns:
             cls = class_nouns.get(noun.lower_)
-            # NER's people are kept, unless the noun makes the name a place: "Essequibo, a thinly populated area"
-            if m.cls == Cls.Person and not (cls and ontology.is_a(cls, Cls.Place)):
+            # NER's people are kept, unless the noun makes the name a place ("Essequibo, a thinly populated area")
+            # or an organisation and the name is no one's ('Fennick Bio, the drugmaker', not 'Ann Ray, a developer')
+            if m.cls == Cls.Person and not (cls and (ontology.is_a(cls, Cls.Place) or ontology.is_a(
+                    cls, Cls.Organization) and _not_a_personal_name(m.name, surnames, ontology))):
                 continue
             if cls and mentions.at(noun) is None and cls != m.cls:
                 mentions.retype(k, cls)
                 break
+
+
+def _not_a_personal_name(name: str, surnames: set[str], ontology: Ontology) -> bool:
+    """A name NER took for a person's that starts with no given name and is not the surname of a person the
+    article names ('Fonterra', 'Bavarian Nordic'; not 'Ann Ray' nor 'Ray' after 'Ann Ray')."""
+    words = name.split()
+    return bool(words) and fold(words[0]) not in ontology.given_names and name not in surnames
 
 
 @functools.lru_cache(maxsize=4096)  # compiled once per build, not once per article

@@ -234,6 +234,7 @@ class Lexicon:
     prosecutor_titles: Words = frozenset()  # 'District Attorney X', 'Prosecutor Y' (capitalised)
     court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
     patient_nouns: dict[str, str] = field(default_factory=dict)  # "X's sentencing": noun -> property done to X
+    act_nouns: Words = frozenset()  # "X, Acme's largest acquisition": X is acquired, the possessor acquires
     team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club
     team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
     subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead
