@@ -749,13 +749,14 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
 
 def _organisation_short_names(mentions: TokenMentions, ontology: Ontology) -> None:
     """'Tasman Harbour' after 'Tasman Harbour Securities': the tagger takes the short form of a company's name for
-    a person's; where the article names an organisation that begins with it and it is no one's name, it is that
-    organisation."""
+    a person's; where the article names an organisation that begins with it and it is no one's name (of two words
+    or more), it is that organisation."""
     orgs = [m for _, _, m in mentions.spans if ontology.is_a(m.cls, Cls.Organization) and " " in m.name]
     surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
     for k, (s, e, m) in enumerate(mentions.spans):
-        if m.cls != Cls.Person or m.source != Source.NER or not _not_a_personal_name(m.name, surnames, ontology):
-            continue
+        if m.cls != Cls.Person or m.source != Source.NER or " " not in m.name \
+                or not _not_a_personal_name(m.name, surnames, ontology):
+            continue  # one word may be a town the tagger missed ('a Birmingham hospital' by 'Birmingham Crown Court')
         full = {o.name for o in orgs if o.name.startswith(m.name + " ")}
         if len(full) == 1:
             org = next(o for o in orgs if o.name in full)
