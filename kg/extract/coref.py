@@ -368,7 +368,8 @@ def _aged_person_noun(head: Token, lexicon: Lexicon) -> bool:
         return word.lower_ == "old" and any(c.lower_ in ("year", "years") for c in word.children)
     if is_age(head):
         return True
-    return head.pos_ == "NOUN" and head.lower_ in lexicon.titles_and_occupations | lexicon.person_nouns \
+    word = head.lower_  # two look-ups, not a union of the two sets made for every noun
+    return head.pos_ == "NOUN" and (word in lexicon.titles_and_occupations or word in lexicon.person_nouns) \
         and any(c.dep_ == "amod" and is_age(c) for c in head.children)
 
 
@@ -454,7 +455,7 @@ def _described_member(token: Token, mentions: TokenMentions, ontology: Ontology)
         head = head.head  # 'the American Williams driver': through the team's name to the noun
     lexicon = ontology.lexicon
     if token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i or head.pos_ != "NOUN" \
-            or head.tag_ == "NNS" or head.lower_ not in lexicon.member_nouns | lexicon.occupations:
+            or head.tag_ == "NNS" or head.lower_ not in lexicon.member_nouns and head.lower_ not in lexicon.occupations:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None

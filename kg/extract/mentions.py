@@ -77,7 +77,7 @@ def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, boo
     while start < end - 1:
         # a title may be split by the tokenizer ("L", "/", "Cpl"): try the longest run of tokens first
         run = next((k for k in (3, 2, 1) if start + k < end and
-                    fold("".join(t.text for t in doc[start:start + k])).rstrip(".") in honorifics), 0)
+                    fold("".join(doc[j].text for j in range(start, start + k))).rstrip(".") in honorifics), 0)
         if not run:
             break
         start, dropped = start + run, True
@@ -321,6 +321,7 @@ def _split_at_capital_title(doc: Doc, ent: Span, titles: frozenset[str]) -> list
     return [ent]
 
 
+@functools.lru_cache(maxsize=4)  # asked for each name NER found
 def _person_words(ontology: Ontology) -> frozenset[str]:
     """Words for what a person is ('actress', 'linguist', 'professor'): one may open a name NER ran them into."""
     lexicon = ontology.lexicon
