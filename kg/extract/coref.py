@@ -14,7 +14,7 @@ from kg.extract.arguments import in_dateline
 from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
 from kg.models import Mention, Source
-from kg.nlp import doc_text
+from kg.nlp import doc_article, doc_text
 from kg.ontology import Ontology, fold
 from kg.ontology.lexicon import Lexicon
 from kg.ontology.vocabulary import Cls
@@ -615,7 +615,7 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
                     m = mentions.at(pobj)
                     if m is not None and m.cls == Cls.Country:
                         country = m.canonical or m.name
-        role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
+        role = Mention(doc_id=doc_article(doc).doc_id, start=doc[i + 1].idx,
                        end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
                        name=title, cls=Cls.Person, source=Source.ROLE, country=country)
         for t in doc[i + 1:i + n + 1]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Source
-from kg.nlp import NER_CLASSES, doc_text
+from kg.nlp import NER_CLASSES, doc_article, doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
 from kg.ontology.vocabulary import Cls
 
@@ -179,7 +179,7 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
                  entry: GazetteerEntry | None = None, surface: Span | None = None) -> Mention:
     """A mention of `span`; `surface` is the text as written when wider ('Mr Healey' for the name 'Healey')."""
     surface = surface if surface is not None else span
-    return Mention(doc_id=doc._.article.doc_id, start=surface.start_char, end=span.end_char,
+    return Mention(doc_id=doc_article(doc).doc_id, start=surface.start_char, end=span.end_char,
                    text=token_table(doc).span_text(doc_text(doc), surface.start, span.end),
                    name=name, cls=cls, source=source,
                    wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None)
@@ -791,6 +791,6 @@ def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]
                     for i in range(s, e):
                         mentions.by_token.pop(i, None)
             mentions.add(span.start, span.end, dataclasses.replace(
-                template, doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
+                template, doc_id=doc_article(doc).doc_id, start=span.start_char, end=span.end_char, text=span.text,
                 source=Source.CORPUS_NAME))
     mentions.spans.sort(key=lambda s: s[0])
