@@ -282,3 +282,8 @@ def test_a_capitalised_title_parts_the_company_from_its_holder(extract):
 def test_a_based_adjective_on_a_noun_before_a_name_places_the_name(extract):
     found = triples(extract("The Oslo-based investor Fjord Capital sold its stake on Monday."))
     assert ("Fjord Capital", "locatedIn", "Oslo") in found, found
+
+
+def test_a_demonym_on_a_qualifier_is_a_nationality(extract):
+    found = triples(extract("Danish qualifier Mads Jensen beat the top seed on Sunday."))
+    assert ("Mads Jensen", "citizenOf", "Denmark") in found, found

@@ -133,6 +133,7 @@ class PossessiveRelation:
     property: str
     bare: bool = False  # only with nothing between ("Acme's Lena Dahl")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
+    described: bool = False  # only with a common noun between ("Greece's energy regulator, the X")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
     heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
 
