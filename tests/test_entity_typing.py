@@ -246,3 +246,10 @@ def test_a_company_name_the_tagger_splits_when_written_again_is_the_company(extr
 ])
 def test_a_prison_is_a_facility_and_a_prefecture_a_region(build_kg, text, name, cls):
     assert one(build_kg(text), name).cls == cls
+
+
+def test_the_short_form_of_a_companys_name_the_tagger_took_for_a_person_is_the_company(build_kg, ontology):
+    kg = build_kg("The regulator fined Kelby Harbour Securities on Monday. Kelby Harbour admitted the breaches, "
+                  "and its chief executive, Ann Ray, resigned.")
+    assert not [e for e in kg.entities if e.cls == "Person" and "Kelby" in e.label]
+    assert ontology.is_a(one(kg, "Kelby Harbour Securities").cls, "Organization")

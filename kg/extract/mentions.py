@@ -715,6 +715,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     for rule in naming.NAME_RULES:  # 'Djokovic' for 'Novak Djokovic', 'AFAD' for its full name, ...
         rule(doc, mentions, ontology)
     _appositive_classes(doc, mentions, ontology)
+    _organisation_short_names(mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
     _repeated_long_names(doc, mentions, ontology)
@@ -744,6 +745,25 @@ def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -
             if cls and mentions.at(noun) is None and cls != m.cls:
                 mentions.retype(k, cls)
                 break
+
+
+def _organisation_short_names(mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Tasman Harbour' after 'Tasman Harbour Securities': the tagger takes the short form of a company's name for
+    a person's; where the article names an organisation that begins with it and it is no one's name, it is that
+    organisation."""
+    orgs = [m for _, _, m in mentions.spans if ontology.is_a(m.cls, Cls.Organization) and " " in m.name]
+    surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.cls != Cls.Person or m.source != Source.NER or not _not_a_personal_name(m.name, surnames, ontology):
+            continue
+        full = {o.name for o in orgs if o.name.startswith(m.name + " ")}
+        if len(full) == 1:
+            org = next(o for o in orgs if o.name in full)
+            mentions.retype(k, org.cls)
+            renamed = dataclasses.replace(mentions.spans[k][2], name=org.name)
+            mentions.spans[k] = (s, e, renamed)
+            for i in range(s, e):
+                mentions.by_token[i] = renamed
 
 
 def _not_a_personal_name(name: str, surnames: set[str], ontology: Ontology) -> bool:
