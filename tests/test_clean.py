@@ -397,3 +397,15 @@ def test_a_text_that_is_the_whole_article_is_kept(text: str) -> None:
 def test_a_credit_line_under_a_story_is_still_a_credit() -> None:
     articles = clean_source(src(f"{BODY}\nA ferry docks at the harbour. (Photo: Jonas Berg/AFP)\n"))
     assert "Jonas Berg" not in articles[0].text
+
+
+def test_a_wire_credit_line_names_the_reporters_and_is_no_text() -> None:
+    article = one("Brewer agrees deal\n\nOSLO (Reuters) - " + BODY + "\n"
+                  "(Reporting by Siri Lunde in Oslo and Jon Aas; Editing by Ola Berg)\n")
+    assert article.authors == ("Siri Lunde", "Jon Aas")  # the editor wrote none of it
+    assert "Reporting by" not in article.text and "Ola Berg" not in article.text
+
+
+def test_a_last_sentence_in_brackets_is_kept() -> None:
+    article = one("Plant closes\n\n" + BODY + "(The plant is run by Acme Power.)\n")
+    assert "run by Acme Power" in article.text and article.authors == ()

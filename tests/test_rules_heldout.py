@@ -257,3 +257,22 @@ def test_a_brewery_name_is_a_company(extract):
     found = triples(extract("Norvik Breweries, Denmark's third-largest brewer, has agreed to buy Holm Cider for "
                             "$90 million."))
     assert ("Norvik Breweries", "acquires", "Holm Cider") in found, found
+
+
+def test_a_scientists_occupation_is_a_role(extract):
+    found = triples(extract("Rosa Quiroga, a palaeontologist at Tilden University, said the bones were old. "
+                            "Her barrister, Tomas Ibarra, said she would appeal."))
+    assert ("Rosa Quiroga", "role", "palaeontologist") in found, found
+    assert ("Rosa Quiroga", "serves", "Tilden University") in found, found
+    assert ("Tomas Ibarra", "role", "barrister") in found, found
+
+
+def test_a_country_someone_was_born_in_is_no_employer(extract):
+    found = triples(extract("Amaka Eze, a Nigerian-born epidemiologist, said the campaign would reach every state."))
+    assert not any(p == "serves" and o == "Nigeria" for _, p, o in found), found
+
+
+def test_a_capitalised_title_parts_the_company_from_its_holder(extract):
+    # after a quote NER read 'Norvik Chief Executive Ann Holm' as one work of art
+    found = triples(extract('"We have waited ten years for this," Norvik Chief Executive Ann Holm said on Monday.'))
+    assert ("Ann Holm", "leads", "Norvik") in found, found

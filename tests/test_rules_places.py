@@ -188,3 +188,10 @@ def test_a_place_in_a_place_in_a_country_is_in_the_country(extract):
     found = triples(extract("Mrs. Aoki is from Yatsushiro in Kumamoto Prefecture in southern Japan."))
     assert {("Yatsushiro", "locatedIn", "Kumamoto Prefecture"), ("Yatsushiro", "locatedIn", "Japan"),
             ("Kumamoto Prefecture", "locatedIn", "Japan")} <= found
+
+
+def test_a_site_near_a_town_is_there_an_organisation_near_it_is_not(extract):
+    assert ("Mihail Kogalniceanu", "locatedIn", "Constanta") in triples(
+        extract("Troops arrived at the Mihail Kogalniceanu air base near Constanta."))
+    found = triples(extract("The beef was processed by Harlan Packing Co. in Devine, near Ogden."))
+    assert ("Harlan Packing", "locatedIn", "Ogden") not in found

@@ -303,6 +303,21 @@ def _split_at_title(doc: Doc, ent: Span, ontology: Ontology) -> list[Span]:
         if t.is_lower and t.pos_ == "NOUN" and t.lower_ in titles and all(
                 w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(ent[k + 1:])):
             return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, ent.start + k + 1, ent.end, label="PERSON")]
+    return _split_at_capital_title(doc, ent, titles)
+
+
+def _split_at_capital_title(doc: Doc, ent: Span, titles: frozenset[str]) -> list[Span]:
+    """'Hvidsten Chief Executive Mette Skov' read as one work of art or organisation: a capitalised title of two
+    words between capitalised words parts the organisation before it from the person after it (two or three
+    words: a name)."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    for k in range(1, len(ent) - 3):
+        title = ent[k:k + 2]
+        rest = ent[k + 2:]
+        if title.text.lower() in titles and all(w.is_title for w in title) and 2 <= len(rest) <= 3 \
+                and all(w.is_title and w.pos_ == "PROPN" for w in list(ent[:k]) + list(rest)):
+            return [Span(doc, ent.start, ent.start + k, label="ORG"), Span(doc, rest.start, ent.end, label="PERSON")]
     return [ent]
 
 

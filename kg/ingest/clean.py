@@ -370,8 +370,32 @@ class _Draft:
         self.authors.extend(n for n in names if n not in self.authors)
 
 
+# A wire story's closing credit line: "(Reporting by A in Oslo and B; Editing by C)".
+CREDIT_FOOTER = re.compile(r"^\(((?:additional\s+)?(?:reporting|writing|written|compiled|reported|editing|edited)"
+                           r"(?:\s+and\s+\w+)?\s+by\s[^()]+)\)$", re.IGNORECASE)
+# The parts of it that name the writers; editors and fact-checkers did not write the story.
+WRITER_CREDIT = re.compile(r"^(?:additional\s+)?(?:reporting|writing|written|compiled|reported)"
+                           r"(?:\s+and\s+(?:reporting|writing))?\s+by\s+(.+)$", re.IGNORECASE)
+
+
+def _credit_footer(lines: list[str], draft: _Draft) -> list[str]:
+    """The last line a wire credit in brackets: its reporters and writers are the authors, and it is no text."""
+    last = max((i for i, raw in enumerate(lines) if raw.strip()), default=None)
+    found = CREDIT_FOOTER.match(lines[last].strip()) if last is not None else None
+    if found is None:
+        return lines
+    for part in found.group(1).split(";"):
+        writers = WRITER_CREDIT.match(part.strip())
+        for piece in re.split(r"\s*(?:,|&|\band\b)\s*", writers.group(1)) if writers else ():
+            name = re.sub(r"\s+(?:in|at|from)\s+[A-Z].*$", "", piece).strip(" .")
+            if looks_like_name(name):
+                draft.add_authors([name])
+    return lines[:last]
+
+
 def _cut_tail(lines: list[str], draft: _Draft) -> list[str]:
     """Remove the URL line, comment thread and footer from the end; record url, comments, publisher."""
+    lines = _credit_footer(lines, draft)
     seen_body = False
     for i, raw in enumerate(lines):
         line = raw.strip()

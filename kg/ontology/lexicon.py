@@ -318,6 +318,7 @@ class RuleSettings:
     confidence: dict[str, float] = field(default_factory=dict)  # rule -> confidence of its relations
     argument_confidence: ArgumentConfidence = ArgumentConfidence()
     place_preps: Words = frozenset()
+    site_only_preps: Words = frozenset()  # "the air base near X": a site is there, an organisation is not based there
     frame_preps: Words = frozenset()  # "In Vermont, ...": a sentence opening with one of these and a place is framed
     frame_inner_preps: Words = frozenset()  # "In Vermont, a fire near X": X is inside the frame
     attack_preps: Words = frozenset()

@@ -135,7 +135,8 @@ def place_of(ctx: RuleContext, m: Mention, root: Token, end: int) -> Iterator[Re
                         and a.mention(root.head) is None and not names_an_act(ctx, root.head) else []) \
         + name_tail(ctx, root, end)
     for child in (c for h in holders for c in h.children):
-        if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps:
+        if child.dep_ == "prep" and child.lower_ in ctx.settings.place_preps and not (
+                child.lower_ in ctx.settings.site_only_preps and ctx.ontology.is_a(m.cls, Cls.Organization)):
             for place in (x for p in child.children if p.dep_ == "pobj" for x in a.entities(p)):
                 # "Radio Rebelde in Spanish": a demonym after 'in' is a language, not a place
                 if ctx.ontology.is_a(place.cls, Cls.Place) and not (place.cls == m.cls == Cls.City) \

@@ -180,7 +180,9 @@ def named_organisations(ctx: RuleContext, words: Sequence[Token]) -> list[Mentio
             continue
         inside_name = m.source == Source.DEMONYM and k > 0 and words[k - 1].pos_ == "PROPN" \
             and a.mention(words[k - 1]) is None and words[k - 1].is_title
-        if not inside_name:
+        # 'a Nigerian-born epidemiologist' was born there (homes.py), and holds no office of the country
+        born = [x.lower_ for x in ctx.doc[t.i + 1:t.i + 3]] in (["-", "born"], ["born"])
+        if not inside_name and not born:
             found.append(m)
     return found[-1:]
 
