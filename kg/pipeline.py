@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kg.run.atomic import atomic_write_bytes, is_disk_full, output_lock, staging
 from kg.run.cache import CACHE_DIR_NAME, DocCache
+from kg.run.collector import collector_paused
 from kg.config import Settings
 from kg.run.engines import Engine, make_engine
 from kg.errors import OutputError
@@ -94,7 +95,7 @@ def extract_corpus(articles: list[Article], settings: Settings, summary: BuildSu
         summary.seconds[name] = summary.seconds.get(name, 0.0) + seconds
     with stage(summary, "extract"):
         extractions = [drop_overlong(e, settings.max_sentence_tokens)[0] for e in result.extractions]
-    with stage(summary, "resolve"):
+    with stage(summary, "resolve"), collector_paused():
         return resolve(extractions, ontology)
 
 
@@ -169,7 +170,7 @@ def _build_locked(corpus: Path, out_dir: Path, settings: Settings, with_views: b
 
 def _write_graphs(kg, settings: Settings, out_dir: Path, summary: BuildSummary, with_views: bool) -> None:
     """graph.ttl, low-confidence.ttl, the extra formats and (`with_views`) the views, into `out_dir`."""
-    with stage(summary, "rdf"):
+    with stage(summary, "rdf"), collector_paused():
         graph, low = build_graphs(kg, load_ontology_graph(settings.ontology_dir), settings.base_iri,
                                   settings.min_confidence)
         # The build's graphs go to Turtle as they are: rdflib's Turtle writer sorts them itself.
@@ -181,7 +182,7 @@ def _write_graphs(kg, settings: Settings, out_dir: Path, summary: BuildSummary, 
         summary.outputs.append(turtle.path(out_dir, stem))
     extra = [f for f in settings.formats if f != "ttl"]
     if extra:
-        with stage(summary, "rdf"):
+        with stage(summary, "rdf"), collector_paused():
             summary.outputs += list(write_formats(graph, out_dir, extra).values())
     if with_views:
         write_views(graph, out_dir, summary, low)

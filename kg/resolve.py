@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from kg.models import Entity, Extraction, Fact, KnowledgeGraph, Mention, Quantity, Source
 from kg.ontology import Ontology, fold
@@ -45,12 +45,23 @@ class Resolver:
 
     def __init__(self, ontology: Ontology):
         self.ontology = ontology
+        self._base_keys: dict[tuple, str] = {}
         self.gazetteer_fuzzy = {}
         for entry in ontology.gazetteer:
             for name in (entry.name, *entry.aliases):
                 self.gazetteer_fuzzy.setdefault(fuzzy_key(name, entry.cls, ontology), entry)
 
     def base_key(self, m: Mention) -> str:
+        """The key a mention clusters under by itself: gazetteer entry, document kind or fuzzy name."""
+        # It reads the name, class, source and canonical name only, and a corpus names the same
+        # things again and again: work each combination out once (fuzzy_key's regexes are most of it).
+        reads = (m.name, m.cls, m.source, m.canonical)
+        key = self._base_keys.get(reads)
+        if key is None:
+            key = self._base_keys[reads] = self._base_key(m)
+        return key
+
+    def _base_key(self, m: Mention) -> str:
         if m.canonical:
             return "gaz:" + m.canonical
         if self.ontology.is_a(m.cls, Cls.Document) and m.source == Source.RULE:
@@ -72,12 +83,7 @@ class Resolver:
         for m, k in keys.items():
             names_by_key[k].add(m.name)
             classes[k][m.cls] += 1
-        person_keys = [k for k, c in classes.items()
-                       if c[Cls.Person] and any(" " in n for n in names_by_key[k])]
-        named_keys = [k for k, c in classes.items() if k.startswith("name:") and any(
-            self.ontology.is_a(cls, Cls.Organization) or self.ontology.is_a(cls, Cls.Product)
-            or self.ontology.is_a(cls, Cls.Event) for cls in c)
-            and any(" " in n for n in names_by_key[k])]
+        surnames, first_words = self.full_names_by_word(names_by_key, classes)
         remap: dict[str, str] = {}
         shared: dict[str, list[str]] = {}
         # a work's title, quoted or after a work noun (naming.quoted_titles, titled_works): no person's name
@@ -93,8 +99,7 @@ class Resolver:
             if all(self.ontology.is_a(c, Cls.Product) for c in classes[k]) and not classes[k][Cls.Person]:
                 matches = []  # a title ('Oppenheimer' the film) is not the person it is named after
             else:
-                matches = [p for p in person_keys if p != k and any(
-                    person_name_words(n)[-1] == name for n in names_by_key[p])]
+                matches = [p for p in surnames.get(name, ()) if p != k]
             if len(matches) == 1 and k in work_keys:
                 # 'the film Castellane' and 'Castellane' the man it is about: only the person's mentions go to him
                 people.update({m: matches[0] for m, mk in keys.items() if mk == k and m.cls == Cls.Person})
@@ -106,8 +111,7 @@ class Resolver:
                 shared[k] = matches  # 'Keller' after 'Michael Keller' and 'his brother Paul Keller': per article
                 continue
             # ... or the short form of one organisation or product ('Halvorsen' for 'Halvorsen Energy')
-            firsts = [o for o in named_keys if o != k and k.startswith("name:") and not matches and any(
-                n.split()[0] == name for n in names_by_key[o])]
+            firsts = [o for o in first_words.get(name, ()) if o != k and k.startswith("name:") and not matches]
             if len(firsts) == 1:
                 remap[k] = firsts[0]
                 continue
@@ -120,10 +124,24 @@ class Resolver:
                 if len(expansions) == 1:
                     remap[k] = expansions[0]
         join_longer_names(names_by_key, remap)
-        out = {m: people.get(m) or remap.get(k, k) for m, k in keys.items()}
+        out = {m: remap.get(k, k) for m, k in keys.items()}
+        out.update(people)  # not people.get(m) for every mention: hashing a Mention is not cheap
         if shared:
             out.update(first_named(keys, shared))
         return out
+
+    def full_names_by_word(self, names_by_key: dict[str, set[str]], classes: dict[str, Counter]
+                           ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """The keys a single word may be short for, by that word: people's by surname ('Healey'), and
+        organisations', products' and events' by first word ('Halvorsen' for 'Halvorsen Energy')."""
+        person_keys = [k for k, c in classes.items()
+                       if c[Cls.Person] and any(" " in n for n in names_by_key[k])]
+        named_keys = [k for k, c in classes.items() if k.startswith("name:") and any(
+            self.ontology.is_a(cls, Cls.Organization) or self.ontology.is_a(cls, Cls.Product)
+            or self.ontology.is_a(cls, Cls.Event) for cls in c)
+            and any(" " in n for n in names_by_key[k])]
+        return (keys_by_word(person_keys, names_by_key, lambda n: person_name_words(n)[-1]),
+                keys_by_word(named_keys, names_by_key, lambda n: n.split()[0]))
 
     def choose_class(self, mentions: list[Mention]) -> str:
         """Gazetteer first; otherwise votes, where a vote for a class also counts for its subclasses."""
@@ -259,14 +277,39 @@ def join_longer_names(names_by_key: dict[str, set[str]], remap: dict[str, str]) 
     """'the Armed Forces' -> the one 'British Armed Forces': a name of several words that ends exactly one
     longer name of the corpus joins it (in `remap`). Not a name after 'of' in it: 'Santa Catarina' the state
     is not the 'University of Santa Catarina', nor 'Costa Rica' its 'Bank of Costa Rica'."""
+    endings = name_endings(names_by_key)
     for k, names in names_by_key.items():
         for n in names:
             if len(n.split()) >= 2 and n[0].isupper() and k not in remap:
-                longer = [o for o, ns in names_by_key.items() if o != k and o not in remap and any(
-                    m.endswith(" " + n) and m[:-len(n) - 1].split()[-1].lower() not in COMPLEMENT_WORDS
-                    for m in ns)]
+                longer = [o for o in endings.get(" " + n, ()) if o != k and o not in remap]
                 if len(longer) == 1 and not any(" " + n in x for x in names if x != n):
                     remap[k] = longer[0]
+
+
+def name_endings(names_by_key: dict[str, set[str]]) -> dict[str, dict[str, None]]:
+    """Each ending of a name from a space on (' Armed Forces' of 'British Armed Forces') -> the keys with a
+    name ending so, unless the word before it is a complement word ('of'). Looking an ending up here is
+    what testing every key's every name was, once per name: quadratic in the corpus."""
+    endings: dict[str, dict[str, None]] = defaultdict(dict)
+    for key, names in names_by_key.items():
+        for name in names:
+            for at, char in enumerate(name):
+                before = name[:at].split() if char == " " else None
+                if before and before[-1].lower() not in COMPLEMENT_WORDS:
+                    endings[name[at:]][key] = None
+    return endings
+
+
+def keys_by_word(keys: Iterable[str], names_by_key: dict[str, set[str]],
+                 word_of: Callable[[str], str]) -> dict[str, list[str]]:
+    """Word -> the keys (in the order given) with a name whose `word_of` it is: the keys whose names a
+    single word may be short for, found by one lookup instead of by testing every key."""
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for key in keys:
+        for name in names_by_key[key]:
+            if name.split():  # no word to take
+                found[word_of(name)][key] = None
+    return {word: list(ks) for word, ks in found.items()}
 
 
 def first_named(keys: dict[Mention, str], shared: dict[str, list[str]]) -> dict[Mention, str]:
@@ -275,7 +318,10 @@ def first_named(keys: dict[Mention, str], shared: dict[str, list[str]]) -> dict[
     brother Paul Keller ... Keller said'); before any of them (a headline's 'co-founder Keller'), the one the
     article names first; in an article naming none of them, it is left alone."""
     firsts: dict[tuple[str, str], int] = {}
+    sharers = {p for people in shared.values() for p in people}  # only their first mentions are asked for
     for m, k in keys.items():
+        if k not in sharers:
+            continue
         if (m.doc_id, k) not in firsts or m.start < firsts[(m.doc_id, k)]:
             firsts[(m.doc_id, k)] = m.start
     out: dict[Mention, str] = {}

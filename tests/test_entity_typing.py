@@ -226,9 +226,43 @@ def test_a_title_after_a_work_noun_is_not_the_person_the_work_is_named_after(bui
     assert labelled.get("Pierre Castellane") == "Person", labelled
 
 
+@pytest.mark.parametrize("text, company, chief", [
+    # the tagger reads both names as people's; the company noun beside each says otherwise, and 'its' then
+    # finds the company rather than the last organisation or country before it
+    ("The vaccine is made by the Danish drugmaker Korvel Nordisk. Its chief executive, Anna Berg, said demand "
+     "was rising.", "Korvel Nordisk", "Anna Berg"),
+    ("Marrick, the dairy cooperative that is the country's largest exporter, warned of lower prices in New Zealand. "
+     "Its chairman, Tom Vee, said farmers would suffer.", "Marrick", "Tom Vee"),
+])
+def test_a_name_beside_a_company_noun_is_a_company_not_a_person(extract, build_kg, ontology, text, company, chief):
+    assert ontology.is_a(one(build_kg(text), company).cls, "Organization")
+    found = triples(extract(text))
+    assert (chief, "leads", company) in found
+    assert (chief, "leads", "New Zealand") not in found
+
+
+def test_a_person_beside_a_company_noun_stays_a_person(build_kg):
+    # 'developer' types companies too ('the property developer Halvard Homes'); a given name keeps a person
+    assert one(build_kg("Ann Ray, a property developer, bought the hotel."), "Ann Ray").cls == "Person"
+
+
+def test_a_company_name_the_tagger_splits_when_written_again_is_the_company(extract):
+    # 'Scottish' is read as a nationality the second time and 'Mutual' left untagged
+    found = triples(extract("The loan came from the insurer Scottish Mutual. The regulator approved the deal in "
+                            "April. Scottish Mutual, which is based in Perth, said it would hire 300 workers."))
+    assert ("Scottish Mutual", "locatedIn", "Perth") in found
+
+
 @pytest.mark.parametrize("text, name, cls", [
     ("Ray is held at the Ridgeline State Prison in Tennessee.", "Ridgeline State Prison", "Facility"),
     ("Floods hit villages in Tamba Prefecture on Monday.", "Tamba Prefecture", "Region"),
 ])
 def test_a_prison_is_a_facility_and_a_prefecture_a_region(build_kg, text, name, cls):
     assert one(build_kg(text), name).cls == cls
+
+
+def test_the_short_form_of_a_companys_name_the_tagger_took_for_a_person_is_the_company(build_kg, ontology):
+    kg = build_kg("The regulator fined Kelby Harbour Securities on Monday. Kelby Harbour admitted the breaches, "
+                  "and its chief executive, Ann Ray, resigned.")
+    assert not [e for e in kg.entities if e.cls == "Person" and "Kelby" in e.label]
+    assert ontology.is_a(one(kg, "Kelby Harbour Securities").cls, "Organization")

@@ -238,3 +238,32 @@ def test_a_short_name_of_two_organisations_is_the_first_named_in_its_article(bui
                   "Norvik, which is controlled by the Norvik Foundation, said the deal would close in May.")
     assert "Norvik" in one(kg, "Norvik Breweries").aliases
     assert "Norvik" not in one(kg, "Norvik Foundation").aliases
+
+
+def _longer_names_by_testing_every_key(names_by_key: dict[str, set[str]], name: str) -> set[str]:
+    # the rule as join_longer_names first wrote it, key by key and name by name
+    from kg.resolve import COMPLEMENT_WORDS
+
+    return {o for o, ns in names_by_key.items() if any(
+        m.endswith(" " + name) and m[:-len(name) - 1].split()[-1].lower() not in COMPLEMENT_WORDS for m in ns)}
+
+
+def test_name_endings_finds_the_keys_testing_every_key_would() -> None:
+    from kg.resolve import name_endings
+
+    names_by_key = {
+        "name:a": {"Royal Naval Forces", "the Naval Forces"}, "name:b": {"Naval Forces"},
+        "name:c": {"Bank of Naval Forces", "Port Marlow"}, "name:d": {"Old  Port Marlow"},
+        "name:e": {"Trust for Port Marlow Heritage"}, "name:f": {"Marlow"},
+    }
+    endings = name_endings(names_by_key)
+    for name in ("Naval Forces", "Port Marlow", "Marlow", "Forces", "Marlow Heritage", "Royal Naval Forces"):
+        assert set(endings.get(" " + name, ())) == _longer_names_by_testing_every_key(names_by_key, name), name
+
+
+def test_keys_by_word_keeps_the_order_of_the_keys() -> None:
+    from kg.resolve import keys_by_word
+
+    names_by_key = {"k1": {"Ada Brandt", "A. Brandt"}, "k2": {"Otto Brandt"}, "k3": {"Ada Lind"}, "k4": {" "}}
+    by_last = keys_by_word(["k3", "k2", "k1", "k4"], names_by_key, lambda n: n.split()[-1])
+    assert by_last == {"Lind": ["k3"], "Brandt": ["k2", "k1"]}

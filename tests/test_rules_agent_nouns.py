@@ -59,3 +59,19 @@ def test_a_place_before_another_noun_is_where_that_noun_is_not_what_is_owned(ext
 def test_a_place_right_before_the_agent_noun_still_fills_its_slot(extract):
     found = triples(extract("Carla Brent, a Modesto native, opened a bakery in Fresno last spring."))
     assert ("Carla Brent", "bornIn", "Modesto") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Ray led the 2021 purchase of Brenta Steel, Aldon Motors' largest acquisition.",
+    "Brenta Steel, Aldon Motors' biggest purchase, makes pipes for oil rigs.",
+])
+def test_a_name_described_as_a_companys_acquisition_is_the_one_acquired(extract, text):
+    # an act noun, unlike an agent noun ('X, Acme's supplier'), describes the one the act is done to
+    found = triples(extract(text))
+    assert ("Aldon Motors", "acquires", "Brenta Steel") in found
+    assert ("Brenta Steel", "acquires", "Aldon Motors") not in found
+
+
+def test_a_name_described_as_a_companys_supplier_still_supplies_it(extract):
+    assert ("Brenta Steel", "supplies", "Aldon Motors") in triples(
+        extract("Brenta Steel, Aldon Motors' supplier, makes pipes."))

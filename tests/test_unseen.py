@@ -1,13 +1,16 @@
 """Generalisation: articles the rules were not written from (tests/data/unseen), scored against hand-written gold.
 
-Twenty-seven articles: 200-206 cover defence, diplomacy, business, space and science news; 207-215, written and
+Forty-nine articles: 200-206 cover defence, diplomacy, business, space and science news; 207-215, written and
 given gold before any build, a sport result, an election, a fraud trial, a chief executive's succession, a central
 bank, an outbreak, a solar plant, a film festival and an earthquake; 216-226, also written and given gold before
 any build, one per beat of the shared dev set (a state visit, a drone strike, a takeover, a rate cut, a bribery
 verdict, a lunar orbiter, a cycling stage, a drug approval, a cancelled wind farm, a snap election, a book prize);
 227-237, written and given gold before any build, one per beat again (a rail pact, an attack on an army post, a brewery
 takeover, a stock-market debut, a fraud sentence, a fossil find, a tennis final, a vaccine rollout, a nuclear restart
-loan, a presidential runoff, floods). gold.yaml beside them lists their entities
+loan, a presidential runoff, floods); 238-248, also written with their gold before any build and weighted to the dev
+set's weakest beats (a gas pipeline, a reactor extension, a takeover, a founder's succession, a rate rise, a
+regulator's fine, a pollution verdict, a missile strike, a vaccination drive, a cup final, a presidential runoff).
+gold.yaml beside them lists their entities
 and facts in the format of shared/eval/gold/seeds.yaml. The floors sit a little below what the extraction
 reaches, so a change that makes it generalise worse fails here even when the seed and dev scores hold.
 (On 207-215 alone main scored typed 0.38 at precision 0.85 before the fixes they prompted; on 216-226 alone main
@@ -36,8 +39,17 @@ PREFIXES = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX kg: <htt
 
 FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.55, "relation_precision": 0.88}
 # 'Gavi, the Vaccine Alliance' is read as two names; the class kg:Moon is labelled 'moon' like the Moon (221);
-# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220); 'Kano' the city beside 'Kano State' (234).
-MAX_DUPLICATES = 4
+# 'Ray Bellamy' in a quote after 'Raymond Bellamy' (220); 'Kano' the city beside 'Kano State' (234); 'Wembley
+# Stadium' (207) and 'Wembley' (247).
+MAX_DUPLICATES = 5
+# 238-248, written with their gold before any build: main at 2b8d8ab scored entity F1 0.94, typed 0.50, precision
+# 0.72, three duplicates; the floors sit a little below what the extraction reaches now. Their duplicates: 'Gavi' as
+# above, 'BATON ROUGE, La.' (the gazetteer leaves out state abbreviations that are words), 'Tasman Harbour' after
+# 'Tasman Harbour Securities'.
+HELD_OUT_FLOORS = {"entity_f1": 0.92, "fact_recall_typed": 0.49, "relation_precision": 0.72}
+HELD_OUT_MAX_DUPLICATES = 3
+GROUPS = {"200-237": (range(200, 238), FLOORS, MAX_DUPLICATES),
+          "238-248": (range(238, 249), HELD_OUT_FLOORS, HELD_OUT_MAX_DUPLICATES)}
 
 
 @pytest.fixture(scope="module")
@@ -57,17 +69,20 @@ def ask(g: Graph, where: str) -> bool:
     return bool(g.query(PREFIXES + "ASK { " + where + " }").askAnswer)
 
 
-def test_unseen_score_floors(unseen_graph):
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_unseen_score_floors(unseen_graph, group):
     if not SCORER.exists():
         pytest.skip(f"the shared scorer is not here ({SCORER}): the score floors cannot be checked")
-    proc = subprocess.run([sys.executable, str(SCORER), str(unseen_graph), str(UNSEEN / "gold.yaml")],
+    ids, floors, max_duplicates = GROUPS[group]
+    docs = ",".join(str(i) for i in ids)
+    proc = subprocess.run([sys.executable, str(SCORER), str(unseen_graph), str(UNSEEN / "gold.yaml"), "--docs", docs],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     summary = proc.stdout.strip().splitlines()[-1]
     scores = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", summary)}
-    for figure, floor in FLOORS.items():
-        assert scores[figure] >= floor, f"{figure} {scores[figure]} < {floor}\n{proc.stdout}"
-    assert scores["duplicates"] <= MAX_DUPLICATES, proc.stdout
+    for figure, floor in floors.items():
+        assert scores[figure] >= floor, f"{group}: {figure} {scores[figure]} < {floor}\n{proc.stdout}"
+    assert scores["duplicates"] <= max_duplicates, proc.stdout
 
 
 @pytest.mark.parametrize("subject, predicate, obj", [

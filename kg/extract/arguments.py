@@ -105,6 +105,12 @@ class ArgumentFinder:
         self._culprit = self.ontology.lexicon.culprit_verbs
         self._clearing = self.ontology.lexicon.clearing_verbs
         self._penalty = self.ontology.lexicon.penalty_nouns
+        self._appointing = self._verb_lemmas("appoints")
+        self._succeeding = self._verb_lemmas("succeeds")
+
+    def _verb_lemmas(self, prop: str) -> frozenset[str]:
+        return frozenset(t.lemma for t in self.ontology.triggers if t.property == prop and t.kind == "verb"
+                         and not t.reverse)
 
     def mention(self, token: Token) -> Mention | None:
         m = self.mentions.at(token)
@@ -350,6 +356,14 @@ class ArgumentFinder:
         if verb.dep_ == "advcl" and verb.i > head.i and reported and head.lemma_ in self._speech:
             # "X has won, the commission said, defeating Y": the participle goes on the reported clause
             return self.subjects(reported[0], depth + 1)
+        if verb.dep_ == "advcl" and verb.i > head.i and verb.tag_ == "VBG" and verb.lemma_ in self._succeeding \
+                and head.lemma_ in self._appointing:
+            # "the board appointed X as chief executive, succeeding Y", "X was named CEO, replacing Y": the one
+            # appointed takes the post (not the board)
+            appointed = self.patients(head) if self.is_passive(head) else [
+                m for c in head.children if c.dep_ == "dobj" for m in self.entities(c)]
+            if appointed:
+                return appointed
         if verb.dep_ == "conj" and verb.tag_ in FINITE_ACTIVE_TAGS and self.is_passive(head):
             # "X was born in Dover and grew up in Leeds": an active verb shares the passive's surface subject
             # (not "X was bought by Y and renamed Z", whose second verb is a passive without its auxiliary)

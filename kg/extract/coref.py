@@ -503,8 +503,8 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
         return speaker
     clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
     excluded = mentions.at(clause.head) if clause is not None else None
-    agents = [(i, mm, subj) for i, mm, subj in recent
-              if ontology.is_a(mm.cls, Cls.Agent) and mm.cls != Cls.Person and mm is not excluded]
+    agents = [(i, mm, subj) for i, mm, subj in recent if ontology.is_a(mm.cls, Cls.Agent) and mm.cls != Cls.Person
+              and mm is not excluded and not _describes_a_name(token.doc[i], mm, mentions)]
     if not agents:
         return None
     sent_start = token_table(token.doc).sentence_bounds(token.i)[0]
@@ -514,6 +514,17 @@ def _its_antecedent(token: Token, recent: list[tuple[int, Mention, bool]], menti
     near = [a for a in agents if a[0] >= sent_start - 60]
     subjects = [a for a in near if a[2]]
     return (subjects[-1] if subjects else agents[-1])[1]
+
+
+def _describes_a_name(word: Token, mention: Mention, mentions: TokenMentions) -> bool:
+    """A nationality word in a description of another name: in 'Acme, the German maker of robots, said its board
+    ...' 'German' tells what Acme is, and 'its' is Acme's, not Germany's."""
+    if mention.source != Source.DEMONYM:
+        return False
+    noun = word
+    while noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:  # 'the Danish offshore wind developer'
+        noun = noun.head
+    return noun is not word and noun.dep_ == "appos" and mentions.at(noun.head) is not None
 
 
 def _reporting_subject(token: Token, mentions: TokenMentions, ontology: Ontology) -> Mention | None:

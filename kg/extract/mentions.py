@@ -476,6 +476,22 @@ def _repeated_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> No
     _add_bare_names(doc, mentions, names, proper_only=False)
 
 
+def _repeated_long_names(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Bavarian Nordic, which is based in ...' after 'the drugmaker Bavarian Nordic': an organisation's name of two
+    words or more, written again where the tagger split it ('Bavarian' a nationality, 'Nordic' nothing), is that
+    organisation. Only over words no other name holds (a nationality word may be taken)."""
+    names = {m.name: m for s, e, m in mentions.spans if e - s > 1 and m.source in (Source.NER, Source.RULE)
+             and m.name == m.text and ontology.is_a(m.cls, Cls.Organization)}
+    text = doc_text(doc)
+    for name, template in names.items():
+        for found in known_name_pattern(name).finditer(text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or not span.text[:1].isupper() or any(
+                    (x := mentions.at(t)) is not None and x.source != Source.DEMONYM for t in span):
+                continue
+            mentions.replace(span.start, span.end, make_mention(doc, span, name, template.cls, Source.RULE))
+
+
 def _bare_surnames(doc: Doc, mentions: TokenMentions) -> None:
     """'Verstappen started from pole' after 'Max Verstappen': the tagger often leaves a surname untagged (at the
     start of a sentence above all); where the article names one person by that surname, it is that person."""
@@ -699,8 +715,10 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
     for rule in naming.NAME_RULES:  # 'Djokovic' for 'Novak Djokovic', 'AFAD' for its full name, ...
         rule(doc, mentions, ontology)
     _appositive_classes(doc, mentions, ontology)
+    _organisation_short_names(mentions, ontology)
     _consistent_classes(mentions, ontology)
     _repeated_names(doc, mentions, ontology)
+    _repeated_long_names(doc, mentions, ontology)
     _bare_surnames(doc, mentions)
     mentions.spans.sort(key=lambda s: s[0])
     return mentions
@@ -709,19 +727,50 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
 def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
     class_nouns = ontology.lexicon.class_nouns
+    surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == Source.GAZETTEER:
             continue
         root = doc[s:e].root
         nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if m.cls == Cls.Person and s > 0 and doc[s - 1].head.i == root.i and doc[s - 1].dep_ in ("compound", "nmod"):
+            nouns.append(doc[s - 1])  # 'the Danish drugmaker Fennick Bio': the noun right before the name
         for noun in nouns:
             cls = class_nouns.get(noun.lower_)
-            # NER's people are kept, unless the noun makes the name a place: "Essequibo, a thinly populated area"
-            if m.cls == Cls.Person and not (cls and ontology.is_a(cls, Cls.Place)):
+            # NER's people are kept, unless the noun makes the name a place ("Essequibo, a thinly populated area")
+            # or an organisation and the name is no one's ('Fennick Bio, the drugmaker', not 'Ann Ray, a developer')
+            if m.cls == Cls.Person and not (cls and (ontology.is_a(cls, Cls.Place) or ontology.is_a(
+                    cls, Cls.Organization) and _not_a_personal_name(m.name, surnames, ontology))):
                 continue
             if cls and mentions.at(noun) is None and cls != m.cls:
                 mentions.retype(k, cls)
                 break
+
+
+def _organisation_short_names(mentions: TokenMentions, ontology: Ontology) -> None:
+    """'Tasman Harbour' after 'Tasman Harbour Securities': the tagger takes the short form of a company's name for
+    a person's; where the article names an organisation that begins with it and it is no one's name, it is that
+    organisation."""
+    orgs = [m for _, _, m in mentions.spans if ontology.is_a(m.cls, Cls.Organization) and " " in m.name]
+    surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
+    for k, (s, e, m) in enumerate(mentions.spans):
+        if m.cls != Cls.Person or m.source != Source.NER or not _not_a_personal_name(m.name, surnames, ontology):
+            continue
+        full = {o.name for o in orgs if o.name.startswith(m.name + " ")}
+        if len(full) == 1:
+            org = next(o for o in orgs if o.name in full)
+            mentions.retype(k, org.cls)
+            renamed = dataclasses.replace(mentions.spans[k][2], name=org.name)
+            mentions.spans[k] = (s, e, renamed)
+            for i in range(s, e):
+                mentions.by_token[i] = renamed
+
+
+def _not_a_personal_name(name: str, surnames: set[str], ontology: Ontology) -> bool:
+    """A name NER took for a person's that starts with no given name and is not the surname of a person the
+    article names ('Fonterra', 'Bavarian Nordic'; not 'Ann Ray' nor 'Ray' after 'Ann Ray')."""
+    words = name.split()
+    return bool(words) and fold(words[0]) not in ontology.given_names and name not in surnames
 
 
 @functools.lru_cache(maxsize=4096)  # compiled once per build, not once per article

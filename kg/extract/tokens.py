@@ -36,6 +36,7 @@ class TokenTable:
         # HEAD is stored relative to the token, SENT_START as 1 / 0 / -1, both in unsigned columns
         index = np.arange(len(doc), dtype=np.int64)
         self.heads: np.ndarray = index + self._columns[HEAD].astype(np.int64)
+        self.roots: list[int] = np.flatnonzero(self.heads == index).tolist()  # the tokens that head themselves
         starts = np.flatnonzero(self._columns[SENT_START].astype(np.int64) == 1)
         starts = starts[starts > 0].tolist()
         self.sent_starts: list[int] = [0] + starts if len(doc) else []

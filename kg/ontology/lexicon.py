@@ -133,6 +133,7 @@ class PossessiveRelation:
     property: str
     bare: bool = False  # only with nothing between ("Acme's Lena Dahl")
     owned: bool = False  # only with an ownership word between ("Poland's state-owned company PGZ")
+    described: bool = False  # only with a common noun between ("Greece's energy regulator, the X")
     reverse: bool = False  # the possessed name is the subject ("Norris memberOf McLaren")
     heads: Words = frozenset()  # only when the last word between is one of these ("Nolan's film X": a film noun)
 
@@ -234,6 +235,7 @@ class Lexicon:
     prosecutor_titles: Words = frozenset()  # 'District Attorney X', 'Prosecutor Y' (capitalised)
     court_acts: Words = frozenset()  # properties whose agentless passive is a court's act ("was sentenced")
     patient_nouns: dict[str, str] = field(default_factory=dict)  # "X's sentencing": noun -> property done to X
+    act_nouns: Words = frozenset()  # "X, Acme's largest acquisition": X is acquired, the possessor acquires
     team_coach_titles: Words = frozenset()  # 'Riverton manager X' coaches the club
     team_name_words: Words = frozenset()  # 'Riverton United', 'Kingsbridge Rovers': a sports club's last word
     subordinate_title_words: Words = frozenset()  # 'vice president', 'deputy head': serves, does not lead

@@ -9,17 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from rdflib import RDF, BNode, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
-from rdflib.plugins.serializers.turtle import VERB, RecursiveSerializer, TurtleSerializer
-from rdflib.term import Node
 
 from kg.run.atomic import atomic_write_bytes
 from kg.errors import InputError
 from kg.ontology import KG
+from kg.rdf.turtle import turtle
 
 
 @dataclass(frozen=True)
@@ -126,82 +125,6 @@ def _iris(g: Graph) -> set[str]:
     """Every IRI in g, datatypes included."""
     terms = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
     return terms | {str(o.datatype) for o in g.objects() if isinstance(o, rdflib.Literal) and o.datatype}
-
-
-class MemoTurtleSerializer(TurtleSerializer):
-    """rdflib's Turtle writer, doing each term's work once per serialisation, not each time it is seen.
-
-    rdflib works a term's prefixed name out anew every time it writes or counts it (five times or so
-    a term): half of writing graph.ttl. The first call also registers the prefix, so later ones
-    have nothing else to do. A term's label depends on nothing else once its prefixed name is fixed
-    (the base is set for the whole serialisation), and for an IRI only on whether it is written as
-    a predicate. The output is byte for byte rdflib's own.
-    """
-
-    def reset(self) -> None:
-        super().reset()
-        # Keyed by gen_prefix, then by IRI.
-        self._pnames: dict[bool, dict[URIRef, str | None]] = {False: {}, True: {}}
-        # IRIs by "is a predicate"; literals by identity, because two equal literals may still be
-        # written differently ("en" and "EN" tags compare equal), and the literal is kept with
-        # its label so that its id cannot be reused.
-        self._iri_labels: dict[bool, dict[URIRef, str]] = {False: {}, True: {}}
-        self._literal_labels: dict[int, tuple[Literal, str]] = {}
-        # Terms whose prefixes preprocessTriple has registered, as a predicate (True) or not.
-        self._registered: dict[bool, set[Node]] = {False: set(), True: set()}
-        # Text written so far, encoded in one go at the end rather than piece by piece (100k pieces).
-        self._pieces: list[str] = []
-
-    def preprocessTriple(self, triple: tuple[Node, Node, Node]) -> None:
-        s, p, o = triple
-        registered, as_predicate = self._registered[False], self._registered[True]
-        if s in registered and o in registered and p in as_predicate:
-            # Only the counting is left to do: what rdflib's RecursiveSerializer does, and the
-            # count TurtleSerializer adds for a blank-node predicate.
-            RecursiveSerializer.preprocessTriple(self, triple)
-            if isinstance(p, BNode):
-                self._references[p] += 1
-            return
-        super().preprocessTriple(triple)
-        registered.update((s, o))
-        as_predicate.add(p)
-
-    def write(self, text: str) -> None:
-        self._pieces.append(text)
-
-    def endDocument(self) -> None:
-        super().endDocument()
-        # rdflib writes its last newline straight to the stream after this: what came before goes first.
-        self.stream.write("".join(self._pieces).encode(self.encoding, "replace"))
-        self._pieces = []
-
-    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
-        if not isinstance(uri, URIRef):
-            return None  # as rdflib does, without hashing the literal or blank node
-        pnames = self._pnames.setdefault(gen_prefix, {})
-        if uri not in pnames:
-            pnames[uri] = super().get_pname(uri, gen_prefix)
-        return pnames[uri]
-
-    def label(self, node: Node, position: int) -> str:
-        if isinstance(node, URIRef):
-            labels = self._iri_labels[position == VERB]
-            if node not in labels:
-                labels[node] = super().label(node, position)
-            return labels[node]
-        if isinstance(node, Literal):
-            known = self._literal_labels.get(id(node))
-            if known is None:
-                known = self._literal_labels[id(node)] = (node, super().label(node, position))
-            return known[1]
-        return super().label(node, position)
-
-
-def turtle(g: Graph) -> bytes:
-    """Turtle, byte for byte as rdflib writes and sorts it, with `MemoTurtleSerializer`'s speed."""
-    stream = io.BytesIO()
-    MemoTurtleSerializer(g).serialize(stream, encoding="utf-8")
-    return stream.getvalue()
 
 
 class SortedTrigSerializer(TrigSerializer):

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import gc
 import sys
-from contextlib import contextmanager
 
 import networkx as nx
 from rdflib import BNode, Graph, Literal
 
 from kg.errors import InputError
+from kg.run.collector import collector_paused
 from kg.views.communities import communities
 from kg.ontology.vocabulary import Cls
 
@@ -360,22 +360,6 @@ def _projection(graph: nx.MultiDiGraph, facts: bool) -> nx.Graph:
     return simple
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the model's millions of small objects are made.
-
-    None of them is garbage yet, but each collection of the oldest generation walks all of them:
-    at 1M triples that tripled the time spent grouping statements into links.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class ViewModel:
     """The entity graph of one knowledge graph, with its statements, documents and measures.
 
@@ -402,7 +386,7 @@ class ViewModel:
         """Build from (subject, predicate, object) with IRIs as str, literals as `Lit`, blank nodes '_:id'."""
         t = _Triples()
         add = t.add
-        with _collector_paused():
+        with collector_paused():
             for s, p, o in triples:
                 add(s, p, o)
             return cls.from_buckets(t)
@@ -410,7 +394,7 @@ class ViewModel:
     @classmethod
     def from_buckets(cls, t: _Triples) -> ViewModel:
         """Build from triples already sorted into buckets (see `_Triples`)."""
-        with _collector_paused():
+        with collector_paused():
             return cls._from_buckets(t)
 
     @classmethod
@@ -558,7 +542,7 @@ def load_model(path: Path) -> ViewModel:
     fmt = getattr(pyoxigraph.RdfFormat, name)
     try:
         buckets = _Triples()
-        with _collector_paused():
+        with collector_paused():
             _read_quads(pyoxigraph.parse(path=str(path), format=fmt), buckets)
             return ViewModel.from_buckets(buckets)
     except SyntaxError as err:

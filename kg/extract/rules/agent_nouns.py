@@ -62,6 +62,8 @@ def agent_noun_relations(ctx: RuleContext) -> Iterator[Relation]:
             trigs = [t for t in trigs if ctx.ontology.properties[t.property][1] == Cls.Person]
         if not holders or not objects:
             continue
+        if token.lemma_.lower() in ctx.lexicon.act_nouns or token.lower_ in ctx.lexicon.act_nouns:
+            holders, objects = acted_on(ctx, token, holders)
         for trig in trigs:
             subjects, objs, _ = restricted(ctx, trig, holders, [o for o in objects if o not in holders], "")
             for s in subjects:
@@ -84,6 +86,13 @@ def described(ctx: RuleContext, noun: Token) -> list[Mention]:
     if not found and noun.dep_ == "attr" and noun.head.lemma_ == "be":
         found = [m for c in noun.head.children if c.dep_ == "nsubj" for m in a.entities(c)]
     return found
+
+
+def acted_on(ctx: RuleContext, noun: Token, described_names: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """(actors, what the act is done to) for a noun of an act: 'Brenta, [Acme]'s largest acquisition' - the possessor
+    acts on the name the noun describes. A compound says nothing sure ('the Brenta acquisition' is Brenta bought)."""
+    actors = [m for c in noun.children if c.dep_ == "poss" and (m := ctx.args.mention(c)) is not None]
+    return actors, described_names
 
 
 def name_after(ctx: RuleContext, noun: Token) -> list[Mention]:

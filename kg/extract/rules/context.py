@@ -6,6 +6,7 @@ the modality ('wants to deploy' is planned), the speaker, and the metonymy and d
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from collections.abc import Iterable, Iterator, Set
@@ -202,12 +203,19 @@ class RuleContext:
 
     def according_to(self, token: Token) -> Token | None:
         """The noun after 'according to' on the token's clause root: 'According to the White House, X phoned Y'."""
-        root = token.sent.root
+        root = self.sentence_root(token)
         for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "according"):
             for to in (c for c in prep.children if c.dep_ == "prep" and c.lower_ == "to"):
                 for pobj in (c for c in to.children if c.dep_ == "pobj"):
                     return pobj
         return None
+
+    def sentence_root(self, token: Token) -> Token:
+        """`token.sent.root` without making the sentence's Span: its first token that heads itself."""
+        table = token_table(self.doc)
+        start, end = table.sentence_bounds(token.i)
+        k = bisect.bisect_left(table.roots, start)
+        return self.tokens[table.roots[k]] if k < len(table.roots) and table.roots[k] < end else token.sent.root
 
     def is_negating(self, verb: Token) -> bool:
         """'refuse', 'fail', and with its particle 'rule out', 'call off', 'walk away'."""
@@ -262,6 +270,10 @@ class RuleContext:
 
     def people(self) -> Iterator[tuple[int, int, Mention, Token]]:
         """Token start, end, mention and root of every person named in the article."""
-        for start, end, person in self.args.mentions.spans:
-            if person.cls == Cls.Person and person.source != Source.DEMONYM:
-                yield start, end, person, self.doc[start:end].root
+        return iter(self._people)
+
+    @functools.cached_property
+    def _people(self) -> tuple[tuple[int, int, Mention, Token], ...]:
+        # found once: the mentions are complete before the rules run, and a dozen rules ask
+        return tuple((start, end, person, self.doc[start:end].root) for start, end, person in self.args.mentions.spans
+                     if person.cls == Cls.Person and person.source != Source.DEMONYM)

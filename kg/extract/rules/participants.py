@@ -9,13 +9,14 @@ document or an event. "Health Minister Aceng was in New York": a person the copu
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from kg.extract.rules.context import RuleContext
 from kg.models import Mention, Relation
-from kg.ontology import Trigger
+from kg.ontology import Ontology, Trigger
 from kg.ontology.vocabulary import Cls
 
 
@@ -68,7 +69,13 @@ def most_specific(ctx: RuleContext, places: list[Mention]) -> list[Mention]:
 
 def staging_verbs(ctx: RuleContext) -> frozenset[str]:
     """The verbs that say where an event was held ('held in Gliwice'): the lexicon's heldAt verbs."""
-    return frozenset(t.lemma for t in ctx.ontology.triggers if t.property == "heldAt" and t.kind == "verb")
+    return _staging_verbs(ctx.ontology)
+
+
+@functools.lru_cache(maxsize=4)
+def _staging_verbs(ontology: Ontology) -> frozenset[str]:
+    # read from the whole lexicon: once per ontology, not once per trigger applied
+    return frozenset(t.lemma for t in ontology.triggers if t.property == "heldAt" and t.kind == "verb")
 
 
 def whereabouts(ctx: RuleContext) -> Iterator[Relation]:

@@ -35,6 +35,7 @@ def possessive_relations(ctx: RuleContext) -> Iterator[Relation]:
             continue
         if named is None:
             yield from appositive_possessive(ctx, owner, first)
+            yield from possessive_before_apposition(ctx, owner, between)
             continue
         if named.name == owner.name:
             continue
@@ -51,15 +52,36 @@ def appositive_possessive(ctx: RuleContext, owner: Mention, first: Token) -> Ite
         return
     between: list[Token] = []
     k = first.i
-    while k < len(doc) and len(between) <= MAX_MODIFIERS and doc[k].is_lower and a.mentions.at(doc[k]) is None \
-            and doc[k].pos_ in ("ADJ", "NOUN", "VERB", "ADV", "PROPN"):
-        between.append(doc[k])
+    while k < len(doc) and len(between) <= MAX_MODIFIERS and a.mentions.at(doc[k]) is None and (
+            glued_hyphen(doc[k]) or doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN", "VERB", "ADV", "PROPN")):
+        between.append(doc[k])  # "Trakia, Bulgaria's state-owned gas company,": the hyphen is a word's
         k += 1
     if between and between[-1].pos_ in ("NOUN", "PROPN") and k < len(doc) and doc[k].text in (",", ".", ";", ")"):
         kind = ctx.lexicon.class_nouns.get(between[-1].lower_)
         if kind is not None and ctx.ontology.is_a(kind, Cls.Facility):  # "X, NASA's base": a site it holds
             named = dataclasses.replace(named, cls=kind)
         yield from possessive(ctx, owner, between, named, between[-1], as_name=False)
+
+
+def possessive_before_apposition(ctx: RuleContext, owner: Mention, between: list[Token]) -> Iterator[Relation]:
+    """"Greece's energy regulator, the Hellenic Energy Authority,": the name in apposition after the possessive
+    phrase is what it names (a title there is a person's role: roles.py)."""
+    doc = ctx.doc
+    if not between or between[-1].pos_ != "NOUN" or any(t.text == "-" for t in between[-1:]):
+        return
+    k = between[-1].i + 1
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return
+    k += 1 if doc[k + 1].lower_ != "the" else 2
+    named = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
+    if named is not None and named.name != owner.name and named.source != Source.DEMONYM \
+            and ctx.ontology.is_a(named.cls, Cls.Organization):
+        yield from possessive(ctx, owner, between, named, between[-1], as_name=False)
+
+
+def glued_hyphen(token: Token) -> bool:
+    """The hyphen inside a word the tokenizer split ('state-owned')."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 def latest_work_before(ctx: RuleContext, noun: Token) -> Mention | None:
@@ -90,8 +112,7 @@ def possessed_name(ctx: RuleContext, first: Token) -> tuple[list[Token], Mention
         if t.is_quote and between:  # "Campion's film 'The Piano'": a title in quotes after its noun
             k += 1
             continue
-        glued = t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
-        if not (glued or t.is_lower and t.pos_ in ("ADJ", "NOUN", "VERB", "ADV")):
+        if not (glued_hyphen(t) or t.is_lower and t.pos_ in ("ADJ", "NOUN", "VERB", "ADV")):
             return between, None
         between.append(t)
         k += 1
@@ -115,7 +136,7 @@ def possessive(ctx: RuleContext, owner: Mention, between: list[Token], named: Me
     for entry in ctx.lexicon.possessives.relations:
         if not (ctx.ontology.is_a(owner.cls, entry.owner) and ctx.ontology.is_a(named.cls, entry.named)):
             continue
-        if entry.bare and between or entry.owned and not owned:
+        if entry.bare and between or entry.owned and not owned or entry.described and not between:
             continue
         if entry.heads and not (between and between[-1].lower_ in entry.heads):
             continue

@@ -310,6 +310,8 @@ def relational_noun(ctx: RuleContext, person: Mention, noun: Token, possessor: b
         if possessor and trig.prep in POSSESSOR_PREPS:  # "Emma Thomas, his wife": the wife of him
             objects += [m for c in noun.children if c.dep_ == "poss"
                         for m in [ctx.args.mention(c)] if m is not None and m.name != person.name]
+        if lemma in ctx.lexicon.act_nouns or noun.lower_ in ctx.lexicon.act_nouns:
+            continue  # "Brenta, Acme's largest acquisition": the name is acted on, agent_nouns.py reads the actor
         for obj in objects:
             if not trig.object_classes or any(ctx.ontology.is_a(obj.cls, c) for c in trig.object_classes):
                 yield from ctx.relate(person, trig.property, obj, noun, "apposition-noun", modal=False)

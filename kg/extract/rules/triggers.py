@@ -48,6 +48,7 @@ class TriggerMatcher:
         self.groups = groups
         # group -> trigger lemma -> positions in the group: a match is tried against its own lemmas only
         self.positions: dict[str, dict[str, list[int]]] = {}
+        self._triggers: dict[tuple[str, tuple[str, ...]], list[Trigger]] = {}  # see `triggers`
         for key, trigs in groups.items():
             self._index(key, trigs)
         self.candidates = {LOWER: string_ids([*self.adjectives, *self.nouns]),
@@ -108,9 +109,12 @@ class TriggerMatcher:
 
     def triggers(self, key: str, *forms: str) -> list[Trigger]:
         """The triggers of group `key`, in lexicon order, whose lemma is "*" or one of the matched word's `forms`."""
-        positions = self.positions[key]
-        found = sorted({k for form in (*forms, "*") for k in positions.get(form, ())})
-        return [self.groups[key][k] for k in found]
+        found = self._triggers.get((key, forms))
+        if found is None:  # the same few words over and over: each (group, forms) worked out once
+            positions = self.positions[key]
+            ks = sorted({k for form in (*forms, "*") for k in positions.get(form, ())})
+            found = self._triggers[(key, forms)] = [self.groups[key][k] for k in ks]
+        return list(found)
 
 
 def misattached_prep(doc: Doc, i: int, prep: str) -> bool:
@@ -181,6 +185,8 @@ def apply_trigger(ctx: RuleContext, trig: Trigger, token: Token) -> Iterator[Rel
         subjects, rule = court_agents(ctx, token)  # "X was sentenced to five years at Leeds Crown Court"
     elif not subjects and objects and trig.property in ctx.lexicon.prosecution_acts and ctx.args.is_passive(token):
         subjects, rule = prosecutor_agents(ctx, token)  # "X was charged with fraud, District Attorney Y said"
+    if not subjects and not objects:
+        return  # nothing below relates anyone without an argument; most triggers of 'be' end here
     for s in subjects:
         for o in objects:
             yield from ctx.relate(s, trig.property, o, token, rule)
@@ -316,6 +322,10 @@ def adjective_arguments(ctx: RuleContext, trig: Trigger, token: Token) -> Argume
     if subjects and ctx.ontology.is_a(subjects[0].cls, Cls.Place):
         subjects = [narrowest_place(ctx, prev, subjects[0])]
     objects = a.entities(token.head) if token.dep_ == "amod" else []
+    noun = token.head
+    if token.dep_ == "amod" and not objects and noun.dep_ == "compound" and noun.pos_ == "NOUN" \
+            and noun.head.pos_ == "PROPN":
+        objects = a.entities(noun.head)  # 'Singapore-based investor Redhill Capital': the noun describes the name
     return subjects, objects, "adjective"
 
 
