@@ -36,6 +36,16 @@ def person_name_words(name: str) -> list[str]:
     return words or name.split()
 
 
+def acronym_expansion(name: str, key: str, names_by_key: dict[str, set[str]],
+                      classes: dict[str, Counter]) -> str | None:
+    """The one key whose longer name has `name` for its initials, if `name` looks like an acronym."""
+    if not (name.isupper() and 2 <= len(name) <= 6):
+        return None
+    expansions = [o for o, ns in names_by_key.items() if o != key and not classes[o][Cls.Person] and any(
+        " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
+    return expansions[0] if len(expansions) == 1 else None
+
+
 def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in SMALL_WORDS and w[0].isalpha()).upper()
 
@@ -112,17 +122,20 @@ class Resolver:
                 continue
             # ... or the short form of one organisation or product ('Halvorsen' for 'Halvorsen Energy')
             firsts = [o for o in first_words.get(name, ()) if o != k and k.startswith("name:") and not matches]
+            if len(firsts) == 1 and any(self.ontology.is_a(c, Cls.Place) for c in classes[k]):
+                # 'Dayton' the town beside the 'Dayton Air Museum': its mentions typed a place stay the town's
+                people.update({m: firsts[0] for m, mk in keys.items()
+                               if mk == k and not self.ontology.is_a(m.cls, Cls.Place)})
+                continue
             if len(firsts) == 1:
                 remap[k] = firsts[0]
                 continue
             if len(firsts) > 1:  # 'Hvidsten' after 'Hvidsten Breweries' and 'the Hvidsten Foundation': per article
                 shared[k] = firsts
                 continue
-            if name.isupper() and 2 <= len(name) <= 6:  # an acronym of a longer name
-                expansions = [o for o, ns in names_by_key.items() if o != k and not classes[o][Cls.Person] and any(
-                    " " in n and initials(n) == name for n in ns)]  # 'AP' is no 'Alex Padilla'
-                if len(expansions) == 1:
-                    remap[k] = expansions[0]
+            expansion = acronym_expansion(name, k, names_by_key, classes)
+            if expansion is not None:
+                remap[k] = expansion
         join_longer_names(names_by_key, remap)
         out = {m: remap.get(k, k) for m, k in keys.items()}
         out.update(people)  # not people.get(m) for every mention: hashing a Mention is not cheap

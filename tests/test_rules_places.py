@@ -195,3 +195,13 @@ def test_a_site_near_a_town_is_there_an_organisation_near_it_is_not(extract):
         extract("Troops arrived at the Mihail Kogalniceanu air base near Constanta."))
     found = triples(extract("The beef was processed by Harlan Packing Co. in Devine, near Ogden."))
     assert ("Harlan Packing", "locatedIn", "Ogden") not in found
+
+
+def test_a_place_set_off_by_commas_with_in_lies_in_the_wider_place(extract):
+    assert ("Bedford", "locatedIn", "Indiana") in triples(
+        extract("Floods hit Bedford, in southern Indiana, on Monday."))
+
+
+def test_an_organisation_described_as_a_company_in_a_town_is_there(extract):
+    assert ("Vestra Oil", "locatedIn", "Tulsa") in triples(extract("Vestra Oil Corp., an oil company in Tulsa, cut jobs."))
+    assert relations(extract("Gazprom, Russia's biggest investor in Ukraine, said so."), "locatedIn") == []

@@ -221,15 +221,22 @@ def may_lie_in(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
 
 
 def wider_after_in(ctx: RuleContext, m: Mention, end: int) -> Mention | None:
-    """The country or state written after the place ending at `end`, 'in' and compass words between."""
+    """The country or state written after the place ending at `end`, 'in' and compass words between; or set off
+    by commas ('Kalmar, in southern Sweden, said')."""
     doc, k = ctx.doc, end
+    comma = k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "in"
+    k += 1 if comma else 0
     if k >= len(doc) or doc[k].lower_ != "in" or not ctx.ontology.is_a(m.cls, Cls.Place):
         return None
     k += 1
     while k < len(doc) and (doc[k].lower_ == "the" or COMPASS.match(doc[k].lower_)):
         k += 1
     wider = ctx.args.mentions.at(doc[k]) if k < len(doc) else None
-    return wider if wider is not None and wider.source != Source.DEMONYM and is_wider(ctx, m, wider) else None
+    if wider is None or wider.source == Source.DEMONYM or not is_wider(ctx, m, wider):
+        return None
+    after = next((t for t in doc[k:] if ctx.args.mentions.at(t) is not wider), None)
+    # 'in Leeds, in Britain's view': the comma's phrase must close on the wider place
+    return wider if not comma or after is None or after.text in (",", ".", ";", ")") else None
 
 
 def is_wider(ctx: RuleContext, place: Mention, wider: Mention) -> bool:
@@ -283,7 +290,21 @@ def descriptor_place(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Rela
                 if mod.dep_ in ("compound", "amod", "nmod") and place is not None and \
                         ctx.ontology.is_a(place.cls, Cls.Place) and place is not m:
                     yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
+            if noun.dep_ == "appos" or root.dep_ == "appos":
+                yield from described_as_in(ctx, m, root, noun)
     yield from compounded_nationality(ctx, m, root)
+
+
+def described_as_in(ctx: RuleContext, m: Mention, root: Token, noun: Token) -> Iterator[Relation]:
+    """'Vestra Oil, an oil company in Tulsa': the word for an organisation in apposition to one, with 'in' a place
+    after it (not 'Russia's biggest investor in Ukraine': an investor is no kind of organisation)."""
+    kind = ctx.lexicon.class_nouns.get(noun.lower_) or ctx.lexicon.class_nouns.get(noun.lemma_.lower())
+    if not (kind and ctx.ontology.is_a(kind, Cls.Organization)) and noun.lemma_.lower() not in ctx.lexicon.epithets.nouns:
+        return
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for place in (x for p in prep.children if p.dep_ == "pobj" for x in ctx.args.entities(p)):
+            if ctx.ontology.is_a(place.cls, Cls.Place) and place.source != Source.DEMONYM and place is not m:
+                yield from ctx.relate(m, "locatedIn", place, root, "descriptor-place", modal=False)
 
 
 def compounded_nationality(ctx: RuleContext, m: Mention, root: Token) -> Iterator[Relation]:
