@@ -549,7 +549,7 @@ def _person_like(span: Span, m: Mention, ontology: Ontology) -> bool:
     company = lex.company_name_words
     class_nouns = lex.class_nouns
     return all(t.text[:1].isupper() and t.is_alpha or len(t.text) <= 2 and t.text.endswith(".") for t in words) \
-        and words[0].lower_ not in generic and words[-1].text not in company | lex.team_name_words \
+        and words[0].lower_ not in generic and words[-1].text not in company and words[-1].text not in lex.team_name_words \
         and not any(t.lower_ in class_nouns or _entry(t.text, ontology) for t in words)
 
 
