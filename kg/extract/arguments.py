@@ -9,7 +9,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
-from kg.extract.tokens import parents_of, string_ids
+from kg.extract.tokens import parents_of, string_ids, token_table
 from kg.models import Mention, Source
 from kg.ontology import Ontology
 from kg.ontology.vocabulary import Cls
@@ -26,6 +26,13 @@ DATELINE_GLUE = {",", "(", ")", "/", "and", "&"}
 def in_dateline(token: Token) -> bool:
     """A word of the dateline that opens a paragraph ('LUSAKA, Zambia (AP) — A cholera outbreak has killed'):
     the parser may make it the sentence's subject, but the story's place does nothing in the story's clause."""
+    found = token_table(token.doc).datelines  # asked of the same subjects by coreference and by many rules
+    if token.i not in found:
+        found[token.i] = _in_dateline(token)
+    return found[token.i]
+
+
+def _in_dateline(token: Token) -> bool:
     doc = token.doc
     start = token.i
     while start > 0 and not _paragraph_break(doc[start - 1]):
