@@ -436,9 +436,15 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
         full = firsts.get(x.name)
         if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls \
-                and not _city_before_state(doc, mentions, e, ontology):
+                and not _city_before_state(doc, mentions, e, ontology) and not _place_of_body(x, full, ontology):
             mentions.retype(k, full.cls)
     _add_bare_names(doc, mentions, firsts, proper_only=True)
+
+
+def _place_of_body(short: Mention, full: Mention, ontology: Ontology) -> bool:
+    """'a Birmingham hospital trust' beside 'Birmingham Crown Court': a court or a government body is named after
+    the town it serves, so a place word alone is the town, not the body."""
+    return ontology.is_a(short.cls, Cls.Place) and any(ontology.is_a(full.cls, c) for c in (Cls.Court, Cls.Government))
 
 
 def _city_before_state(doc: Doc, mentions: TokenMentions, end: int, ontology: Ontology) -> bool:
