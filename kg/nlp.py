@@ -40,6 +40,15 @@ if not Doc.has_extension("article"):
     Doc.set_extension("article", default=None)
 
 
+def doc_article(doc: Doc) -> Article | None:
+    """`doc._.article`, read once per Doc: every `doc._` makes an accessor object anew, and each mention
+    and relation asks for its article's id."""
+    article = doc.user_data.get("kg.article")
+    if article is None:
+        article = doc.user_data["kg.article"] = doc._.article
+    return article
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, without building it: spaCy joins every token's text anew on each access.
 

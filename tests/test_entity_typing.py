@@ -152,6 +152,7 @@ def test_a_given_name_the_ruler_took_for_a_city_starts_a_persons_name_after_a_ti
 @pytest.mark.parametrize("text, name", [
     ("The fire burned 4,000 acres about 30 miles southwest of Calverly.", "Calverly"),
     ("Dozens gathered as Ostermoor's main street was closed for the parade.", "Ostermoor"),
+    ("Dan Ray, 30, of Ostermoor, went down to help and also became stuck.", "Ostermoor"),  # one's age, then home
 ])
 def test_a_name_placed_by_a_compass_word_or_owning_a_street_is_a_town(nlp, ontology, text, name):
     from kg.extract.mentions import find_mentions
@@ -166,6 +167,18 @@ def test_a_name_placed_by_a_compass_word_or_owning_a_street_is_a_town(nlp, ontol
     mentions.retype(found[0], "Organization")  # as the small model often reads a small town
     places_by_evidence(doc, mentions, ontology)
     assert ontology.is_a(mentions.spans[found[0]][2].cls, "Place")
+
+
+def test_a_body_with_an_article_after_an_age_stays_a_body(nlp, ontology):
+    from kg.extract.mentions import find_mentions
+    from kg.extract.naming import places_by_evidence
+    from kg.models import Article
+    from kg.nlp import parse_articles
+
+    doc = next(iter(parse_articles(nlp, [Article("t0", "t0.txt", "Dan Ray, 52, of the Halvex Group said the claim failed.")])))
+    mentions = find_mentions(doc, ontology)
+    places_by_evidence(doc, mentions, ontology)
+    assert not any(ontology.is_a(m.cls, "Place") for _, _, m in mentions.spans if "Halvex" in m.name), mentions.spans
 
 
 def test_a_firm_owning_its_headquarters_stays_a_firm(nlp, ontology):

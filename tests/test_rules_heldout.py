@@ -287,3 +287,16 @@ def test_a_based_adjective_on_a_noun_before_a_name_places_the_name(extract):
 def test_a_demonym_on_a_qualifier_is_a_nationality(extract):
     found = triples(extract("Danish qualifier Mads Jensen beat the top seed on Sunday."))
     assert ("Mads Jensen", "citizenOf", "Denmark") in found, found
+
+
+def test_a_dateline_city_is_in_its_country_when_the_story_opens_with_the_country(extract):
+    found = triples(extract("Rollout\n\nLUSAKA, Zambia (Reuters) - Zambia began giving a new vaccine to children "
+                            "on Monday."))
+    assert ("Lusaka", "locatedIn", "Zambia") in found, found
+
+
+def test_a_town_word_is_not_the_court_named_after_it(extract):
+    found = extract("A former finance director of a Preston hospital trust was jailed on Friday. She was convicted "
+                    "after a trial at Preston Crown Court.")
+    classes = {m.cls for ex in found for m in ex.mentions if m.name == "Preston"}
+    assert classes and "Court" not in classes, classes

@@ -49,3 +49,13 @@ def test_a_person_of_a_countrys_body_is_no_member_of_the_country(extract):
     found = triples(extract("Anna Lindqvist of Britain's Royal Navy said the ship sank."))
     assert ("Anna Lindqvist", "memberOf", "Royal Navy") in found
     assert not any(p == "memberOf" and o in ("Britain", "United Kingdom") for _, p, o in found), found
+
+
+def test_a_school_of_a_university_is_an_organisation_a_person_belongs_to(build_kg):
+    from conftest import facts, one
+
+    kg = build_kg("Tom Brandt and David A. Kessler of Halvorsen University's John F. Kennedy School of Government "
+                  "say the order held.")
+    school, person = one(kg, "John F. Kennedy School of Government"), one(kg, "David A. Kessler")
+    assert school.cls == "University", school  # no person's name, for all its given name
+    assert (person.key, "memberOf", school.key) in facts(kg), sorted(facts(kg))

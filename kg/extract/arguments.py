@@ -9,7 +9,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from kg.extract.mentions import TokenMentions
-from kg.extract.tokens import parents_of, string_ids
+from kg.extract.tokens import parents_of, string_ids, token_table
 from kg.models import Mention, Source
 from kg.ontology import Ontology
 from kg.ontology.vocabulary import Cls
@@ -26,6 +26,13 @@ DATELINE_GLUE = {",", "(", ")", "/", "and", "&"}
 def in_dateline(token: Token) -> bool:
     """A word of the dateline that opens a paragraph ('LUSAKA, Zambia (AP) — A cholera outbreak has killed'):
     the parser may make it the sentence's subject, but the story's place does nothing in the story's clause."""
+    found = token_table(token.doc).datelines  # asked of the same subjects by coreference and by many rules
+    if token.i not in found:
+        found[token.i] = _in_dateline(token)
+    return found[token.i]
+
+
+def _in_dateline(token: Token) -> bool:
     doc = token.doc
     start = token.i
     while start > 0 and not _paragraph_break(doc[start - 1]):
@@ -142,43 +149,44 @@ class ArgumentFinder:
         named = self._named_by_compound(token)
         if named is not None:  # "the Forsmark nuclear plant in Sweden": the plant is Forsmark, not Sweden
             return [named]
+        children = tuple(token.children)  # walked up to eight times below: made once
         for prep in ("of", "in", "like", "including", "at", "from"):
             if low in self._pass.get(prep, ()) or lemma in self._pass.get(prep, ()):
-                for child in token.children:
+                for child in children:
                     if child.dep_ == "prep" and child.lower_ == prep:
                         for pobj in child.children:
                             if pobj.dep_ == "pobj":
                                 got = self.entities(pobj, depth + 1)
                                 if got:
                                     return got
-        for child in token.children:  # "games such as X", "allies such as Japan": the examples it names
+        for child in children:  # "games such as X", "allies such as Japan": the examples it names
             if child.dep_ == "prep" and child.lower_ == "as" and any(c.lower_ == "such" for c in child.children):
                 got = [m for p in child.children if p.dep_ == "pobj" for m in self.entities(p, depth + 1)]
                 if got:
                     return got
         if low in self._pass.get("poss", ()) or lemma in self._pass.get("poss", ()):
-            for child in token.children:
+            for child in children:
                 if child.dep_ == "poss" and self.mention(child) is not None:
                     return [self.mention(child)]
-        for child in token.children:  # "two Stanford University engineers, Priya Raman and Tom Okafor": the names
+        for child in children:  # "two Stanford University engineers, Priya Raman and Tom Okafor": the names
             appos = self.mention(child) if child.dep_ == "appos" else None
             if appos is not None and appos.cls == Cls.Person:
                 return self.entities(child, depth + 1)
-        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        modifiers = [c for c in children if c.dep_ in ("compound", "amod", "nmod", "poss")]
         if low in self._pass.get("compound", ()) or lemma in self._pass.get("compound", ()) \
                 or low in self._military or lemma in self._military:
             for child in modifiers:
                 m = self.mention(child)
                 if m is not None and self.ontology.is_a(m.cls, Cls.Agent):
                     return [m]
-        for child in token.children:  # "an asteroid, designated 2026 FK3"
+        for child in children:  # "an asteroid, designated 2026 FK3"
             if child.dep_ == "acl" and child.lemma_ in ("designate", "name", "call", "dub"):
                 for obj in child.children:
                     if obj.dep_ in ("oprd", "dobj", "attr", "npadvmod") and self.mention(obj) is not None:
                         return self.entities(obj, depth + 1)
         noun_cls = self._class_nouns.get(low) or self._class_nouns.get(lemma)
         if noun_cls:  # "the Halcyon probe", "54 K2 tanks": the name of the noun's own kind
-            for child in token.children:
+            for child in children:
                 m = self.mention(child) if child.dep_ in ("compound", "amod", "nmod") else None
                 if m is not None and (self.ontology.is_a(m.cls, noun_cls) or self.ontology.is_a(noun_cls, m.cls)):
                     return [m]
@@ -186,7 +194,7 @@ class ArgumentFinder:
             m = self.mention(token.head)
             if m is not None:
                 return [m]
-        for child in token.children:  # "the Ukrainian president, Volodymyr Zelensky"; "engineers, A and B"
+        for child in children:  # "the Ukrainian president, Volodymyr Zelensky"; "engineers, A and B"
             if child.dep_ == "appos" and self.mention(child) is not None:
                 return self.entities(child, depth + 1)
         return self._person_after_of(token)
@@ -446,19 +454,20 @@ class ArgumentFinder:
             if verb.dep_ == "advcl":  # "Backed by Sequoia, Kestrel raised ...": the main clause's subject
                 return [m for c in verb.head.children if c.dep_ == "nsubj" for m in self.entities(c)]
             return []
+        children = tuple(verb.children)  # walked up to four times below: made once
         found: list[Mention] = []
-        for child in verb.children:
+        for child in children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 found.extend(self.entities(child))
-        if not any(c.dep_ == "dobj" for c in verb.children):  # "convened and chaired the meeting"
-            for child in verb.children:
+        if not any(c.dep_ == "dobj" for c in children):  # "convened and chaired the meeting"
+            for child in children:
                 if child.dep_ == "conj" and child.pos_ == "VERB":
                     found.extend(m for c in child.children if c.dep_ == "dobj" for m in self.entities(c))
         if not found and verb.dep_ == "relcl" and any(
-                c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+                c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS for c in children):
             found.extend(self.entities(verb.head) or self.whom_antecedent(verb))
         if not found:  # "helping Moscow wage a campaign", "let Ukraine strike": the bare infinitive's subject
-            found.extend(m for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+            found.extend(m for c in children if c.dep_ == "ccomp" and c.tag_ == "VB"
                          and not any(x.dep_ == "mark" for x in c.children)
                          for s in c.children if s.dep_ == "nsubj" for m in self.entities(s))
         return found

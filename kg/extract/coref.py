@@ -14,7 +14,7 @@ from kg.extract.arguments import in_dateline
 from kg.extract.mentions import TokenMentions
 from kg.extract.tokens import indices_where, indices_with, string_ids, token_table
 from kg.models import Mention, Source
-from kg.nlp import doc_text
+from kg.nlp import doc_article, doc_text
 from kg.ontology import Ontology, fold
 from kg.ontology.lexicon import Lexicon
 from kg.ontology.vocabulary import Cls
@@ -380,7 +380,8 @@ def _aged_person_noun(head: Token, lexicon: Lexicon) -> bool:
         return word.lower_ == "old" and any(c.lower_ in ("year", "years") for c in word.children)
     if is_age(head):
         return True
-    return head.pos_ == "NOUN" and head.lower_ in lexicon.titles_and_occupations | lexicon.person_nouns \
+    word = head.lower_  # two look-ups, not a union of the two sets made for every noun
+    return head.pos_ == "NOUN" and (word in lexicon.titles_and_occupations or word in lexicon.person_nouns) \
         and any(c.dep_ == "amod" and is_age(c) for c in head.children)
 
 
@@ -466,7 +467,7 @@ def _described_member(token: Token, mentions: TokenMentions, ontology: Ontology)
         head = head.head  # 'the American Williams driver': through the team's name to the noun
     lexicon = ontology.lexicon
     if token.dep_ not in ("amod", "compound", "nmod") or head.i <= token.i or head.pos_ != "NOUN" \
-            or head.tag_ == "NNS" or head.lower_ not in lexicon.member_nouns | lexicon.occupations:
+            or head.tag_ == "NNS" or head.lower_ not in lexicon.member_nouns and head.lower_ not in lexicon.occupations:
         return None
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
@@ -626,7 +627,7 @@ def _role_nouns(doc: Doc, sent_end: int, dets: list[int], mentions: TokenMention
                     m = mentions.at(pobj)
                     if m is not None and m.cls == Cls.Country:
                         country = m.canonical or m.name
-        role = Mention(doc_id=doc._.article.doc_id, start=doc[i + 1].idx,
+        role = Mention(doc_id=doc_article(doc).doc_id, start=doc[i + 1].idx,
                        end=last.idx + len(last.text), text=doc[i + 1:last.i + 1].text,
                        name=title, cls=Cls.Person, source=Source.ROLE, country=country)
         for t in doc[i + 1:i + n + 1]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Source
-from kg.nlp import NER_CLASSES, doc_text
+from kg.nlp import NER_CLASSES, doc_article, doc_text
 from kg.ontology import GazetteerEntry, Ontology, fold
 from kg.ontology.vocabulary import Cls
 
@@ -77,7 +77,7 @@ def _strip_honorifics(span: Span, honorifics: frozenset[str]) -> tuple[Span, boo
     while start < end - 1:
         # a title may be split by the tokenizer ("L", "/", "Cpl"): try the longest run of tokens first
         run = next((k for k in (3, 2, 1) if start + k < end and
-                    fold("".join(t.text for t in doc[start:start + k])).rstrip(".") in honorifics), 0)
+                    fold("".join(doc[j].text for j in range(start, start + k))).rstrip(".") in honorifics), 0)
         if not run:
             break
         start, dropped = start + run, True
@@ -179,7 +179,7 @@ def make_mention(doc: Doc, span: Span, name: str, cls: str, source: Source,
                  entry: GazetteerEntry | None = None, surface: Span | None = None) -> Mention:
     """A mention of `span`; `surface` is the text as written when wider ('Mr Healey' for the name 'Healey')."""
     surface = surface if surface is not None else span
-    return Mention(doc_id=doc._.article.doc_id, start=surface.start_char, end=span.end_char,
+    return Mention(doc_id=doc_article(doc).doc_id, start=surface.start_char, end=span.end_char,
                    text=token_table(doc).span_text(doc_text(doc), surface.start, span.end),
                    name=name, cls=cls, source=source,
                    wikidata=entry.wikidata if entry else None, canonical=entry.name if entry else None)
@@ -321,6 +321,7 @@ def _split_at_capital_title(doc: Doc, ent: Span, titles: frozenset[str]) -> list
     return [ent]
 
 
+@functools.lru_cache(maxsize=4)  # asked for each name NER found
 def _person_words(ontology: Ontology) -> frozenset[str]:
     """Words for what a person is ('actress', 'linguist', 'professor'): one may open a name NER ran them into."""
     lexicon = ontology.lexicon
@@ -435,9 +436,15 @@ def _short_forms(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     for k, (s, e, x) in enumerate(mentions.spans):  # NER's own guess for the short form ('Meridian' GPE) yields
         full = firsts.get(x.name)
         if full is not None and x.source == Source.NER and x.cls in defaults and x.cls != full.cls \
-                and not _city_before_state(doc, mentions, e, ontology):
+                and not _city_before_state(doc, mentions, e, ontology) and not _place_of_body(x, full, ontology):
             mentions.retype(k, full.cls)
     _add_bare_names(doc, mentions, firsts, proper_only=True)
+
+
+def _place_of_body(short: Mention, full: Mention, ontology: Ontology) -> bool:
+    """'a Birmingham hospital trust' beside 'Birmingham Crown Court': a court or a government body is named after
+    the town it serves, so a place word alone is the town, not the body."""
+    return ontology.is_a(short.cls, Cls.Place) and any(ontology.is_a(full.cls, c) for c in (Cls.Court, Cls.Government))
 
 
 def _city_before_state(doc: Doc, mentions: TokenMentions, end: int, ontology: Ontology) -> bool:
@@ -811,6 +818,6 @@ def add_known_names(doc: Doc, mentions: TokenMentions, known: dict[str, Mention]
                     for i in range(s, e):
                         mentions.by_token.pop(i, None)
             mentions.add(span.start, span.end, dataclasses.replace(
-                template, doc_id=doc._.article.doc_id, start=span.start_char, end=span.end_char, text=span.text,
+                template, doc_id=doc_article(doc).doc_id, start=span.start_char, end=span.end_char, text=span.text,
                 source=Source.CORPUS_NAME))
     mentions.spans.sort(key=lambda s: s[0])

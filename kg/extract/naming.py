@@ -247,8 +247,20 @@ def places_by_evidence(doc: Doc, mentions: TokenMentions, ontology: Ontology) ->
         root = doc[s:e].root
         of_compass = root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in compass
         owns_part = root.dep_ == "poss" and root.head.lower_ in parts and root.head.i > e
-        if of_compass or owns_part:
+        if of_compass or owns_part or _hometown_after_age(mentions, root, e - s):
             mentions.retype(k, Cls.City)
+
+
+def _hometown_after_age(mentions: TokenMentions, root, length: int) -> bool:
+    """'Dan Ray, 30, of Boothbay': one bare word (no article: 'of the Patent Office' is a body) after a
+    person's age is the town the person is from."""
+    of = root.head
+    if length != 1 or root.dep_ != "pobj" or of.lower_ != "of" or any(c.dep_ == "det" for c in root.children):
+        return False
+    name = of.head.head if of.head.like_num else of.head  # 'of' on the age, or on the name after it
+    person = mentions.at(name)
+    ages = [c for c in name.children if c.dep_ in ("appos", "amod", "npadvmod") and c.like_num and c.i < of.i]
+    return person is not None and person.cls == Cls.Person and bool(ages)
 
 
 def team_opponents(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
@@ -537,7 +549,7 @@ def _person_like(span: Span, m: Mention, ontology: Ontology) -> bool:
     company = lex.company_name_words
     class_nouns = lex.class_nouns
     return all(t.text[:1].isupper() and t.is_alpha or len(t.text) <= 2 and t.text.endswith(".") for t in words) \
-        and words[0].lower_ not in generic and words[-1].text not in company | lex.team_name_words \
+        and words[0].lower_ not in generic and words[-1].text not in company and words[-1].text not in lex.team_name_words \
         and not any(t.lower_ in class_nouns or _entry(t.text, ontology) for t in words)
 
 

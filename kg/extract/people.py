@@ -53,7 +53,8 @@ def _name_shaped(span: Span, m: Mention, ontology: Ontology) -> bool:
         rest = span[1:]
         return _person_like(span, m, ontology) or (
             _person_like(rest, m, ontology) if len(rest) >= 2 else _name_shaped(rest, m, ontology)
-            and rest[0].text not in ontology.lexicon.company_name_words | ontology.lexicon.team_name_words)
+            and rest[0].text not in ontology.lexicon.company_name_words
+            and rest[0].text not in ontology.lexicon.team_name_words)
     return _person_like(span, m, ontology)
 
 

@@ -33,6 +33,7 @@ class TokenTable:
         self._columns = {attr: array[:, k] for k, attr in enumerate(COLUMNS)}
         self._uniques: dict[int, tuple[list[int], np.ndarray]] = {}
         self.parents: dict[tuple[int, Set[int]], frozenset[int]] = {}  # see `parents_of`
+        self.datelines: dict[int, bool] = {}  # token index -> `kg.extract.arguments.in_dateline`
         # HEAD is stored relative to the token, SENT_START as 1 / 0 / -1, both in unsigned columns
         index = np.arange(len(doc), dtype=np.int64)
         self.heads: np.ndarray = index + self._columns[HEAD].astype(np.int64)

@@ -21,7 +21,7 @@ from kg.extract.dates import parse_date
 from kg.extract.coref import in_quote, quote_spans, speaker_of
 from kg.extract.tokens import indices_where, indices_with, lowercase_in, string_ids, token_table
 from kg.models import Mention, Provenance, Quantity, Relation, open_phrase, Source
-from kg.nlp import doc_text
+from kg.nlp import doc_article, doc_text
 from kg.ontology.lexicon import Lexicon, RuleSettings
 from kg.ontology import Ontology
 from kg.ontology.vocabulary import Cls
@@ -100,7 +100,7 @@ class RuleContext:
         modality = self.modality(token) if modal else "asserted"
         if modality == "asserted" and modal and self.reported(token):
             modality = "reported"  # someone says so: the article reports it, the speaker (if named) is kept
-        return Provenance(doc_id=self.doc._.article.doc_id, sentence=doc_text(self.doc)[start:end].strip(),
+        return Provenance(doc_id=doc_article(self.doc).doc_id, sentence=doc_text(self.doc)[start:end].strip(),
                           start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
                           stated_by=self.stated_by(token), date=self.event_date(token))
 
@@ -124,7 +124,7 @@ class RuleContext:
         for word in found:
             entity = next((e for e in self.ents if e.start <= word.i < e.end), None)
             if entity is not None:
-                return parse_date(entity.text, self.doc._.article.date)
+                return parse_date(entity.text, doc_article(self.doc).date)
         return None
 
     def modality(self, token: Token) -> str:

@@ -331,13 +331,16 @@ def is_place_comma(ctx: RuleContext, start: int, end: int, nxt: tuple[int, int, 
     before = doc[start - 1].lower_ if start else ""
     after = doc[e2].lower_ if e2 < len(doc) else "."
     wider = doc[s2:e2].root
+    # a dateline's cities are in capitals: 'AMMAN, Jordan, and CAIRO, Egypt —' is two cities in countries
+    dateline = doc[start].text.isupper() and len(doc[start].text) > 2 and not doc[s2].text.isupper()
+    if dateline and after in ("(", ",", "-", "\u2014", "\u2013") \
+            and not ctx.ontology.is_a(ctx.args.mentions.at(doc[start]).cls, Cls.Country):
+        return True  # 'ABUJA, Nigeria (Reuters) - Nigeria began': the parser may make the country a subject
     if wider.dep_ in ("nsubj", "nsubjpass") and wider.head.i >= e2:
         return False  # "... the port of Izmail, Ukraine says": the second place opens a clause of its own
     if wider.dep_ in ("compound", "amod", "nmod", "poss") and wider.head.i >= e2 and after != "-" \
             and not names_a_place(ctx, wider.head):  # but "Kutaisi, Georgia's second-largest city" is in it
         return False  # "White House, US President X", "in London, Argentina's envoy": it qualifies a noun after it
-    # a dateline's cities are in capitals: 'AMMAN, Jordan, and CAIRO, Egypt —' is two cities in countries
-    dateline = doc[start].text.isupper() and len(doc[start].text) > 2 and not doc[s2].text.isupper()
     listed = before in (",", "and", "or") and not is_wider_region(ctx, ctx.args.mentions.at(doc[start]), other) \
         and not dateline
     # 'Paris, London, Berlin' is a list; 'in Rockville, Md., Bernero said' is a town in its state before a name
