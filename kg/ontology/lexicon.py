@@ -205,6 +205,7 @@ class Lexicon:
     culprit_verbs: Words = frozenset()  # "arrested X in the murder of Y": X is held to have done it
     clearing_verbs: Words = frozenset()  # "X was acquitted of the murder of Y": X is held not to have done it
     company_titles: Words = frozenset()  # 'Leica spokesman X': the one-word name before one is a company's
+    legislator_titles: dict[str, WordList] = field(default_factory=dict)  # 'Sen.' -> chamber words: senate
     speaker_titles: Words = frozenset()  # 'X rose, said spokesman Y': a staff title naming no one speaks for X
     penalty_nouns: Words = frozenset()  # "X is serving a sentence for killing Y": X is held to have done it
     titles: dict[str, WordList] = field(default_factory=dict)  # property -> titles

@@ -22,6 +22,7 @@ from kg.extract.rules.frontiers import frontier_pairs
 from kg.extract.rules.funding import funding_relations
 from kg.extract.rules.homes import homes
 from kg.extract.rules.killing import killings
+from kg.extract.rules.legislators import legislator_chambers
 from kg.extract.rules.membership import membership_of, units_within
 from kg.extract.rules.nationality import nationality_relations
 from kg.extract.rules.open_relations import open_relations
@@ -63,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     possessive_relations,  # "Acme's Lena Dahl", "Norway's state-owned naval company NVK"
     nationality_relations,  # "Australian Oscar Piastri", "the Spaniard", "the American Williams driver"
     origins,  # "Peter Lindahl, 9, of Silverton", "TSW Meats Ltd. of Liverpool", "Chicago's First National Bank"
+    legislator_chambers,  # "Sen. Ann Fry said the Senate would vote": she is a member of the Senate
     workplaces,  # "Li Qiaowen at the Institute of Optics", "Hans Kessler, 52, of the European Patent Office"
     speaker_employers,  # "Acme closed the plant, said plant chief Ann Fry": she works for Acme
     homes,  # "her native Ohio", "his Toledo hometown", "Ann Ray, a welder from Toledo"
