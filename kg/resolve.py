@@ -122,11 +122,6 @@ class Resolver:
                 continue
             # ... or the short form of one organisation or product ('Halvorsen' for 'Halvorsen Energy')
             firsts = [o for o in first_words.get(name, ()) if o != k and k.startswith("name:") and not matches]
-            if len(firsts) == 1 and any(self.ontology.is_a(c, Cls.Place) for c in classes[k]):
-                # 'Dayton' the town beside the 'Dayton Air Museum': its mentions typed a place stay the town's
-                people.update({m: firsts[0] for m, mk in keys.items()
-                               if mk == k and not self.ontology.is_a(m.cls, Cls.Place)})
-                continue
             if len(firsts) == 1:
                 remap[k] = firsts[0]
                 continue

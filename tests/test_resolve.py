@@ -240,14 +240,6 @@ def test_a_short_name_of_two_organisations_is_the_first_named_in_its_article(bui
     assert "Norvik" not in one(kg, "Norvik Foundation").aliases
 
 
-def test_a_town_an_organisation_is_named_after_stays_a_town(ontology):
-    kg = resolve([extraction("a1", mention("a1", "Dayton Air Museum", "Organization"),
-                             mention("a1", "Dayton", "Organization", start=40)),
-                  extraction("a2", mention("a2", "Dayton", "Place"))], ontology)
-    assert sorted((e.label, e.cls, e.docs) for e in kg.entities) == [
-        ("Dayton", "Place", ("a2",)), ("Dayton Air Museum", "Organization", ("a1",))]
-
-
 def test_a_short_form_of_an_organisation_still_joins_it(ontology):
     kg = resolve([extraction("a1", mention("a1", "Vestra Holdings", "Company")),
                   extraction("a2", mention("a2", "Vestra", "Organization"))], ontology)
