@@ -45,6 +45,7 @@ class RuleContext:
     # words or a part of speech takes only those tokens (`tokens_with`, `tokens_tagged`) instead of walking them all
     tokens: tuple[Token, ...] = field(init=False)
     _negated: dict[int, bool] = field(init=False, default_factory=dict)  # token index -> `negated`
+    _provenance: dict[tuple[int, bool], tuple] = field(init=False, default_factory=dict)  # see `provenance`
 
     def __post_init__(self) -> None:
         self.lexicon = self.ontology.lexicon
@@ -94,15 +95,24 @@ class RuleContext:
 
     # ----------------------------------------------------------------- provenance
     def provenance(self, token: Token, rule: str, confidence: float, modal: bool = True) -> Provenance:
+        # all but the rule and the confidence depend on the token alone: worked out once per token, as
+        # several triggers and rules anchor relations on the same word
+        parts = self._provenance.get((token.i, modal))
+        if parts is None:
+            parts = self._provenance[(token.i, modal)] = self._provenance_parts(token, modal)
+        doc_id, sentence, start, end, modality, stated_by, date = parts
+        return Provenance(doc_id=doc_id, sentence=sentence, start=start, end=end, rule=rule,
+                          confidence=round(confidence, 2), modality=modality, stated_by=stated_by, date=date)
+
+    def _provenance_parts(self, token: Token, modal: bool) -> tuple:
         table = token_table(self.doc)
         k = table.sentence_of(token.i)
         start, end = table.sent_start_chars[k], table.sent_end_chars[k]  # token.sent walks the sentence
         modality = self.modality(token) if modal else "asserted"
         if modality == "asserted" and modal and self.reported(token):
             modality = "reported"  # someone says so: the article reports it, the speaker (if named) is kept
-        return Provenance(doc_id=doc_article(self.doc).doc_id, sentence=doc_text(self.doc)[start:end].strip(),
-                          start=start, end=end, rule=rule, confidence=round(confidence, 2), modality=modality,
-                          stated_by=self.stated_by(token), date=self.event_date(token))
+        return (doc_article(self.doc).doc_id, doc_text(self.doc)[start:end].strip(), start, end, modality,
+                self.stated_by(token), self.event_date(token))
 
     def event_date(self, token: Token) -> str | None:
         """The date the trigger's clause gives the event: 'signed on 8 August', 'met Tuesday', 'in May 2024'."""
