@@ -26,9 +26,11 @@ pytestmark = pytest.mark.slow
 # Raised at 02:17 UTC (same figures; Kill 0.667, Work_For 0.475): precision and Kill are those less about 0.03
 # (Work_For stays at 0.45).
 # Raised at 02:56 UTC (main: strict micro F1 0.495, P 0.759, Live_In 0.448): Live_In 0.39 -> 0.42.
-MICRO_F1_FLOOR = 0.46
+# Raised at 05:55 UTC next stop (main: strict micro F1 0.501, P 0.762; Work_For 0.490, OrgBased_In 0.350):
+# micro F1 0.46 -> 0.47, Work_For 0.45 -> 0.46, OrgBased_In 0.30 -> 0.32.
+MICRO_F1_FLOOR = 0.47
 MICRO_PRECISION_FLOOR = 0.73
-TYPE_F1_FLOORS = {"Work_For": 0.45, "Kill": 0.63, "OrgBased_In": 0.30, "Live_In": 0.42, "Located_In": 0.56}
+TYPE_F1_FLOORS = {"Work_For": 0.46, "Kill": 0.63, "OrgBased_In": 0.32, "Live_In": 0.42, "Located_In": 0.56}
 
 
 @pytest.fixture(scope="module")
