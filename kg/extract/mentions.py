@@ -45,10 +45,10 @@ class TokenMentions:
     def at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
 
-    def retype(self, k: int, cls: str) -> None:
-        """Give the k-th mention another class, keeping everything else about it."""
+    def retype(self, k: int, cls: str, name: str | None = None) -> None:
+        """Give the k-th mention another class (and name, if given), keeping everything else about it."""
         s, e, m = self.spans[k]
-        fixed = dataclasses.replace(m, cls=cls)
+        fixed = dataclasses.replace(m, cls=cls, name=m.name if name is None else name)
         self.spans[k] = (s, e, fixed)
         for i in range(s, e):
             self.by_token[i] = fixed
@@ -734,7 +734,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> TokenMentions:
 def _appositive_classes(doc: Doc, mentions: TokenMentions, ontology: Ontology) -> None:
     """'“Octopus” – a … interceptor drone': the noun in apposition says what the name is."""
     class_nouns = ontology.lexicon.class_nouns
-    surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
+    surnames = _person_surnames(mentions)
     for k, (s, e, m) in enumerate(mentions.spans):
         if m.source == Source.GAZETTEER:
             continue
@@ -759,19 +759,20 @@ def _organisation_short_names(mentions: TokenMentions, ontology: Ontology) -> No
     a person's; where the article names an organisation that begins with it and it is no one's name (of two words
     or more), it is that organisation."""
     orgs = [m for _, _, m in mentions.spans if ontology.is_a(m.cls, Cls.Organization) and " " in m.name]
-    surnames = {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
-    for k, (s, e, m) in enumerate(mentions.spans):
+    surnames = _person_surnames(mentions)
+    for k, (_, _, m) in enumerate(mentions.spans):
         if m.cls != Cls.Person or m.source != Source.NER or " " not in m.name \
                 or not _not_a_personal_name(m.name, surnames, ontology):
             continue  # one word may be a town the tagger missed ('a Birmingham hospital' by 'Birmingham Crown Court')
         full = {o.name for o in orgs if o.name.startswith(m.name + " ")}
         if len(full) == 1:
             org = next(o for o in orgs if o.name in full)
-            mentions.retype(k, org.cls)
-            renamed = dataclasses.replace(mentions.spans[k][2], name=org.name)
-            mentions.spans[k] = (s, e, renamed)
-            for i in range(s, e):
-                mentions.by_token[i] = renamed
+            mentions.retype(k, org.cls, name=org.name)
+
+
+def _person_surnames(mentions: TokenMentions) -> set[str]:
+    """The last words of the article's people named in full ('Ray' of 'Ann Ray')."""
+    return {m.name.split()[-1] for _, _, m in mentions.spans if m.cls == Cls.Person and " " in m.name}
 
 
 def _not_a_personal_name(name: str, surnames: set[str], ontology: Ontology) -> bool:
